@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include "checks/check.h"
+#include "clicommon.h"
+#include "textformatter.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSslConfiguration>
+
+namespace gjd {
+
+namespace {
+
+// Reads a PEM bundle for --ca-file / --trust-store; on failure returns nullopt with a one-line reason.
+std::optional<QList<QSslCertificate>> readPemFile(const QString& option, const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = CheckCommand::tr("cannot read %1 \"%2\": %3").arg(option, path, file.errorString());
+        return std::nullopt;
+    }
+    constexpr qint64 maxSize = 16 * 1024 * 1024;
+    if (file.size() > maxSize) {
+        *error = CheckCommand::tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle").arg(option, path);
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = CheckCommand::tr("%1 \"%2\" contains no PEM certificate").arg(option, path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+} // namespace
+
+CheckCommand::CheckCommand(QCoreApplication& app)
+    : m_app(app)
+{
+    connect(&m_runner, &CheckRunner::finished, this, &CheckCommand::onFinished);
+}
+
+int CheckCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setApplicationDescription(
+        tr("Checks the TLS and network setup of a GitLab instance the way Jira Cloud and GitLab.com see it."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption method(QStringLiteral("method"),
+                                    tr("Installation method: auto (default), marketplace, manual or proxy."),
+                                    QStringLiteral("method"), QStringLiteral("auto"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+                                       tr("The reverse-proxy URL Jira uses, when it differs from URL."),
+                                       QStringLiteral("url"));
+    const QCommandLineOption resolve(QStringLiteral("resolve"),
+                                     tr("Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate "
+                                        "checks (like curl). Repeatable."),
+                                     QStringLiteral("host:port:address"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    tr("Extra private CA certificates (PEM): connect through them, but report that the "
+                                       "chain is not publicly trusted."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption trustStore(QStringLiteral("trust-store"),
+                                        tr("PEM bundle that replaces the system store as the public trust store."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
+                                     QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption only(QStringLiteral("only"), tr("Run only these checks (ids or prefixes such as tls.)."),
+                                  QStringLiteral("ids"));
+    const QCommandLineOption skip(QStringLiteral("skip"), tr("Do not run these checks (ids or prefixes)."),
+                                  QStringLiteral("ids"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default) or json."),
+                                    QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    tr("Write the report to FILE (atomically) instead of standard output."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings also make the exit code 1."));
+    parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip, format,
+                       output, strict});
+    parser.addPositionalArgument(QStringLiteral("URL"), tr("The GitLab instance, such as https://gitlab.example.com."));
+
+    // arguments[0] is "check"; QCommandLineParser treats the first entry as the program name.
+    if (!parser.parse(arguments))
+        return cli::usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
+        cli::out(tr("Usage: gitlab-jira-doctor-cli check [options] URL") + QLatin1Char('\n') + text);
+        return cli::ExitOk;
+    }
+    if (parser.isSet(version)) {
+        cli::out(QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return cli::ExitOk;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return cli::usageError(tr("check needs the instance URL, such as https://gitlab.example.com"));
+    if (positional.size() > 1)
+        return cli::usageError(tr("check takes one URL; unexpected \"%1\"").arg(positional.at(1)));
+
+    RunOptions options;
+    options.url = positional.constFirst();
+    const InstanceUrl url = InstanceUrl::parse(options.url);
+    if (!url.isValid())
+        return cli::usageError(tr("invalid URL \"%1\": %2").arg(options.url, url.error()));
+
+    options.method = parser.value(method).toLower();
+    if (options.method != QLatin1String("auto") && !methodFromId(options.method))
+        return cli::usageError(tr("--method must be auto, marketplace, manual or proxy (got \"%1\")").arg(options.method));
+
+    if (parser.isSet(publicUrl)) {
+        const InstanceUrl pub = InstanceUrl::parse(parser.value(publicUrl));
+        if (!pub.isValid())
+            return cli::usageError(tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
+    }
+
+    for (const QString& r : parser.values(resolve)) {
+        QString error;
+        const auto parsed = ResolveOverride::parse(r, &error);
+        if (!parsed)
+            return cli::usageError(error);
+        options.resolve.append(*parsed);
+    }
+
+    QString error;
+    if (parser.isSet(caFile)) {
+        const auto certificates = readPemFile(QStringLiteral("--ca-file"), parser.value(caFile), &error);
+        if (!certificates)
+            return cli::usageError(error);
+        options.extraCaCertificates = *certificates;
+        options.extraCaSource = parser.value(caFile);
+    }
+    if (parser.isSet(trustStore)) {
+        const auto certificates = readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
+        if (!certificates)
+            return cli::usageError(error);
+        options.trustStore = *certificates;
+        options.trustStoreSource = parser.value(trustStore);
+    } else {
+        options.trustStore = QSslConfiguration::systemCaCertificates();
+        options.trustStoreSource = QStringLiteral("system");
+    }
+
+    bool ok = false;
+    const double seconds = parser.value(timeout).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 600)
+        return cli::usageError(tr("--timeout must be a number of seconds between 0 and 600 (got \"%1\")")
+                                   .arg(parser.value(timeout)));
+    options.probeTimeoutMs = static_cast<int>(seconds * 1000);
+
+    for (const QString& value : parser.values(only))
+        options.only += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& value : parser.values(skip))
+        options.skip += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& selector : options.only + options.skip) {
+        if (matchSelector(selector).isEmpty())
+            return cli::usageError(tr("no check matches \"%1\" (see the ids in the report)").arg(selector));
+    }
+
+    m_format = parser.value(format).toLower();
+    if (m_format != QLatin1String("text") && m_format != QLatin1String("json")) {
+        if (QStringList{QStringLiteral("junit"), QStringLiteral("markdown"), QStringLiteral("html")}.contains(m_format))
+            return cli::usageError(tr("--format %1 is not available in this version; use text or json").arg(m_format));
+        return cli::usageError(tr("--format must be text or json (got \"%1\")").arg(m_format));
+    }
+    if (parser.isSet(output)) {
+        m_output = parser.value(output);
+        const QFileInfo info(m_output);
+        if (info.isDir())
+            return cli::usageError(tr("--output \"%1\" is a directory").arg(m_output));
+        const QFileInfo dir(info.absolutePath());
+        if (!dir.isDir() || !dir.isWritable())
+            return cli::usageError(tr("cannot write --output \"%1\": the folder does not exist or is not writable")
+                                       .arg(m_output));
+    }
+    m_strict = parser.isSet(strict);
+
+    m_runner.start(options);
+    return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
+}
+
+void CheckCommand::onFinished(const Report& report)
+{
+    QByteArray bytes;
+    if (m_format == QLatin1String("json")) {
+        bytes = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    } else {
+        TextFormatter::Options options;
+        options.color = m_output.isEmpty() && cli::colorWanted();
+        bytes = TextFormatter::format(report, options).toUtf8();
+    }
+
+    const Summary summary = report.summary();
+    m_exitCode = summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn) ? cli::ExitFindings
+                                                                                                 : cli::ExitOk;
+    if (m_output.isEmpty()) {
+        cli::out(QString::fromUtf8(bytes));
+    } else {
+        QSaveFile file(m_output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+            cli::usageError(tr("cannot write --output \"%1\": %2").arg(m_output, file.errorString()));
+            m_exitCode = cli::ExitUsage;
+        }
+    }
+    m_app.exit(0);
+}
+
+} // namespace gjd

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checkrunner.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QString>
+
+namespace gjd {
+
+// `gitlab-jira-doctor-cli check <URL> [options]`: parses the options, runs the CheckRunner in the
+// application's event loop and writes the report.
+class CheckCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CheckCommand(QCoreApplication& app);
+    int run(const QStringList& arguments);
+
+private:
+    void onFinished(const Report& report);
+
+    QCoreApplication& m_app;
+    CheckRunner m_runner;
+    QString m_format = QStringLiteral("text");
+    QString m_output;
+    bool m_strict = false;
+    int m_exitCode = 0;
+};
+
+} // namespace gjd

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+#include "clicommon.h"
+#include "i18n.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+#include <exception>
+
+using namespace gjd;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gitlab-jira-doctor-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GJD_VERSION));
+    installTranslations(app);
+
+    try {
+        const QStringList args = QCoreApplication::arguments();
+        const QString command = args.value(1);
+        if (command == QLatin1String("check"))
+            return CheckCommand(app).run(args.mid(1));
+        if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+            cli::out(QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));
+            return cli::ExitOk;
+        }
+        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
+            || command == QLatin1String("help")) {
+            cli::out(cli::topLevelHelp());
+            return command.isEmpty() ? cli::ExitUsage : cli::ExitOk;
+        }
+        return cli::usageError(
+            QCoreApplication::translate("cli", "unknown command \"%1\"; try --help").arg(command));
+    } catch (const std::exception& e) {
+        cli::err(QCoreApplication::translate("cli", "internal error: %1\n").arg(QString::fromLocal8Bit(e.what())));
+        return cli::ExitInternal;
+    }
+}

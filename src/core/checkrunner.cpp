@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkrunner.h"
+
+#include "checks/check.h"
+#include "probes/dnsprobe.h"
+#include "probes/tcpprobe.h"
+#include "probes/tlsprobe.h"
+
+#include <QLoggingCategory>
+#include <QSslSocket>
+#include <QSysInfo>
+
+Q_LOGGING_CATEGORY(lcRunner, "gjd.runner", QtInfoMsg)
+
+namespace gjd {
+
+namespace {
+
+// Probe dependency graph: a probe starts once the probes it reads have succeeded.
+QStringList probeDependencies(const QString& id)
+{
+    if (id == QLatin1String("tcp") || id == QLatin1String("tls"))
+        return {QStringLiteral("dns")};
+    return {};
+}
+
+} // namespace
+
+CheckRunner::CheckRunner(QObject* parent)
+    : QObject(parent)
+{
+    m_runTimer.setSingleShot(true);
+    connect(&m_runTimer, &QTimer::timeout, this, &CheckRunner::onRunTimeout);
+}
+
+CheckRunner::~CheckRunner()
+{
+    // Probes hold sockets parented to themselves; destroying them aborts the I/O.
+    m_probes.clear();
+}
+
+QStringList CheckRunner::selectedIds() const
+{
+    QStringList out;
+    for (const auto& c : catalogue()) {
+        if (m_selected.contains(c->id()))
+            out.append(c->id());
+    }
+    return out;
+}
+
+std::unique_ptr<Probe> CheckRunner::createProbe(const QString& id)
+{
+    if (id == QLatin1String("dns"))
+        return std::make_unique<DnsProbe>(m_context);
+    if (id == QLatin1String("tcp"))
+        return std::make_unique<TcpProbe>(m_context);
+    if (id == QLatin1String("tls"))
+        return std::make_unique<TlsProbe>(m_context);
+    return nullptr;
+}
+
+bool CheckRunner::start(const RunOptions& options)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_cancelled = false;
+    m_clock.start();
+    m_context = RunContext{};
+    m_context.options = options;
+    m_context.now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
+    m_context.url = InstanceUrl::parse(options.url);
+    if (const auto method = methodFromId(options.method)) {
+        m_context.method = *method;
+        m_context.methodSource = QStringLiteral("given");
+    } else {
+        // Detection from the descriptor key arrives with the Jira Connect checks; until then the
+        // method new installs must use is assumed, and findings that depend on it say so.
+        m_context.method = Method::Marketplace;
+        m_context.methodSource = QStringLiteral("assumed");
+    }
+    m_report = Report{};
+    m_announced.clear();
+    m_probes.clear();
+
+    // Selection: --only (all when empty) minus --skip, plus every prerequisite of what is left.
+    QSet<QString> selected;
+    if (options.only.isEmpty()) {
+        for (const auto& c : catalogue())
+            selected.insert(c->id());
+    } else {
+        for (const QString& s : options.only) {
+            for (const QString& id : matchSelector(s))
+                selected.insert(id);
+        }
+    }
+    for (const QString& s : options.skip) {
+        for (const QString& id : matchSelector(s))
+            selected.remove(id);
+    }
+    QList<QString> queue(selected.cbegin(), selected.cend());
+    while (!queue.isEmpty()) {
+        const QString id = queue.takeLast();
+        if (const Check* c = findCheck(id)) {
+            for (const QString& p : c->prerequisites()) {
+                if (!selected.contains(p)) {
+                    selected.insert(p);
+                    queue.append(p);
+                }
+            }
+        }
+    }
+    m_selected = selected;
+
+    // The probes the selected checks read, with their dependencies.
+    QSet<QString> probeIds;
+    for (const auto& c : catalogue()) {
+        if (!m_selected.contains(c->id()))
+            continue;
+        for (const QString& p : c->probes()) {
+            QStringList pending{p};
+            while (!pending.isEmpty()) {
+                const QString id = pending.takeLast();
+                if (probeIds.contains(id))
+                    continue;
+                probeIds.insert(id);
+                pending.append(probeDependencies(id));
+            }
+        }
+    }
+    for (const QString& id : std::as_const(probeIds)) {
+        auto state = std::make_shared<ProbeState>();
+        state->id = id;
+        state->dependsOn = probeDependencies(id);
+        state->timer.setSingleShot(true);
+        m_probes.insert(id, state);
+    }
+
+    const int runTimeout = options.runTimeoutMs > 0 ? options.runTimeoutMs : options.probeTimeoutMs * 3 + 5000;
+    m_runTimer.start(runTimeout);
+
+    if (!m_context.url.isValid()) {
+        for (const auto& state : std::as_const(m_probes))
+            state->done = true;
+    }
+    // Decide and start asynchronously, so that callers connect to the signals first.
+    QTimer::singleShot(0, this, [this] {
+        startReadyProbes();
+        advance();
+    });
+    return true;
+}
+
+void CheckRunner::startReadyProbes()
+{
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const auto& state : std::as_const(m_probes)) {
+            if (state->started || state->done)
+                continue;
+            bool ready = true;
+            bool impossible = m_cancelled;
+            for (const QString& dep : std::as_const(state->dependsOn)) {
+                const auto d = m_probes.value(dep);
+                if (!d || !d->done)
+                    ready = false;
+                else if (!d->probe || !d->probe->succeeded())
+                    impossible = true;
+            }
+            if (impossible) {
+                state->done = true; // never runs; its dependants see no result
+                changed = true;
+                continue;
+            }
+            if (!ready)
+                continue;
+            state->probe = createProbe(state->id);
+            state->started = true;
+            Probe* probe = state->probe.get();
+            const QString id = state->id;
+            connect(probe, &Probe::finished, this, [this, id] { onProbeFinished(id); });
+            const int timeout = m_context.options.probeTimeoutMs;
+            connect(&state->timer, &QTimer::timeout, probe, [probe, timeout] {
+                probe->abort(Probe::AbortReason::Timeout, timeout);
+            });
+            state->timer.start(timeout);
+            for (const auto& c : catalogue()) {
+                if (m_selected.contains(c->id()) && c->probes().contains(id) && !m_announced.contains(c->id())) {
+                    m_announced.insert(c->id());
+                    emit checkStarted(c->id());
+                }
+            }
+            qCDebug(lcRunner) << "probe" << id << "started";
+            probe->start();
+        }
+    }
+}
+
+void CheckRunner::onProbeFinished(const QString& id)
+{
+    const auto state = m_probes.value(id);
+    if (!state || state->done)
+        return;
+    state->timer.stop();
+    state->done = true;
+    state->durationMs = state->probe ? state->probe->elapsedMs() : 0;
+    if (id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk && !m_context.tls->chain.isEmpty())
+        m_context.chain = ChainAnalysis::analyze(m_context.tls->chain, m_context.options.trustStore,
+                                                 m_context.options.extraCaCertificates);
+    qCDebug(lcRunner) << "probe" << id << "finished in" << state->durationMs << "ms";
+    // Probes emit finished() from inside socket signal handlers: continue from the event loop.
+    QTimer::singleShot(0, this, [this] {
+        startReadyProbes();
+        advance();
+    });
+}
+
+Finding CheckRunner::decide(const Check& check)
+{
+    Finding f;
+    f.id = check.id();
+    f.category = check.category();
+    f.title = check.title();
+    f.prerequisites = check.prerequisites();
+
+    if (!m_selected.contains(f.id)) {
+        set(f, Status::Skip, tr("Not selected (--only / --skip)."));
+        f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("not-selected"));
+        return f;
+    }
+    if (m_cancelled) {
+        set(f, Status::Skip, tr("Not run: the run was cancelled."));
+        f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("cancelled"));
+        return f;
+    }
+    for (const QString& p : check.prerequisites()) {
+        const Finding& pre = m_context.findings.value(p);
+        if (pre.status == Status::Fail || pre.status == Status::Error || pre.status == Status::Skip) {
+            // Name the check that actually failed, not an intermediate skip.
+            QString root = pre.evidence.value(QStringLiteral("skipped_because")).toString();
+            if (pre.status != Status::Skip || root.isEmpty() || !findCheck(root))
+                root = p;
+            set(f, Status::Skip, tr("Skipped: %1 did not pass.").arg(root));
+            f.evidence.insert(QStringLiteral("skipped_because"), root);
+            return f;
+        }
+    }
+    if (!check.methods().contains(m_context.method)) {
+        set(f, Status::Skip, tr("Not applicable to the %1 method.").arg(methodId(m_context.method)));
+        f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("method"));
+        return f;
+    }
+    qint64 duration = 0;
+    for (const QString& p : check.probes()) {
+        const auto state = m_probes.value(p);
+        if (!state || !state->probe) {
+            // The probe never ran although the prerequisites passed: a defect, not the target's.
+            set(f, Status::Error, tr("Internal error: the %1 probe did not run.").arg(p));
+            return f;
+        }
+        duration = std::max(duration, state->durationMs);
+    }
+    check.evaluate(m_context, f);
+    f.durationMs = duration;
+    return f;
+}
+
+void CheckRunner::advance()
+{
+    if (!m_running || m_advancing)
+        return;
+    m_advancing = true;
+    bool allDecided = true;
+    for (const auto& c : catalogue()) {
+        const QString id = c->id();
+        if (m_context.findings.contains(id))
+            continue;
+        bool ready = true;
+        for (const QString& p : c->prerequisites())
+            ready = ready && m_context.findings.contains(p);
+        if (m_selected.contains(id) && !m_cancelled) {
+            for (const QString& p : c->probes()) {
+                const auto state = m_probes.value(p);
+                ready = ready && (!state || state->done);
+            }
+        }
+        if (!ready) {
+            allDecided = false;
+            continue;
+        }
+        if (m_selected.contains(id) && !m_announced.contains(id)) {
+            m_announced.insert(id);
+            emit checkStarted(id);
+        }
+        const Finding f = decide(*c);
+        m_context.findings.insert(id, f);
+        emit checkFinished(f);
+    }
+    m_advancing = false;
+    if (allDecided)
+        finishRun();
+}
+
+void CheckRunner::finishRun()
+{
+    if (!m_running)
+        return;
+    m_runTimer.stop();
+    for (const auto& state : std::as_const(m_probes)) {
+        state->timer.stop();
+        if (state->probe && !state->probe->isFinished())
+            state->probe->abort(Probe::AbortReason::Cancelled, 0);
+    }
+    Report& r = m_report;
+    r.toolVersion = QStringLiteral(GJD_VERSION);
+    r.generatedAt = m_context.now;
+    r.url = m_context.url.isValid() ? m_context.url.toString() : m_context.options.url;
+    r.method = methodId(m_context.method);
+    r.methodSource = m_context.methodSource;
+    r.vantageOs = QSysInfo::prettyProductName();
+    r.vantageQt = QString::fromLatin1(qVersion());
+    r.vantageTlsBackend = QSslSocket::activeBackend();
+    r.durationMs = m_clock.elapsed();
+    for (const auto& c : catalogue())
+        r.checks.append(m_context.findings.value(c->id()));
+    if (m_context.tls) {
+        for (const QSslCertificate& cert : std::as_const(m_context.tls->chain))
+            r.certificates.append(CertificateInfo::fromCertificate(cert));
+    }
+    m_running = false;
+    emit finished(r);
+}
+
+void CheckRunner::onRunTimeout()
+{
+    if (!m_running)
+        return;
+    qCInfo(lcRunner) << "run time bound reached; aborting the probes still running";
+    const int bound = m_runTimer.interval();
+    for (const auto& state : std::as_const(m_probes)) {
+        if (state->probe && !state->probe->isFinished())
+            state->probe->abort(Probe::AbortReason::RunTimeout, bound);
+    }
+}
+
+void CheckRunner::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    for (const auto& state : std::as_const(m_probes)) {
+        if (state->probe && !state->probe->isFinished())
+            state->probe->abort(Probe::AbortReason::Cancelled, 0);
+        else if (!state->started)
+            state->done = true;
+    }
+    QTimer::singleShot(0, this, &CheckRunner::advance);
+}
+
+} // namespace gjd

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "finding.h"
+#include "report.h"
+#include "runcontext.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+namespace gjd {
+
+class Probe;
+
+// Runs the checks of the catalogue against one instance, as a job-like QObject:
+//
+//   start(options)
+//     ├─ input.url parsed at once; probes whose dependencies are met start concurrently:
+//     │     dns ──┬── tcp   (every address at once)
+//     │           └── tls   (handshake; does not wait for tcp)
+//     ├─ each probe: its own timeout (options.probeTimeoutMs) → abort(Timeout)
+//     ├─ whenever a probe finishes: every check whose probes and prerequisites are done is
+//     │  evaluated (catalogue order) → checkFinished(finding)
+//     ├─ the whole run: options.runTimeoutMs → every probe aborted
+//     └─ all checks decided → finished(report)
+//   cancel() aborts the probes; checks not yet decided become skip ("cancelled").
+//
+// Nothing blocks: no nested event loop, no waiting. Checks whose prerequisite failed are skip
+// and name it.
+class CheckRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CheckRunner(QObject* parent = nullptr);
+    ~CheckRunner() override;
+
+    // Starts a run; returns false (and does nothing) when one is already running.
+    bool start(const RunOptions& options);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const Report& report() const { return m_report; }
+    // The ids the run reports on (selected plus their prerequisites), once start() was called.
+    QStringList selectedIds() const;
+
+signals:
+    void checkStarted(const QString& id);
+    void checkFinished(const gjd::Finding& finding);
+    void finished(const gjd::Report& report);
+
+private:
+    struct ProbeState
+    {
+        QString id;
+        QStringList dependsOn;
+        std::unique_ptr<Probe> probe;
+        QTimer timer;
+        bool started = false;
+        bool done = false; // finished, or will never run
+        qint64 durationMs = 0;
+    };
+
+    void startReadyProbes();
+    void onProbeFinished(const QString& id);
+    void advance();
+    void finishRun();
+    void onRunTimeout();
+    std::unique_ptr<Probe> createProbe(const QString& id);
+    Finding decide(const class Check& check);
+
+    RunContext m_context;
+    Report m_report;
+    QElapsedTimer m_clock;
+    QTimer m_runTimer;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_advancing = false;
+    QSet<QString> m_selected;
+    QSet<QString> m_announced;
+    QHash<QString, std::shared_ptr<ProbeState>> m_probes;
+};
+
+} // namespace gjd

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "finding.h"
+#include "runcontext.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace gjd {
+
+// Category ids of the report (never translated) and their titles.
+namespace category {
+inline const QString input = QStringLiteral("input");
+inline const QString network = QStringLiteral("network");
+inline const QString tls = QStringLiteral("tls");
+inline const QString gitlab = QStringLiteral("gitlab");
+inline const QString connect = QStringLiteral("connect");
+inline const QString settings = QStringLiteral("settings");
+inline const QString jira = QStringLiteral("jira");
+inline const QString platform = QStringLiteral("platform");
+} // namespace category
+
+class Categories
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::Categories)
+
+public:
+    static QStringList ids(); // in display order
+    static QString title(const QString& id);
+};
+
+// Documentation links, kept in one place so every finding points at the same pages.
+namespace docs {
+inline const QString jiraCloudAppAdmin =
+    QStringLiteral("https://docs.gitlab.com/administration/settings/jira_cloud_app/");
+inline const QString jiraCloudAppTroubleshooting =
+    QStringLiteral("https://docs.gitlab.com/administration/settings/jira_cloud_app_troubleshooting/");
+inline const QString omnibusSsl = QStringLiteral("https://docs.gitlab.com/omnibus/settings/ssl/");
+inline const QString nginxHttps = QStringLiteral("https://nginx.org/en/docs/http/configuring_https_servers.html");
+inline const QString atlassianIpRanges = QStringLiteral(
+    "https://support.atlassian.com/organization-administration/docs/ip-addresses-and-domains-for-atlassian-cloud-products/");
+inline const QString connectDescriptor =
+    QStringLiteral("https://developer.atlassian.com/cloud/jira/platform/connect-app-descriptor/");
+} // namespace docs
+
+// The documented error strings a finding can account for (reference/gitlab.md §6).
+namespace explains {
+inline const QString invalidJwt = QStringLiteral("Invalid JWT");
+inline const QString failedToUpdateInstance = QStringLiteral("Failed to update the GitLab instance");
+inline const QString failedToUpdateVersion = QStringLiteral("Failed to update GitLab version. Please try again.");
+inline const QString failedToLinkGroup = QStringLiteral("Failed to link namespace/group. Please try again.");
+inline const QString failedToLoadAppId =
+    QStringLiteral("Failed to load Jira Connect Application ID. Please try again.");
+inline const QString failedToSignIn = QStringLiteral("Failed to sign in to GitLab.");
+} // namespace explains
+
+// One check of the catalogue (checks.md). A check only reads the RunContext: probes gather, checks
+// judge. The runner fills id, category, title, prerequisites and duration of the Finding; evaluate()
+// fills status, summary, details, remedy, docs, explains and evidence.
+class Check
+{
+public:
+    virtual ~Check() = default;
+
+    virtual QString id() const = 0;
+    virtual QString category() const = 0;
+    virtual QString title() const = 0;
+    // Methods the check applies to; for the others it is reported as skip.
+    virtual QList<Method> methods() const { return {Method::Marketplace, Method::Manual, Method::Proxy}; }
+    // Checks that must not have failed for this one to run (earlier in the catalogue).
+    virtual QStringList prerequisites() const { return {}; }
+    // Probe ids whose results evaluate() reads ("dns", "tcp", "tls").
+    virtual QStringList probes() const { return {}; }
+    virtual void evaluate(const RunContext& context, Finding& finding) const = 0;
+};
+
+using CheckList = std::vector<std::unique_ptr<Check>>;
+
+// Every check in catalogue order (the order of checks.md and of the report).
+const CheckList& catalogue();
+const Check* findCheck(const QString& id);
+// Ids of the catalogue matching an --only/--skip selector: an exact id, or a prefix ending in "."
+// ("tls.") or a category id ("tls"). Empty when nothing matches.
+QStringList matchSelector(const QString& selector);
+
+// Small helpers for evaluate().
+inline void set(Finding& f, Status status, const QString& summary, const QString& remedy = QString())
+{
+    f.status = status;
+    f.summary = summary;
+    f.remedy = remedy;
+}
+
+} // namespace gjd

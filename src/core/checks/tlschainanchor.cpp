@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tls/chainanalysis.h"
+#include "tlscommon.h"
+
+namespace gjd {
+namespace {
+
+class TlsChainAnchorCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::TlsChainAnchorCheck)
+
+public:
+    QString id() const override { return QStringLiteral("tls.chain.anchor"); }
+    QString category() const override { return category::tls; }
+    QString title() const override { return tr("Root certificate not sent"); }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList probes() const override { return {QStringLiteral("tls")}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const ChainAnalysis& chain = *ctx.chainAnalysis();
+        if (chain.selfSignedLeaf) {
+            set(f, Status::Skip, tr("Not applicable: the leaf certificate is self-signed."));
+            return;
+        }
+        if (chain.rootServed()) {
+            const QSslCertificate root = chain.served.at(chain.anchorServedIndex);
+            f.evidence.insert(QStringLiteral("root"), certificateFingerprint(root));
+            set(f, Status::Info,
+                tr("The server sends the root %1 itself: harmless, but unnecessary — clients use their own copy.")
+                    .arg(tlscommon::name(root)),
+                tr("Optionally remove the root from the certificate file to save bytes in every handshake."));
+            return;
+        }
+        set(f, Status::Pass, tr("The root is not sent, as recommended."));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeTlsChainAnchorCheck()
+{
+    return std::make_unique<TlsChainAnchorCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tlscommon.h"
+
+namespace gjd {
+namespace {
+
+class TlsHandshakeCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::TlsHandshakeCheck)
+
+public:
+    QString id() const override { return QStringLiteral("tls.handshake"); }
+    QString category() const override { return category::tls; }
+    QString title() const override { return tr("TLS handshake"); }
+    QStringList prerequisites() const override { return {QStringLiteral("tcp.connect")}; }
+    QStringList probes() const override { return {QStringLiteral("tls")}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const TlsResult& tls = *ctx.tls;
+        f.evidence.insert(QStringLiteral("address"), tls.address.toString());
+        f.evidence.insert(QStringLiteral("port"), ctx.url.port());
+        f.evidence.insert(QStringLiteral("sni"), ctx.url.host());
+        f.evidence.insert(QStringLiteral("connect_ms"), tls.connectMs);
+        if (tls.handshakeOk) {
+            f.evidence.insert(QStringLiteral("protocol"), tls.protocol);
+            f.evidence.insert(QStringLiteral("cipher"), tls.cipher);
+            f.evidence.insert(QStringLiteral("handshake_ms"), tls.handshakeMs);
+            f.evidence.insert(QStringLiteral("served"), tlscommon::fingerprints(tls.chain));
+            set(f, Status::Pass, tr("%1 with %2, %3 certificate(s) served, in %4 ms.")
+                                     .arg(tls.protocol, tls.cipher)
+                                     .arg(tls.chain.size())
+                                     .arg(tls.handshakeMs));
+            return;
+        }
+        f.evidence.insert(QStringLiteral("error"), tls.errorCode);
+        if (!tls.rawError.isEmpty())
+            f.evidence.insert(QStringLiteral("tls_library_error"), tls.rawError);
+        f.explains = tlscommon::tlsExplains();
+        f.docs = {docs::omnibusSsl, docs::nginxHttps};
+        const QString port = QString::number(ctx.url.port());
+        QString remedy;
+        if (tls.errorCode == QLatin1String("plain-http")) {
+            remedy = tr("Serve HTTPS on port %1: nginx \"listen %1 ssl;\" with ssl_certificate and ssl_certificate_key; "
+                        "Omnibus: external_url 'https://…' plus nginx['ssl_certificate'] or letsencrypt['enable'] = true.")
+                         .arg(port);
+        } else if (tls.errorCode == QLatin1String("timeout")) {
+            remedy = tr("Something accepts connections on port %1 but never answers TLS: check the load balancer or port "
+                        "forwarding in front of GitLab, and that the web server behind it is running.").arg(port);
+        } else if (tls.errorCode == QLatin1String("protocol-version")) {
+            remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
+                        "nginx['ssl_protocols'] = \"TLSv1.2 TLSv1.3\".");
+        } else if (tls.errorCode == QLatin1String("key-too-small")) {
+            remedy = tr("Reissue the certificate with an RSA key of at least 2048 bits or an EC P-256 key.");
+        } else if (tls.errorCode == QLatin1String("no-shared-cipher")) {
+            remedy = tr("Allow current cipher suites, for example nginx \"ssl_ciphers HIGH:!aNULL:!MD5;\" or the list in "
+                        "GitLab's reverse-proxy example.");
+        } else {
+            remedy = tr("Look at the web server's error log for the handshake failure, and check that port %1 serves "
+                        "HTTPS for %2.").arg(port, ctx.url.host());
+        }
+        set(f, Status::Fail, tls.error, remedy);
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeTlsHandshakeCheck()
+{
+    return std::make_unique<TlsHandshakeCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tls/chainanalysis.h"
+#include "tlscommon.h"
+
+namespace gjd {
+namespace {
+
+class TlsHostnameCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::TlsHostnameCheck)
+
+public:
+    QString id() const override { return QStringLiteral("tls.hostname"); }
+    QString category() const override { return category::tls; }
+    QString title() const override { return tr("Certificate matches the host name"); }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList probes() const override { return {QStringLiteral("tls")}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const QSslCertificate leaf = ctx.tls->chain.constFirst();
+        const QString host = ctx.url.host();
+        QStringList sans;
+        const auto alternatives = leaf.subjectAlternativeNames();
+        for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
+            sans.append(it.value());
+        const QStringList cn = leaf.subjectInfo(QSslCertificate::CommonName);
+        f.evidence.insert(QStringLiteral("host"), host);
+        f.evidence.insert(QStringLiteral("san"), QJsonArray::fromStringList(sans));
+        f.evidence.insert(QStringLiteral("common_name"), cn.value(0));
+        f.evidence.insert(QStringLiteral("leaf"), certificateFingerprint(leaf));
+
+        bool byCommonName = false;
+        if (hostMatchesCertificate(host, leaf, &byCommonName)) {
+            if (byCommonName) {
+                set(f, Status::Warn,
+                    tr("%1 matches only the certificate's Common Name; it has no Subject Alternative Name, which "
+                       "current clients require.").arg(host),
+                    tr("Reissue the certificate with %1 in its Subject Alternative Name (every public CA does this).")
+                        .arg(host));
+                return;
+            }
+            set(f, Status::Pass, tr("%1 matches the certificate (SAN: %2).").arg(host, sans.join(QLatin1String(", "))));
+            return;
+        }
+        const QString names = sans.isEmpty() ? tr("no SAN, CN %1").arg(cn.value(0)) : sans.join(QLatin1String(", "));
+        set(f, Status::Fail, tr("The certificate is not valid for %1: it names %2.").arg(host, names),
+            tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers "
+               "it). If several sites share the address, check the nginx server_name of the HTTPS server for %1.")
+                .arg(host, host.section(QLatin1Char('.'), 1)));
+        f.explains = tlscommon::tlsExplains();
+        f.docs = {docs::omnibusSsl};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeTlsHostnameCheck()
+{
+    return std::make_unique<TlsHostnameCheck>();
+}
+
+} // namespace gjd

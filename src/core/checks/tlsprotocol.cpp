@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tlscommon.h"
+
+namespace gjd {
+namespace {
+
+class TlsProtocolCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::TlsProtocolCheck)
+
+public:
+    QString id() const override { return QStringLiteral("tls.protocol"); }
+    QString category() const override { return category::tls; }
+    QString title() const override { return tr("TLS version"); }
+    // Not tls.handshake: a server that only speaks TLS 1.0/1.1 fails the handshake, and this check
+    // is the one that names why.
+    QStringList prerequisites() const override { return {QStringLiteral("tcp.connect")}; }
+    QStringList probes() const override { return {QStringLiteral("tls")}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const TlsResult& tls = *ctx.tls;
+        const QString remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
+                                  "nginx['ssl_protocols'] = \"TLSv1.2 TLSv1.3\".");
+        if (!tls.handshakeOk) {
+            if (tls.errorCode == QLatin1String("protocol-version")) {
+                f.evidence.insert(QStringLiteral("negotiated"), QJsonValue());
+                set(f, Status::Fail, tr("The server refuses TLS 1.2 and 1.3, which Jira Cloud and GitLab.com require."),
+                    remedy);
+                f.explains = tlscommon::tlsExplains();
+                return;
+            }
+            set(f, Status::Skip, tr("Skipped: tls.handshake failed."));
+            f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("tls.handshake"));
+            return;
+        }
+        f.evidence.insert(QStringLiteral("negotiated"), tls.protocol);
+        if (tls.protocol == QLatin1String("TLSv1.2") || tls.protocol == QLatin1String("TLSv1.3")) {
+            set(f, Status::Pass, tr("Negotiated %1.").arg(tls.protocol));
+            return;
+        }
+        set(f, Status::Fail, tr("Negotiated %1; Jira Cloud and GitLab.com require TLS 1.2 or newer.").arg(tls.protocol),
+            remedy);
+        f.explains = tlscommon::tlsExplains();
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeTlsProtocolCheck()
+{
+    return std::make_unique<TlsProtocolCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dnsprobe.h"
+
+#include "runcontext.h"
+
+#include <QHostInfo>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDns, "gjd.dns", QtInfoMsg)
+
+namespace gjd {
+
+bool DnsProbe::succeeded() const
+{
+    return m_context.dns && m_context.dns->ok;
+}
+
+void DnsProbe::run()
+{
+    const InstanceUrl& url = m_context.url;
+    DnsResult result;
+    if (const auto override = m_context.resolveFor(url.host(), url.port())) {
+        result.ok = true;
+        result.fromResolveOption = true;
+        result.addresses = {override->address};
+        m_context.dns = result;
+        finish();
+        return;
+    }
+    const QHostAddress literal(url.host());
+    if (!literal.isNull()) {
+        result.ok = true;
+        result.literalAddress = true;
+        result.addresses = {literal};
+        m_context.dns = result;
+        finish();
+        return;
+    }
+    qCDebug(lcDns) << "looking up" << url.host();
+    m_lookupId = QHostInfo::lookupHost(url.host(), this, &DnsProbe::onLookedUp);
+}
+
+void DnsProbe::onLookedUp(const QHostInfo& info)
+{
+    m_lookupId = -1;
+    if (isFinished())
+        return;
+    DnsResult result;
+    result.durationMs = elapsedMs();
+    switch (info.error()) {
+    case QHostInfo::NoError:
+        result.addresses = info.addresses();
+        result.ok = !result.addresses.isEmpty();
+        if (!result.ok) {
+            result.errorCode = QStringLiteral("no-address");
+            result.error = tr("%1 has no A or AAAA record.").arg(m_context.url.host());
+        }
+        break;
+    case QHostInfo::HostNotFound:
+        result.errorCode = QStringLiteral("nxdomain");
+        result.error = tr("%1 does not resolve: the name does not exist (NXDOMAIN) or has no address record.")
+                           .arg(m_context.url.host());
+        break;
+    case QHostInfo::UnknownError:
+        result.errorCode = QStringLiteral("lookup-failed");
+        result.error = tr("The lookup of %1 failed: %2.").arg(m_context.url.host(), info.errorString());
+        break;
+    }
+    m_context.dns = result;
+    finish();
+}
+
+void DnsProbe::stop(AbortReason reason, int timeoutMs)
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+    m_lookupId = -1;
+    DnsResult result;
+    result.durationMs = elapsedMs();
+    result.errorCode = reason == AbortReason::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("timeout");
+    result.error = reason == AbortReason::Cancelled
+                       ? tr("The lookup was cancelled.")
+                       : tr("The lookup of %1 got no answer within %2 s.").arg(m_context.url.host()).arg(timeoutMs / 1000.0);
+    m_context.dns = result;
+}
+
+} // namespace gjd

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "probe.h"
+
+namespace gjd {
+
+Probe::Probe(RunContext& context, QObject* parent)
+    : QObject(parent)
+    , m_context(context)
+{
+}
+
+Probe::~Probe() = default;
+
+void Probe::start()
+{
+    m_clock.start();
+    run();
+}
+
+void Probe::abort(AbortReason reason, int timeoutMs)
+{
+    if (m_finished)
+        return;
+    stop(reason, timeoutMs);
+    finish();
+}
+
+void Probe::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
+} // namespace gjd

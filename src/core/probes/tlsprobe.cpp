@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tlsprobe.h"
+
+#include "runcontext.h"
+
+#include <QLoggingCategory>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+Q_LOGGING_CATEGORY(lcTls, "gjd.tls", QtInfoMsg)
+
+namespace gjd {
+
+namespace {
+
+bool containsAny(const QString& text, std::initializer_list<const char*> needles)
+{
+    for (const char* n : needles) {
+        if (text.contains(QLatin1String(n), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TlsProbe::~TlsProbe()
+{
+    releaseSockets();
+}
+
+bool TlsProbe::succeeded() const
+{
+    return m_context.tls && m_context.tls->handshakeOk;
+}
+
+void TlsProbe::run()
+{
+    m_context.tls = TlsResult{};
+    if (!m_context.dns || m_context.dns->addresses.isEmpty()) {
+        finishWithError(QStringLiteral("connect"), tr("No address to connect to."));
+        return;
+    }
+    tryAddress(0);
+}
+
+void TlsProbe::tryAddress(int index)
+{
+    m_addressIndex = index;
+    m_tcpConnected = false;
+    m_connectedAt = 0;
+    const QHostAddress address = m_context.dns->addresses.at(index);
+    m_context.tls->address = address;
+
+    auto* socket = new QSslSocket(this);
+    m_socket = socket;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    // Record whatever the server offers; judging it is the checks' job. AnyProtocol lets an old
+    // server negotiate TLS 1.0/1.1 where the TLS library still allows it, so tls.protocol can
+    // name the version instead of a bare handshake failure.
+    config.setProtocol(QSsl::AnyProtocol);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    config.setCaCertificates({});
+    socket->setSslConfiguration(config);
+
+    connect(socket, &QSslSocket::connected, this, [this] {
+        m_tcpConnected = true;
+        m_connectedAt = elapsedMs();
+    });
+    connect(socket, &QSslSocket::encrypted, this, &TlsProbe::onEncrypted);
+    connect(socket, &QSslSocket::errorOccurred, this, &TlsProbe::onError);
+    connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError>&) {
+        socket->ignoreSslErrors(); // VerifyNone already; certificate problems are analysed later
+    });
+    qCDebug(lcTls) << "handshake with" << address << m_context.url.port() << "SNI" << m_context.url.host();
+    socket->connectToHostEncrypted(address.toString(), m_context.url.port(), m_context.url.host());
+}
+
+void TlsProbe::onEncrypted()
+{
+    if (!m_socket || isFinished())
+        return;
+    TlsResult& r = *m_context.tls;
+    r.connected = true;
+    r.handshakeOk = true;
+    r.connectMs = m_connectedAt;
+    r.handshakeMs = elapsedMs() - m_connectedAt;
+    r.durationMs = elapsedMs();
+    const QSslCipher cipher = m_socket->sessionCipher();
+    r.protocol = cipher.protocolString();
+    r.cipher = cipher.name();
+    r.chain = m_socket->peerCertificateChain();
+    releaseSockets();
+    finish();
+}
+
+void TlsProbe::onError()
+{
+    if (!m_socket || isFinished())
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    const QString text = m_socket->errorString();
+    const bool wasConnected = m_tcpConnected || m_socket->state() == QAbstractSocket::ConnectedState
+                              || error == QAbstractSocket::SslHandshakeFailedError
+                              || error == QAbstractSocket::RemoteHostClosedError;
+    TlsResult& r = *m_context.tls;
+    r.rawError = text;
+    if (!wasConnected) {
+        m_lastConnectError = text;
+        releaseSockets();
+        if (m_addressIndex + 1 < m_context.dns->addresses.size()) {
+            tryAddress(m_addressIndex + 1);
+            return;
+        }
+        finishWithError(QStringLiteral("connect"),
+                        tr("No address of %1 accepted a connection on port %2 (%3).")
+                            .arg(m_context.url.host()).arg(m_context.url.port()).arg(text));
+        return;
+    }
+    r.connected = true;
+    r.connectMs = m_connectedAt;
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        finishWithError(QStringLiteral("closed"),
+                        tr("The server closed the connection during the TLS handshake (no TLS on this port, or the server rejected this client's offer)."));
+        return;
+    }
+    if (containsAny(text, {"unsupported protocol", "protocol version", "no protocols available",
+                           "version too low"})) {
+        finishWithError(QStringLiteral("protocol-version"),
+                        tr("The server offers only TLS versions older than 1.2, which clients refuse (%1).").arg(text));
+        return;
+    }
+    if (containsAny(text, {"key too small", "dh key too small"})) {
+        finishWithError(QStringLiteral("key-too-small"),
+                        tr("The server's key is too small for today's TLS clients (%1): use RSA 2048 bits or more, or EC P-256.").arg(text));
+        return;
+    }
+    if (containsAny(text, {"no shared cipher", "handshake failure", "no cipher"})) {
+        finishWithError(QStringLiteral("no-shared-cipher"),
+                        tr("The server and a current TLS client have no cipher suite in common (%1).").arg(text));
+        return;
+    }
+    if (containsAny(text, {"wrong version number", "packet length too long", "unknown protocol",
+                           "record layer failure", "http request"})) {
+        sniffPlainHttp();
+        return;
+    }
+    finishWithError(QStringLiteral("handshake"), tr("The TLS handshake failed: %1.").arg(text));
+}
+
+void TlsProbe::sniffPlainHttp()
+{
+    const QHostAddress address = m_context.tls->address;
+    const QString host = m_context.url.host();
+    releaseSockets();
+    auto* sniffer = new QTcpSocket(this);
+    m_sniffer = sniffer;
+    auto conclude = [this, sniffer] {
+        if (isFinished() || m_sniffer != sniffer)
+            return;
+        const QByteArray head = sniffer->peek(16);
+        if (head.startsWith("HTTP/"))
+            finishWithError(QStringLiteral("plain-http"),
+                            tr("The server answers plain HTTP on port %1 instead of TLS: it is not configured for HTTPS on this port (nginx: \"listen %1 ssl\").")
+                                .arg(m_context.url.port()));
+        else
+            finishWithError(QStringLiteral("handshake"),
+                            tr("The server does not speak TLS on port %1 (%2).").arg(m_context.url.port()).arg(m_context.tls->rawError));
+    };
+    connect(sniffer, &QTcpSocket::connected, sniffer, [sniffer, host] {
+        sniffer->write("HEAD / HTTP/1.0\r\nHost: " + host.toLatin1() + "\r\n\r\n");
+    });
+    connect(sniffer, &QTcpSocket::readyRead, this, [sniffer, conclude] {
+        if (sniffer->bytesAvailable() >= 5)
+            conclude();
+    });
+    connect(sniffer, &QTcpSocket::errorOccurred, this, conclude);
+    sniffer->connectToHost(address, m_context.url.port());
+}
+
+void TlsProbe::finishWithError(const QString& code, const QString& error)
+{
+    TlsResult& r = *m_context.tls;
+    r.handshakeOk = false;
+    r.errorCode = code;
+    r.error = error;
+    r.durationMs = elapsedMs();
+    releaseSockets();
+    finish();
+}
+
+void TlsProbe::releaseSockets()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (m_sniffer) {
+        m_sniffer->disconnect(this);
+        m_sniffer->abort();
+        m_sniffer->deleteLater();
+        m_sniffer = nullptr;
+    }
+}
+
+void TlsProbe::stop(AbortReason reason, int timeoutMs)
+{
+    TlsResult& r = *m_context.tls;
+    const bool connected = m_tcpConnected || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+                           || m_sniffer;
+    releaseSockets();
+    r.handshakeOk = false;
+    r.connected = connected;
+    r.durationMs = elapsedMs();
+    if (reason == AbortReason::Cancelled) {
+        r.errorCode = QStringLiteral("cancelled");
+        r.error = tr("Cancelled.");
+        return;
+    }
+    r.errorCode = QStringLiteral("timeout");
+    r.error = connected
+                  ? tr("The server accepted the TCP connection but did not complete the TLS handshake within %1 s.").arg(timeoutMs / 1000.0)
+                  : tr("No TLS connection to %1 port %2 within %3 s.").arg(r.address.toString()).arg(m_context.url.port()).arg(timeoutMs / 1000.0);
+}
+
+} // namespace gjd

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+
+namespace gjd {
+
+QString certificateFingerprint(const QSslCertificate& certificate)
+{
+    return QStringLiteral("sha256:")
+        + QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+}
+
+QString distinguishedName(const QSslCertificate& certificate, bool issuer)
+{
+    // RFC 4514 order (most specific first), the way OpenSSL and browsers print it.
+    const QList<QByteArray> attributes =
+        issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
+    QStringList parts;
+    for (const QByteArray& attribute : attributes) {
+        const QStringList values =
+            issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
+        for (const QString& value : values)
+            parts.append(QString::fromLatin1(attribute) + QLatin1Char('=') + value);
+    }
+    std::reverse(parts.begin(), parts.end());
+    return parts.join(QLatin1Char(','));
+}
+
+CertificateInfo CertificateInfo::fromCertificate(const QSslCertificate& certificate)
+{
+    CertificateInfo info;
+    info.sha256 = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    info.subject = distinguishedName(certificate);
+    info.issuer = distinguishedName(certificate, true);
+    info.notBefore = certificate.effectiveDate().toUTC();
+    info.notAfter = certificate.expiryDate().toUTC();
+    const auto sans = certificate.subjectAlternativeNames();
+    for (auto it = sans.cbegin(); it != sans.cend(); ++it)
+        info.san.append(it.value());
+    info.pem = certificate.toPem();
+    return info;
+}
+
+static QString isoUtc(const QDateTime& dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QJsonObject CertificateInfo::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("sha256"), sha256);
+    o.insert(QStringLiteral("subject"), subject);
+    o.insert(QStringLiteral("issuer"), issuer);
+    o.insert(QStringLiteral("not_before"), isoUtc(notBefore));
+    o.insert(QStringLiteral("not_after"), isoUtc(notAfter));
+    o.insert(QStringLiteral("san"), QJsonArray::fromStringList(san));
+    if (!pem.isEmpty())
+        o.insert(QStringLiteral("pem"), QString::fromLatin1(pem));
+    return o;
+}
+
+CertificateInfo CertificateInfo::fromJson(const QJsonObject& o)
+{
+    CertificateInfo info;
+    info.sha256 = o.value(QStringLiteral("sha256")).toString();
+    info.subject = o.value(QStringLiteral("subject")).toString();
+    info.issuer = o.value(QStringLiteral("issuer")).toString();
+    info.notBefore = QDateTime::fromString(o.value(QStringLiteral("not_before")).toString(), Qt::ISODate);
+    info.notAfter = QDateTime::fromString(o.value(QStringLiteral("not_after")).toString(), Qt::ISODate);
+    const QJsonArray san = o.value(QStringLiteral("san")).toArray();
+    for (const QJsonValue& v : san)
+        info.san.append(v.toString());
+    info.pem = o.value(QStringLiteral("pem")).toString().toLatin1();
+    return info;
+}
+
+Summary Report::summary() const
+{
+    Summary s;
+    int worst = 0;
+    for (const Finding& f : checks) {
+        ++s.counts[static_cast<size_t>(f.status)];
+        if (f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error)
+            worst = std::max(worst, severity(f.status));
+    }
+    // checks.md: fail if any check fails, else warn if any warns, else pass. A check that could
+    // not run (error) leaves the answer open, so it counts as a warning, never as a pass.
+    if (worst >= severity(Status::Fail))
+        s.verdict = Status::Fail;
+    else if (worst >= severity(Status::Warn))
+        s.verdict = Status::Warn;
+    else
+        s.verdict = Status::Pass;
+    return s;
+}
+
+const Finding* Report::find(const QString& id) const
+{
+    for (const Finding& f : checks) {
+        if (f.id == id)
+            return &f;
+    }
+    return nullptr;
+}
+
+QJsonObject Report::toJson() const
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("schema"), QString::fromLatin1(kReportSchema));
+    root.insert(QStringLiteral("tool"), QJsonObject{{QStringLiteral("name"), QStringLiteral("gitlab-jira-doctor")},
+                                                    {QStringLiteral("version"), toolVersion}});
+    root.insert(QStringLiteral("generated_at"), isoUtc(generatedAt));
+    root.insert(QStringLiteral("target"),
+                QJsonObject{{QStringLiteral("url"), url},
+                            {QStringLiteral("public_url"), publicUrl.isEmpty() ? QJsonValue() : QJsonValue(publicUrl)},
+                            {QStringLiteral("method"), method},
+                            {QStringLiteral("method_source"), methodSource}});
+    root.insert(QStringLiteral("vantage"), QJsonObject{{QStringLiteral("os"), vantageOs},
+                                                       {QStringLiteral("qt"), vantageQt},
+                                                       {QStringLiteral("tls_backend"), vantageTlsBackend}});
+    root.insert(QStringLiteral("duration_ms"), durationMs);
+
+    const Summary s = summary();
+    QJsonObject summaryObject;
+    summaryObject.insert(QStringLiteral("verdict"), statusId(s.verdict));
+    for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
+                      Status::Error})
+        summaryObject.insert(statusId(st), s.count(st));
+    root.insert(QStringLiteral("summary"), summaryObject);
+
+    QJsonArray checkArray;
+    for (const Finding& f : checks)
+        checkArray.append(f.toJson());
+    root.insert(QStringLiteral("checks"), checkArray);
+
+    QJsonArray certArray;
+    for (const CertificateInfo& c : certificates)
+        certArray.append(c.toJson());
+    root.insert(QStringLiteral("certificates"), certArray);
+    return root;
+}
+
+std::optional<Report> Report::fromJson(const QJsonObject& root, QString* error)
+{
+    auto fail = [error](const QString& why) -> std::optional<Report> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (root.value(QStringLiteral("schema")).toString() != QLatin1String(kReportSchema))
+        return fail(QStringLiteral("unknown report schema \"%1\"")
+                        .arg(root.value(QStringLiteral("schema")).toString().left(80)));
+    Report r;
+    r.toolVersion = root.value(QStringLiteral("tool")).toObject().value(QStringLiteral("version")).toString();
+    r.generatedAt = QDateTime::fromString(root.value(QStringLiteral("generated_at")).toString(), Qt::ISODate);
+    const QJsonObject target = root.value(QStringLiteral("target")).toObject();
+    r.url = target.value(QStringLiteral("url")).toString();
+    r.publicUrl = target.value(QStringLiteral("public_url")).toString();
+    r.method = target.value(QStringLiteral("method")).toString();
+    r.methodSource = target.value(QStringLiteral("method_source")).toString();
+    const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
+    r.vantageOs = vantage.value(QStringLiteral("os")).toString();
+    r.vantageQt = vantage.value(QStringLiteral("qt")).toString();
+    r.vantageTlsBackend = vantage.value(QStringLiteral("tls_backend")).toString();
+    r.durationMs = root.value(QStringLiteral("duration_ms")).toInteger();
+    const QJsonArray checkArray = root.value(QStringLiteral("checks")).toArray();
+    for (const QJsonValue& v : checkArray) {
+        QString why;
+        auto f = Finding::fromJson(v.toObject(), &why);
+        if (!f)
+            return fail(why);
+        r.checks.append(*f);
+    }
+    const QJsonArray certArray = root.value(QStringLiteral("certificates")).toArray();
+    for (const QJsonValue& v : certArray)
+        r.certificates.append(CertificateInfo::fromJson(v.toObject()));
+    return r;
+}
+
+} // namespace gjd

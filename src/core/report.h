@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "finding.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace gjd {
+
+inline constexpr const char* kReportSchema = "gitlab-jira-doctor/report/1";
+
+// A certificate as the report lists it: everything a reader needs without parsing the PEM.
+struct CertificateInfo
+{
+    QString sha256; // lowercase hex of the DER
+    QString subject;
+    QString issuer;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QStringList san;
+    QByteArray pem;
+
+    static CertificateInfo fromCertificate(const QSslCertificate& certificate);
+    QJsonObject toJson() const;
+    static CertificateInfo fromJson(const QJsonObject& object);
+};
+
+// Names and fingerprints used in findings, so every check names certificates the same way.
+QString certificateFingerprint(const QSslCertificate& certificate); // "sha256:<hex>"
+QString distinguishedName(const QSslCertificate& certificate, bool issuer = false);
+
+struct Summary
+{
+    std::array<int, 7> counts{}; // indexed by Status
+    Status verdict = Status::Pass;
+
+    int count(Status status) const { return counts[static_cast<size_t>(status)]; }
+};
+
+struct Report
+{
+    QString toolVersion;
+    QDateTime generatedAt;
+    QString url;
+    QString publicUrl; // empty: none
+    QString method;    // marketplace | manual | proxy
+    QString methodSource; // given | detected | assumed
+    QString vantageOs;
+    QString vantageQt;
+    QString vantageTlsBackend;
+    qint64 durationMs = 0;
+    QList<Finding> checks;
+    QList<CertificateInfo> certificates;
+
+    Summary summary() const;
+    const Finding* find(const QString& id) const;
+    QJsonObject toJson() const;
+    static std::optional<Report> fromJson(const QJsonObject& object, QString* error = nullptr);
+};
+
+} // namespace gjd

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "textformatter.h"
+
+#include "checks/check.h"
+
+namespace gjd {
+
+namespace {
+
+const char* colorOf(Status status)
+{
+    switch (status) {
+    case Status::Pass:
+        return "\x1b[32m";
+    case Status::Info:
+        return "\x1b[36m";
+    case Status::Warn:
+        return "\x1b[33m";
+    case Status::Fail:
+    case Status::Error:
+        return "\x1b[31m";
+    case Status::Skip:
+    case Status::Manual:
+        return "\x1b[2m";
+    }
+    return "";
+}
+
+} // namespace
+
+QString TextFormatter::mark(Status status)
+{
+    switch (status) {
+    case Status::Pass:
+        return QStringLiteral("✓");
+    case Status::Info:
+        return QStringLiteral("i");
+    case Status::Warn:
+        return QStringLiteral("!");
+    case Status::Fail:
+        return QStringLiteral("✗");
+    case Status::Skip:
+        return QStringLiteral("-");
+    case Status::Manual:
+        return QStringLiteral("?");
+    case Status::Error:
+        return QStringLiteral("E");
+    }
+    return QStringLiteral(" ");
+}
+
+QString TextFormatter::statusTitle(Status status)
+{
+    switch (status) {
+    case Status::Pass:
+        return tr("pass");
+    case Status::Info:
+        return tr("info");
+    case Status::Warn:
+        return tr("warn");
+    case Status::Fail:
+        return tr("fail");
+    case Status::Skip:
+        return tr("skip");
+    case Status::Manual:
+        return tr("manual");
+    case Status::Error:
+        return tr("error");
+    }
+    return QString();
+}
+
+QString TextFormatter::format(const Report& report, const Options& options)
+{
+    auto paint = [&options](Status status, const QString& text) -> QString {
+        if (!options.color)
+            return text;
+        return QString::fromLatin1(colorOf(status)) + text + QStringLiteral("\x1b[0m");
+    };
+    const QString bold = options.color ? QStringLiteral("\x1b[1m") : QString();
+    const QString reset = options.color ? QStringLiteral("\x1b[0m") : QString();
+
+    QString out;
+    const QString methodNote = report.methodSource == QLatin1String("given")     ? tr("given")
+                               : report.methodSource == QLatin1String("detected") ? tr("detected")
+                                                                                  : tr("assumed");
+    out += bold + tr("GitLab Jira Doctor %1 — %2").arg(report.toolVersion, report.url) + reset + QLatin1Char('\n');
+    out += tr("Method: %1 (%2)").arg(report.method, methodNote) + QLatin1Char('\n');
+
+    int idWidth = 0;
+    for (const Finding& f : report.checks)
+        idWidth = std::max(idWidth, int(f.id.size()));
+
+    QStringList categories = Categories::ids();
+    for (const Finding& f : report.checks) {
+        if (!categories.contains(f.category))
+            categories.append(f.category);
+    }
+    for (const QString& category : std::as_const(categories)) {
+        QList<const Finding*> members;
+        for (const Finding& f : report.checks) {
+            if (f.category == category)
+                members.append(&f);
+        }
+        if (members.isEmpty())
+            continue;
+        out += QLatin1Char('\n') + bold + Categories::title(category) + reset + QLatin1Char('\n');
+        for (int i = 0; i < members.size(); ++i) {
+            const Finding& f = *members.at(i);
+            const bool last = i == members.size() - 1;
+            const QString branch = last ? QStringLiteral("└─ ") : QStringLiteral("├─ ");
+            const QString stem = last ? QStringLiteral("      ") : QStringLiteral("│     ");
+            QString line = branch + paint(f.status, mark(f.status)) + QLatin1Char(' ')
+                           + f.id.leftJustified(idWidth + 2) + f.title;
+            if (f.status == Status::Skip || f.status == Status::Info || f.status == Status::Manual
+                || f.status == Status::Error)
+                line += QStringLiteral(" — ") + paint(f.status, f.summary);
+            out += line + QLatin1Char('\n');
+            if (f.status == Status::Warn || f.status == Status::Fail) {
+                out += stem + paint(f.status, f.summary) + QLatin1Char('\n');
+                if (!f.remedy.isEmpty())
+                    out += stem + tr("Fix: %1").arg(f.remedy) + QLatin1Char('\n');
+            }
+        }
+    }
+
+    const Summary s = report.summary();
+    QStringList counts;
+    for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
+                      Status::Error}) {
+        if (s.count(st) > 0)
+            counts.append(QStringLiteral("%1 %2").arg(s.count(st)).arg(statusTitle(st)));
+    }
+    out += QLatin1Char('\n') + bold
+           + tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset
+           + QStringLiteral(" — ") + counts.join(QStringLiteral(", "))
+           + tr(" (%1 ms)").arg(report.durationMs) + QLatin1Char('\n');
+    return out;
+}
+
+} // namespace gjd

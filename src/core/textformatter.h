@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace gjd {
+
+// The human-readable report of `check` and `show`: a tree by category, one status mark per
+// check, and under every warn/fail its summary and remedy.
+class TextFormatter
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::TextFormatter)
+
+public:
+    struct Options
+    {
+        bool color = false;
+    };
+
+    static QString format(const Report& report, const Options& options);
+    static QString mark(Status status);
+    static QString statusTitle(Status status);
+};
+
+} // namespace gjd

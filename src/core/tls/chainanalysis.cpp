@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chainanalysis.h"
+
+#include <QHostAddress>
+
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
+#include <vector>
+
+namespace gjd {
+
+namespace {
+
+struct X509Deleter
+{
+    void operator()(X509* x) const { X509_free(x); }
+};
+using X509Ptr = std::unique_ptr<X509, X509Deleter>;
+
+X509Ptr toX509(const QSslCertificate& certificate)
+{
+    const QByteArray der = certificate.toDer();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
+    return X509Ptr(d2i_X509(nullptr, &p, der.size()));
+}
+
+// Did `issuer` issue `subject`? Names, key identifiers and key usage (X509_check_issued), then the
+// signature itself.
+bool issued(X509* issuer, X509* subject)
+{
+    if (!issuer || !subject)
+        return false;
+    if (X509_check_issued(issuer, subject) != X509_V_OK)
+        return false;
+    EVP_PKEY* key = X509_get0_pubkey(issuer);
+    return key && X509_verify(subject, key) == 1;
+}
+
+struct Candidate
+{
+    QSslCertificate certificate;
+    X509Ptr x509;
+};
+
+std::vector<Candidate> load(const QList<QSslCertificate>& certificates)
+{
+    std::vector<Candidate> out;
+    out.reserve(static_cast<size_t>(certificates.size()));
+    for (const QSslCertificate& c : certificates)
+        out.push_back({c, toX509(c)});
+    return out;
+}
+
+// Same certificate for trust purposes: same subject and same public key (a re-issued root with
+// other dates is still the same anchor).
+bool sameAnchor(X509* a, X509* b)
+{
+    if (!a || !b)
+        return false;
+    if (X509_NAME_cmp(X509_get_subject_name(a), X509_get_subject_name(b)) != 0)
+        return false;
+    return EVP_PKEY_eq(X509_get0_pubkey(a), X509_get0_pubkey(b)) == 1;
+}
+
+const Candidate* findIssuer(const std::vector<Candidate>& pool, X509* subject)
+{
+    for (const Candidate& c : pool) {
+        if (issued(c.x509.get(), subject))
+            return &c;
+    }
+    return nullptr;
+}
+
+const Candidate* findSame(const std::vector<Candidate>& pool, X509* cert)
+{
+    for (const Candidate& c : pool) {
+        if (sameAnchor(c.x509.get(), cert))
+            return &c;
+    }
+    return nullptr;
+}
+
+QString nameToString(const X509_NAME* name)
+{
+    // RFC 2253 form, the one GitLab's logs and `openssl x509 -nameopt RFC2253` print.
+    BIO* bio = BIO_new(BIO_s_mem());
+    X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    const QString out = QString::fromUtf8(data, static_cast<int>(len));
+    BIO_free(bio);
+    return out;
+}
+
+} // namespace
+
+QList<QSslCertificate> ChainAnalysis::pathCertificates() const
+{
+    QList<QSslCertificate> out;
+    for (int i : path)
+        out.append(served.at(i));
+    if (anchor != Anchor::None && !selfSignedLeaf)
+        out.append(anchorServedIndex >= 0 ? served.at(anchorServedIndex) : anchorCertificate);
+    return out;
+}
+
+ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
+                                     const QList<QSslCertificate>& trustStore,
+                                     const QList<QSslCertificate>& extraCas)
+{
+    ChainAnalysis a;
+    a.served = served;
+    if (served.isEmpty())
+        return a;
+
+    const std::vector<Candidate> servedPool = load(served);
+    const std::vector<Candidate> trustPool = load(trustStore);
+    const std::vector<Candidate> extraPool = load(extraCas);
+
+    std::vector<bool> used(servedPool.size(), false);
+    int current = 0;
+    used[0] = true;
+    a.path.append(0);
+
+    auto markServedAnchor = [&](X509* anchor) {
+        for (size_t i = 0; i < servedPool.size(); ++i) {
+            if (!used[i] && sameAnchor(servedPool[i].x509.get(), anchor)) {
+                used[i] = true;
+                a.anchorServedIndex = static_cast<int>(i);
+                return;
+            }
+        }
+    };
+
+    for (int depth = 0; depth < 16; ++depth) {
+        X509* subject = servedPool[static_cast<size_t>(current)].x509.get();
+        if (!subject)
+            break;
+
+        if (issued(subject, subject)) {
+            // A self-signed certificate ends every path; it is an anchor only if a trust source has it.
+            a.selfSignedLeaf = (current == 0);
+            if (const Candidate* t = findSame(trustPool, subject)) {
+                a.anchor = Anchor::TrustStore;
+                a.anchorCertificate = t->certificate;
+            } else if (const Candidate* e = findSame(extraPool, subject)) {
+                a.anchor = Anchor::ExtraCa;
+                a.anchorCertificate = e->certificate;
+            } else {
+                a.anchor = Anchor::UntrustedRoot;
+                a.anchorCertificate = servedPool[static_cast<size_t>(current)].certificate;
+            }
+            a.path.removeLast();
+            a.anchorServedIndex = current;
+            if (a.selfSignedLeaf)
+                a.path.append(0);
+            break;
+        }
+        if (const Candidate* t = findIssuer(trustPool, subject)) {
+            a.anchor = Anchor::TrustStore;
+            a.anchorCertificate = t->certificate;
+            markServedAnchor(t->x509.get());
+            break;
+        }
+        if (const Candidate* e = findIssuer(extraPool, subject)) {
+            a.anchor = Anchor::ExtraCa;
+            a.anchorCertificate = e->certificate;
+            markServedAnchor(e->x509.get());
+            break;
+        }
+        int next = -1;
+        for (size_t i = 0; i < servedPool.size(); ++i) {
+            if (!used[i] && issued(servedPool[i].x509.get(), subject)) {
+                next = static_cast<int>(i);
+                break;
+            }
+        }
+        if (next < 0) {
+            a.missingIssuer = nameToString(X509_get_issuer_name(subject));
+            break;
+        }
+        used[static_cast<size_t>(next)] = true;
+        a.path.append(next);
+        current = next;
+    }
+
+    // The served anchor (a root the server sent) counts as on the path, but it is not part of
+    // `path`; when it is the self-signed leaf, it is.
+    for (size_t i = 0; i < servedPool.size(); ++i) {
+        if (!used[i] && static_cast<int>(i) != a.anchorServedIndex)
+            a.extra.append(static_cast<int>(i));
+    }
+
+    QList<int> onPath = a.path;
+    if (a.anchorServedIndex >= 0 && !a.selfSignedLeaf)
+        onPath.append(a.anchorServedIndex);
+    for (int i = 1; i < onPath.size(); ++i) {
+        if (onPath.at(i) < onPath.at(i - 1))
+            a.orderCorrect = false;
+    }
+    return a;
+}
+
+CertificateCrypto inspectCertificate(const QSslCertificate& certificate)
+{
+    CertificateCrypto info;
+    const X509Ptr x = toX509(certificate);
+    if (!x)
+        return info;
+    const int sigNid = X509_get_signature_nid(x.get());
+    info.signatureAlgorithm = QString::fromLatin1(OBJ_nid2ln(sigNid));
+    int mdNid = NID_undef;
+    int pkNid = NID_undef;
+    if (OBJ_find_sigid_algs(sigNid, &mdNid, &pkNid) == 1) {
+        info.weakSignature = mdNid == NID_md5 || mdNid == NID_sha1 || mdNid == NID_md4 || mdNid == NID_md2
+                             || mdNid == NID_md5_sha1;
+    }
+    EVP_PKEY* key = X509_get0_pubkey(x.get());
+    if (key) {
+        info.keyBits = EVP_PKEY_get_bits(key);
+        switch (EVP_PKEY_get_base_id(key)) {
+        case EVP_PKEY_RSA:
+        case EVP_PKEY_RSA_PSS:
+            info.keyAlgorithm = QStringLiteral("RSA");
+            info.weakKey = info.keyBits < 2048;
+            break;
+        case EVP_PKEY_DSA:
+            info.keyAlgorithm = QStringLiteral("DSA");
+            info.weakKey = info.keyBits < 2048;
+            break;
+        case EVP_PKEY_EC:
+            info.keyAlgorithm = QStringLiteral("EC");
+            info.weakKey = info.keyBits < 256;
+            break;
+        case EVP_PKEY_ED25519:
+            info.keyAlgorithm = QStringLiteral("Ed25519");
+            break;
+        case EVP_PKEY_ED448:
+            info.keyAlgorithm = QStringLiteral("Ed448");
+            break;
+        default:
+            info.keyAlgorithm = QString::fromLatin1(OBJ_nid2sn(EVP_PKEY_get_base_id(key)));
+            break;
+        }
+    }
+    info.selfSigned = issued(x.get(), x.get());
+    return info;
+}
+
+bool hostMatchesPattern(const QString& hostIn, const QString& patternIn)
+{
+    QString host = hostIn.toLower();
+    QString pattern = patternIn.toLower();
+    if (host.endsWith(QLatin1Char('.')))
+        host.chop(1);
+    if (pattern.endsWith(QLatin1Char('.')))
+        pattern.chop(1);
+    if (host.isEmpty() || pattern.isEmpty())
+        return false;
+    if (!pattern.contains(QLatin1Char('*')))
+        return host == pattern;
+
+    // Only "*.rest" with the wildcard as the complete left-most label, and at least two labels in
+    // "rest" (no "*.com"); the wildcard matches exactly one non-empty label, never an A-label.
+    if (!pattern.startsWith(QLatin1String("*.")) || pattern.count(QLatin1Char('*')) != 1)
+        return false;
+    const QString rest = pattern.mid(2);
+    if (rest.count(QLatin1Char('.')) < 1)
+        return false;
+    const int dot = host.indexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return false;
+    const QString firstLabel = host.left(dot);
+    if (firstLabel.startsWith(QLatin1String("xn--")))
+        return false;
+    return host.mid(dot + 1) == rest;
+}
+
+bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate, bool* byCommonName)
+{
+    if (byCommonName)
+        *byCommonName = false;
+    const QHostAddress literal(host);
+    const auto sans = certificate.subjectAlternativeNames();
+    if (!literal.isNull()) {
+        for (const QString& ip : sans.values(QSsl::IpAddressEntry)) {
+            if (QHostAddress(ip) == literal)
+                return true;
+        }
+        return false;
+    }
+    const QStringList dnsNames = sans.values(QSsl::DnsEntry);
+    for (const QString& name : dnsNames) {
+        if (hostMatchesPattern(host, name))
+            return true;
+    }
+    if (!sans.isEmpty())
+        return false;
+    // No SAN at all: only legacy clients fall back to the Common Name.
+    const QStringList cns = certificate.subjectInfo(QSslCertificate::CommonName);
+    for (const QString& cn : cns) {
+        if (hostMatchesPattern(host, cn)) {
+            if (byCommonName)
+                *byCommonName = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 expiryWarningSeconds(const QDateTime& notBefore, const QDateTime& notAfter)
+{
+    constexpr qint64 thirtyDays = 30LL * 24 * 3600;
+    const qint64 lifetime = notBefore.secsTo(notAfter);
+    if (lifetime <= 0)
+        return 0;
+    return std::min(thirtyDays, lifetime / 3);
+}
+
+} // namespace gjd

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+namespace gjd {
+
+// Builds the certification path from the certificates a server sent, the way a server-side TLS
+// client (GitLab.com's Ruby, Atlassian's Java) does: only what was served plus the trust store,
+// no AIA fetching and no cached intermediates. OpenSSL's "trusted first" rule is followed: as soon
+// as a trust anchor issued the current certificate, the path ends there.
+//
+//   served[0] (leaf) ─issued by→ served[i] ─issued by→ … ─issued by→ anchor
+//                                                            │
+//                     trust store (public), then the --ca-file certificates, then served ones
+//
+// Issuance is checked with OpenSSL (names, key identifiers, key usage, and the signature).
+struct ChainAnalysis
+{
+    enum class Anchor {
+        None,         // the path stops at a certificate whose issuer is nowhere: see missingIssuer
+        TrustStore,   // ends at a certificate of the public trust store
+        ExtraCa,      // ends at a certificate that only the --ca-file provides
+        UntrustedRoot // ends at a self-signed certificate that no trust source holds
+    };
+
+    QList<QSslCertificate> served;
+    QList<int> path;            // indices into served, leaf first, in issuing order
+    Anchor anchor = Anchor::None;
+    QSslCertificate anchorCertificate; // null when Anchor::None
+    int anchorServedIndex = -1; // the anchor's index in served when the server sent it
+    bool selfSignedLeaf = false;
+    QString missingIssuer;      // DN of the issuer nobody provided (Anchor::None)
+    QList<int> extra;           // served certificates not on the path
+    bool orderCorrect = true;   // served path certificates appear in issuing order
+
+    bool isComplete() const { return anchor != Anchor::None; }
+    bool rootServed() const { return anchorServedIndex >= 0 && !selfSignedLeaf; }
+    // The path's certificates with the anchor last (whether served or from a trust source).
+    QList<QSslCertificate> pathCertificates() const;
+
+    static ChainAnalysis analyze(const QList<QSslCertificate>& served,
+                                 const QList<QSslCertificate>& trustStore,
+                                 const QList<QSslCertificate>& extraCas);
+};
+
+// Signature algorithm and public key of a certificate, as OpenSSL reads them.
+struct CertificateCrypto
+{
+    QString signatureAlgorithm; // e.g. "sha256WithRSAEncryption", "ecdsa-with-SHA256"
+    QString keyAlgorithm;       // "RSA", "EC", "DSA", "ED25519", ...
+    int keyBits = 0;
+    bool weakSignature = false; // MD5 or SHA-1 (or older)
+    bool weakKey = false;       // RSA/DSA < 2048, EC < 256
+    bool selfSigned = false;    // subject == issuer and the signature verifies with its own key
+};
+CertificateCrypto inspectCertificate(const QSslCertificate& certificate);
+
+// RFC 6125 host name matching against the SAN dNSName / iPAddress entries (no CN fallback when a
+// SAN exists). Wildcards only as the whole left-most label, never over a public-suffix-like
+// two-label name ("*.com"), and never for IDN A-labels.
+bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate, bool* byCommonName = nullptr);
+bool hostMatchesPattern(const QString& host, const QString& pattern);
+
+// The leaf's "expires soon" threshold of checks.md: min(30 days, a third of its lifetime).
+qint64 expiryWarningSeconds(const QDateTime& notBefore, const QDateTime& notAfter);
+
+} // namespace gjd
