@@ -6,8 +6,11 @@ add_library(gjd::options ALIAS gjd_options)
 target_compile_features(gjd_options INTERFACE cxx_std_17)
 set(CMAKE_CXX_EXTENSIONS OFF)
 
+# Product code never converts char* to QString implicitly (every user-visible string goes through
+# tr(), everything else through QStringLiteral/QLatin1String). Test data tables are the exception:
+# targets with the GJD_TEST property may write plain literals.
 target_compile_definitions(gjd_options INTERFACE
-    QT_NO_CAST_FROM_ASCII
+    $<$<NOT:$<BOOL:$<TARGET_PROPERTY:GJD_TEST>>>:QT_NO_CAST_FROM_ASCII>
     QT_NO_CAST_TO_ASCII
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     QT_NO_URL_CAST_FROM_STRING

@@ -86,6 +86,9 @@ AddressClass AddressClassifier::classify(const QHostAddress& input)
         return AddressClass{false, QStringLiteral("invalid"), QString(), tr("not an IP address")};
 
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        // "::" and "::1" would otherwise read as the IPv4-compatible 0.0.0.0 / 0.0.0.1.
+        if (address == QHostAddress(QHostAddress::AnyIPv6) || address == QHostAddress(QHostAddress::LocalHostIPv6))
+            return *match(address, ipv6Blocks());
         bool mapped = false;
         const quint32 v4 = address.toIPv4Address(&mapped); // ::ffff:a.b.c.d
         if (mapped)

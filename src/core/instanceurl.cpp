@@ -74,6 +74,12 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
         return fail("bad-scheme", tr("Only https:// URLs can be used (got %1://): Jira Cloud talks to GitLab over HTTPS.").arg(scheme));
 
+    // user@host or user:password@host: refuse before parsing, so that "git@host:group/repo.git"
+    // gets this message and not a confusing port error.
+    const QString authority = text.mid(text.indexOf(QLatin1String("://")) + 3).section(QRegularExpression(QStringLiteral("[/?#]")), 0, 0);
+    if (authority.contains(QLatin1Char('@')))
+        return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — credentials never belong in the instance URL."));
+
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return fail("malformed", tr("The URL is malformed: %1.").arg(url.errorString()));
@@ -100,15 +106,19 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
         const QString ace = QString::fromLatin1(QUrl::toAce(host)).toLower();
         if (!isValidHostName(ace))
             return fail("bad-host", tr("\"%1\" is not a valid host name.").arg(hostAsTyped));
-        if (ace != host.toLower())
+        // QUrl already returns the ASCII form for most top-level domains, so compare with the input.
+        if (ace.contains(QLatin1String("xn--")) && !input.contains(QLatin1String("xn--"), Qt::CaseInsensitive)) {
             r.m_notes.append({Status::Info, QStringLiteral("idn"),
-                              tr("The international host name %1 is used in its ASCII form %2.").arg(host, ace)});
+                              tr("The international host name %1 is used in its ASCII form %2.").arg(QUrl::fromAce(ace.toLatin1()), ace)});
+            r.m_inputHost = QUrl::fromAce(ace.toLatin1());
+        }
         host = ace;
     } else {
         host = literal.toString();
     }
     r.m_host = host;
-    r.m_inputHost = hostAsTyped;
+    if (r.m_inputHost.isEmpty())
+        r.m_inputHost = hostAsTyped;
 
     int port = url.port(-1);
     if (port == 0)
@@ -125,6 +135,7 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
     path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
     const QString normalized = QUrl(QStringLiteral("https://h") + path).adjusted(QUrl::NormalizePathSegments).path(QUrl::FullyEncoded);
     path = normalized;
+    path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
     for (const QString& marker : routeMarkers()) {
         const int at = QString(path + QLatin1Char('/')).indexOf(marker);
         if (at >= 0) {

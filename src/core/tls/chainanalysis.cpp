@@ -141,7 +141,8 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
         if (!subject)
             break;
 
-        if (issued(subject, subject)) {
+        // X509_self_signed ignores key usage, so a self-signed leaf (no keyCertSign) is found too.
+        if (X509_self_signed(subject, 1) == 1) {
             // A self-signed certificate ends every path; it is an anchor only if a trust source has it.
             a.selfSignedLeaf = (current == 0);
             if (const Candidate* t = findSame(trustPool, subject)) {
@@ -247,7 +248,7 @@ CertificateCrypto inspectCertificate(const QSslCertificate& certificate)
             break;
         }
     }
-    info.selfSigned = issued(x.get(), x.get());
+    info.selfSigned = X509_self_signed(x.get(), 1) == 1;
     return info;
 }
 

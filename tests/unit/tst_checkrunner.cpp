@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkrunner.h"
+#include "checks/check.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace gjd;
+
+namespace {
+
+QByteArray readPki(const QString& name)
+{
+    QFile f(qEnvironmentVariable("GJD_PKI_DIR") + QLatin1Char('/') + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+// Accepts TCP connections and never sends a byte.
+class StallServer final : public QTcpServer
+{
+public:
+    StallServer() { listen(QHostAddress::LocalHost); }
+    QList<QTcpSocket*> held;
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto* s = new QTcpSocket(this);
+        s->setSocketDescriptor(fd);
+        held.append(s);
+    }
+};
+
+RunOptions optionsFor(quint16 port)
+{
+    RunOptions o;
+    o.url = QStringLiteral("https://gitlab.test:%1").arg(port);
+    QString error;
+    o.resolve = {*ResolveOverride::parse(QStringLiteral("gitlab.test:%1:127.0.0.1").arg(port), &error)};
+    o.method = QStringLiteral("marketplace");
+    o.trustStore = QSslCertificate::fromData(readPki(QStringLiteral("trust.pem")));
+    o.trustStoreSource = QStringLiteral("trust.pem");
+    o.probeTimeoutMs = 2000;
+    return o;
+}
+
+QString statusOf(const Report& r, const QString& id)
+{
+    const Finding* f = r.find(id);
+    return f ? statusId(f->status) : QStringLiteral("missing");
+}
+
+} // namespace
+
+class TestCheckRunner final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void invalidUrlSkipsEverythingElseAsynchronously();
+    void reportHasEveryIdOnceInCatalogueOrder();
+    void stalledServerFailsTheHandshakeOnlyAfterTheTimeout();
+    void runTimeoutBoundsTheWholeRun();
+    void cancelEndsTheRunAndSkipsTheRest();
+    void onlyRunsTheSelectionAndItsPrerequisites();
+    void skipRemovesChecks();
+    void healthyChainFromQSslServer();
+    void refusedPortFailsTcpAndSkipsTls();
+};
+
+void TestCheckRunner::invalidUrlSkipsEverythingElseAsynchronously()
+{
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o;
+    o.url = QStringLiteral("ftp://gitlab.example.com");
+    QVERIFY(runner.start(o));
+    QVERIFY(runner.isRunning());
+    QCOMPARE(finished.count(), 0); // never synchronously: callers connect after start()
+    QVERIFY(!runner.start(o));    // one run at a time
+    QVERIFY(finished.wait(5000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("input.url")), QStringLiteral("fail"));
+    for (const Finding& f : r.checks) {
+        if (f.id == QLatin1String("input.url"))
+            continue;
+        QCOMPARE(statusId(f.status), QStringLiteral("skip"));
+        QCOMPARE(f.evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("input.url"));
+        QVERIFY(f.summary.contains(QStringLiteral("input.url")));
+    }
+    QCOMPARE(r.summary().verdict, Status::Fail);
+}
+
+void TestCheckRunner::reportHasEveryIdOnceInCatalogueOrder()
+{
+    StallServer server;
+    CheckRunner runner;
+    QSignalSpy started(&runner, &CheckRunner::checkStarted);
+    QSignalSpy progressed(&runner, &CheckRunner::checkFinished);
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 500;
+    runner.start(o);
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QStringList ids;
+    for (const auto& c : catalogue())
+        ids.append(c->id());
+    QStringList reported;
+    for (const Finding& f : r.checks) {
+        reported.append(f.id);
+        QVERIFY(!f.title.isEmpty());
+        QVERIFY2(!f.summary.isEmpty(), qPrintable(f.id));
+        QVERIFY(!f.category.isEmpty());
+    }
+    QCOMPARE(reported, ids);
+    QCOMPARE(progressed.count(), ids.size());
+    // Every check is announced before it finishes, once.
+    QStringList announced;
+    for (const auto& args : std::as_const(started))
+        announced.append(args.at(0).toString());
+    QCOMPARE(announced.size(), ids.size());
+    for (const QString& id : ids)
+        QCOMPARE(announced.count(id), 1);
+}
+
+void TestCheckRunner::stalledServerFailsTheHandshakeOnlyAfterTheTimeout()
+{
+    StallServer server;
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 1000;
+    QElapsedTimer clock;
+    clock.start();
+    runner.start(o);
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(clock.elapsed() >= 900, "the handshake was given up before its timeout");
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("dns.resolve")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(r, QStringLiteral("tcp.connect")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(r, QStringLiteral("port.allowed")), QStringLiteral("warn"));
+    const Finding* hs = r.find(QStringLiteral("tls.handshake"));
+    QCOMPARE(statusId(hs->status), QStringLiteral("fail"));
+    QCOMPARE(hs->evidence.value(QStringLiteral("error")).toString(), QStringLiteral("timeout"));
+    QVERIFY2(hs->summary.contains(QStringLiteral("1 s")), qPrintable(hs->summary));
+    QVERIFY(!hs->remedy.isEmpty());
+    for (const QString& id : {QStringLiteral("tls.protocol"), QStringLiteral("tls.hostname"),
+                              QStringLiteral("tls.chain.complete"), QStringLiteral("tls.trust.public")}) {
+        QCOMPARE(statusOf(r, id), QStringLiteral("skip"));
+        QCOMPARE(r.find(id)->evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("tls.handshake"));
+    }
+    QVERIFY(!server.held.isEmpty());
+}
+
+void TestCheckRunner::runTimeoutBoundsTheWholeRun()
+{
+    StallServer server;
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 60000;
+    o.runTimeoutMs = 700;
+    runner.start(o);
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("fail"));
+    QCOMPARE(r.find(QStringLiteral("tls.handshake"))->evidence.value(QStringLiteral("error")).toString(),
+             QStringLiteral("timeout"));
+    QVERIFY(r.durationMs < 60000);
+}
+
+void TestCheckRunner::cancelEndsTheRunAndSkipsTheRest()
+{
+    StallServer server;
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    QSignalSpy progressed(&runner, &CheckRunner::checkFinished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 60000;
+    runner.start(o);
+    // Wait until the TCP check is decided: the TLS handshake is then hanging on the stall server.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& args : std::as_const(progressed)) {
+                if (args.at(0).value<Finding>().id == QLatin1String("tcp.connect"))
+                    return true;
+            }
+            return false;
+        }(),
+        10000);
+    QCOMPARE(finished.count(), 0);
+    runner.cancel();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!runner.isRunning());
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("tcp.connect")), QStringLiteral("pass"));
+    const Finding* hs = r.find(QStringLiteral("tls.handshake"));
+    QCOMPARE(statusId(hs->status), QStringLiteral("skip"));
+    QCOMPARE(hs->evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(r.checks.size(), int(catalogue().size()));
+    // A second run can start after a cancelled one.
+    QSignalSpy again(&runner, &CheckRunner::finished);
+    RunOptions bad;
+    bad.url = QStringLiteral("::");
+    QVERIFY(runner.start(bad));
+    QVERIFY(again.wait(5000));
+}
+
+void TestCheckRunner::onlyRunsTheSelectionAndItsPrerequisites()
+{
+    StallServer server;
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 300;
+    o.only = {QStringLiteral("tls.hostname")};
+    runner.start(o);
+    QCOMPARE(runner.selectedIds(), (QStringList{QStringLiteral("input.url"), QStringLiteral("dns.resolve"),
+                                               QStringLiteral("tcp.connect"), QStringLiteral("tls.handshake"),
+                                               QStringLiteral("tls.hostname")}));
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("tcp.connect")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("fail"));
+    QCOMPARE(statusOf(r, QStringLiteral("tls.hostname")), QStringLiteral("skip"));
+    const Finding* notSelected = r.find(QStringLiteral("dns.public"));
+    QCOMPARE(statusId(notSelected->status), QStringLiteral("skip"));
+    QCOMPARE(notSelected->evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("not-selected"));
+}
+
+void TestCheckRunner::skipRemovesChecks()
+{
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(1);
+    o.skip = {QStringLiteral("tls."), QStringLiteral("network")};
+    runner.start(o);
+    QCOMPARE(runner.selectedIds(), QStringList{QStringLiteral("input.url")});
+    QVERIFY(finished.wait(5000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("input.url")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(r, QStringLiteral("tcp.connect")), QStringLiteral("skip"));
+    QCOMPARE(matchSelector(QStringLiteral("tls.chain.")).size(), 4);
+    QCOMPARE(matchSelector(QStringLiteral("tls.chain")).size(), 4);
+    QVERIFY(matchSelector(QStringLiteral("nope")).isEmpty());
+}
+
+void TestCheckRunner::healthyChainFromQSslServer()
+{
+    QSslServer server;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(QSslCertificate::fromData(readPki(QStringLiteral("full.pem"))));
+    config.setPrivateKey(QSslKey(readPki(QStringLiteral("full.key")), QSsl::Ec));
+    QVERIFY(!config.privateKey().isNull());
+    server.setSslConfiguration(config);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    // Keep accepted sockets alive until the client has finished its handshake.
+    connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+        while (QTcpSocket* s = server.nextPendingConnection())
+            s->setParent(&server);
+    });
+
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    runner.start(optionsFor(server.serverPort()));
+    QVERIFY(finished.wait(15000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    for (const QString& id : {QStringLiteral("tls.handshake"), QStringLiteral("tls.protocol"), QStringLiteral("tls.hostname"),
+                              QStringLiteral("tls.validity"), QStringLiteral("tls.chain.complete"),
+                              QStringLiteral("tls.chain.order"), QStringLiteral("tls.chain.extra"),
+                              QStringLiteral("tls.chain.anchor"), QStringLiteral("tls.trust.public"),
+                              QStringLiteral("tls.crypto")}) {
+        const Finding* f = r.find(id);
+        QVERIFY2(f->status == Status::Pass, qPrintable(id + QStringLiteral(": ") + f->summary));
+    }
+    QCOMPARE(r.certificates.size(), 2);
+    QCOMPARE(r.certificates.at(0).san, QStringList{QStringLiteral("gitlab.test")});
+    QCOMPARE(r.summary().verdict, Status::Warn); // loopback address and non-standard port
+}
+
+void TestCheckRunner::refusedPortFailsTcpAndSkipsTls()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close(); // nothing listens there any more
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    runner.start(optionsFor(port));
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    const Finding* tcp = r.find(QStringLiteral("tcp.connect"));
+    QCOMPARE(statusId(tcp->status), QStringLiteral("fail"));
+    QVERIFY2(tcp->summary.contains(QStringLiteral("refused")), qPrintable(tcp->summary));
+    QVERIFY(tcp->summary.contains(QStringLiteral("127.0.0.1")));
+    QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("skip"));
+}
+
+QTEST_GUILESS_MAIN(TestCheckRunner)
+#include "tst_checkrunner.moc"
