@@ -9,7 +9,8 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
-Q_LOGGING_CATEGORY(lcI18n, "gjd.i18n")
+// Debug output only on request (QT_LOGGING_RULES="gjd.i18n.debug=true"): the CLI keeps stderr clean.
+Q_LOGGING_CATEGORY(lcI18n, "gjd.i18n", QtInfoMsg)
 
 namespace gjd {
 

@@ -4,6 +4,8 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
+#include <openssl/x509.h>
+
 namespace gjd {
 
 QString certificateFingerprint(const QSslCertificate& certificate)
@@ -14,18 +16,22 @@ QString certificateFingerprint(const QSslCertificate& certificate)
 
 QString distinguishedName(const QSslCertificate& certificate, bool issuer)
 {
-    // RFC 4514 order (most specific first), the way OpenSSL and browsers print it.
-    const QList<QByteArray> attributes =
-        issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
-    QStringList parts;
-    for (const QByteArray& attribute : attributes) {
-        const QStringList values =
-            issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
-        for (const QString& value : values)
-            parts.append(QString::fromLatin1(attribute) + QLatin1Char('=') + value);
-    }
-    std::reverse(parts.begin(), parts.end());
-    return parts.join(QLatin1Char(','));
+    // RFC 2253/4514 form (most specific first), as `openssl x509 -nameopt RFC2253` and GitLab's
+    // logs print it. QSslCertificate's attribute list is not in certificate order.
+    const QByteArray der = certificate.toDer();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
+    X509* x = d2i_X509(nullptr, &p, der.size());
+    if (!x)
+        return QString();
+    BIO* bio = BIO_new(BIO_s_mem());
+    X509_NAME_print_ex(bio, issuer ? X509_get_issuer_name(x) : X509_get_subject_name(x), 0,
+                       XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    const QString out = QString::fromUtf8(data, static_cast<int>(len));
+    BIO_free(bio);
+    X509_free(x);
+    return out;
 }
 
 CertificateInfo CertificateInfo::fromCertificate(const QSslCertificate& certificate)

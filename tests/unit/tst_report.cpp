@@ -15,7 +15,7 @@ namespace {
 QString schemaErrors(const QJsonObject& json, bool* valid)
 {
     QProcess p;
-    p.start(QStringLiteral("python3"),
+    p.start(QStringLiteral(GJD_PYTHON),
             {QStringLiteral(GJD_SOURCE_DIR "/tests/validate-report.py"), QStringLiteral(GJD_SOURCE_DIR "/docs/report.schema.json"),
              QStringLiteral("-")});
     p.write(QJsonDocument(json).toJson());

@@ -56,10 +56,11 @@ void TlsProbe::tryAddress(int index)
     auto* socket = new QSslSocket(this);
     m_socket = socket;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    // Record whatever the server offers; judging it is the checks' job. AnyProtocol lets an old
-    // server negotiate TLS 1.0/1.1 where the TLS library still allows it, so tls.protocol can
-    // name the version instead of a bare handshake failure.
-    config.setProtocol(QSsl::AnyProtocol);
+    // Offer what GitLab.com's and Atlassian's clients offer: TLS 1.2 and 1.3. A server limited to
+    // TLS 1.0/1.1 then answers with a protocol_version alert, which tls.protocol names. (Offering
+    // older versions would not help: at OpenSSL's default security level the handshake then dies
+    // on "legacy sigalg disallowed", which says less.)
+    config.setProtocol(QSsl::TlsV1_2OrLater);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     config.setCaCertificates({});
     socket->setSslConfiguration(config);
@@ -126,7 +127,7 @@ void TlsProbe::onError()
         return;
     }
     if (containsAny(text, {"unsupported protocol", "protocol version", "no protocols available",
-                           "version too low"})) {
+                           "version too low", "legacy sigalg"})) {
         finishWithError(QStringLiteral("protocol-version"),
                         tr("The server offers only TLS versions older than 1.2, which clients refuse (%1).").arg(text));
         return;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian (bookworm) packages needed to build, run and test GitLab Jira Doctor.
+# Only what is missing is installed; safe to run again.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config dpkg-dev file
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n qt6-svg-dev qt6-httpserver-dev qtkeychain-qt6-dev libssl-dev libgl-dev
+    # run
+    qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
+    # test
+    xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
+    desktop-file-utils appstream clang-format time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then
+    sudo=(sudo)
+fi
+echo "Installing: ${missing[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
