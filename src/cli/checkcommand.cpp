@@ -27,7 +27,8 @@ std::optional<QList<QSslCertificate>> readPemFile(const QString& option, const Q
     }
     constexpr qint64 maxSize = 16 * 1024 * 1024;
     if (file.size() > maxSize) {
-        *error = CheckCommand::tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle").arg(option, path);
+        *error = CheckCommand::tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle")
+                     .arg(option, path);
         return std::nullopt;
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
@@ -50,8 +51,8 @@ int CheckCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.setApplicationDescription(
-        tr("Checks the TLS and network setup of a GitLab instance the way Jira Cloud and GitLab.com see it."));
+    parser.setApplicationDescription(tr(
+        "Checks the TLS and network setup of a GitLab instance the way Jira Cloud and GitLab.com see it."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption method(QStringLiteral("method"),
@@ -60,21 +61,25 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption publicUrl(QStringLiteral("public-url"),
                                        tr("The reverse-proxy URL Jira uses, when it differs from URL."),
                                        QStringLiteral("url"));
-    const QCommandLineOption resolve(QStringLiteral("resolve"),
-                                     tr("Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate "
-                                        "checks (like curl). Repeatable."),
-                                     QStringLiteral("host:port:address"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"),
-                                    tr("Extra private CA certificates (PEM): connect through them, but report that the "
-                                       "chain is not publicly trusted."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption trustStore(QStringLiteral("trust-store"),
-                                        tr("PEM bundle that replaces the system store as the public trust store."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
-                                     QStringLiteral("seconds"), QStringLiteral("10"));
-    const QCommandLineOption only(QStringLiteral("only"), tr("Run only these checks (ids or prefixes such as tls.)."),
+    const QCommandLineOption resolve(
+        QStringLiteral("resolve"),
+        tr("Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate "
+           "checks (like curl). Repeatable."),
+        QStringLiteral("host:port:address"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        tr("Extra private CA certificates (PEM): connect through them, but report that the "
+           "chain is not publicly trusted."),
+        QStringLiteral("file"));
+    const QCommandLineOption trustStore(
+        QStringLiteral("trust-store"),
+        tr("PEM bundle that replaces the system store as the public trust store."), QStringLiteral("file"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
+        QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  tr("Run only these checks (ids or prefixes such as tls.)."),
                                   QStringLiteral("ids"));
     const QCommandLineOption skip(QStringLiteral("skip"), tr("Do not run these checks (ids or prefixes)."),
                                   QStringLiteral("ids"));
@@ -84,9 +89,10 @@ int CheckCommand::run(const QStringList& arguments)
                                     tr("Write the report to FILE (atomically) instead of standard output."),
                                     QStringLiteral("file"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings also make the exit code 1."));
-    parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip, format,
-                       output, strict});
-    parser.addPositionalArgument(QStringLiteral("URL"), tr("The GitLab instance, such as https://gitlab.example.com."));
+    parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip,
+                       format, output, strict});
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 tr("The GitLab instance, such as https://gitlab.example.com."));
 
     // arguments[0] is "check"; QCommandLineParser treats the first entry as the program name.
     if (!parser.parse(arguments))
@@ -116,12 +122,14 @@ int CheckCommand::run(const QStringList& arguments)
 
     options.method = parser.value(method).toLower();
     if (options.method != QLatin1String("auto") && !methodFromId(options.method))
-        return cli::usageError(tr("--method must be auto, marketplace, manual or proxy (got \"%1\")").arg(options.method));
+        return cli::usageError(
+            tr("--method must be auto, marketplace, manual or proxy (got \"%1\")").arg(options.method));
 
     if (parser.isSet(publicUrl)) {
         const InstanceUrl pub = InstanceUrl::parse(parser.value(publicUrl));
         if (!pub.isValid())
-            return cli::usageError(tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
+            return cli::usageError(
+                tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
     }
 
     for (const QString& r : parser.values(resolve)) {
@@ -141,7 +149,8 @@ int CheckCommand::run(const QStringList& arguments)
         options.extraCaSource = parser.value(caFile);
     }
     if (parser.isSet(trustStore)) {
-        const auto certificates = readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
+        const auto certificates =
+            readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
         if (!certificates)
             return cli::usageError(error);
         options.trustStore = *certificates;
@@ -169,8 +178,10 @@ int CheckCommand::run(const QStringList& arguments)
 
     m_format = parser.value(format).toLower();
     if (m_format != QLatin1String("text") && m_format != QLatin1String("json")) {
-        if (QStringList{QStringLiteral("junit"), QStringLiteral("markdown"), QStringLiteral("html")}.contains(m_format))
-            return cli::usageError(tr("--format %1 is not available in this version; use text or json").arg(m_format));
+        if (QStringList{QStringLiteral("junit"), QStringLiteral("markdown"), QStringLiteral("html")}.contains(
+                m_format))
+            return cli::usageError(
+                tr("--format %1 is not available in this version; use text or json").arg(m_format));
         return cli::usageError(tr("--format must be text or json (got \"%1\")").arg(m_format));
     }
     if (parser.isSet(output)) {
@@ -180,8 +191,9 @@ int CheckCommand::run(const QStringList& arguments)
             return cli::usageError(tr("--output \"%1\" is a directory").arg(m_output));
         const QFileInfo dir(info.absolutePath());
         if (!dir.isDir() || !dir.isWritable())
-            return cli::usageError(tr("cannot write --output \"%1\": the folder does not exist or is not writable")
-                                       .arg(m_output));
+            return cli::usageError(
+                tr("cannot write --output \"%1\": the folder does not exist or is not writable")
+                    .arg(m_output));
     }
     m_strict = parser.isSet(strict);
 
@@ -201,8 +213,9 @@ void CheckCommand::onFinished(const Report& report)
     }
 
     const Summary summary = report.summary();
-    m_exitCode = summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn) ? cli::ExitFindings
-                                                                                                 : cli::ExitOk;
+    m_exitCode = summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn)
+                     ? cli::ExitFindings
+                     : cli::ExitOk;
     if (m_output.isEmpty()) {
         cli::out(QString::fromUtf8(bytes));
     } else {

@@ -37,15 +37,14 @@ bool stdoutIsTerminal()
 
 bool colorWanted()
 {
-    return stdoutIsTerminal() && qEnvironmentVariableIsEmpty("NO_COLOR")
-           && qgetenv("TERM") != QByteArrayLiteral("dumb");
+    return stdoutIsTerminal() && qEnvironmentVariableIsEmpty("NO_COLOR") &&
+           qgetenv("TERM") != QByteArrayLiteral("dumb");
 }
 
 QString topLevelHelp()
 {
     return QCoreApplication::translate(
-               "cli",
-               "Usage: gitlab-jira-doctor-cli <command> [options]\n"
+        "cli", "Usage: gitlab-jira-doctor-cli <command> [options]\n"
                "\n"
                "Checks what Jira Cloud and GitLab.com need from a self-managed GitLab instance for the\n"
                "GitLab for Jira Cloud app, and says exactly what to fix.\n"

@@ -6,7 +6,13 @@
 namespace gjd::cli {
 
 // Exit codes of cli.md.
-enum ExitCode { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitInternal = 3 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFindings = 1,
+    ExitUsage = 2,
+    ExitInternal = 3
+};
 
 void out(const QString& text);
 void err(const QString& text);

@@ -25,18 +25,20 @@ int main(int argc, char* argv[])
         if (command == QLatin1String("check"))
             return CheckCommand(app).run(args.mid(1));
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-            cli::out(QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));
+            cli::out(
+                QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));
             return cli::ExitOk;
         }
-        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")
-            || command == QLatin1String("help")) {
+        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+            command == QLatin1String("help")) {
             cli::out(cli::topLevelHelp());
             return command.isEmpty() ? cli::ExitUsage : cli::ExitOk;
         }
         return cli::usageError(
             QCoreApplication::translate("cli", "unknown command \"%1\"; try --help").arg(command));
     } catch (const std::exception& e) {
-        cli::err(QCoreApplication::translate("cli", "internal error: %1\n").arg(QString::fromLocal8Bit(e.what())));
+        cli::err(
+            QCoreApplication::translate("cli", "internal error: %1\n").arg(QString::fromLocal8Bit(e.what())));
         return cli::ExitInternal;
     }
 }

@@ -19,22 +19,35 @@ struct Block
 const std::vector<Block>& ipv4Blocks()
 {
     static const std::vector<Block> blocks{
-        {"0.0.0.0/8", "this-network", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "\"this network\" (RFC 791)")},
+        {"0.0.0.0/8", "this-network",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "\"this network\" (RFC 791)")},
         {"10.0.0.0/8", "private", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "private network (RFC 1918)")},
-        {"100.64.0.0/10", "cgnat", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "shared address space (carrier-grade NAT, RFC 6598)")},
+        {"100.64.0.0/10", "cgnat",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "shared address space (carrier-grade NAT, RFC 6598)")},
         {"127.0.0.0/8", "loopback", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "loopback (RFC 1122)")},
-        {"169.254.0.0/16", "link-local", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "link-local (RFC 3927)")},
-        {"172.16.0.0/12", "private", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "private network (RFC 1918)")},
-        {"192.0.0.0/24", "protocol-assignments", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "IETF protocol assignments (RFC 6890)")},
-        {"192.0.2.0/24", "documentation", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-1 (RFC 5737)")},
-        {"192.88.99.0/24", "6to4-relay", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated 6to4 relay anycast (RFC 7526)")},
-        {"192.168.0.0/16", "private", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "private network (RFC 1918)")},
-        {"198.18.0.0/15", "benchmarking", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "benchmarking (RFC 2544)")},
-        {"198.51.100.0/24", "documentation", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-2 (RFC 5737)")},
-        {"203.0.113.0/24", "documentation", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-3 (RFC 5737)")},
+        {"169.254.0.0/16", "link-local",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "link-local (RFC 3927)")},
+        {"172.16.0.0/12", "private",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "private network (RFC 1918)")},
+        {"192.0.0.0/24", "protocol-assignments",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "IETF protocol assignments (RFC 6890)")},
+        {"192.0.2.0/24", "documentation",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-1 (RFC 5737)")},
+        {"192.88.99.0/24", "6to4-relay",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated 6to4 relay anycast (RFC 7526)")},
+        {"192.168.0.0/16", "private",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "private network (RFC 1918)")},
+        {"198.18.0.0/15", "benchmarking",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "benchmarking (RFC 2544)")},
+        {"198.51.100.0/24", "documentation",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-2 (RFC 5737)")},
+        {"203.0.113.0/24", "documentation",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation, TEST-NET-3 (RFC 5737)")},
         {"224.0.0.0/4", "multicast", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "multicast (RFC 5771)")},
-        {"255.255.255.255/32", "broadcast", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "limited broadcast (RFC 919)")},
-        {"240.0.0.0/4", "reserved", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "reserved for future use (RFC 1112)")},
+        {"255.255.255.255/32", "broadcast",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "limited broadcast (RFC 919)")},
+        {"240.0.0.0/4", "reserved",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "reserved for future use (RFC 1112)")},
     };
     return blocks;
 }
@@ -45,19 +58,26 @@ const std::vector<Block>& ipv6Blocks()
 {
     static const std::vector<Block> blocks{
         {"::1/128", "loopback", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "loopback (RFC 4291)")},
-        {"::/128", "unspecified", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "unspecified address (RFC 4291)")},
-        {"64:ff9b:1::/48", "nat64-local", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "local-use IPv4/IPv6 translation (RFC 8215)")},
+        {"::/128", "unspecified",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "unspecified address (RFC 4291)")},
+        {"64:ff9b:1::/48", "nat64-local",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "local-use IPv4/IPv6 translation (RFC 8215)")},
         {"100::/64", "discard", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "discard-only (RFC 6666)")},
         {"2001::/32", "teredo", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "Teredo tunnelling (RFC 4380)")},
-        {"2001:2::/48", "benchmarking", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "benchmarking (RFC 5180)")},
-        {"2001:10::/28", "orchid", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated ORCHID (RFC 4843)")},
+        {"2001:2::/48", "benchmarking",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "benchmarking (RFC 5180)")},
+        {"2001:10::/28", "orchid",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated ORCHID (RFC 4843)")},
         {"2001:20::/28", "orchid", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "ORCHIDv2 (RFC 7343)")},
-        {"2001:db8::/32", "documentation", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation (RFC 3849)")},
-        {"3fff::/20", "documentation", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation (RFC 9637)")},
+        {"2001:db8::/32", "documentation",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation (RFC 3849)")},
+        {"3fff::/20", "documentation",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "documentation (RFC 9637)")},
         {"5f00::/16", "srv6", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "segment routing SIDs (RFC 9602)")},
         {"fc00::/7", "ula", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "unique local address (RFC 4193)")},
         {"fe80::/10", "link-local", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "link-local (RFC 4291)")},
-        {"fec0::/10", "site-local", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated site-local (RFC 3879)")},
+        {"fec0::/10", "site-local",
+         QT_TRANSLATE_NOOP("gjd::AddressClassifier", "deprecated site-local (RFC 3879)")},
         {"ff00::/8", "multicast", QT_TRANSLATE_NOOP("gjd::AddressClassifier", "multicast (RFC 4291)")},
     };
     return blocks;
@@ -81,13 +101,14 @@ AddressClass AddressClassifier::classify(const QHostAddress& input)
 {
     QHostAddress address = input;
     address.setScopeId(QString());
-    if (address.isNull() || (address.protocol() != QAbstractSocket::IPv4Protocol
-                             && address.protocol() != QAbstractSocket::IPv6Protocol))
+    if (address.isNull() || (address.protocol() != QAbstractSocket::IPv4Protocol &&
+                             address.protocol() != QAbstractSocket::IPv6Protocol))
         return AddressClass{false, QStringLiteral("invalid"), QString(), tr("not an IP address")};
 
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
         // "::" and "::1" would otherwise read as the IPv4-compatible 0.0.0.0 / 0.0.0.1.
-        if (address == QHostAddress(QHostAddress::AnyIPv6) || address == QHostAddress(QHostAddress::LocalHostIPv6))
+        if (address == QHostAddress(QHostAddress::AnyIPv6) ||
+            address == QHostAddress(QHostAddress::LocalHostIPv6))
             return *match(address, ipv6Blocks());
         bool mapped = false;
         const quint32 v4 = address.toIPv4Address(&mapped); // ::ffff:a.b.c.d
@@ -95,8 +116,8 @@ AddressClass AddressClassifier::classify(const QHostAddress& input)
             return classify(QHostAddress(v4));
         if (address.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("64:ff9b::/96")))) {
             const Q_IPV6ADDR bytes = address.toIPv6Address();
-            const quint32 embedded = (quint32(bytes[12]) << 24) | (quint32(bytes[13]) << 16)
-                                     | (quint32(bytes[14]) << 8) | quint32(bytes[15]);
+            const quint32 embedded = (quint32(bytes[12]) << 24) | (quint32(bytes[13]) << 16) |
+                                     (quint32(bytes[14]) << 8) | quint32(bytes[15]);
             return classify(QHostAddress(embedded));
         }
         if (auto special = match(address, ipv6Blocks()))

@@ -137,7 +137,8 @@ bool CheckRunner::start(const RunOptions& options)
         m_probes.insert(id, state);
     }
 
-    const int runTimeout = options.runTimeoutMs > 0 ? options.runTimeoutMs : options.probeTimeoutMs * 3 + 5000;
+    const int runTimeout =
+        options.runTimeoutMs > 0 ? options.runTimeoutMs : options.probeTimeoutMs * 3 + 5000;
     m_runTimer.start(runTimeout);
 
     if (!m_context.url.isValid()) {
@@ -182,12 +183,12 @@ void CheckRunner::startReadyProbes()
             const QString id = state->id;
             connect(probe, &Probe::finished, this, [this, id] { onProbeFinished(id); });
             const int timeout = m_context.options.probeTimeoutMs;
-            connect(&state->timer, &QTimer::timeout, probe, [probe, timeout] {
-                probe->abort(Probe::AbortReason::Timeout, timeout);
-            });
+            connect(&state->timer, &QTimer::timeout, probe,
+                    [probe, timeout] { probe->abort(Probe::AbortReason::Timeout, timeout); });
             state->timer.start(timeout);
             for (const auto& c : catalogue()) {
-                if (m_selected.contains(c->id()) && c->probes().contains(id) && !m_announced.contains(c->id())) {
+                if (m_selected.contains(c->id()) && c->probes().contains(id) &&
+                    !m_announced.contains(c->id())) {
                     m_announced.insert(c->id());
                     emit checkStarted(c->id());
                 }
@@ -206,7 +207,8 @@ void CheckRunner::onProbeFinished(const QString& id)
     state->timer.stop();
     state->done = true;
     state->durationMs = state->probe ? state->probe->elapsedMs() : 0;
-    if (id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk && !m_context.tls->chain.isEmpty())
+    if (id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk &&
+        !m_context.tls->chain.isEmpty())
         m_context.chain = ChainAnalysis::analyze(m_context.tls->chain, m_context.options.trustStore,
                                                  m_context.options.extraCaCertificates);
     qCDebug(lcRunner) << "probe" << id << "finished in" << state->durationMs << "ms";

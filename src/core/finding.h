@@ -12,7 +12,8 @@ namespace gjd {
 Q_NAMESPACE
 
 // The statuses of checks.md. Their ids (statusId) are part of the report JSON: never rename.
-enum class Status {
+enum class Status
+{
     Pass,   // verified good
     Info,   // worth knowing, no action needed
     Warn,   // works today but risky, or cannot be confirmed from here

@@ -40,8 +40,8 @@ QStringList candidateLanguages(const QString& languageOverride)
     QStringList result;
     for (QString language : wanted) {
         language.replace(QLatin1Char('-'), QLatin1Char('_'));
-        if (language == QLatin1String("C") || language == QLatin1String("en")
-            || language.startsWith(QLatin1String("en_"))) {
+        if (language == QLatin1String("C") || language == QLatin1String("en") ||
+            language.startsWith(QLatin1String("en_"))) {
             break;
         }
         result.append(language);
@@ -96,8 +96,8 @@ QStringList availableTranslations()
 {
     QStringList languages;
     const QString prefix = kCatalogueName + QLatin1Char('_');
-    const QStringList files = QDir(kCatalogueDir).entryList({prefix + QLatin1String("*.qm")}, QDir::Files,
-                                                            QDir::Name);
+    const QStringList files =
+        QDir(kCatalogueDir).entryList({prefix + QLatin1String("*.qm")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         languages.append(file.mid(prefix.size()).chopped(3));
     }

@@ -13,10 +13,10 @@ namespace {
 const QStringList& routeMarkers()
 {
     // Matched against the path with a "/" appended, so "/admin" matches but "/administration" does not.
-    static const QStringList markers{QStringLiteral("/-/"),         QStringLiteral("/users/"),
-                                     QStringLiteral("/api/v4/"),    QStringLiteral("/admin/"),
-                                     QStringLiteral("/explore/"),   QStringLiteral("/dashboard/"),
-                                     QStringLiteral("/help/"),      QStringLiteral("/oauth/")};
+    static const QStringList markers{QStringLiteral("/-/"),       QStringLiteral("/users/"),
+                                     QStringLiteral("/api/v4/"),  QStringLiteral("/admin/"),
+                                     QStringLiteral("/explore/"), QStringLiteral("/dashboard/"),
+                                     QStringLiteral("/help/"),    QStringLiteral("/oauth/")};
     return markers;
 }
 
@@ -48,7 +48,8 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
     };
     const QString input = rawInput.trimmed();
     if (input.isEmpty())
-        return fail("empty", tr("No URL given: enter the address of your GitLab instance, such as https://gitlab.example.com."));
+        return fail("empty", tr("No URL given: enter the address of your GitLab instance, such as "
+                                "https://gitlab.example.com."));
     for (QChar c : input) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return fail("whitespace", tr("The URL contains spaces or control characters."));
@@ -61,34 +62,43 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
     if (schemeMatch.hasMatch()) {
         scheme = schemeMatch.captured(1).toLower();
     } else if (text.contains(QLatin1String("://"))) {
-        return fail("bad-scheme", tr("\"%1\" is not a valid URL scheme; use https://.").arg(text.section(QLatin1String("://"), 0, 0)));
+        return fail("bad-scheme", tr("\"%1\" is not a valid URL scheme; use https://.")
+                                      .arg(text.section(QLatin1String("://"), 0, 0)));
     } else {
         static const QRegularExpression otherScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:[^0-9]"));
         if (otherScheme.match(text).hasMatch() && !text.startsWith(QLatin1Char('[')))
-            return fail("bad-scheme", tr("Only https:// URLs can be checked; \"%1:\" is not a web address.").arg(text.section(QLatin1Char(':'), 0, 0)));
+            return fail("bad-scheme", tr("Only https:// URLs can be checked; \"%1:\" is not a web address.")
+                                          .arg(text.section(QLatin1Char(':'), 0, 0)));
         scheme = QStringLiteral("https");
         text.prepend(QLatin1String("https://"));
-        r.m_notes.append({Status::Info, QStringLiteral("scheme-added"),
-                          tr("No scheme given: https:// is assumed.")});
+        r.m_notes.append(
+            {Status::Info, QStringLiteral("scheme-added"), tr("No scheme given: https:// is assumed.")});
     }
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return fail("bad-scheme", tr("Only https:// URLs can be used (got %1://): Jira Cloud talks to GitLab over HTTPS.").arg(scheme));
+        return fail("bad-scheme",
+                    tr("Only https:// URLs can be used (got %1://): Jira Cloud talks to GitLab over HTTPS.")
+                        .arg(scheme));
 
     // user@host or user:password@host: refuse before parsing, so that "git@host:group/repo.git"
     // gets this message and not a confusing port error.
-    const QString authority = text.mid(text.indexOf(QLatin1String("://")) + 3).section(QRegularExpression(QStringLiteral("[/?#]")), 0, 0);
+    const QString authority = text.mid(text.indexOf(QLatin1String("://")) + 3)
+                                  .section(QRegularExpression(QStringLiteral("[/?#]")), 0, 0);
     if (authority.contains(QLatin1Char('@')))
-        return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — credentials never belong in the instance URL."));
+        return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — "
+                                   "credentials never belong in the instance URL."));
 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return fail("malformed", tr("The URL is malformed: %1.").arg(url.errorString()));
     if (!url.userInfo().isEmpty())
-        return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — credentials never belong in the instance URL."));
+        return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — "
+                                   "credentials never belong in the instance URL."));
     if (url.hasQuery())
-        return fail("query", tr("The URL contains a query (\"?%1\"); enter only the instance address.").arg(url.query().left(40)));
+        return fail("query", tr("The URL contains a query (\"?%1\"); enter only the instance address.")
+                                 .arg(url.query().left(40)));
     if (url.hasFragment())
-        return fail("fragment", tr("The URL contains a fragment (\"#%1\"); enter only the instance address.").arg(url.fragment().left(40)));
+        return fail("fragment", tr("The URL contains a fragment (\"#%1\"); enter only the instance address.")
+                                    .arg(url.fragment().left(40)));
 
     const QString hostAsTyped = url.host(QUrl::FullyDecoded);
     if (hostAsTyped.isEmpty())
@@ -107,9 +117,11 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
         if (!isValidHostName(ace))
             return fail("bad-host", tr("\"%1\" is not a valid host name.").arg(hostAsTyped));
         // QUrl already returns the ASCII form for most top-level domains, so compare with the input.
-        if (ace.contains(QLatin1String("xn--")) && !input.contains(QLatin1String("xn--"), Qt::CaseInsensitive)) {
+        if (ace.contains(QLatin1String("xn--")) &&
+            !input.contains(QLatin1String("xn--"), Qt::CaseInsensitive)) {
             r.m_notes.append({Status::Info, QStringLiteral("idn"),
-                              tr("The international host name %1 is used in its ASCII form %2.").arg(QUrl::fromAce(ace.toLatin1()), ace)});
+                              tr("The international host name %1 is used in its ASCII form %2.")
+                                  .arg(QUrl::fromAce(ace.toLatin1()), ace)});
             r.m_inputHost = QUrl::fromAce(ace.toLatin1());
         }
         host = ace;
@@ -133,16 +145,19 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
 
     QString path = url.path(QUrl::FullyEncoded);
     path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
-    const QString normalized = QUrl(QStringLiteral("https://h") + path).adjusted(QUrl::NormalizePathSegments).path(QUrl::FullyEncoded);
+    const QString normalized = QUrl(QStringLiteral("https://h") + path)
+                                   .adjusted(QUrl::NormalizePathSegments)
+                                   .path(QUrl::FullyEncoded);
     path = normalized;
     path.replace(QRegularExpression(QStringLiteral("/{2,}")), QStringLiteral("/"));
     for (const QString& marker : routeMarkers()) {
         const int at = QString(path + QLatin1Char('/')).indexOf(marker);
         if (at >= 0) {
             const QString cut = path.left(at);
-            r.m_notes.append({Status::Info, QStringLiteral("page-path"),
-                              tr("\"%1\" is a page of GitLab, not part of the instance address; using \"%2\".")
-                                  .arg(path.mid(at), cut.isEmpty() ? QStringLiteral("/") : cut)});
+            r.m_notes.append(
+                {Status::Info, QStringLiteral("page-path"),
+                 tr("\"%1\" is a page of GitLab, not part of the instance address; using \"%2\".")
+                     .arg(path.mid(at), cut.isEmpty() ? QStringLiteral("/") : cut)});
             path = cut;
             break;
         }
@@ -151,7 +166,8 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
         while (path.endsWith(QLatin1Char('/')))
             path.chop(1);
         r.m_notes.append({Status::Warn, QStringLiteral("trailing-slash"),
-                          tr("The trailing slash was removed: the GitLab for Jira Cloud app rejects instance URLs that end with \"/\".")});
+                          tr("The trailing slash was removed: the GitLab for Jira Cloud app rejects instance "
+                             "URLs that end with \"/\".")});
     }
     r.m_path = path;
     if (!path.isEmpty())

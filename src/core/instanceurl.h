@@ -28,18 +28,18 @@ public:
     static InstanceUrl parse(const QString& input);
 
     bool isValid() const { return m_error.isEmpty(); }
-    QString error() const { return m_error; }       // translated, one line; empty when valid
+    QString error() const { return m_error; }         // translated, one line; empty when valid
     QString errorCode() const { return m_errorCode; } // stable
     QList<Note> notes() const { return m_notes; }
 
     QString input() const { return m_input; }
-    QString host() const { return m_host; }       // ASCII; IPv6 without brackets
+    QString host() const { return m_host; }           // ASCII; IPv6 without brackets
     QString inputHost() const { return m_inputHost; } // as typed (Unicode for IDN)
-    quint16 port() const { return m_port; }       // effective port
-    QString path() const { return m_path; }       // relative root, "" or "/gitlab"
-    QString toString() const;                     // https://host[:port][/root]
+    quint16 port() const { return m_port; }           // effective port
+    QString path() const { return m_path; }           // relative root, "" or "/gitlab"
+    QString toString() const;                         // https://host[:port][/root]
     QUrl toUrl() const { return QUrl(toString()); }
-    QString hostAndPort() const;                  // host[:port], brackets for IPv6
+    QString hostAndPort() const; // host[:port], brackets for IPv6
 
 private:
     QString m_input;

@@ -10,8 +10,8 @@ namespace gjd {
 
 QString certificateFingerprint(const QSslCertificate& certificate)
 {
-    return QStringLiteral("sha256:")
-        + QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:") +
+           QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
 }
 
 QString distinguishedName(const QSslCertificate& certificate, bool issuer)
@@ -116,12 +116,14 @@ QJsonObject Report::toJson() const
 {
     QJsonObject root;
     root.insert(QStringLiteral("schema"), QString::fromLatin1(kReportSchema));
-    root.insert(QStringLiteral("tool"), QJsonObject{{QStringLiteral("name"), QStringLiteral("gitlab-jira-doctor")},
-                                                    {QStringLiteral("version"), toolVersion}});
+    root.insert(QStringLiteral("tool"),
+                QJsonObject{{QStringLiteral("name"), QStringLiteral("gitlab-jira-doctor")},
+                            {QStringLiteral("version"), toolVersion}});
     root.insert(QStringLiteral("generated_at"), isoUtc(generatedAt));
     root.insert(QStringLiteral("target"),
                 QJsonObject{{QStringLiteral("url"), url},
-                            {QStringLiteral("public_url"), publicUrl.isEmpty() ? QJsonValue() : QJsonValue(publicUrl)},
+                            {QStringLiteral("public_url"),
+                             publicUrl.isEmpty() ? QJsonValue() : QJsonValue(publicUrl)},
                             {QStringLiteral("method"), method},
                             {QStringLiteral("method_source"), methodSource}});
     root.insert(QStringLiteral("vantage"), QJsonObject{{QStringLiteral("os"), vantageOs},

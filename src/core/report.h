@@ -50,8 +50,8 @@ struct Report
     QString toolVersion;
     QDateTime generatedAt;
     QString url;
-    QString publicUrl; // empty: none
-    QString method;    // marketplace | manual | proxy
+    QString publicUrl;    // empty: none
+    QString method;       // marketplace | manual | proxy
     QString methodSource; // given | detected | assumed
     QString vantageOs;
     QString vantageQt;

@@ -16,7 +16,12 @@
 
 namespace gjd {
 
-enum class Method { Marketplace, Manual, Proxy };
+enum class Method
+{
+    Marketplace,
+    Manual,
+    Proxy
+};
 QString methodId(Method method);
 std::optional<Method> methodFromId(const QString& id);
 
@@ -42,10 +47,10 @@ struct RunOptions
     QList<QSslCertificate> trustStore;          // what the remote side trusts
     QString trustStoreSource;                   // "system" or the file name
     int probeTimeoutMs = 10000;
-    int runTimeoutMs = 0;                       // 0: derived from probeTimeoutMs
-    QStringList only;                           // ids or prefixes ("tls.")
+    int runTimeoutMs = 0; // 0: derived from probeTimeoutMs
+    QStringList only;     // ids or prefixes ("tls.")
     QStringList skip;
-    QDateTime now;                              // invalid: the current time (tests pin it)
+    QDateTime now; // invalid: the current time (tests pin it)
 };
 
 struct DnsResult

@@ -81,10 +81,11 @@ QString TextFormatter::format(const Report& report, const Options& options)
     const QString reset = options.color ? QStringLiteral("\x1b[0m") : QString();
 
     QString out;
-    const QString methodNote = report.methodSource == QLatin1String("given")     ? tr("given")
+    const QString methodNote = report.methodSource == QLatin1String("given")      ? tr("given")
                                : report.methodSource == QLatin1String("detected") ? tr("detected")
                                                                                   : tr("assumed");
-    out += bold + tr("GitLab Jira Doctor %1 — %2").arg(report.toolVersion, report.url) + reset + QLatin1Char('\n');
+    out += bold + tr("GitLab Jira Doctor %1 — %2").arg(report.toolVersion, report.url) + reset +
+           QLatin1Char('\n');
     out += tr("Method: %1 (%2)").arg(report.method, methodNote) + QLatin1Char('\n');
 
     int idWidth = 0;
@@ -110,10 +111,10 @@ QString TextFormatter::format(const Report& report, const Options& options)
             const bool last = i == members.size() - 1;
             const QString branch = last ? QStringLiteral("└─ ") : QStringLiteral("├─ ");
             const QString stem = last ? QStringLiteral("      ") : QStringLiteral("│     ");
-            QString line = branch + paint(f.status, mark(f.status)) + QLatin1Char(' ')
-                           + f.id.leftJustified(idWidth + 2) + f.title;
-            if (f.status == Status::Skip || f.status == Status::Info || f.status == Status::Manual
-                || f.status == Status::Error)
+            QString line = branch + paint(f.status, mark(f.status)) + QLatin1Char(' ') +
+                           f.id.leftJustified(idWidth + 2) + f.title;
+            if (f.status == Status::Skip || f.status == Status::Info || f.status == Status::Manual ||
+                f.status == Status::Error)
                 line += QStringLiteral(" — ") + paint(f.status, f.summary);
             out += line + QLatin1Char('\n');
             if (f.status == Status::Warn || f.status == Status::Fail) {
@@ -131,10 +132,10 @@ QString TextFormatter::format(const Report& report, const Options& options)
         if (s.count(st) > 0)
             counts.append(QStringLiteral("%1 %2").arg(s.count(st)).arg(statusTitle(st)));
     }
-    out += QLatin1Char('\n') + bold
-           + tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset
-           + QStringLiteral(" — ") + counts.join(QStringLiteral(", "))
-           + tr(" (%1 ms)").arg(report.durationMs) + QLatin1Char('\n');
+    out += QLatin1Char('\n') + bold +
+           tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset +
+           QStringLiteral(" — ") + counts.join(QStringLiteral(", ")) + tr(" (%1 ms)").arg(report.durationMs) +
+           QLatin1Char('\n');
     return out;
 }
 

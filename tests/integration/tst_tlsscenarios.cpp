@@ -747,7 +747,8 @@ void TlsScenarios::reportsMatchSchema()
 
     // One interpreter for all the reports: starting python3 + jsonschema costs ~0.2 s each time.
     QStringList arguments{QStringLiteral(GJD_SOURCE_DIR "/tests/validate-report.py"), schema};
-    const QFileInfoList files = QDir(m_reports.path()).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QFileInfoList files =
+        QDir(m_reports.path()).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QFileInfo& file : files)
         arguments.append(file.absoluteFilePath());
     QCOMPARE(int(files.size()), m_reportCount);

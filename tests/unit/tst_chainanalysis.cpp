@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tls/chainanalysis.h"
 #include "report.h"
+#include "tls/chainanalysis.h"
 
 #include <QFile>
 #include <QTest>
@@ -45,7 +45,8 @@ private slots:
 
 void TestChainAnalysis::initTestCase()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("GJD_PKI_DIR"), "run through ctest: the pki fixture sets GJD_PKI_DIR");
+    QVERIFY2(!qEnvironmentVariableIsEmpty("GJD_PKI_DIR"),
+             "run through ctest: the pki fixture sets GJD_PKI_DIR");
 }
 
 void TestChainAnalysis::analyze_data()
@@ -61,32 +62,44 @@ void TestChainAnalysis::analyze_data()
     QTest::addColumn<bool>("rootServed");
 
     using A = ChainAnalysis::Anchor;
-    QTest::newRow("full") << "full.pem" << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Intermediate CA"}
-                          << "" << QStringList{} << true << false << false;
-    QTest::newRow("leaf only") << "leaf-only.pem" << "" << int(A::None) << QStringList{"gitlab.test"}
+    QTest::newRow("full") << "full.pem"
+                          << "" << int(A::TrustStore)
+                          << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << "" << QStringList{}
+                          << true << false << false;
+    QTest::newRow("leaf only") << "leaf-only.pem"
+                               << "" << int(A::None) << QStringList{"gitlab.test"}
                                << "CN=GJD Test Intermediate CA" << QStringList{} << true << false << false;
-    QTest::newRow("reversed") << "reversed.pem" << "" << int(A::TrustStore)
+    QTest::newRow("reversed") << "reversed.pem"
+                              << "" << int(A::TrustStore)
                               << QStringList{"gitlab.test", "GJD Test Issuing CA", "GJD Test Policy CA"} << ""
                               << QStringList{} << false << false << false;
-    QTest::newRow("extra") << "extra.pem" << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Intermediate CA"}
-                           << "" << QStringList{"GJD Unrelated"} << true << false << false;
-    QTest::newRow("with root") << "with-root.pem" << "" << int(A::TrustStore)
-                               << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << "" << QStringList{} << true
-                               << false << true;
-    QTest::newRow("self-signed") << "selfsigned.pem" << "" << int(A::UntrustedRoot) << QStringList{"gitlab.test"} << ""
+    QTest::newRow("extra") << "extra.pem"
+                           << "" << int(A::TrustStore)
+                           << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << ""
+                           << QStringList{"GJD Unrelated"} << true << false << false;
+    QTest::newRow("with root") << "with-root.pem"
+                               << "" << int(A::TrustStore)
+                               << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << ""
+                               << QStringList{} << true << false << true;
+    QTest::newRow("self-signed") << "selfsigned.pem"
+                                 << "" << int(A::UntrustedRoot) << QStringList{"gitlab.test"} << ""
                                  << QStringList{} << true << true << false;
-    QTest::newRow("unknown root sent") << "unknown-root.pem" << "" << int(A::UntrustedRoot)
-                                       << QStringList{"gitlab.test", "GJD Unknown Intermediate"} << "" << QStringList{}
-                                       << true << false << true;
-    QTest::newRow("private CA, not given") << "private-ca.pem" << "" << int(A::None)
-                                           << QStringList{"gitlab.test", "GJD Unknown Intermediate"}
-                                           << "CN=GJD Unknown Root CA" << QStringList{} << true << false << false;
-    QTest::newRow("private CA via --ca-file") << "private-ca.pem" << "root2.pem" << int(A::ExtraCa)
-                                              << QStringList{"gitlab.test", "GJD Unknown Intermediate"} << ""
-                                              << QStringList{} << true << false << false;
-    QTest::newRow("expired intermediate still links") << "expired-inter.pem" << "" << int(A::TrustStore)
-                                                      << QStringList{"gitlab.test", "GJD Test Expired Intermediate"}
-                                                      << "" << QStringList{} << true << false << false;
+    QTest::newRow("unknown root sent")
+        << "unknown-root.pem"
+        << "" << int(A::UntrustedRoot) << QStringList{"gitlab.test", "GJD Unknown Intermediate"} << ""
+        << QStringList{} << true << false << true;
+    QTest::newRow("private CA, not given")
+        << "private-ca.pem"
+        << "" << int(A::None) << QStringList{"gitlab.test", "GJD Unknown Intermediate"}
+        << "CN=GJD Unknown Root CA" << QStringList{} << true << false << false;
+    QTest::newRow("private CA via --ca-file")
+        << "private-ca.pem"
+        << "root2.pem" << int(A::ExtraCa) << QStringList{"gitlab.test", "GJD Unknown Intermediate"} << ""
+        << QStringList{} << true << false << false;
+    QTest::newRow("expired intermediate still links")
+        << "expired-inter.pem"
+        << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Expired Intermediate"} << ""
+        << QStringList{} << true << false << false;
 }
 
 void TestChainAnalysis::analyze()
@@ -103,8 +116,9 @@ void TestChainAnalysis::analyze()
 
     const QList<QSslCertificate> chain = load(served);
     QVERIFY(!chain.isEmpty());
-    const ChainAnalysis a = ChainAnalysis::analyze(chain, load(QStringLiteral("trust.pem")),
-                                                   extraCa.isEmpty() ? QList<QSslCertificate>() : load(extraCa));
+    const ChainAnalysis a =
+        ChainAnalysis::analyze(chain, load(QStringLiteral("trust.pem")),
+                               extraCa.isEmpty() ? QList<QSslCertificate>() : load(extraCa));
     QCOMPARE(int(a.anchor), anchor);
     QStringList pathNames;
     for (int i : a.path)
@@ -128,7 +142,8 @@ void TestChainAnalysis::servedRootIsRecognisedAsTheTrustedAnchor()
 {
     // with-root.pem sends root.pem itself: the path must end at the trust store's root, and the
     // served copy must not be reported as an unrelated extra.
-    const ChainAnalysis a = ChainAnalysis::analyze(load(QStringLiteral("with-root.pem")), load(QStringLiteral("trust.pem")), {});
+    const ChainAnalysis a =
+        ChainAnalysis::analyze(load(QStringLiteral("with-root.pem")), load(QStringLiteral("trust.pem")), {});
     QCOMPARE(a.anchor, ChainAnalysis::Anchor::TrustStore);
     QCOMPARE(a.anchorServedIndex, 2);
     QVERIFY(a.extra.isEmpty());
@@ -172,18 +187,30 @@ void TestChainAnalysis::hostPatterns_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<bool>("match");
 
-    QTest::newRow("exact") << "gitlab.example.com" << "gitlab.example.com" << true;
-    QTest::newRow("case-insensitive") << "gitlab.example.com" << "GitLab.Example.com" << true;
-    QTest::newRow("trailing dot") << "gitlab.example.com." << "gitlab.example.com" << true;
-    QTest::newRow("other host") << "gitlab.example.com" << "www.example.com" << false;
-    QTest::newRow("wildcard one label") << "gitlab.example.com" << "*.example.com" << true;
-    QTest::newRow("wildcard not two labels") << "a.gitlab.example.com" << "*.example.com" << false;
-    QTest::newRow("wildcard not the apex") << "example.com" << "*.example.com" << false;
-    QTest::newRow("wildcard over a TLD") << "example.com" << "*.com" << false;
-    QTest::newRow("partial wildcard") << "gitlab.example.com" << "git*.example.com" << false;
-    QTest::newRow("wildcard not left-most") << "gitlab.example.com" << "gitlab.*.com" << false;
-    QTest::newRow("wildcard and IDN") << "xn--bcher-kva.example.com" << "*.example.com" << false;
-    QTest::newRow("empty pattern") << "gitlab.example.com" << "" << false;
+    QTest::newRow("exact") << "gitlab.example.com"
+                           << "gitlab.example.com" << true;
+    QTest::newRow("case-insensitive") << "gitlab.example.com"
+                                      << "GitLab.Example.com" << true;
+    QTest::newRow("trailing dot") << "gitlab.example.com."
+                                  << "gitlab.example.com" << true;
+    QTest::newRow("other host") << "gitlab.example.com"
+                                << "www.example.com" << false;
+    QTest::newRow("wildcard one label") << "gitlab.example.com"
+                                        << "*.example.com" << true;
+    QTest::newRow("wildcard not two labels") << "a.gitlab.example.com"
+                                             << "*.example.com" << false;
+    QTest::newRow("wildcard not the apex") << "example.com"
+                                           << "*.example.com" << false;
+    QTest::newRow("wildcard over a TLD") << "example.com"
+                                         << "*.com" << false;
+    QTest::newRow("partial wildcard") << "gitlab.example.com"
+                                      << "git*.example.com" << false;
+    QTest::newRow("wildcard not left-most") << "gitlab.example.com"
+                                            << "gitlab.*.com" << false;
+    QTest::newRow("wildcard and IDN") << "xn--bcher-kva.example.com"
+                                      << "*.example.com" << false;
+    QTest::newRow("empty pattern") << "gitlab.example.com"
+                                   << "" << false;
 }
 
 void TestChainAnalysis::hostPatterns()

@@ -84,7 +84,7 @@ void TestCheckRunner::invalidUrlSkipsEverythingElseAsynchronously()
     QVERIFY(runner.start(o));
     QVERIFY(runner.isRunning());
     QCOMPARE(finished.count(), 0); // never synchronously: callers connect after start()
-    QVERIFY(!runner.start(o));    // one run at a time
+    QVERIFY(!runner.start(o));     // one run at a time
     QVERIFY(finished.wait(5000));
     const Report r = finished.at(0).at(0).value<Report>();
     QCOMPARE(statusOf(r, QStringLiteral("input.url")), QStringLiteral("fail"));
@@ -155,7 +155,8 @@ void TestCheckRunner::stalledServerFailsTheHandshakeOnlyAfterTheTimeout()
     for (const QString& id : {QStringLiteral("tls.protocol"), QStringLiteral("tls.hostname"),
                               QStringLiteral("tls.chain.complete"), QStringLiteral("tls.trust.public")}) {
         QCOMPARE(statusOf(r, id), QStringLiteral("skip"));
-        QCOMPARE(r.find(id)->evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("tls.handshake"));
+        QCOMPARE(r.find(id)->evidence.value(QStringLiteral("skipped_because")).toString(),
+                 QStringLiteral("tls.handshake"));
     }
     QVERIFY(!server.held.isEmpty());
 }
@@ -223,9 +224,10 @@ void TestCheckRunner::onlyRunsTheSelectionAndItsPrerequisites()
     o.probeTimeoutMs = 300;
     o.only = {QStringLiteral("tls.hostname")};
     runner.start(o);
-    QCOMPARE(runner.selectedIds(), (QStringList{QStringLiteral("input.url"), QStringLiteral("dns.resolve"),
-                                               QStringLiteral("tcp.connect"), QStringLiteral("tls.handshake"),
-                                               QStringLiteral("tls.hostname")}));
+    QCOMPARE(runner.selectedIds(),
+             (QStringList{QStringLiteral("input.url"), QStringLiteral("dns.resolve"),
+                          QStringLiteral("tcp.connect"), QStringLiteral("tls.handshake"),
+                          QStringLiteral("tls.hostname")}));
     QVERIFY(finished.wait(10000));
     const Report r = finished.at(0).at(0).value<Report>();
     QCOMPARE(statusOf(r, QStringLiteral("tcp.connect")), QStringLiteral("pass"));
@@ -233,7 +235,8 @@ void TestCheckRunner::onlyRunsTheSelectionAndItsPrerequisites()
     QCOMPARE(statusOf(r, QStringLiteral("tls.hostname")), QStringLiteral("skip"));
     const Finding* notSelected = r.find(QStringLiteral("dns.public"));
     QCOMPARE(statusId(notSelected->status), QStringLiteral("skip"));
-    QCOMPARE(notSelected->evidence.value(QStringLiteral("skipped_because")).toString(), QStringLiteral("not-selected"));
+    QCOMPARE(notSelected->evidence.value(QStringLiteral("skipped_because")).toString(),
+             QStringLiteral("not-selected"));
 }
 
 void TestCheckRunner::skipRemovesChecks()
@@ -273,11 +276,11 @@ void TestCheckRunner::healthyChainFromQSslServer()
     runner.start(optionsFor(server.serverPort()));
     QVERIFY(finished.wait(15000));
     const Report r = finished.at(0).at(0).value<Report>();
-    for (const QString& id : {QStringLiteral("tls.handshake"), QStringLiteral("tls.protocol"), QStringLiteral("tls.hostname"),
-                              QStringLiteral("tls.validity"), QStringLiteral("tls.chain.complete"),
-                              QStringLiteral("tls.chain.order"), QStringLiteral("tls.chain.extra"),
-                              QStringLiteral("tls.chain.anchor"), QStringLiteral("tls.trust.public"),
-                              QStringLiteral("tls.crypto")}) {
+    for (const QString& id : {QStringLiteral("tls.handshake"), QStringLiteral("tls.protocol"),
+                              QStringLiteral("tls.hostname"), QStringLiteral("tls.validity"),
+                              QStringLiteral("tls.chain.complete"), QStringLiteral("tls.chain.order"),
+                              QStringLiteral("tls.chain.extra"), QStringLiteral("tls.chain.anchor"),
+                              QStringLiteral("tls.trust.public"), QStringLiteral("tls.crypto")}) {
         const Finding* f = r.find(id);
         QVERIFY2(f->status == Status::Pass, qPrintable(id + QStringLiteral(": ") + f->summary));
     }

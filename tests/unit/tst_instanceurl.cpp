@@ -23,61 +23,90 @@ void TestInstanceUrl::normalises_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("path");
-    QTest::addColumn<QStringList>("notes");  // note codes, in order
-    QTest::addColumn<int>("worst");          // 0 none, 1 info, 2 warn
+    QTest::addColumn<QStringList>("notes"); // note codes, in order
+    QTest::addColumn<int>("worst");         // 0 none, 1 info, 2 warn
 
-    QTest::newRow("plain") << "https://gitlab.example.com" << "https://gitlab.example.com"
+    QTest::newRow("plain") << "https://gitlab.example.com"
+                           << "https://gitlab.example.com"
                            << "gitlab.example.com" << 443 << "" << QStringList{} << 0;
-    QTest::newRow("uppercase host") << "https://GitLab.Example.COM" << "https://gitlab.example.com"
+    QTest::newRow("uppercase host") << "https://GitLab.Example.COM"
+                                    << "https://gitlab.example.com"
                                     << "gitlab.example.com" << 443 << "" << QStringList{} << 0;
-    QTest::newRow("surrounding spaces") << "  https://gitlab.example.com  " << "https://gitlab.example.com"
+    QTest::newRow("surrounding spaces") << "  https://gitlab.example.com  "
+                                        << "https://gitlab.example.com"
                                         << "gitlab.example.com" << 443 << "" << QStringList{} << 0;
-    QTest::newRow("trailing slash") << "https://gitlab.example.com/" << "https://gitlab.example.com"
-                                    << "gitlab.example.com" << 443 << "" << QStringList{"trailing-slash"} << 2;
-    QTest::newRow("several trailing slashes") << "https://gitlab.example.com///" << "https://gitlab.example.com"
-                                              << "gitlab.example.com" << 443 << "" << QStringList{"trailing-slash"} << 2;
-    QTest::newRow("http given") << "http://gitlab.example.com" << "https://gitlab.example.com"
+    QTest::newRow("trailing slash") << "https://gitlab.example.com/"
+                                    << "https://gitlab.example.com"
+                                    << "gitlab.example.com" << 443 << "" << QStringList{"trailing-slash"}
+                                    << 2;
+    QTest::newRow("several trailing slashes")
+        << "https://gitlab.example.com///"
+        << "https://gitlab.example.com"
+        << "gitlab.example.com" << 443 << "" << QStringList{"trailing-slash"} << 2;
+    QTest::newRow("http given") << "http://gitlab.example.com"
+                                << "https://gitlab.example.com"
                                 << "gitlab.example.com" << 443 << "" << QStringList{"http-given"} << 2;
-    QTest::newRow("http with port 80") << "http://gitlab.example.com:80" << "https://gitlab.example.com"
+    QTest::newRow("http with port 80") << "http://gitlab.example.com:80"
+                                       << "https://gitlab.example.com"
                                        << "gitlab.example.com" << 443 << "" << QStringList{"http-given"} << 2;
-    QTest::newRow("no scheme") << "gitlab.example.com" << "https://gitlab.example.com"
+    QTest::newRow("no scheme") << "gitlab.example.com"
+                               << "https://gitlab.example.com"
                                << "gitlab.example.com" << 443 << "" << QStringList{"scheme-added"} << 1;
-    QTest::newRow("no scheme with port") << "gitlab.example.com:8443" << "https://gitlab.example.com:8443"
-                                         << "gitlab.example.com" << 8443 << "" << QStringList{"scheme-added"} << 1;
-    QTest::newRow("default port dropped") << "https://gitlab.example.com:443" << "https://gitlab.example.com"
+    QTest::newRow("no scheme with port")
+        << "gitlab.example.com:8443"
+        << "https://gitlab.example.com:8443"
+        << "gitlab.example.com" << 8443 << "" << QStringList{"scheme-added"} << 1;
+    QTest::newRow("default port dropped") << "https://gitlab.example.com:443"
+                                          << "https://gitlab.example.com"
                                           << "gitlab.example.com" << 443 << "" << QStringList{} << 0;
-    QTest::newRow("other port kept") << "https://gitlab.example.com:8443" << "https://gitlab.example.com:8443"
+    QTest::newRow("other port kept") << "https://gitlab.example.com:8443"
+                                     << "https://gitlab.example.com:8443"
                                      << "gitlab.example.com" << 8443 << "" << QStringList{} << 0;
-    QTest::newRow("relative root") << "https://example.com/gitlab" << "https://example.com/gitlab"
+    QTest::newRow("relative root") << "https://example.com/gitlab"
+                                   << "https://example.com/gitlab"
                                    << "example.com" << 443 << "/gitlab" << QStringList{"relative-root"} << 1;
-    QTest::newRow("relative root, slash") << "https://example.com/gitlab/" << "https://example.com/gitlab"
-                                          << "example.com" << 443 << "/gitlab"
-                                          << QStringList{"trailing-slash", "relative-root"} << 2;
-    QTest::newRow("nested root, dot segments") << "https://example.com/a/./b/../gitlab" << "https://example.com/a/gitlab"
-                                               << "example.com" << 443 << "/a/gitlab" << QStringList{"relative-root"} << 1;
-    QTest::newRow("double slashes") << "https://example.com//gitlab" << "https://example.com/gitlab"
+    QTest::newRow("relative root, slash")
+        << "https://example.com/gitlab/"
+        << "https://example.com/gitlab"
+        << "example.com" << 443 << "/gitlab" << QStringList{"trailing-slash", "relative-root"} << 2;
+    QTest::newRow("nested root, dot segments")
+        << "https://example.com/a/./b/../gitlab"
+        << "https://example.com/a/gitlab"
+        << "example.com" << 443 << "/a/gitlab" << QStringList{"relative-root"} << 1;
+    QTest::newRow("double slashes") << "https://example.com//gitlab"
+                                    << "https://example.com/gitlab"
                                     << "example.com" << 443 << "/gitlab" << QStringList{"relative-root"} << 1;
-    QTest::newRow("sign-in page pasted") << "https://gitlab.example.com/users/sign_in" << "https://gitlab.example.com"
-                                         << "gitlab.example.com" << 443 << "" << QStringList{"page-path"} << 1;
+    QTest::newRow("sign-in page pasted")
+        << "https://gitlab.example.com/users/sign_in"
+        << "https://gitlab.example.com"
+        << "gitlab.example.com" << 443 << "" << QStringList{"page-path"} << 1;
     QTest::newRow("descriptor pasted under root")
-        << "https://example.com/gitlab/-/jira_connect/app_descriptor.json" << "https://example.com/gitlab"
+        << "https://example.com/gitlab/-/jira_connect/app_descriptor.json"
+        << "https://example.com/gitlab"
         << "example.com" << 443 << "/gitlab" << QStringList{"page-path", "relative-root"} << 1;
     QTest::newRow("admin page") << "https://gitlab.example.com/admin/application_settings/general"
-                                << "https://gitlab.example.com" << "gitlab.example.com" << 443 << ""
-                                << QStringList{"page-path"} << 1;
-    QTest::newRow("root named like a page prefix") << "https://example.com/administration" << "https://example.com/administration"
-                                                   << "example.com" << 443 << "/administration"
-                                                   << QStringList{"relative-root"} << 1;
-    QTest::newRow("IDN") << "https://bücher.example" << "https://xn--bcher-kva.example" << "xn--bcher-kva.example"
-                         << 443 << "" << QStringList{"idn"} << 1;
-    QTest::newRow("trailing dot") << "https://gitlab.example.com." << "https://gitlab.example.com"
+                                << "https://gitlab.example.com"
+                                << "gitlab.example.com" << 443 << "" << QStringList{"page-path"} << 1;
+    QTest::newRow("root named like a page prefix")
+        << "https://example.com/administration"
+        << "https://example.com/administration"
+        << "example.com" << 443 << "/administration" << QStringList{"relative-root"} << 1;
+    QTest::newRow("IDN") << "https://bücher.example"
+                         << "https://xn--bcher-kva.example"
+                         << "xn--bcher-kva.example" << 443 << "" << QStringList{"idn"} << 1;
+    QTest::newRow("trailing dot") << "https://gitlab.example.com."
+                                  << "https://gitlab.example.com"
                                   << "gitlab.example.com" << 443 << "" << QStringList{"trailing-dot"} << 1;
-    QTest::newRow("IPv4") << "https://203.0.113.7" << "https://203.0.113.7" << "203.0.113.7" << 443 << ""
-                          << QStringList{} << 0;
-    QTest::newRow("IPv6 with port") << "https://[2001:db8::1]:8443" << "https://[2001:db8::1]:8443" << "2001:db8::1"
-                                    << 8443 << "" << QStringList{} << 0;
-    QTest::newRow("percent-encoded root") << "https://example.com/git%20lab" << "https://example.com/git%20lab"
-                                          << "example.com" << 443 << "/git%20lab" << QStringList{"relative-root"} << 1;
+    QTest::newRow("IPv4") << "https://203.0.113.7"
+                          << "https://203.0.113.7"
+                          << "203.0.113.7" << 443 << "" << QStringList{} << 0;
+    QTest::newRow("IPv6 with port") << "https://[2001:db8::1]:8443"
+                                    << "https://[2001:db8::1]:8443"
+                                    << "2001:db8::1" << 8443 << "" << QStringList{} << 0;
+    QTest::newRow("percent-encoded root")
+        << "https://example.com/git%20lab"
+        << "https://example.com/git%20lab"
+        << "example.com" << 443 << "/git%20lab" << QStringList{"relative-root"} << 1;
 }
 
 void TestInstanceUrl::normalises()
@@ -113,28 +142,47 @@ void TestInstanceUrl::rejects_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("blank") << "   " << "empty";
-    QTest::newRow("ftp") << "ftp://gitlab.example.com" << "bad-scheme";
-    QTest::newRow("ssh scp-like") << "git@gitlab.example.com:group/project.git" << "userinfo";
-    QTest::newRow("mailto") << "mailto:admin@example.com" << "bad-scheme";
-    QTest::newRow("javascript") << "javascript:alert(1)" << "bad-scheme";
-    QTest::newRow("userinfo") << "https://root:secret@gitlab.example.com" << "userinfo";
-    QTest::newRow("user only") << "https://root@gitlab.example.com" << "userinfo";
-    QTest::newRow("query") << "https://gitlab.example.com/?x=1" << "query";
-    QTest::newRow("fragment") << "https://gitlab.example.com/#top" << "fragment";
-    QTest::newRow("no host") << "https://" << "no-host";
-    QTest::newRow("path only") << "https:///gitlab" << "no-host";
-    QTest::newRow("space in host") << "https://git lab.example.com" << "whitespace";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("blank") << "   "
+                           << "empty";
+    QTest::newRow("ftp") << "ftp://gitlab.example.com"
+                         << "bad-scheme";
+    QTest::newRow("ssh scp-like") << "git@gitlab.example.com:group/project.git"
+                                  << "userinfo";
+    QTest::newRow("mailto") << "mailto:admin@example.com"
+                            << "bad-scheme";
+    QTest::newRow("javascript") << "javascript:alert(1)"
+                                << "bad-scheme";
+    QTest::newRow("userinfo") << "https://root:secret@gitlab.example.com"
+                              << "userinfo";
+    QTest::newRow("user only") << "https://root@gitlab.example.com"
+                               << "userinfo";
+    QTest::newRow("query") << "https://gitlab.example.com/?x=1"
+                           << "query";
+    QTest::newRow("fragment") << "https://gitlab.example.com/#top"
+                              << "fragment";
+    QTest::newRow("no host") << "https://"
+                             << "no-host";
+    QTest::newRow("path only") << "https:///gitlab"
+                               << "no-host";
+    QTest::newRow("space in host") << "https://git lab.example.com"
+                                   << "whitespace";
     QTest::newRow("control character") << QStringLiteral("https://gitlab.example.com\t/x") << "whitespace";
-    QTest::newRow("bad host characters") << "https://gitlab!.example.com" << "malformed";
-    QTest::newRow("label too long") << QStringLiteral("https://%1.example.com").arg(QString(64, QLatin1Char('a')))
-                                    << "malformed";
-    QTest::newRow("port 0") << "https://gitlab.example.com:0" << "bad-port";
-    QTest::newRow("port too big") << "https://gitlab.example.com:70000" << "malformed";
-    QTest::newRow("port not a number") << "https://gitlab.example.com:https" << "malformed";
-    QTest::newRow("garbage") << "::::" << "malformed";
-    QTest::newRow("relative path") << "/gitlab" << "no-host";
+    QTest::newRow("bad host characters") << "https://gitlab!.example.com"
+                                         << "malformed";
+    QTest::newRow("label too long")
+        << QStringLiteral("https://%1.example.com").arg(QString(64, QLatin1Char('a'))) << "malformed";
+    QTest::newRow("port 0") << "https://gitlab.example.com:0"
+                            << "bad-port";
+    QTest::newRow("port too big") << "https://gitlab.example.com:70000"
+                                  << "malformed";
+    QTest::newRow("port not a number") << "https://gitlab.example.com:https"
+                                       << "malformed";
+    QTest::newRow("garbage") << "::::"
+                             << "malformed";
+    QTest::newRow("relative path") << "/gitlab"
+                                   << "no-host";
 }
 
 void TestInstanceUrl::rejects()

@@ -16,8 +16,8 @@ QString schemaErrors(const QJsonObject& json, bool* valid)
 {
     QProcess p;
     p.start(QStringLiteral(GJD_PYTHON),
-            {QStringLiteral(GJD_SOURCE_DIR "/tests/validate-report.py"), QStringLiteral(GJD_SOURCE_DIR "/docs/report.schema.json"),
-             QStringLiteral("-")});
+            {QStringLiteral(GJD_SOURCE_DIR "/tests/validate-report.py"),
+             QStringLiteral(GJD_SOURCE_DIR "/docs/report.schema.json"), QStringLiteral("-")});
     p.write(QJsonDocument(json).toJson());
     p.closeWriteChannel();
     if (!p.waitForFinished(30000))
@@ -40,7 +40,7 @@ Report sampleReport()
     r.vantageQt = QStringLiteral("6.4.2");
     r.vantageTlsBackend = QStringLiteral("openssl");
     r.durationMs = 812;
-    const QList<Status> statuses{Status::Pass, Status::Info, Status::Warn, Status::Fail,
+    const QList<Status> statuses{Status::Pass, Status::Info,   Status::Warn, Status::Fail,
                                  Status::Skip, Status::Manual, Status::Error};
     for (int i = 0; i < statuses.size(); ++i) {
         Finding f;
@@ -90,7 +90,8 @@ void TestReport::summaryAndVerdict_data()
     QTest::addColumn<QStringList>("statuses");
     QTest::addColumn<QString>("verdict");
     QTest::newRow("all pass") << QStringList{"pass", "pass"} << "pass";
-    QTest::newRow("info, skip and manual do not lower it") << QStringList{"pass", "info", "skip", "manual"} << "pass";
+    QTest::newRow("info, skip and manual do not lower it")
+        << QStringList{"pass", "info", "skip", "manual"} << "pass";
     QTest::newRow("a warning") << QStringList{"pass", "warn", "skip"} << "warn";
     QTest::newRow("a failure wins") << QStringList{"warn", "fail", "pass"} << "fail";
     QTest::newRow("an error is not a pass") << QStringList{"pass", "error"} << "warn";
@@ -129,7 +130,8 @@ void TestReport::jsonRoundTrip()
     QCOMPARE(back->checks.at(3).prerequisites, QStringList{QStringLiteral("tls.handshake")});
     QCOMPARE(json.value(QStringLiteral("schema")).toString(), QStringLiteral("gitlab-jira-doctor/report/1"));
     QCOMPARE(json.value(QStringLiteral("summary")).toObject().value(QStringLiteral("fail")).toInt(), 1);
-    QCOMPARE(json.value(QStringLiteral("target")).toObject().value(QStringLiteral("public_url")), QJsonValue());
+    QCOMPARE(json.value(QStringLiteral("target")).toObject().value(QStringLiteral("public_url")),
+             QJsonValue());
 }
 
 void TestReport::jsonMatchesSchema()
@@ -146,7 +148,8 @@ void TestReport::schemaRejectsWhatTheContractForbids_data()
     QTest::newRow("unknown status") << "checks/0/status" << QJsonValue(QStringLiteral("ok"));
     QTest::newRow("fail without remedy") << "checks/3/remedy" << QJsonValue(QString());
     QTest::newRow("unknown category") << "checks/0/category" << QJsonValue(QStringLiteral("misc"));
-    QTest::newRow("wrong schema string") << "schema" << QJsonValue(QStringLiteral("gitlab-jira-doctor/report/2"));
+    QTest::newRow("wrong schema string")
+        << "schema" << QJsonValue(QStringLiteral("gitlab-jira-doctor/report/2"));
     QTest::newRow("no checks") << "checks" << QJsonValue(QJsonArray());
     QTest::newRow("unknown method") << "target/method" << QJsonValue(QStringLiteral("auto"));
 }

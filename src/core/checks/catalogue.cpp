@@ -62,8 +62,9 @@ QStringList matchSelector(const QString& selectorIn)
         return out;
     for (const auto& c : catalogue()) {
         const QString id = c->id();
-        const bool match = id == selector || (selector.endsWith(QLatin1Char('.')) && id.startsWith(selector))
-                           || id.startsWith(selector + QLatin1Char('.')) || c->category() == selector;
+        const bool match = id == selector ||
+                           (selector.endsWith(QLatin1Char('.')) && id.startsWith(selector)) ||
+                           id.startsWith(selector + QLatin1Char('.')) || c->category() == selector;
         if (match)
             out.append(id);
     }
@@ -72,7 +73,7 @@ QStringList matchSelector(const QString& selectorIn)
 
 QStringList Categories::ids()
 {
-    return {category::input, category::network, category::tls, category::gitlab,
+    return {category::input,   category::network,  category::tls,  category::gitlab,
             category::connect, category::settings, category::jira, category::platform};
 }
 

@@ -42,9 +42,11 @@ inline const QString jiraCloudAppAdmin =
 inline const QString jiraCloudAppTroubleshooting =
     QStringLiteral("https://docs.gitlab.com/administration/settings/jira_cloud_app_troubleshooting/");
 inline const QString omnibusSsl = QStringLiteral("https://docs.gitlab.com/omnibus/settings/ssl/");
-inline const QString nginxHttps = QStringLiteral("https://nginx.org/en/docs/http/configuring_https_servers.html");
-inline const QString atlassianIpRanges = QStringLiteral(
-    "https://support.atlassian.com/organization-administration/docs/ip-addresses-and-domains-for-atlassian-cloud-products/");
+inline const QString nginxHttps =
+    QStringLiteral("https://nginx.org/en/docs/http/configuring_https_servers.html");
+inline const QString atlassianIpRanges =
+    QStringLiteral("https://support.atlassian.com/organization-administration/docs/"
+                   "ip-addresses-and-domains-for-atlassian-cloud-products/");
 inline const QString connectDescriptor =
     QStringLiteral("https://developer.atlassian.com/cloud/jira/platform/connect-app-descriptor/");
 } // namespace docs
@@ -53,7 +55,8 @@ inline const QString connectDescriptor =
 namespace explains {
 inline const QString invalidJwt = QStringLiteral("Invalid JWT");
 inline const QString failedToUpdateInstance = QStringLiteral("Failed to update the GitLab instance");
-inline const QString failedToUpdateVersion = QStringLiteral("Failed to update GitLab version. Please try again.");
+inline const QString failedToUpdateVersion =
+    QStringLiteral("Failed to update GitLab version. Please try again.");
 inline const QString failedToLinkGroup = QStringLiteral("Failed to link namespace/group. Please try again.");
 inline const QString failedToLoadAppId =
     QStringLiteral("Failed to load Jira Connect Application ID. Please try again.");

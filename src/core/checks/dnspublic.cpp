@@ -38,13 +38,18 @@ public:
             return;
         }
         f.status = Status::Warn;
-        f.summary = tr("%1: Jira Cloud and GitLab.com cannot reach such an address.").arg(problems.join(QLatin1String("; ")));
+        f.summary = tr("%1: Jira Cloud and GitLab.com cannot reach such an address.")
+                        .arg(problems.join(QLatin1String("; ")));
         f.details = ctx.dns->fromResolveOption
-            ? tr("The address comes from --resolve. Check the address that public DNS will give.")
-            : tr("From inside a split-horizon network, public DNS may answer differently: ask a public resolver "
-                 "(for example: dig +short %1 @1.1.1.1) to see what Jira Cloud sees.").arg(ctx.url.host());
-        f.remedy = tr("Give %1 a public address (an A/AAAA record reachable from the internet), or publish the instance "
-                      "through a reverse proxy with a public address and check that URL.").arg(ctx.url.host());
+                        ? tr("The address comes from --resolve. Check the address that public DNS will give.")
+                        : tr("From inside a split-horizon network, public DNS may answer differently: ask a "
+                             "public resolver "
+                             "(for example: dig +short %1 @1.1.1.1) to see what Jira Cloud sees.")
+                              .arg(ctx.url.host());
+        f.remedy = tr("Give %1 a public address (an A/AAAA record reachable from the internet), or publish "
+                      "the instance "
+                      "through a reverse proxy with a public address and check that URL.")
+                       .arg(ctx.url.host());
         f.docs = {docs::jiraCloudAppAdmin};
         f.explains = {explains::failedToUpdateInstance};
     }

@@ -31,24 +31,32 @@ public:
         f.evidence.insert(QStringLiteral("a"), v4);
         f.evidence.insert(QStringLiteral("aaaa"), v6);
         f.evidence.insert(QStringLiteral("source"), dns.fromResolveOption ? QStringLiteral("--resolve")
-                                                    : dns.literalAddress ? QStringLiteral("literal")
+                                                    : dns.literalAddress  ? QStringLiteral("literal")
                                                                          : QStringLiteral("system-resolver"));
         if (!dns.ok) {
             f.evidence.insert(QStringLiteral("error"), dns.errorCode);
-            const QString remedy = dns.errorCode == QLatin1String("timeout")
-                ? tr("Check this computer's DNS resolver, then that the name servers of %1 answer.").arg(ctx.url.host())
-                : tr("Create a public A (and, if the instance has IPv6, AAAA) record for %1. To check a server before "
-                     "DNS points at it, use --resolve %1:%2:ADDRESS.").arg(ctx.url.host()).arg(ctx.url.port());
+            const QString remedy =
+                dns.errorCode == QLatin1String("timeout")
+                    ? tr("Check this computer's DNS resolver, then that the name servers of %1 answer.")
+                          .arg(ctx.url.host())
+                    : tr("Create a public A (and, if the instance has IPv6, AAAA) record for %1. To check a "
+                         "server before "
+                         "DNS points at it, use --resolve %1:%2:ADDRESS.")
+                          .arg(ctx.url.host())
+                          .arg(ctx.url.port());
             set(f, Status::Fail, dns.error, remedy);
             return;
         }
         if (dns.fromResolveOption) {
-            set(f, Status::Pass, tr("Using %1 for %2, as given with --resolve (DNS was not asked).")
-                                     .arg(all.join(QLatin1String(", ")), ctx.url.host()));
+            set(f, Status::Pass,
+                tr("Using %1 for %2, as given with --resolve (DNS was not asked).")
+                    .arg(all.join(QLatin1String(", ")), ctx.url.host()));
         } else if (dns.literalAddress) {
-            set(f, Status::Pass, tr("The URL names the address %1 directly.").arg(all.join(QLatin1String(", "))));
-            f.details = tr("Jira Cloud and GitLab.com can use an address, but a publicly trusted certificate for a bare "
-                           "IP address is rare; a host name is the usual setup.");
+            set(f, Status::Pass,
+                tr("The URL names the address %1 directly.").arg(all.join(QLatin1String(", "))));
+            f.details = tr(
+                "Jira Cloud and GitLab.com can use an address, but a publicly trusted certificate for a bare "
+                "IP address is rare; a host name is the usual setup.");
         } else {
             set(f, Status::Pass, tr("%1 resolves to %2.").arg(ctx.url.host(), all.join(QLatin1String(", "))));
         }

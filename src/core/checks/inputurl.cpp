@@ -50,8 +50,10 @@ public:
                     warnings.append(note.text);
             }
             set(f, Status::Warn, tr("Checking %1. %2").arg(url.toString(), warnings.join(QLatin1Char(' '))),
-                tr("Use %1 exactly, wherever the instance URL is entered (the Jira app's \"GitLab version\" dialog, "
-                   "the wizard).").arg(url.toString()));
+                tr("Use %1 exactly, wherever the instance URL is entered (the Jira app's \"GitLab version\" "
+                   "dialog, "
+                   "the wizard).")
+                    .arg(url.toString()));
         } else {
             set(f, Status::Info, tr("Checking %1. %2").arg(url.toString(), lines.join(QLatin1Char(' '))));
         }

@@ -23,20 +23,27 @@ public:
             set(f, Status::Pass, tr("Port %1 is one Atlassian fetches app descriptors from.").arg(port));
             return;
         }
-        const QString remedy = tr("Publish the instance on port 443, for example with a reverse proxy listening on 443 "
-                                  "that forwards to port %1, and use that URL.").arg(port);
+        const QString remedy =
+            tr("Publish the instance on port 443, for example with a reverse proxy listening on 443 "
+               "that forwards to port %1, and use that URL.")
+                .arg(port);
         f.docs = {docs::connectDescriptor};
         if (ctx.method == Method::Marketplace) {
             set(f, Status::Warn,
-                tr("Port %1 is not 443, 80 or 8080: the Marketplace app may reach it through GitLab.com, but a manual "
-                   "install would be refused.").arg(port),
+                tr("Port %1 is not 443, 80 or 8080: the Marketplace app may reach it through GitLab.com, but "
+                   "a manual "
+                   "install would be refused.")
+                    .arg(port),
                 remedy);
             if (ctx.methodSource == QLatin1String("assumed"))
-                f.details = tr("The installation method was assumed to be Marketplace; with --method manual this is a failure.");
+                f.details = tr("The installation method was assumed to be Marketplace; with --method manual "
+                               "this is a failure.");
             return;
         }
         set(f, Status::Fail,
-            tr("Port %1 is not 443, 80 or 8080: Atlassian fetches Connect app descriptors only from those ports.").arg(port),
+            tr("Port %1 is not 443, 80 or 8080: Atlassian fetches Connect app descriptors only from those "
+               "ports.")
+                .arg(port),
             remedy);
     }
 };

@@ -42,22 +42,29 @@ public:
             f.details = tr("Only the first %1 addresses were tried.").arg(TcpProbe::maxAddresses);
         const QString port = QString::number(ctx.url.port());
         if (failures.isEmpty()) {
-            set(f, Status::Pass, tr("Connected to port %1: %2.").arg(port, connected.join(QLatin1String(", "))));
+            set(f, Status::Pass,
+                tr("Connected to port %1: %2.").arg(port, connected.join(QLatin1String(", "))));
             return;
         }
-        const QString remedy = timedOut
-            ? tr("A firewall drops connections to port %1: allow inbound TCP %1 from the internet (at least from "
-                 "GitLab.com 34.74.90.64/28 and 34.74.226.0/24, and from Atlassian's ranges).").arg(port)
-            : tr("Make the web server (or the load balancer in front of it) listen on port %1 on every published "
-                 "address, and open the port in the firewall.").arg(port);
+        const QString remedy =
+            timedOut ? tr("A firewall drops connections to port %1: allow inbound TCP %1 from the internet "
+                          "(at least from "
+                          "GitLab.com 34.74.90.64/28 and 34.74.226.0/24, and from Atlassian's ranges).")
+                           .arg(port)
+                     : tr("Make the web server (or the load balancer in front of it) listen on port %1 on "
+                          "every published "
+                          "address, and open the port in the firewall.")
+                           .arg(port);
         if (connected.isEmpty()) {
             set(f, Status::Fail, failures.join(QLatin1Char(' ')), remedy);
             f.explains = {explains::failedToUpdateInstance, explains::invalidJwt};
         } else {
             set(f, Status::Warn,
-                tr("Only some addresses accept connections on port %1. %2").arg(port, failures.join(QLatin1Char(' '))),
-                tr("Fix or remove the DNS records of the addresses that fail: clients that pick them cannot connect. ")
-                    + remedy);
+                tr("Only some addresses accept connections on port %1. %2")
+                    .arg(port, failures.join(QLatin1Char(' '))),
+                tr("Fix or remove the DNS records of the addresses that fail: clients that pick them cannot "
+                   "connect. ") +
+                    remedy);
         }
         f.docs = {docs::jiraCloudAppAdmin};
     }

@@ -27,7 +27,8 @@ public:
             const QSslCertificate root = chain.served.at(chain.anchorServedIndex);
             f.evidence.insert(QStringLiteral("root"), certificateFingerprint(root));
             set(f, Status::Info,
-                tr("The server sends the root %1 itself: harmless, but unnecessary — clients use their own copy.")
+                tr("The server sends the root %1 itself: harmless, but unnecessary — clients use their own "
+                   "copy.")
                     .arg(tlscommon::name(root)),
                 tr("Optionally remove the root from the certificate file to save bytes in every handshake."));
             return;

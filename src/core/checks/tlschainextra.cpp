@@ -23,17 +23,21 @@ public:
         for (int i : chain.extra)
             extra.append(chain.served.at(i));
         f.evidence.insert(QStringLiteral("extra"), tlscommon::fingerprints(extra));
-        f.evidence.insert(QStringLiteral("extra_subjects"), QJsonArray::fromStringList(tlscommon::names(extra)));
+        f.evidence.insert(QStringLiteral("extra_subjects"),
+                          QJsonArray::fromStringList(tlscommon::names(extra)));
         if (extra.isEmpty()) {
             set(f, Status::Pass, tr("Every served certificate is on the path."));
             return;
         }
         set(f, Status::Warn,
-            tr("The server also sends %n certificate(s) that are not on the path: %1.", nullptr, int(extra.size()))
+            tr("The server also sends %n certificate(s) that are not on the path: %1.", nullptr,
+               int(extra.size()))
                 .arg(tlscommon::names(extra).join(QLatin1String("; "))),
-            tr("Remove them from the certificate file (nginx ssl_certificate, Omnibus nginx['ssl_certificate']); keep only "
+            tr("Remove them from the certificate file (nginx ssl_certificate, Omnibus "
+               "nginx['ssl_certificate']); keep only "
                "the leaf and its intermediates."));
-        f.details = tr("Unrelated certificates waste bytes in every handshake and can confuse strict clients.");
+        f.details =
+            tr("Unrelated certificates waste bytes in every handshake and can confuse strict clients.");
     }
 };
 

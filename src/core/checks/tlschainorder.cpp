@@ -36,17 +36,20 @@ public:
         f.evidence.insert(QStringLiteral("served_order"), QJsonArray::fromStringList(servedNames));
         f.evidence.insert(QStringLiteral("expected_order"), QJsonArray::fromStringList(expectedNames));
         if (chain.orderCorrect) {
-            set(f, Status::Pass, expected.size() > 1 ? tr("Served in issuing order: leaf first, then each issuer.")
-                                                     : tr("Only the leaf is on the served path; there is nothing to order."));
+            set(f, Status::Pass,
+                expected.size() > 1 ? tr("Served in issuing order: leaf first, then each issuer.")
+                                    : tr("Only the leaf is on the served path; there is nothing to order."));
             return;
         }
         const QString arrow = QStringLiteral(" → ");
         set(f, Status::Warn,
             tr("The certificates are served out of order: %1; expected %2.")
                 .arg(servedNames.join(arrow), expectedNames.join(arrow)),
-            tr("Reorder the certificate file (nginx ssl_certificate, Omnibus nginx['ssl_certificate']): the leaf first, "
+            tr("Reorder the certificate file (nginx ssl_certificate, Omnibus nginx['ssl_certificate']): the "
+               "leaf first, "
                "then its issuer, then that certificate's issuer."));
-        f.details = tr("Most clients reorder the chain themselves, but older Java and embedded TLS stacks do not.");
+        f.details =
+            tr("Most clients reorder the chain themselves, but older Java and embedded TLS stacks do not.");
         f.docs = {docs::nginxHttps};
     }
 };

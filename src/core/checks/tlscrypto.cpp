@@ -34,7 +34,10 @@ public:
             if (info.weakSignature)
                 problems.append(tr("%1 is signed with %2.").arg(tlscommon::name(c), info.signatureAlgorithm));
             if (info.weakKey)
-                problems.append(tr("%1 has a %2-bit %3 key.").arg(tlscommon::name(c)).arg(info.keyBits).arg(info.keyAlgorithm));
+                problems.append(tr("%1 has a %2-bit %3 key.")
+                                    .arg(tlscommon::name(c))
+                                    .arg(info.keyBits)
+                                    .arg(info.keyAlgorithm));
         }
         f.evidence.insert(QStringLiteral("certificates"), list);
         if (problems.isEmpty()) {
@@ -42,7 +45,8 @@ public:
             return;
         }
         set(f, Status::Fail, problems.join(QLatin1Char(' ')),
-            tr("Reissue the certificate with a SHA-256 (or stronger) signature and an RSA key of at least 2048 bits or an "
+            tr("Reissue the certificate with a SHA-256 (or stronger) signature and an RSA key of at least "
+               "2048 bits or an "
                "EC key of at least 256 bits; public CAs have not issued SHA-1 certificates since 2016."));
         f.explains = tlscommon::tlsExplains();
         f.docs = {docs::omnibusSsl};

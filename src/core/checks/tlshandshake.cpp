@@ -27,10 +27,11 @@ public:
             f.evidence.insert(QStringLiteral("cipher"), tls.cipher);
             f.evidence.insert(QStringLiteral("handshake_ms"), tls.handshakeMs);
             f.evidence.insert(QStringLiteral("served"), tlscommon::fingerprints(tls.chain));
-            set(f, Status::Pass, tr("%1 with %2, %3 certificate(s) served, in %4 ms.")
-                                     .arg(tls.protocol, tls.cipher)
-                                     .arg(tls.chain.size())
-                                     .arg(tls.handshakeMs));
+            set(f, Status::Pass,
+                tr("%1 with %2, %3 certificate(s) served, in %4 ms.")
+                    .arg(tls.protocol, tls.cipher)
+                    .arg(tls.chain.size())
+                    .arg(tls.handshakeMs));
             return;
         }
         f.evidence.insert(QStringLiteral("error"), tls.errorCode);
@@ -41,23 +42,30 @@ public:
         const QString port = QString::number(ctx.url.port());
         QString remedy;
         if (tls.errorCode == QLatin1String("plain-http")) {
-            remedy = tr("Serve HTTPS on port %1: nginx \"listen %1 ssl;\" with ssl_certificate and ssl_certificate_key; "
-                        "Omnibus: external_url 'https://…' plus nginx['ssl_certificate'] or letsencrypt['enable'] = true.")
+            remedy = tr("Serve HTTPS on port %1: nginx \"listen %1 ssl;\" with ssl_certificate and "
+                        "ssl_certificate_key; "
+                        "Omnibus: external_url 'https://…' plus nginx['ssl_certificate'] or "
+                        "letsencrypt['enable'] = true.")
                          .arg(port);
         } else if (tls.errorCode == QLatin1String("timeout")) {
-            remedy = tr("Something accepts connections on port %1 but never answers TLS: check the load balancer or port "
-                        "forwarding in front of GitLab, and that the web server behind it is running.").arg(port);
+            remedy = tr("Something accepts connections on port %1 but never answers TLS: check the load "
+                        "balancer or port "
+                        "forwarding in front of GitLab, and that the web server behind it is running.")
+                         .arg(port);
         } else if (tls.errorCode == QLatin1String("protocol-version")) {
             remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
                         "nginx['ssl_protocols'] = \"TLSv1.2 TLSv1.3\".");
         } else if (tls.errorCode == QLatin1String("key-too-small")) {
             remedy = tr("Reissue the certificate with an RSA key of at least 2048 bits or an EC P-256 key.");
         } else if (tls.errorCode == QLatin1String("no-shared-cipher")) {
-            remedy = tr("Allow current cipher suites, for example nginx \"ssl_ciphers HIGH:!aNULL:!MD5;\" or the list in "
+            remedy = tr("Allow current cipher suites, for example nginx \"ssl_ciphers HIGH:!aNULL:!MD5;\" or "
+                        "the list in "
                         "GitLab's reverse-proxy example.");
         } else {
-            remedy = tr("Look at the web server's error log for the handshake failure, and check that port %1 serves "
-                        "HTTPS for %2.").arg(port, ctx.url.host());
+            remedy = tr("Look at the web server's error log for the handshake failure, and check that port "
+                        "%1 serves "
+                        "HTTPS for %2.")
+                         .arg(port, ctx.url.host());
         }
         set(f, Status::Fail, tls.error, remedy);
     }

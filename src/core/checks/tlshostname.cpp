@@ -34,19 +34,26 @@ public:
         if (hostMatchesCertificate(host, leaf, &byCommonName)) {
             if (byCommonName) {
                 set(f, Status::Warn,
-                    tr("%1 matches only the certificate's Common Name; it has no Subject Alternative Name, which "
-                       "current clients require.").arg(host),
-                    tr("Reissue the certificate with %1 in its Subject Alternative Name (every public CA does this).")
+                    tr("%1 matches only the certificate's Common Name; it has no Subject Alternative Name, "
+                       "which "
+                       "current clients require.")
+                        .arg(host),
+                    tr("Reissue the certificate with %1 in its Subject Alternative Name (every public CA "
+                       "does this).")
                         .arg(host));
                 return;
             }
-            set(f, Status::Pass, tr("%1 matches the certificate (SAN: %2).").arg(host, sans.join(QLatin1String(", "))));
+            set(f, Status::Pass,
+                tr("%1 matches the certificate (SAN: %2).").arg(host, sans.join(QLatin1String(", "))));
             return;
         }
-        const QString names = sans.isEmpty() ? tr("no SAN, CN %1").arg(cn.value(0)) : sans.join(QLatin1String(", "));
+        const QString names =
+            sans.isEmpty() ? tr("no SAN, CN %1").arg(cn.value(0)) : sans.join(QLatin1String(", "));
         set(f, Status::Fail, tr("The certificate is not valid for %1: it names %2.").arg(host, names),
-            tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers "
-               "it). If several sites share the address, check the nginx server_name of the HTTPS server for %1.")
+            tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 "
+               "that covers "
+               "it). If several sites share the address, check the nginx server_name of the HTTPS server for "
+               "%1.")
                 .arg(host, host.section(QLatin1Char('.'), 1)));
         f.explains = tlscommon::tlsExplains();
         f.docs = {docs::omnibusSsl};

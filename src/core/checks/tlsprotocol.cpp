@@ -25,7 +25,8 @@ public:
         if (!tls.handshakeOk) {
             if (tls.errorCode == QLatin1String("protocol-version")) {
                 f.evidence.insert(QStringLiteral("negotiated"), QJsonValue());
-                set(f, Status::Fail, tr("The server refuses TLS 1.2 and 1.3, which Jira Cloud and GitLab.com require."),
+                set(f, Status::Fail,
+                    tr("The server refuses TLS 1.2 and 1.3, which Jira Cloud and GitLab.com require."),
                     remedy);
                 f.explains = tlscommon::tlsExplains();
                 return;
@@ -39,7 +40,8 @@ public:
             set(f, Status::Pass, tr("Negotiated %1.").arg(tls.protocol));
             return;
         }
-        set(f, Status::Fail, tr("Negotiated %1; Jira Cloud and GitLab.com require TLS 1.2 or newer.").arg(tls.protocol),
+        set(f, Status::Fail,
+            tr("Negotiated %1; Jira Cloud and GitLab.com require TLS 1.2 or newer.").arg(tls.protocol),
             remedy);
         f.explains = tlscommon::tlsExplains();
     }

@@ -20,33 +20,41 @@ public:
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         const bool system = ctx.options.trustStoreSource == QLatin1String("system");
-        const QString store = system ? tr("this computer's system trust store") : ctx.options.trustStoreSource;
+        const QString store =
+            system ? tr("this computer's system trust store") : ctx.options.trustStoreSource;
         f.evidence.insert(QStringLiteral("trust_store"), ctx.options.trustStoreSource);
         f.evidence.insert(QStringLiteral("anchor"), tlscommon::name(chain.anchorCertificate));
         const QString publicCaRemedy =
-            tr("Use a certificate from a public CA that GitLab.com and Atlassian trust, for example Let's Encrypt "
+            tr("Use a certificate from a public CA that GitLab.com and Atlassian trust, for example Let's "
+               "Encrypt "
                "(Omnibus: letsencrypt['enable'] = true), and serve it with its full chain.");
         switch (chain.anchor) {
         case ChainAnalysis::Anchor::TrustStore:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("trust-store"));
-            set(f, Status::Pass, tr("The chain ends at %1, which %2 trusts.").arg(tlscommon::name(chain.anchorCertificate), store));
+            set(f, Status::Pass,
+                tr("The chain ends at %1, which %2 trusts.")
+                    .arg(tlscommon::name(chain.anchorCertificate), store));
             if (system)
-                f.details = tr("This computer's trust store stands in for the public one; a root that an administrator "
-                               "added here is not trusted by GitLab.com or Atlassian.");
+                f.details = tr(
+                    "This computer's trust store stands in for the public one; a root that an administrator "
+                    "added here is not trusted by GitLab.com or Atlassian.");
             return;
         case ChainAnalysis::Anchor::ExtraCa:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("ca-file"));
             set(f, Status::Fail,
-                tr("The chain is trusted only through --ca-file (%1, root %2): GitLab.com and Atlassian will not trust this.")
+                tr("The chain is trusted only through --ca-file (%1, root %2): GitLab.com and Atlassian will "
+                   "not trust this.")
                     .arg(ctx.options.extraCaSource, tlscommon::name(chain.anchorCertificate)),
                 publicCaRemedy);
-            f.details = tr("A private CA is fine inside your network, but Jira Cloud and GitLab.com only accept "
-                           "certificates from public CAs.");
+            f.details =
+                tr("A private CA is fine inside your network, but Jira Cloud and GitLab.com only accept "
+                   "certificates from public CAs.");
             break;
         case ChainAnalysis::Anchor::UntrustedRoot:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("none"));
             if (chain.selfSignedLeaf)
-                set(f, Status::Fail, tr("The certificate is self-signed: GitLab.com and Atlassian will not trust it."),
+                set(f, Status::Fail,
+                    tr("The certificate is self-signed: GitLab.com and Atlassian will not trust it."),
                     publicCaRemedy);
             else
                 set(f, Status::Fail,

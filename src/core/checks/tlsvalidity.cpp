@@ -43,19 +43,24 @@ public:
                 problem = tr("%1 is not valid before %2.").arg(role, day(c.effectiveDate()));
             } else if (c.expiryDate() < now) {
                 state = QStringLiteral("expired");
-                problem = tr("%1 expired on %2 (%3 days ago).").arg(role, day(c.expiryDate())).arg(c.expiryDate().daysTo(now));
+                problem = tr("%1 expired on %2 (%3 days ago).")
+                              .arg(role, day(c.expiryDate()))
+                              .arg(c.expiryDate().daysTo(now));
             } else if (isLeaf) {
                 const qint64 left = now.secsTo(c.expiryDate());
                 if (left < expiryWarningSeconds(c.effectiveDate(), c.expiryDate())) {
                     state = QStringLiteral("expires-soon");
-                    warnings.append(tr("%1 expires on %2, in %3 day(s).").arg(role, day(c.expiryDate())).arg(left / 86400));
+                    warnings.append(tr("%1 expires on %2, in %3 day(s).")
+                                        .arg(role, day(c.expiryDate()))
+                                        .arg(left / 86400));
                 }
             }
-            list.append(QJsonObject{{QStringLiteral("certificate"), certificateFingerprint(c)},
-                                    {QStringLiteral("subject"), tlscommon::name(c)},
-                                    {QStringLiteral("not_before"), c.effectiveDate().toUTC().toString(Qt::ISODate)},
-                                    {QStringLiteral("not_after"), c.expiryDate().toUTC().toString(Qt::ISODate)},
-                                    {QStringLiteral("state"), state}});
+            list.append(
+                QJsonObject{{QStringLiteral("certificate"), certificateFingerprint(c)},
+                            {QStringLiteral("subject"), tlscommon::name(c)},
+                            {QStringLiteral("not_before"), c.effectiveDate().toUTC().toString(Qt::ISODate)},
+                            {QStringLiteral("not_after"), c.expiryDate().toUTC().toString(Qt::ISODate)},
+                            {QStringLiteral("state"), state}});
             if (!problem.isEmpty())
                 (used ? failures : warnings).append(problem);
         }
@@ -63,8 +68,10 @@ public:
         f.evidence.insert(QStringLiteral("now"), now.toUTC().toString(Qt::ISODate));
         if (!failures.isEmpty()) {
             set(f, Status::Fail, failures.join(QLatin1Char(' ')),
-                tr("Renew the expired or not-yet-valid certificate and serve the renewed chain (certbot renew, or Omnibus "
-                   "letsencrypt['auto_renew'] = true). For a CA certificate, download the CA's current intermediate and "
+                tr("Renew the expired or not-yet-valid certificate and serve the renewed chain (certbot "
+                   "renew, or Omnibus "
+                   "letsencrypt['auto_renew'] = true). For a CA certificate, download the CA's current "
+                   "intermediate and "
                    "rebuild the full-chain file."));
             f.details = warnings.join(QLatin1Char('\n'));
             f.explains = tlscommon::tlsExplains();
@@ -79,9 +86,10 @@ public:
             return;
         }
         const QSslCertificate& leaf = chain.served.constFirst();
-        set(f, Status::Pass, tr("Every served certificate is valid; the leaf expires on %1 (in %2 days).")
-                                 .arg(day(leaf.expiryDate()))
-                                 .arg(now.daysTo(leaf.expiryDate())));
+        set(f, Status::Pass,
+            tr("Every served certificate is valid; the leaf expires on %1 (in %2 days).")
+                .arg(day(leaf.expiryDate()))
+                .arg(now.daysTo(leaf.expiryDate())));
     }
 };
 

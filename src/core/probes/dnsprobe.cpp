@@ -77,10 +77,12 @@ void DnsProbe::stop(AbortReason reason, int timeoutMs)
     m_lookupId = -1;
     DnsResult result;
     result.durationMs = elapsedMs();
-    result.errorCode = reason == AbortReason::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("timeout");
-    result.error = reason == AbortReason::Cancelled
-                       ? tr("The lookup was cancelled.")
-                       : tr("The lookup of %1 got no answer within %2 s.").arg(m_context.url.host()).arg(timeoutMs / 1000.0);
+    result.errorCode =
+        reason == AbortReason::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("timeout");
+    result.error = reason == AbortReason::Cancelled ? tr("The lookup was cancelled.")
+                                                    : tr("The lookup of %1 got no answer within %2 s.")
+                                                          .arg(m_context.url.host())
+                                                          .arg(timeoutMs / 1000.0);
     m_context.dns = result;
 }
 

@@ -20,7 +20,12 @@ class Probe : public QObject
     Q_OBJECT
 
 public:
-    enum class AbortReason { Timeout, Cancelled, RunTimeout };
+    enum class AbortReason
+    {
+        Timeout,
+        Cancelled,
+        RunTimeout
+    };
     Q_ENUM(AbortReason)
 
     Probe(RunContext& context, QObject* parent = nullptr);

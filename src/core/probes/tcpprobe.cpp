@@ -36,32 +36,38 @@ void TcpProbe::run()
         auto* socket = new QTcpSocket(this);
         m_sockets.append(socket);
         connect(socket, &QTcpSocket::connected, this, [this, i] { settle(i, true, QString(), QString()); });
-        connect(socket, &QTcpSocket::errorOccurred, this, [this, i, socket](QAbstractSocket::SocketError error) {
-            QString code;
-            QString text;
-            const QString target = m_context.tcp->attempts.at(i).address.toString();
-            switch (error) {
-            case QAbstractSocket::ConnectionRefusedError:
-                code = QStringLiteral("refused");
-                text = tr("%1 port %2 refused the connection: nothing listens there, or a firewall rejects it.")
-                           .arg(target).arg(m_context.url.port());
-                break;
-            case QAbstractSocket::SocketTimeoutError:
-                code = QStringLiteral("timeout");
-                text = tr("%1 port %2 did not answer.").arg(target).arg(m_context.url.port());
-                break;
-            case QAbstractSocket::NetworkError:
-            case QAbstractSocket::HostNotFoundError:
-                code = QStringLiteral("unreachable");
-                text = tr("%1 is unreachable from here: %2.").arg(target, socket->errorString());
-                break;
-            default:
-                code = QStringLiteral("error");
-                text = tr("Connecting to %1 port %2 failed: %3.").arg(target).arg(m_context.url.port()).arg(socket->errorString());
-                break;
-            }
-            settle(i, false, code, text);
-        });
+        connect(socket, &QTcpSocket::errorOccurred, this,
+                [this, i, socket](QAbstractSocket::SocketError error) {
+                    QString code;
+                    QString text;
+                    const QString target = m_context.tcp->attempts.at(i).address.toString();
+                    switch (error) {
+                    case QAbstractSocket::ConnectionRefusedError:
+                        code = QStringLiteral("refused");
+                        text = tr("%1 port %2 refused the connection: nothing listens there, or a firewall "
+                                  "rejects it.")
+                                   .arg(target)
+                                   .arg(m_context.url.port());
+                        break;
+                    case QAbstractSocket::SocketTimeoutError:
+                        code = QStringLiteral("timeout");
+                        text = tr("%1 port %2 did not answer.").arg(target).arg(m_context.url.port());
+                        break;
+                    case QAbstractSocket::NetworkError:
+                    case QAbstractSocket::HostNotFoundError:
+                        code = QStringLiteral("unreachable");
+                        text = tr("%1 is unreachable from here: %2.").arg(target, socket->errorString());
+                        break;
+                    default:
+                        code = QStringLiteral("error");
+                        text = tr("Connecting to %1 port %2 failed: %3.")
+                                   .arg(target)
+                                   .arg(m_context.url.port())
+                                   .arg(socket->errorString());
+                        break;
+                    }
+                    settle(i, false, code, text);
+                });
         socket->connectToHost(result.attempts.at(i).address, m_context.url.port());
     }
 }
@@ -98,7 +104,9 @@ void TcpProbe::stop(AbortReason reason, int timeoutMs)
         else
             settle(i, false, QStringLiteral("timeout"),
                    tr("%1 port %2 did not answer within %3 s: a firewall probably drops the packets.")
-                       .arg(target).arg(m_context.url.port()).arg(timeoutMs / 1000.0));
+                       .arg(target)
+                       .arg(m_context.url.port())
+                       .arg(timeoutMs / 1000.0));
     }
     m_context.tcp->durationMs = elapsedMs();
 }

@@ -102,9 +102,9 @@ void TlsProbe::onError()
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     const QString text = m_socket->errorString();
-    const bool wasConnected = m_tcpConnected || m_socket->state() == QAbstractSocket::ConnectedState
-                              || error == QAbstractSocket::SslHandshakeFailedError
-                              || error == QAbstractSocket::RemoteHostClosedError;
+    const bool wasConnected = m_tcpConnected || m_socket->state() == QAbstractSocket::ConnectedState ||
+                              error == QAbstractSocket::SslHandshakeFailedError ||
+                              error == QAbstractSocket::RemoteHostClosedError;
     TlsResult& r = *m_context.tls;
     r.rawError = text;
     if (!wasConnected) {
@@ -116,30 +116,37 @@ void TlsProbe::onError()
         }
         finishWithError(QStringLiteral("connect"),
                         tr("No address of %1 accepted a connection on port %2 (%3).")
-                            .arg(m_context.url.host()).arg(m_context.url.port()).arg(text));
+                            .arg(m_context.url.host())
+                            .arg(m_context.url.port())
+                            .arg(text));
         return;
     }
     r.connected = true;
     r.connectMs = m_connectedAt;
     if (error == QAbstractSocket::RemoteHostClosedError) {
         finishWithError(QStringLiteral("closed"),
-                        tr("The server closed the connection during the TLS handshake (no TLS on this port, or the server rejected this client's offer)."));
+                        tr("The server closed the connection during the TLS handshake (no TLS on this port, "
+                           "or the server rejected this client's offer)."));
         return;
     }
     if (containsAny(text, {"unsupported protocol", "protocol version", "no protocols available",
                            "version too low", "legacy sigalg"})) {
-        finishWithError(QStringLiteral("protocol-version"),
-                        tr("The server offers only TLS versions older than 1.2, which clients refuse (%1).").arg(text));
+        finishWithError(
+            QStringLiteral("protocol-version"),
+            tr("The server offers only TLS versions older than 1.2, which clients refuse (%1).").arg(text));
         return;
     }
     if (containsAny(text, {"key too small", "dh key too small"})) {
         finishWithError(QStringLiteral("key-too-small"),
-                        tr("The server's key is too small for today's TLS clients (%1): use RSA 2048 bits or more, or EC P-256.").arg(text));
+                        tr("The server's key is too small for today's TLS clients (%1): use RSA 2048 bits or "
+                           "more, or EC P-256.")
+                            .arg(text));
         return;
     }
     if (containsAny(text, {"no shared cipher", "handshake failure", "no cipher"})) {
-        finishWithError(QStringLiteral("no-shared-cipher"),
-                        tr("The server and a current TLS client have no cipher suite in common (%1).").arg(text));
+        finishWithError(
+            QStringLiteral("no-shared-cipher"),
+            tr("The server and a current TLS client have no cipher suite in common (%1).").arg(text));
         return;
     }
     if (containsAny(text, {"wrong version number", "packet length too long", "unknown protocol",
@@ -163,15 +170,16 @@ void TlsProbe::sniffPlainHttp()
         const QByteArray head = sniffer->peek(16);
         if (head.startsWith("HTTP/"))
             finishWithError(QStringLiteral("plain-http"),
-                            tr("The server answers plain HTTP on port %1 instead of TLS: it is not configured for HTTPS on this port (nginx: \"listen %1 ssl\").")
+                            tr("The server answers plain HTTP on port %1 instead of TLS: it is not "
+                               "configured for HTTPS on this port (nginx: \"listen %1 ssl\").")
                                 .arg(m_context.url.port()));
         else
-            finishWithError(QStringLiteral("handshake"),
-                            tr("The server does not speak TLS on port %1 (%2).").arg(m_context.url.port()).arg(m_context.tls->rawError));
+            finishWithError(QStringLiteral("handshake"), tr("The server does not speak TLS on port %1 (%2).")
+                                                             .arg(m_context.url.port())
+                                                             .arg(m_context.tls->rawError));
     };
-    connect(sniffer, &QTcpSocket::connected, sniffer, [sniffer, host] {
-        sniffer->write("HEAD / HTTP/1.0\r\nHost: " + host.toLatin1() + "\r\n\r\n");
-    });
+    connect(sniffer, &QTcpSocket::connected, sniffer,
+            [sniffer, host] { sniffer->write("HEAD / HTTP/1.0\r\nHost: " + host.toLatin1() + "\r\n\r\n"); });
     connect(sniffer, &QTcpSocket::readyRead, this, [sniffer, conclude] {
         if (sniffer->bytesAvailable() >= 5)
             conclude();
@@ -210,8 +218,8 @@ void TlsProbe::releaseSockets()
 void TlsProbe::stop(AbortReason reason, int timeoutMs)
 {
     TlsResult& r = *m_context.tls;
-    const bool connected = m_tcpConnected || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
-                           || m_sniffer;
+    const bool connected =
+        m_tcpConnected || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) || m_sniffer;
     releaseSockets();
     r.handshakeOk = false;
     r.connected = connected;
@@ -222,9 +230,14 @@ void TlsProbe::stop(AbortReason reason, int timeoutMs)
         return;
     }
     r.errorCode = QStringLiteral("timeout");
-    r.error = connected
-                  ? tr("The server accepted the TCP connection but did not complete the TLS handshake within %1 s.").arg(timeoutMs / 1000.0)
-                  : tr("No TLS connection to %1 port %2 within %3 s.").arg(r.address.toString()).arg(m_context.url.port()).arg(timeoutMs / 1000.0);
+    r.error =
+        connected
+            ? tr("The server accepted the TCP connection but did not complete the TLS handshake within %1 s.")
+                  .arg(timeoutMs / 1000.0)
+            : tr("No TLS connection to %1 port %2 within %3 s.")
+                  .arg(r.address.toString())
+                  .arg(m_context.url.port())
+                  .arg(timeoutMs / 1000.0);
 }
 
 } // namespace gjd

@@ -217,8 +217,8 @@ CertificateCrypto inspectCertificate(const QSslCertificate& certificate)
     int mdNid = NID_undef;
     int pkNid = NID_undef;
     if (OBJ_find_sigid_algs(sigNid, &mdNid, &pkNid) == 1) {
-        info.weakSignature = mdNid == NID_md5 || mdNid == NID_sha1 || mdNid == NID_md4 || mdNid == NID_md2
-                             || mdNid == NID_md5_sha1;
+        info.weakSignature = mdNid == NID_md5 || mdNid == NID_sha1 || mdNid == NID_md4 || mdNid == NID_md2 ||
+                             mdNid == NID_md5_sha1;
     }
     EVP_PKEY* key = X509_get0_pubkey(x.get());
     if (key) {

@@ -20,7 +20,8 @@ namespace gjd {
 // Issuance is checked with OpenSSL (names, key identifiers, key usage, and the signature).
 struct ChainAnalysis
 {
-    enum class Anchor {
+    enum class Anchor
+    {
         None,         // the path stops at a certificate whose issuer is nowhere: see missingIssuer
         TrustStore,   // ends at a certificate of the public trust store
         ExtraCa,      // ends at a certificate that only the --ca-file provides
@@ -28,14 +29,14 @@ struct ChainAnalysis
     };
 
     QList<QSslCertificate> served;
-    QList<int> path;            // indices into served, leaf first, in issuing order
+    QList<int> path; // indices into served, leaf first, in issuing order
     Anchor anchor = Anchor::None;
     QSslCertificate anchorCertificate; // null when Anchor::None
-    int anchorServedIndex = -1; // the anchor's index in served when the server sent it
+    int anchorServedIndex = -1;        // the anchor's index in served when the server sent it
     bool selfSignedLeaf = false;
-    QString missingIssuer;      // DN of the issuer nobody provided (Anchor::None)
-    QList<int> extra;           // served certificates not on the path
-    bool orderCorrect = true;   // served path certificates appear in issuing order
+    QString missingIssuer;    // DN of the issuer nobody provided (Anchor::None)
+    QList<int> extra;         // served certificates not on the path
+    bool orderCorrect = true; // served path certificates appear in issuing order
 
     bool isComplete() const { return anchor != Anchor::None; }
     bool rootServed() const { return anchorServedIndex >= 0 && !selfSignedLeaf; }
@@ -62,7 +63,8 @@ CertificateCrypto inspectCertificate(const QSslCertificate& certificate);
 // RFC 6125 host name matching against the SAN dNSName / iPAddress entries (no CN fallback when a
 // SAN exists). Wildcards only as the whole left-most label, never over a public-suffix-like
 // two-label name ("*.com"), and never for IDN A-labels.
-bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate, bool* byCommonName = nullptr);
+bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate,
+                            bool* byCommonName = nullptr);
 bool hostMatchesPattern(const QString& host, const QString& pattern);
 
 // The leaf's "expires soon" threshold of checks.md: min(30 days, a third of its lifetime).
