@@ -38,6 +38,25 @@ protected:
     }
 };
 
+// Answers every connection with bytes that are neither TLS nor HTTP, then closes it.
+class GarbageServer final : public QTcpServer
+{
+public:
+    GarbageServer() { listen(QHostAddress::LocalHost); }
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto* s = new QTcpSocket(this);
+        s->setSocketDescriptor(fd);
+        QByteArray junk(4096, '\0');
+        for (int i = 0; i < junk.size(); ++i)
+            junk[i] = char((i * 7919 + 13) % 251);
+        s->write(junk);
+        s->disconnectFromHost();
+    }
+};
+
 RunOptions optionsFor(quint16 port)
 {
     RunOptions o;
@@ -73,6 +92,7 @@ private slots:
     void skipRemovesChecks();
     void healthyChainFromQSslServer();
     void refusedPortFailsTcpAndSkipsTls();
+    void garbageInsteadOfTlsFailsClearly();
 };
 
 void TestCheckRunner::invalidUrlSkipsEverythingElseAsynchronously()
@@ -305,6 +325,25 @@ void TestCheckRunner::refusedPortFailsTcpAndSkipsTls()
     QVERIFY2(tcp->summary.contains(QStringLiteral("refused")), qPrintable(tcp->summary));
     QVERIFY(tcp->summary.contains(QStringLiteral("127.0.0.1")));
     QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("skip"));
+}
+
+void TestCheckRunner::garbageInsteadOfTlsFailsClearly()
+{
+    GarbageServer server;
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.probeTimeoutMs = 3000;
+    runner.start(o);
+    QVERIFY(finished.wait(15000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    const Finding* hs = r.find(QStringLiteral("tls.handshake"));
+    QCOMPARE(statusId(hs->status), QStringLiteral("fail"));
+    const QString code = hs->evidence.value(QStringLiteral("error")).toString();
+    QVERIFY2(code == QLatin1String("handshake") || code == QLatin1String("closed"), qPrintable(code + hs->summary));
+    QVERIFY2(!hs->summary.contains(QLatin1String("plain HTTP")), qPrintable(hs->summary));
+    QVERIFY(!hs->remedy.isEmpty());
+    QCOMPARE(statusOf(r, QStringLiteral("tls.chain.complete")), QStringLiteral("skip"));
 }
 
 QTEST_GUILESS_MAIN(TestCheckRunner)

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "ui_mainwindow.h"
+
+#include "aboutdialog.h"
+#include "doorbutton.h"
+#include "i18n.h"
+#include "placeholderpage.h"
+#include "uisettings.h"
+#include "uistyle.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QPushButton>
+#include <QShortcut>
+
+namespace gjd {
+
+namespace {
+
+constexpr int kAppIconExtent = 72;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_languageGroup(new QActionGroup(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(applicationIcon());
+
+    m_ui->appIconLabel->setPixmap(
+        applicationIcon().pixmap(QSize(kAppIconExtent, kAppIconExtent), devicePixelRatioF()));
+    applyStartPageStyle();
+
+    connect(m_ui->setupDoor, &DoorButton::clicked, this, [this] { showPage(Page::Setup); });
+    connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
+    connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
+    for (PlaceholderPage* page : {m_ui->setupPage, m_ui->checkPage, m_ui->exportPage}) {
+        connect(page, &PlaceholderPage::backRequested, this, [this] { showPage(Page::Start); });
+    }
+    auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(back, &QShortcut::activated, this, [this] { showPage(Page::Start); });
+
+    m_ui->quitAction->setShortcut(QKeySequence::Quit);
+    m_ui->quitAction->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    m_ui->aboutAction->setIcon(QIcon::fromTheme(QStringLiteral("help-about")));
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    setupLanguageMenu();
+
+    retranslate();
+    if (!restoreGeometry(uisettings::mainWindowGeometry())) {
+        resize(900, 640);
+    }
+    showPage(Page::Start);
+}
+
+MainWindow::~MainWindow() = default;
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const QWidget* current = m_ui->pages->currentWidget();
+    for (Page page : {Page::Setup, Page::Check, Page::Export}) {
+        if (pageWidget(page) == current) {
+            return page;
+        }
+    }
+    return Page::Start;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_ui->pages->setCurrentWidget(pageWidget(page));
+    if (page == Page::Start) {
+        // Keyboard users land on the door they came through.
+        doorOf(m_lastDoor)->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_lastDoor = page;
+    static_cast<PlaceholderPage*>(pageWidget(page))->backButton()->setFocus(Qt::OtherFocusReason);
+}
+
+QWidget* MainWindow::pageWidget(Page page) const
+{
+    switch (page) {
+    case Page::Setup:
+        return m_ui->setupPage;
+    case Page::Check:
+        return m_ui->checkPage;
+    case Page::Export:
+        return m_ui->exportPage;
+    case Page::Start:
+        break;
+    }
+    return m_ui->startPage;
+}
+
+DoorButton* MainWindow::doorOf(Page page) const
+{
+    switch (page) {
+    case Page::Check:
+        return m_ui->checkDoor;
+    case Page::Export:
+        return m_ui->exportDoor;
+    case Page::Setup:
+    case Page::Start:
+        break;
+    }
+    return m_ui->setupDoor;
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::LanguageChange:
+        m_ui->retranslateUi(this);
+        retranslate();
+        break;
+    case QEvent::FontChange:
+    case QEvent::PaletteChange:
+        applyStartPageStyle();
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    uisettings::setMainWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+// Strings that are not in the .ui file: set again after every language change.
+void MainWindow::retranslate()
+{
+    m_ui->versionLabel->setText(tr("Version %1").arg(QStringLiteral(GJD_VERSION)));
+    m_ui->appIconLabel->setAccessibleName(tr("GitLab Jira Doctor icon"));
+}
+
+void MainWindow::applyStartPageStyle()
+{
+    m_ui->titleLabel->setFont(scaledFont(font(), 2.0, QFont::Bold));
+    m_ui->subtitleLabel->setFont(scaledFont(font(), 1.05));
+    QPalette secondary = palette();
+    secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
+    m_ui->subtitleLabel->setPalette(secondary);
+    m_ui->versionLabel->setPalette(secondary);
+    m_ui->versionLabel->setFont(scaledFont(font(), 0.9));
+}
+
+void MainWindow::setupLanguageMenu()
+{
+    m_languageGroup->setExclusive(true);
+    const std::pair<QAction*, QString> choices[] = {
+        {m_ui->systemLanguageAction, QString()},
+        {m_ui->englishAction, QStringLiteral("en")},
+        {m_ui->germanAction, QStringLiteral("de")},
+    };
+    const QString current = uisettings::language();
+    for (const auto& [action, language] : choices) {
+        action->setData(language);
+        action->setChecked(language == current);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language = language] { changeLanguage(language); });
+    }
+    if (!m_languageGroup->checkedAction()) {
+        m_ui->systemLanguageAction->setChecked(true);
+    }
+}
+
+// Applied at once: the new translators send QEvent::LanguageChange to every widget.
+void MainWindow::changeLanguage(const QString& language)
+{
+    uisettings::setLanguage(language);
+    installTranslations(*QCoreApplication::instance(), language);
+}
+
+void MainWindow::showAbout()
+{
+    if (!m_aboutDialog) {
+        m_aboutDialog = new AboutDialog(this);
+        m_aboutDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_aboutDialog->open();
+    m_aboutDialog->raise();
+    m_aboutDialog->activateWindow();
+}
+
+} // namespace gjd

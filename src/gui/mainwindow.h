@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QActionGroup;
+
+namespace gjd {
+
+namespace Ui {
+class MainWindow;
+}
+
+class AboutDialog;
+class DoorButton;
+
+// The start screen with its three doors, and (for now) one placeholder page behind each door.
+// Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
+// "exportDoor", "setupPage", "checkPage", "exportPage" (each with a "backButton").
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page
+    {
+        Start,
+        Setup,
+        Check,
+        Export
+    };
+    Q_ENUM(Page)
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void showPage(Page page);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QWidget* pageWidget(Page page) const;
+    DoorButton* doorOf(Page page) const;
+    void retranslate();
+    void applyStartPageStyle();
+    void setupLanguageMenu();
+    void changeLanguage(const QString& language);
+    void showAbout();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QActionGroup* m_languageGroup;
+    QPointer<AboutDialog> m_aboutDialog;
+    Page m_lastDoor = Page::Setup;
+};
+
+} // namespace gjd

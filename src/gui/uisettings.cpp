@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uisettings.h"
+
+#include <QSettings>
+
+namespace gjd::uisettings {
+
+namespace {
+
+const auto kLanguageKey = QStringLiteral("ui/language");
+const auto kGeometryKey = QStringLiteral("ui/geometry");
+
+} // namespace
+
+QString language()
+{
+    return QSettings().value(kLanguageKey).toString();
+}
+
+void setLanguage(const QString& language)
+{
+    QSettings settings;
+    if (language.isEmpty()) {
+        settings.remove(kLanguageKey);
+    } else {
+        settings.setValue(kLanguageKey, language);
+    }
+}
+
+QByteArray mainWindowGeometry()
+{
+    return QSettings().value(kGeometryKey).toByteArray();
+}
+
+void setMainWindowGeometry(const QByteArray& geometry)
+{
+    QSettings().setValue(kGeometryKey, geometry);
+}
+
+} // namespace gjd::uisettings

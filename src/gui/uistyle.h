@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Small helpers that keep the look of the hand-made widgets consistent with the platform style:
+// every colour is derived from the palette, every size from the font.
+
+#include <QColor>
+#include <QFont>
+#include <QIcon>
+#include <QPalette>
+
+class QStyle;
+
+namespace gjd {
+
+// The application icon (the theme's, when the package installed it, else the embedded one).
+QIcon applicationIcon();
+
+// `font` scaled by `factor`, with the given weight.
+QFont scaledFont(const QFont& font, qreal factor, QFont::Weight weight = QFont::Normal);
+
+// a*(1-t) + b*t, per channel.
+QColor mixColours(const QColor& a, const QColor& b, qreal t);
+
+// Text colour for secondary text (descriptions, footers) on the given background role; keeps
+// enough contrast in light and dark palettes.
+QColor secondaryTextColour(const QPalette& palette, QPalette::ColorRole background);
+
+// Turns a mnemonic text ("&Check an instance") into escaped rich text for a label that is not
+// a buddy: the mnemonic letter is underlined when the style underlines shortcuts, "&&" becomes "&".
+QString mnemonicToRichText(const QString& text, const QStyle* style);
+
+} // namespace gjd

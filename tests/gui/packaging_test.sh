@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Validates the desktop integration files, builds the Debian package from a finished build tree
+# and inspects it: dependencies, file list, and that the packaged CLI runs.
+#   packaging_test.sh <source dir> <build dir> <built gitlab-jira-doctor> <built gitlab-jira-doctor-cli>
+set -euo pipefail
+
+src=${1:?source dir}
+build=${2:?build dir}
+built_gui=${3:?path of the built gitlab-jira-doctor}
+built_cli=${4:?path of the built gitlab-jira-doctor-cli}
+app_id=io.gitlab.GitLabJiraDoctor
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "--- $*"; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-packaging.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+step "desktop-file-validate"
+desktop-file-validate "$src/packaging/$app_id.desktop"
+
+step "appstreamcli validate"
+appstreamcli validate --no-net "$src/packaging/$app_id.metainfo.xml"
+
+step "cpack -G DEB"
+# Own output directory: cpack installs the build tree into it and never touches ninja's files.
+cpack -G DEB -B "$tmp/cpack" --config "$build/CPackConfig.cmake" >"$tmp/cpack.log" 2>&1 \
+    || { cat "$tmp/cpack.log" >&2; fail "cpack failed"; }
+debs=("$tmp"/cpack/*.deb)
+[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "expected one .deb in $tmp/cpack, got: ${debs[*]}"
+deb=${debs[0]}
+echo "built $(basename "$deb")"
+
+step "control fields"
+[ "$(dpkg-deb -f "$deb" Package)" = gitlab-jira-doctor ] || fail "package name"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+# Runtime-only dependencies (declared by hand) and what dpkg-shlibdeps found (libqt6gui6 also
+# carries the xcb platform plugin).
+for pkg in libsecret-1-0 ca-certificates libqt6svg6 \
+           libqt6core6 libqt6network6 libqt6gui6 libqt6widgets6; do
+    grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "$pkg is not in Depends"
+done
+for field in Maintainer Section Description Homepage; do
+    [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "empty control field $field"
+done
+
+step "contents"
+dpkg-deb -x "$deb" "$tmp/root"
+for file in usr/bin/gitlab-jira-doctor \
+            usr/bin/gitlab-jira-doctor-cli \
+            "usr/share/applications/$app_id.desktop" \
+            "usr/share/metainfo/$app_id.metainfo.xml" \
+            "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
+            usr/share/doc/gitlab-jira-doctor/copyright; do
+    [ -s "$tmp/root/$file" ] || fail "missing in the package: /$file"
+done
+[ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
+# The installed files are the validated ones.
+cmp "$src/packaging/$app_id.desktop" "$tmp/root/usr/share/applications/$app_id.desktop"
+# The desktop file's icon name resolves to the installed icon.
+grep -qx "Icon=$app_id" "$tmp/root/usr/share/applications/$app_id.desktop" || fail "Icon= is not $app_id"
+
+step "translations are linked into both programs"
+# qt_add_translations() puts the .qm files into an object library of the static gjd_core; its
+# registration function must have been linked into each executable (not dropped by the linker).
+# (The packaged binaries are stripped, so look at the ones in the build tree.)
+for exe in "$built_gui" "$built_cli"; do
+    # (grep without -q reads all of nm's output: no SIGPIPE for pipefail to trip over)
+    nm -C "$exe" | grep 'qInitResources_gjd_core_translations' >/dev/null \
+        || fail "$(basename "$exe") does not contain the embedded translations"
+done
+
+step "the packaged programs run"
+version=$(grep -m1 'CPACK_PACKAGE_VERSION "' "$build/CPackConfig.cmake" | sed -E 's/.*"(.*)".*/\1/')
+out=$("$tmp/root/usr/bin/gitlab-jira-doctor-cli" --version 2>&1) || fail "gitlab-jira-doctor-cli --version failed: $out"
+grep -q -- "$version" <<<"$out" || fail "gitlab-jira-doctor-cli --version does not print $version: $out"
+out=$(QT_QPA_PLATFORM=offscreen "$tmp/root/usr/bin/gitlab-jira-doctor" --version 2>&1) \
+    || fail "gitlab-jira-doctor --version failed: $out"
+grep -q -- "$version" <<<"$out" || fail "gitlab-jira-doctor --version does not print $version: $out"
+
+echo "PASS"
