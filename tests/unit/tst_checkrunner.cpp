@@ -340,7 +340,8 @@ void TestCheckRunner::garbageInsteadOfTlsFailsClearly()
     const Finding* hs = r.find(QStringLiteral("tls.handshake"));
     QCOMPARE(statusId(hs->status), QStringLiteral("fail"));
     const QString code = hs->evidence.value(QStringLiteral("error")).toString();
-    QVERIFY2(code == QLatin1String("handshake") || code == QLatin1String("closed"), qPrintable(code + hs->summary));
+    QVERIFY2(code == QLatin1String("handshake") || code == QLatin1String("closed"),
+             qPrintable(code + hs->summary));
     QVERIFY2(!hs->summary.contains(QLatin1String("plain HTTP")), qPrintable(hs->summary));
     QVERIFY(!hs->remedy.isEmpty());
     QCOMPARE(statusOf(r, QStringLiteral("tls.chain.complete")), QStringLiteral("skip"));
