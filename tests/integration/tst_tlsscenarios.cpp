@@ -243,6 +243,8 @@ private slots:
     void outputFile();
     void onlyOneCheck_data();
     void onlyOneCheck();
+    void textOutput();
+    void strictTurnsWarningsIntoFailures();
     void reportsMatchSchema(); // last: validates every report the functions above produced
 
 private:
@@ -606,6 +608,27 @@ void TlsScenarios::usageErrors_data()
     QTest::newRow("missing trust-store")
         << good + QStringList{QStringLiteral("--trust-store"), pki(QStringLiteral("does-not-exist.pem"))};
     QTest::newRow("unknown option") << good + QStringList{QStringLiteral("--frobnicate")};
+    QTest::newRow("no URL") << QStringList{QStringLiteral("check")};
+    QTest::newRow("two URLs") << good + QStringList{QStringLiteral("https://other.test")};
+    QTest::newRow("timeout zero") << good + QStringList{QStringLiteral("--timeout"), QStringLiteral("0")};
+    QTest::newRow("timeout not a number")
+        << good + QStringList{QStringLiteral("--timeout"), QStringLiteral("soon")};
+    QTest::newRow("unknown method") << good +
+                                           QStringList{QStringLiteral("--method"), QStringLiteral("cloud")};
+    QTest::newRow("unknown format") << good + QStringList{QStringLiteral("--format"), QStringLiteral("yaml")};
+    QTest::newRow("malformed resolve")
+        << good + QStringList{QStringLiteral("--resolve"), QStringLiteral("gitlab.test")};
+    QTest::newRow("resolve to a name")
+        << good + QStringList{QStringLiteral("--resolve"), QStringLiteral("gitlab.test:443:localhost")};
+    QTest::newRow("unknown check id")
+        << good + QStringList{QStringLiteral("--skip"), QStringLiteral("tls.nope")};
+    QTest::newRow("output into a missing folder")
+        << good + QStringList{QStringLiteral("--output"),
+                              m_scratch.filePath(QStringLiteral("no/such/dir/r.json"))};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("chek"),
+                                                    QStringLiteral("https://gitlab.test")};
+    QTest::newRow("userinfo in URL") << QStringList{QStringLiteral("check"),
+                                                    QStringLiteral("https://root:hunter2@gitlab.test")};
 }
 
 void TlsScenarios::usageErrors()
@@ -737,6 +760,59 @@ void TlsScenarios::onlyOneCheck()
         QFAIL(qPrintable(QStringLiteral("--only tls.hostname against %1: %2 (details above)")
                              .arg(site, problems.constFirst())));
     }
+}
+
+void TlsScenarios::textOutput()
+{
+    QStringList arguments = checkArguments(QStringLiteral("leaf-only"));
+    arguments[arguments.indexOf(QStringLiteral("--format")) + 1] = QStringLiteral("text");
+    const CliRun run = runCli(arguments);
+    QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 1);
+    const QString out = QString::fromUtf8(run.out);
+    const QStringList lines = out.split(QLatin1Char('\n'));
+    QVERIFY2(!out.contains(QStringLiteral("\x1b[")), "colour codes on a pipe"); // not a TTY, NO_COLOR set
+    QVERIFY2(lines.contains(QStringLiteral("TLS")), qPrintable(out));
+    QVERIFY2(lines.contains(QStringLiteral("Network")), qPrintable(out));
+
+    // The failing check: its mark, then its summary and its fix on the lines below it.
+    const int at = lines.indexOf(QRegularExpression(
+        QStringLiteral("^[├└]─ ✗ tls\\.chain\\.complete +Certificate chain is complete$")));
+    QVERIFY2(at >= 0, qPrintable(out));
+    QVERIFY2(lines.value(at + 1).contains(QStringLiteral("CN=GJD Test Intermediate CA")), qPrintable(out));
+    QVERIFY2(lines.value(at + 2).trimmed().startsWith(QStringLiteral("│")) ||
+                 lines.value(at + 2).startsWith(QStringLiteral("      Fix: ")),
+             qPrintable(out));
+    QVERIFY2(lines.value(at + 2).contains(QStringLiteral("Fix: Serve the full chain")), qPrintable(out));
+    QVERIFY2(lines.value(at + 2).contains(QStringLiteral("ssl_certificate")), qPrintable(out));
+
+    // A passing check is one line; a skipped one names what it waited for. (QStringList::indexOf
+    // with a regular expression wants the whole line to match.)
+    QVERIFY2(lines.indexOf(QRegularExpression(
+                 QStringLiteral("^[├└]─ ✓ tls\\.hostname +Certificate matches the host name$"))) >= 0,
+             qPrintable(out));
+    QVERIFY2(lines.indexOf(QRegularExpression(
+                 QStringLiteral("^[├└]─ - tls\\.trust\\.public .*tls\\.chain\\.complete.*"))) >= 0,
+             qPrintable(out));
+    QVERIFY2(lines.indexOf(QRegularExpression(QStringLiteral("^Verdict: FAIL — .*1 fail.*"))) >= 0,
+             qPrintable(out));
+}
+
+void TlsScenarios::strictTurnsWarningsIntoFailures()
+{
+    // "reversed" has warnings only (order, loopback address, port): 0 normally, 1 with --strict.
+    const CliRun plain = runCli(checkArguments(QStringLiteral("reversed")));
+    QVERIFY2(plain.finished, qPrintable(plain.describe()));
+    QCOMPARE(plain.exitCode, 0);
+    const CliRun strict =
+        runCli(checkArguments(QStringLiteral("reversed")) + QStringList{QStringLiteral("--strict")});
+    QVERIFY2(strict.finished, qPrintable(strict.describe()));
+    QCOMPARE(strict.exitCode, 1);
+    QString error;
+    const auto report = parseReport(strict, strict.out, &error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->value(QStringLiteral("summary")).toObject().value(QStringLiteral("verdict")).toString(),
+             QStringLiteral("warn"));
 }
 
 void TlsScenarios::reportsMatchSchema()
