@@ -4,6 +4,16 @@
 <context>
     <name>cli</name>
     <message>
+        <source>unknown command &quot;%1&quot;; try --help</source>
+        <translation>unbekannter Befehl „%1“; siehe --help</translation>
+    </message>
+    <message>
+        <source>internal error: %1
+</source>
+        <translation>interner Fehler: %1
+</translation>
+    </message>
+    <message>
         <source>Usage: gitlab-jira-doctor-cli &lt;command&gt; [options]
 
 Checks what Jira Cloud and GitLab.com need from a self-managed GitLab instance for the
@@ -14,27 +24,23 @@ Commands:
 
 Run &quot;gitlab-jira-doctor-cli &lt;command&gt; --help&quot; for the options of a command.
 Options: --help, --version
+
+Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure,
+2 usage error or invalid input, 3 internal error.
 </source>
         <translation>Aufruf: gitlab-jira-doctor-cli &lt;Befehl&gt; [Optionen]
 
-Prüft, was Jira Cloud und GitLab.com für die GitLab for Jira Cloud-App von einer
-selbstverwalteten GitLab-Instanz brauchen, und sagt genau, was zu beheben ist.
+Prüft, was Jira Cloud und GitLab.com von einer selbstverwalteten GitLab-Instanz für die
+GitLab for Jira Cloud-App brauchen, und sagt genau, was zu ändern ist.
 
 Befehle:
-  check &lt;URL&gt;   die Diagnose gegen eine Instanz ausführen
+  check &lt;URL&gt;   die Diagnose für eine Instanz ausführen
 
 „gitlab-jira-doctor-cli &lt;Befehl&gt; --help“ zeigt die Optionen eines Befehls.
 Optionen: --help, --version
-</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;; try --help</source>
-        <translation>unbekannter Befehl „%1“; siehe --help</translation>
-    </message>
-    <message>
-        <source>internal error: %1
-</source>
-        <translation>interner Fehler: %1
+
+Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens ein Fehler,
+2 falscher Aufruf oder ungültige Eingabe, 3 interner Fehler.
 </translation>
     </message>
 </context>

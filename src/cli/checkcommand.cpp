@@ -130,6 +130,7 @@ int CheckCommand::run(const QStringList& arguments)
         if (!pub.isValid())
             return cli::usageError(
                 tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
+        options.publicUrl = parser.value(publicUrl);
     }
 
     for (const QString& r : parser.values(resolve)) {

@@ -53,7 +53,10 @@ QString topLevelHelp()
                "  check <URL>   run the diagnostics against an instance\n"
                "\n"
                "Run \"gitlab-jira-doctor-cli <command> --help\" for the options of a command.\n"
-               "Options: --help, --version\n");
+               "Options: --help, --version\n"
+               "\n"
+               "Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure,\n"
+               "2 usage error or invalid input, 3 internal error.\n");
 }
 
 } // namespace gjd::cli

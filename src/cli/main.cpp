@@ -31,8 +31,12 @@ int main(int argc, char* argv[])
         }
         if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
             command == QLatin1String("help")) {
+            if (command.isEmpty()) {
+                cli::err(cli::topLevelHelp());
+                return cli::ExitUsage;
+            }
             cli::out(cli::topLevelHelp());
-            return command.isEmpty() ? cli::ExitUsage : cli::ExitOk;
+            return cli::ExitOk;
         }
         return cli::usageError(
             QCoreApplication::translate("cli", "unknown command \"%1\"; try --help").arg(command));

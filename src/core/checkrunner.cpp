@@ -319,6 +319,10 @@ void CheckRunner::finishRun()
     r.toolVersion = QStringLiteral(GJD_VERSION);
     r.generatedAt = m_context.now;
     r.url = m_context.url.isValid() ? m_context.url.toString() : m_context.options.url;
+    if (!m_context.options.publicUrl.isEmpty()) {
+        const InstanceUrl publicUrl = InstanceUrl::parse(m_context.options.publicUrl);
+        r.publicUrl = publicUrl.isValid() ? publicUrl.toString() : m_context.options.publicUrl;
+    }
     r.method = methodId(m_context.method);
     r.methodSource = m_context.methodSource;
     r.vantageOs = QSysInfo::prettyProductName();

@@ -40,6 +40,7 @@ struct ResolveOverride
 struct RunOptions
 {
     QString url;
+    QString publicUrl;                       // --public-url, empty when none
     QString method = QStringLiteral("auto"); // auto | marketplace | manual | proxy
     QList<ResolveOverride> resolve;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: connect through them, never "public"
