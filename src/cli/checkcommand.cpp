@@ -52,7 +52,9 @@ int CheckCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setApplicationDescription(tr(
-        "Checks the TLS and network setup of a GitLab instance the way Jira Cloud and GitLab.com see it."));
+        "Checks a GitLab instance the way Jira Cloud and GitLab.com see it: network, TLS, the Jira Connect "
+        "endpoints and, with an administrator token in GITLAB_TOKEN (or typed at the prompt), the GitLab "
+        "settings."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption method(QStringLiteral("method"),
@@ -163,13 +165,15 @@ int CheckCommand::run(const QStringList& arguments)
 
     bool ok = false;
     const double seconds = parser.value(timeout).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 600)
-        return cli::usageError(tr("--timeout must be a number of seconds between 0 and 600 (got \"%1\")")
+    if (!ok || seconds < 0.1 || seconds > 600)
+        return cli::usageError(tr("--timeout must be a number of seconds between 0.1 and 600 (got \"%1\")")
                                    .arg(parser.value(timeout)));
     options.probeTimeoutMs = static_cast<int>(seconds * 1000);
 
     for (const QString& value : parser.values(only))
         options.only += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(only) && options.only.isEmpty())
+        return cli::usageError(tr("--only needs at least one check id or prefix"));
     for (const QString& value : parser.values(skip))
         options.skip += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString& selector : options.only + options.skip) {
@@ -198,7 +202,15 @@ int CheckCommand::run(const QStringList& arguments)
     }
     m_strict = parser.isSet(strict);
 
-    m_runner.start(options);
+    // The token: never an option value (ps, shell history); from the environment, or asked for
+    // without echo when someone is at the terminal (Enter skips the settings checks).
+    Credentials credentials;
+    credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();
+    if (credentials.gitlabToken.isEmpty())
+        credentials.gitlabToken =
+            cli::readSecret(tr("GitLab administrator token for the settings checks (Enter to skip): "));
+
+    m_runner.start(options, credentials);
     return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
 }
 
@@ -214,9 +226,14 @@ void CheckCommand::onFinished(const Report& report)
     }
 
     const Summary summary = report.summary();
-    m_exitCode = summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn)
-                     ? cli::ExitFindings
-                     : cli::ExitOk;
+    // A check that could not run (status error) is this program's problem, not the instance's:
+    // exit 3, so that a pipeline never mistakes a broken run for a healthy instance.
+    if (summary.count(Status::Error) > 0)
+        m_exitCode = cli::ExitInternal;
+    else if (summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn))
+        m_exitCode = cli::ExitFindings;
+    else
+        m_exitCode = cli::ExitOk;
     if (m_output.isEmpty()) {
         cli::out(QString::fromUtf8(bytes));
     } else {

@@ -3,7 +3,9 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace gjd::cli {
@@ -39,6 +41,51 @@ bool colorWanted()
 {
     return stdoutIsTerminal() && qEnvironmentVariableIsEmpty("NO_COLOR") &&
            qgetenv("TERM") != QByteArrayLiteral("dumb");
+}
+
+bool stdinIsTerminal()
+{
+    return isatty(fileno(stdin)) == 1;
+}
+
+namespace {
+
+termios g_savedTerminal{};
+volatile sig_atomic_t g_terminalChanged = 0;
+
+void restoreTerminalAndExit(int signal)
+{
+    if (g_terminalChanged)
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+} // namespace
+
+QByteArray readSecret(const QString& prompt)
+{
+    if (!stdinIsTerminal())
+        return QByteArray();
+    err(prompt);
+    termios silent{};
+    if (tcgetattr(STDIN_FILENO, &g_savedTerminal) != 0)
+        return QByteArray();
+    silent = g_savedTerminal;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    auto previousInt = std::signal(SIGINT, restoreTerminalAndExit);
+    auto previousTerm = std::signal(SIGTERM, restoreTerminalAndExit);
+    g_terminalChanged = 1;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    QByteArray secret;
+    for (int c = std::fgetc(stdin); c != EOF && c != '\n' && secret.size() < 4096; c = std::fgetc(stdin))
+        secret.append(static_cast<char>(c));
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
+    g_terminalChanged = 0;
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    err(QStringLiteral("\n"));
+    return secret.trimmed();
 }
 
 QString topLevelHelp()

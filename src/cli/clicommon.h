@@ -21,5 +21,9 @@ int usageError(const QString& reason);
 bool stdoutIsTerminal();
 bool colorWanted();
 QString topLevelHelp();
+bool stdinIsTerminal();
+// Asks on the terminal without echo; the answer never appears on screen or in any buffer but
+// the returned one. Returns an empty array when nothing was typed or stdin is no terminal.
+QByteArray readSecret(const QString& prompt);
 
 } // namespace gjd::cli

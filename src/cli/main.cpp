@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 using namespace gjd;
@@ -22,8 +23,15 @@ int main(int argc, char* argv[])
     try {
         const QStringList args = QCoreApplication::arguments();
         const QString command = args.value(1);
-        if (command == QLatin1String("check"))
-            return CheckCommand(app).run(args.mid(1));
+        if (command == QLatin1String("check")) {
+            const int code = CheckCommand(app).run(args.mid(1));
+            // A system resolver call that was given up on keeps running in Qt's lookup thread, and a
+            // normal exit would wait for it (up to the resolver's own timeout). Everything is
+            // written and flushed by now, so leave at once.
+            std::fflush(stdout);
+            std::fflush(stderr);
+            std::_Exit(code);
+        }
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
             cli::out(
                 QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));

@@ -2,9 +2,8 @@
 #include "checkrunner.h"
 
 #include "checks/check.h"
-#include "probes/dnsprobe.h"
-#include "probes/tcpprobe.h"
-#include "probes/tlsprobe.h"
+#include "methoddetection.h"
+#include "probes/probecatalogue.h"
 
 #include <QLoggingCategory>
 #include <QSslSocket>
@@ -16,12 +15,17 @@ namespace gjd {
 
 namespace {
 
-// Probe dependency graph: a probe starts once the probes it reads have succeeded.
 QStringList probeDependencies(const QString& id)
 {
-    if (id == QLatin1String("tcp") || id == QLatin1String("tls"))
-        return {QStringLiteral("dns")};
-    return {};
+    const ProbeSpec* spec = findProbe(id);
+    return spec ? spec->dependsOn : QStringList();
+}
+
+// Probes whose results tell the installation method when --method is auto.
+const QStringList& methodProbes()
+{
+    static const QStringList ids{probe::descriptor, probe::apiSettings};
+    return ids;
 }
 
 } // namespace
@@ -51,16 +55,11 @@ QStringList CheckRunner::selectedIds() const
 
 std::unique_ptr<Probe> CheckRunner::createProbe(const QString& id)
 {
-    if (id == QLatin1String("dns"))
-        return std::make_unique<DnsProbe>(m_context);
-    if (id == QLatin1String("tcp"))
-        return std::make_unique<TcpProbe>(m_context);
-    if (id == QLatin1String("tls"))
-        return std::make_unique<TlsProbe>(m_context);
-    return nullptr;
+    const ProbeSpec* spec = findProbe(id);
+    return spec ? spec->create(m_context) : nullptr;
 }
 
-bool CheckRunner::start(const RunOptions& options)
+bool CheckRunner::start(const RunOptions& options, const Credentials& credentials)
 {
     if (m_running)
         return false;
@@ -69,16 +68,21 @@ bool CheckRunner::start(const RunOptions& options)
     m_clock.start();
     m_context = RunContext{};
     m_context.options = options;
+    m_context.credentials = credentials;
     m_context.now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
     m_context.url = InstanceUrl::parse(options.url);
+    if (!options.publicUrl.isEmpty())
+        m_context.publicUrl = InstanceUrl::parse(options.publicUrl);
     if (const auto method = methodFromId(options.method)) {
         m_context.method = *method;
         m_context.methodSource = QStringLiteral("given");
+        m_context.methodResolved = true;
     } else {
-        // Detection from the descriptor key arrives with the Jira Connect checks; until then the
-        // method new installs must use is assumed, and findings that depend on it say so.
+        // Decided once the descriptor (and, with a token, the settings) arrived; checks that
+        // depend on the method wait for it.
         m_context.method = Method::Marketplace;
         m_context.methodSource = QStringLiteral("assumed");
+        m_context.methodResolved = false;
     }
     m_report = Report{};
     m_announced.clear();
@@ -129,6 +133,23 @@ bool CheckRunner::start(const RunOptions& options)
             }
         }
     }
+    if (!m_context.methodResolved) {
+        bool needed = false;
+        for (const auto& c : catalogue())
+            needed = needed || (m_selected.contains(c->id()) && dependsOnMethod(*c));
+        for (const QString& id : methodProbes()) {
+            if (!needed)
+                break;
+            QStringList pending{id};
+            while (!pending.isEmpty()) {
+                const QString p = pending.takeLast();
+                if (!probeIds.contains(p)) {
+                    probeIds.insert(p);
+                    pending.append(probeDependencies(p));
+                }
+            }
+        }
+    }
     for (const QString& id : std::as_const(probeIds)) {
         auto state = std::make_shared<ProbeState>();
         state->id = id;
@@ -141,7 +162,7 @@ bool CheckRunner::start(const RunOptions& options)
         options.runTimeoutMs > 0 ? options.runTimeoutMs : options.probeTimeoutMs * 3 + 5000;
     m_runTimer.start(runTimeout);
 
-    if (!m_context.url.isValid()) {
+    if (!m_context.url.isValid() || (!options.publicUrl.isEmpty() && !m_context.publicUrl.isValid())) {
         for (const auto& state : std::as_const(m_probes))
             state->done = true;
     }
@@ -240,10 +261,16 @@ Finding CheckRunner::decide(const Check& check)
     for (const QString& p : check.prerequisites()) {
         const Finding& pre = m_context.findings.value(p);
         if (pre.status == Status::Fail || pre.status == Status::Error || pre.status == Status::Skip) {
+            const QString because = pre.evidence.value(QStringLiteral("skipped_because")).toString();
+            if (pre.status == Status::Skip && !because.isEmpty() && !findCheck(because)) {
+                // Skipped for a reason that is not a failure (no token, not applicable to the
+                // method, not selected): the same reason holds here.
+                set(f, Status::Skip, pre.summary);
+                f.evidence.insert(QStringLiteral("skipped_because"), because);
+                return f;
+            }
             // Name the check that actually failed, not an intermediate skip.
-            QString root = pre.evidence.value(QStringLiteral("skipped_because")).toString();
-            if (pre.status != Status::Skip || root.isEmpty() || !findCheck(root))
-                root = p;
+            const QString root = pre.status == Status::Skip && findCheck(because) ? because : p;
             set(f, Status::Skip, tr("Skipped: %1 did not pass.").arg(root));
             f.evidence.insert(QStringLiteral("skipped_because"), root);
             return f;
@@ -274,35 +301,65 @@ void CheckRunner::advance()
     if (!m_running || m_advancing)
         return;
     m_advancing = true;
-    bool allDecided = true;
-    for (const auto& c : catalogue()) {
-        const QString id = c->id();
-        if (m_context.findings.contains(id))
-            continue;
-        bool ready = true;
-        for (const QString& p : c->prerequisites())
-            ready = ready && m_context.findings.contains(p);
-        if (m_selected.contains(id) && !m_cancelled) {
-            for (const QString& p : c->probes()) {
-                const auto state = m_probes.value(p);
-                ready = ready && (!state || state->done);
+    resolveMethod();
+    // Repeat until nothing more can be decided: a prerequisite may come later in the catalogue.
+    bool allDecided = false;
+    bool progress = true;
+    while (progress) {
+        progress = false;
+        allDecided = true;
+        for (const auto& c : catalogue()) {
+            const QString id = c->id();
+            if (m_context.findings.contains(id))
+                continue;
+            bool ready = true;
+            for (const QString& p : c->prerequisites())
+                ready = ready && m_context.findings.contains(p);
+            if (m_selected.contains(id) && !m_cancelled) {
+                for (const QString& p : c->probes()) {
+                    const auto state = m_probes.value(p);
+                    ready = ready && (!state || state->done);
+                }
+                ready = ready && (m_context.methodResolved || !dependsOnMethod(*c));
             }
+            if (!ready) {
+                allDecided = false;
+                continue;
+            }
+            if (m_selected.contains(id) && !m_announced.contains(id)) {
+                m_announced.insert(id);
+                emit checkStarted(id);
+            }
+            const Finding f = decide(*c);
+            m_context.findings.insert(id, f);
+            progress = true;
+            emit checkFinished(f);
         }
-        if (!ready) {
-            allDecided = false;
-            continue;
-        }
-        if (m_selected.contains(id) && !m_announced.contains(id)) {
-            m_announced.insert(id);
-            emit checkStarted(id);
-        }
-        const Finding f = decide(*c);
-        m_context.findings.insert(id, f);
-        emit checkFinished(f);
     }
     m_advancing = false;
     if (allDecided)
         finishRun();
+}
+
+bool CheckRunner::dependsOnMethod(const Check& check)
+{
+    return check.methodDependent() || check.methods().size() < 3;
+}
+
+void CheckRunner::resolveMethod()
+{
+    if (m_context.methodResolved)
+        return;
+    for (const QString& id : methodProbes()) {
+        const auto state = m_probes.value(id);
+        if (state && !state->done && !m_cancelled)
+            return;
+    }
+    const MethodGuess guess = detectMethod(m_context);
+    m_context.method = guess.method;
+    m_context.methodSource = guess.detected ? QStringLiteral("detected") : QStringLiteral("assumed");
+    m_context.methodReason = guess.reason;
+    m_context.methodResolved = true;
 }
 
 void CheckRunner::finishRun()
@@ -325,6 +382,7 @@ void CheckRunner::finishRun()
     }
     r.method = methodId(m_context.method);
     r.methodSource = m_context.methodSource;
+    r.methodReason = m_context.methodReason;
     r.vantageOs = QSysInfo::prettyProductName();
     r.vantageQt = QString::fromLatin1(qVersion());
     r.vantageTlsBackend = QSslSocket::activeBackend();

@@ -23,7 +23,9 @@ class Probe;
 //   start(options)
 //     ├─ input.url parsed at once; probes whose dependencies are met start concurrently:
 //     │     dns ──┬── tcp   (every address at once)
-//     │           └── tls   (handshake; does not wait for tcp)
+//     │           ├── tls   (handshake; does not wait for tcp)
+//     │           └── http.* (descriptor, lifecycle, CORS…; do not wait for tls)
+//     │     api.*  (with a token, to the instance URL; start at once)
 //     ├─ each probe: its own timeout (options.probeTimeoutMs) → abort(Timeout)
 //     ├─ whenever a probe finishes: every check whose probes and prerequisites are done is
 //     │  evaluated (catalogue order) → checkFinished(finding)
@@ -42,7 +44,7 @@ public:
     ~CheckRunner() override;
 
     // Starts a run; returns false (and does nothing) when one is already running.
-    bool start(const RunOptions& options);
+    bool start(const RunOptions& options, const Credentials& credentials = {});
     void cancel();
     bool isRunning() const { return m_running; }
     const Report& report() const { return m_report; }
@@ -73,6 +75,8 @@ private:
     void onRunTimeout();
     std::unique_ptr<Probe> createProbe(const QString& id);
     Finding decide(const class Check& check);
+    void resolveMethod();
+    static bool dependsOnMethod(const class Check& check);
 
     RunContext m_context;
     Report m_report;

@@ -89,7 +89,7 @@ InstanceUrl InstanceUrl::parse(const QString& rawInput)
 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return fail("malformed", tr("The URL is malformed: %1.").arg(url.errorString()));
+        return fail("malformed", tr("The URL is malformed (check the host name and the port)."));
     if (!url.userInfo().isEmpty())
         return fail("userinfo", tr("The URL contains a user name or password (user@host); remove it — "
                                    "credentials never belong in the instance URL."));

@@ -27,7 +27,7 @@ public:
 
     static InstanceUrl parse(const QString& input);
 
-    bool isValid() const { return m_error.isEmpty(); }
+    bool isValid() const { return m_error.isEmpty() && !m_host.isEmpty(); }
     QString error() const { return m_error; }         // translated, one line; empty when valid
     QString errorCode() const { return m_errorCode; } // stable
     QList<Note> notes() const { return m_notes; }

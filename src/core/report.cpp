@@ -125,7 +125,8 @@ QJsonObject Report::toJson() const
                             {QStringLiteral("public_url"),
                              publicUrl.isEmpty() ? QJsonValue() : QJsonValue(publicUrl)},
                             {QStringLiteral("method"), method},
-                            {QStringLiteral("method_source"), methodSource}});
+                            {QStringLiteral("method_source"), methodSource},
+                            {QStringLiteral("method_reason"), methodReason}});
     root.insert(QStringLiteral("vantage"), QJsonObject{{QStringLiteral("os"), vantageOs},
                                                        {QStringLiteral("qt"), vantageQt},
                                                        {QStringLiteral("tls_backend"), vantageTlsBackend}});
@@ -169,6 +170,7 @@ std::optional<Report> Report::fromJson(const QJsonObject& root, QString* error)
     r.publicUrl = target.value(QStringLiteral("public_url")).toString();
     r.method = target.value(QStringLiteral("method")).toString();
     r.methodSource = target.value(QStringLiteral("method_source")).toString();
+    r.methodReason = target.value(QStringLiteral("method_reason")).toString();
     const QJsonObject vantage = root.value(QStringLiteral("vantage")).toObject();
     r.vantageOs = vantage.value(QStringLiteral("os")).toString();
     r.vantageQt = vantage.value(QStringLiteral("qt")).toString();

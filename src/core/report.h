@@ -53,6 +53,7 @@ struct Report
     QString publicUrl;    // empty: none
     QString method;       // marketplace | manual | proxy
     QString methodSource; // given | detected | assumed
+    QString methodReason; // how it was detected or why assumed (text output only)
     QString vantageOs;
     QString vantageQt;
     QString vantageTlsBackend;

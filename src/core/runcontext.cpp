@@ -31,9 +31,10 @@ std::optional<ResolveOverride> ResolveOverride::parse(const QString& text, QStri
 {
     auto fail = [error, &text]() -> std::optional<ResolveOverride> {
         if (error)
-            *error = QCoreApplication::translate("gjd::ResolveOverride",
-                                                 "--resolve expects HOST:PORT:ADDRESS, got \"%1\".")
-                         .arg(text);
+            *error =
+                QCoreApplication::translate("gjd::ResolveOverride",
+                                            "--resolve expects HOST:PORT:ADDRESS[,ADDRESS…], got \"%1\".")
+                    .arg(text);
         return std::nullopt;
     };
     const int first = text.indexOf(QLatin1Char(':'));
@@ -49,11 +50,16 @@ std::optional<ResolveOverride> ResolveOverride::parse(const QString& text, QStri
     if (!ok || port == 0 || port > 65535 || r.host.isEmpty())
         return fail();
     r.port = static_cast<quint16>(port);
-    QString address = text.mid(second + 1);
-    if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
-        address = address.mid(1, address.size() - 2);
-    if (!r.address.setAddress(address))
-        return fail();
+    const QStringList addresses = text.mid(second + 1).split(QLatin1Char(','));
+    for (QString address : addresses) {
+        address = address.trimmed();
+        if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
+            address = address.mid(1, address.size() - 2);
+        QHostAddress parsed;
+        if (!parsed.setAddress(address))
+            return fail();
+        r.addresses.append(parsed);
+    }
     return r;
 }
 
@@ -63,6 +69,14 @@ int TcpResult::connectedCount() const
     for (const TcpAttempt& a : attempts)
         n += a.connected ? 1 : 0;
     return n;
+}
+
+const HttpResponse* RunContext::httpResult(const QString& probeId) const
+{
+    const auto it = http.constFind(probeId);
+    if (it == http.constEnd() || it->isEmpty())
+        return nullptr;
+    return &it->constLast();
 }
 
 const std::optional<ResolveOverride> RunContext::resolveFor(const QString& host, quint16 port) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "finding.h"
+#include "http/httpexchange.h"
 #include "instanceurl.h"
 #include "tls/chainanalysis.h"
 
@@ -25,14 +26,14 @@ enum class Method
 QString methodId(Method method);
 std::optional<Method> methodFromId(const QString& id);
 
-// --resolve HOST:PORT:ADDRESS, as curl has it.
+// --resolve HOST:PORT:ADDRESS[,ADDRESS…], as curl has it.
 struct ResolveOverride
 {
     QString host; // ASCII, lowercase
     quint16 port = 0;
-    QHostAddress address;
+    QList<QHostAddress> addresses; // in the given order, at least one
 
-    // Parses "host:port:address" ("[v6]" allowed for the address); nullopt with *error set.
+    // Parses "host:port:address[,address…]" ("[v6]" allowed); nullopt with *error set.
     static std::optional<ResolveOverride> parse(const QString& text, QString* error);
 };
 
@@ -98,24 +99,42 @@ struct TlsResult
     qint64 durationMs = 0;
 };
 
+// Secrets for one run. Kept apart from RunOptions so that nothing that serialises options (the
+// report, settings, exports) can ever see them.
+struct Credentials
+{
+    QByteArray gitlabToken; // personal access token of an administrator, scope api
+};
+
 // The shared state of one run: the parsed input, probe results as they arrive, and the findings
 // already made. Probes write their own result; checks only read.
 struct RunContext
 {
     RunOptions options;
-    InstanceUrl url;
+    InstanceUrl url;       // the instance, as the admin reaches it (API calls with a token)
+    InstanceUrl publicUrl; // --public-url: what Jira Cloud and GitLab.com reach; invalid when not given
     Method method = Method::Marketplace;
     QString methodSource = QStringLiteral("assumed"); // given | detected | assumed
+    QString methodReason;                             // how it was detected (translated)
+    bool methodResolved = false;
+    Credentials credentials;
     QDateTime now;
 
     std::optional<DnsResult> dns;
     std::optional<TcpResult> tcp;
     std::optional<TlsResult> tls;
-    std::optional<ChainAnalysis> chain; // computed once from tls
+    std::optional<ChainAnalysis> chain;       // computed once from tls
+    QHash<QString, QList<HttpResponse>> http; // HTTP probe id -> responses (pages), in order
 
     QHash<QString, Finding> findings;
 
+    // The URL Jira Cloud and GitLab.com connect to: the public URL when given, else the instance.
+    // Network, TLS and anonymous HTTP probes go there.
+    const InstanceUrl& target() const { return publicUrl.isValid() ? publicUrl : url; }
     const ChainAnalysis* chainAnalysis() const { return chain ? &*chain : nullptr; }
+    // The (last) response of an HTTP probe; nullptr when the probe did not run.
+    const HttpResponse* httpResult(const QString& probeId) const;
+    bool hasToken() const { return !credentials.gitlabToken.isEmpty(); }
     const std::optional<ResolveOverride> resolveFor(const QString& host, quint16 port) const;
 };
 

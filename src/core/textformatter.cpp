@@ -86,7 +86,9 @@ QString TextFormatter::format(const Report& report, const Options& options)
                                                                                   : tr("assumed");
     out += bold + tr("GitLab Jira Doctor %1 — %2").arg(report.toolVersion, report.url) + reset +
            QLatin1Char('\n');
-    out += tr("Method: %1 (%2)").arg(report.method, methodNote) + QLatin1Char('\n');
+    out += (report.methodReason.isEmpty() ? tr("Method: %1 (%2)").arg(report.method, methodNote)
+                                          : tr("Method: %1 (%2)").arg(report.method, report.methodReason)) +
+           QLatin1Char('\n');
 
     int idWidth = 0;
     for (const Finding& f : report.checks)

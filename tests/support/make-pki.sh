@@ -23,7 +23,9 @@
 #
 # Served bundles (ssl_certificate) and their keys (ssl_certificate_key), one pair per scenario:
 #   full, leaf-only, reversed, extra, with-root, expired-leaf, expired-inter, notyet, expiring,
-#   wronghost, selfsigned, unknown-root, private-ca, sha1, rsa1024  ->  <name>.pem + <name>.key
+#   wronghost, selfsigned, unknown-root, private-ca, sha1, rsa1024, cross-expired (leaf + inter +
+#   an expired cross-signed copy of the root), redated-root (leaf + inter + an expired re-dated
+#   self-signed copy of the root), duplicate (leaf + inter twice)  ->  <name>.pem + <name>.key
 # Trust store for the tests: trust.pem (= root.pem only).
 set -euo pipefail
 
@@ -135,13 +137,13 @@ key() {
 # Self-signed certificate through `openssl ca -selfsign`, so that it gets a database of its own
 # (it is the issuer of the next ones). selfsigned NAME SUBJECT EXTENSIONS
 selfsigned() {
-    local name=$1 subject=$2 ext=$3
+    local name=$1 subject=$2 ext=$3 start=${4:-$MINUS_1D_10Y} end=${5:-$PLUS_10Y}
     mkdir -p "ca/$name/new"
     : >"ca/$name/index.txt"
     run openssl req -new -config ca/ca.cnf -key "$name.key" -subj "$subject" -out "ca/$name.csr"
     CADIR="$out/ca/$name" run openssl ca -batch -notext -preserveDN -config ca/ca.cnf -selfsign \
         -keyfile "$name.key" -in "ca/$name.csr" -out "$name.pem" -extensions "$ext" \
-        -startdate "$MINUS_1D_10Y" -enddate "$PLUS_10Y"
+        -startdate "$start" -enddate "$end"
 }
 
 # issue NAME SUBJECT ISSUER EXTENSIONS STARTDATE ENDDATE [MD]
@@ -210,6 +212,16 @@ issue leaf2 "/CN=gitlab.test" inter2 v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
 key unrelated
 selfsigned unrelated "/CN=GJD Unrelated" v3_root
 
+# --- other certificates for the root's name and key ----------------------------------------
+# Cross-signed by an older root and expired (the AddTrust / DST Root pattern), and a re-dated
+# self-signed copy that expired: clients build the path to their own copy and ignore both.
+key oldroot
+selfsigned oldroot "/O=GJD Test/CN=GJD Old Root CA" v3_root
+cp -f root.key root-cross.key
+issue root-cross "/O=GJD Test/CN=GJD Test Root CA" oldroot v3_ca "$(stamp '-730 days')" "$(stamp '-1 days')"
+cp -f root.key root-redated.key
+selfsigned root-redated "/O=GJD Test/CN=GJD Test Root CA" v3_root "$(stamp '-730 days')" "$(stamp '-1 days')"
+
 # --- bundles --------------------------------------------------------------------------------
 # bundle NAME KEY CERT...   -> NAME.pem (certificates in the given order) + NAME.key
 bundle() {
@@ -238,6 +250,9 @@ bundle unknown-root leaf2 leaf2 inter2 root2
 bundle private-ca leaf2 leaf2 inter2
 bundle sha1 sha1-leaf sha1-leaf inter
 bundle rsa1024 rsa1024-leaf rsa1024-leaf inter
+bundle cross-expired leaf leaf inter root-cross
+bundle redated-root leaf leaf inter root-redated
+bundle duplicate leaf leaf inter inter
 
 # --- self-checks: a broken fixture must fail here, not as a puzzling test failure -----------
 # expect_verify ok|fail CAFILE CERT [UNTRUSTED] [extra openssl verify options...]
@@ -257,6 +272,8 @@ expect_verify() {
 }
 # Good paths (-x509_strict: proper CA/leaf extensions; -verify_hostname: the SAN).
 expect_verify ok root.pem inter.pem '' -x509_strict
+expect_verify ok root.pem leaf.pem <(cat inter.pem root-cross.pem) # trusted first: the cross-sign is ignored
+expect_verify ok root.pem leaf.pem <(cat inter.pem root-redated.pem)
 expect_verify ok root.pem leaf.pem inter.pem -x509_strict -purpose sslserver -verify_hostname gitlab.test
 expect_verify ok root.pem leaf-b.pem <(cat inter-a.pem inter-b.pem) -x509_strict -verify_hostname gitlab.test
 expect_verify ok root2.pem leaf2.pem inter2.pem -x509_strict -verify_hostname gitlab.test

@@ -96,6 +96,22 @@ void TestChainAnalysis::analyze_data()
         << "private-ca.pem"
         << "root2.pem" << int(A::ExtraCa) << QStringList{"gitlab.test", "GJD Unknown Intermediate"} << ""
         << QStringList{} << true << false << false;
+    QTest::newRow("expired cross-signed root copy is an extra")
+        << "cross-expired.pem"
+        << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << ""
+        << QStringList{"GJD Test Root CA"} << true << false << false;
+    QTest::newRow("re-dated root copy is the root sent")
+        << "redated-root.pem"
+        << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << ""
+        << QStringList{} << true << false << true;
+    QTest::newRow("duplicate intermediate")
+        << "duplicate.pem"
+        << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Intermediate CA"} << ""
+        << QStringList{"GJD Test Intermediate CA"} << true << false << false;
+    QTest::newRow("--ca-file intermediate does not complete the chain")
+        << "leaf-only.pem"
+        << "inter.pem" << int(A::None) << QStringList{"gitlab.test"} << "CN=GJD Test Intermediate CA"
+        << QStringList{} << true << false << false;
     QTest::newRow("expired intermediate still links")
         << "expired-inter.pem"
         << "" << int(A::TrustStore) << QStringList{"gitlab.test", "GJD Test Expired Intermediate"} << ""
@@ -136,6 +152,7 @@ void TestChainAnalysis::analyze()
     QCOMPARE(a.selfSignedLeaf, selfSigned);
     QCOMPARE(a.rootServed(), rootServed);
     QCOMPARE(a.isComplete(), anchor != int(ChainAnalysis::Anchor::None));
+    QCOMPARE(a.missingIssuerInCaFile, !extraCa.isEmpty() && anchor == int(ChainAnalysis::Anchor::None));
 }
 
 void TestChainAnalysis::servedRootIsRecognisedAsTheTrustedAnchor()
@@ -207,8 +224,11 @@ void TestChainAnalysis::hostPatterns_data()
                                       << "git*.example.com" << false;
     QTest::newRow("wildcard not left-most") << "gitlab.example.com"
                                             << "gitlab.*.com" << false;
-    QTest::newRow("wildcard and IDN") << "xn--bcher-kva.example.com"
-                                      << "*.example.com" << false;
+    // As openssl x509 -checkhost: a whole-label wildcard covers an A-label host.
+    QTest::newRow("wildcard covers an A-label") << "xn--bcher-kva.example.com"
+                                                << "*.example.com" << true;
+    QTest::newRow("wildcard inside an A-label pattern") << "xn--bcher-kva.example.com"
+                                                        << "xn--*.example.com" << false;
     QTest::newRow("empty pattern") << "gitlab.example.com"
                                    << "" << false;
 }

@@ -61,6 +61,14 @@ inline const QString failedToLinkGroup = QStringLiteral("Failed to link namespac
 inline const QString failedToLoadAppId =
     QStringLiteral("Failed to load Jira Connect Application ID. Please try again.");
 inline const QString failedToSignIn = QStringLiteral("Failed to sign in to GitLab.");
+inline const QString missingClientId = QStringLiteral("Missing required parameter: client_id");
+inline const QString invalidAudience = QStringLiteral("Invalid audience");
+inline const QString previouslyInstalledFromMarketplace =
+    QStringLiteral("The app \"gitlab-jira-connect-gitlab.com\" could not be installed as a local app as it "
+                   "has previously been "
+                   "installed from Atlassian Marketplace");
+inline const QString installReturned401 = QStringLiteral("The app host returned HTTP response code 401");
+inline const QString signInOrSignUp = QStringLiteral("You need to sign in or sign up before continuing.");
 } // namespace explains
 
 // One check of the catalogue (checks.md). A check only reads the RunContext: probes gather, checks
@@ -76,6 +84,9 @@ public:
     virtual QString title() const = 0;
     // Methods the check applies to; for the others it is reported as skip.
     virtual QList<Method> methods() const { return {Method::Marketplace, Method::Manual, Method::Proxy}; }
+    // Whether the finding depends on the installation method beyond methods(): with --method
+    // auto such a check waits until the method is known.
+    virtual bool methodDependent() const { return false; }
     // Checks that must not have failed for this one to run (earlier in the catalogue).
     virtual QStringList prerequisites() const { return {}; }
     // Probe ids whose results evaluate() reads ("dns", "tcp", "tls").
@@ -98,6 +109,15 @@ inline void set(Finding& f, Status status, const QString& summary, const QString
     f.status = status;
     f.summary = summary;
     f.remedy = remedy;
+}
+
+// A skip that is not caused by a failed check ("no-token", "method", "version"…): dependants
+// are skipped with the same reason.
+inline void skipFor(Finding& f, const QString& reasonCode, const QString& summary)
+{
+    f.status = Status::Skip;
+    f.summary = summary;
+    f.evidence.insert(QStringLiteral("skipped_because"), reasonCode);
 }
 
 } // namespace gjd

@@ -34,7 +34,7 @@ public:
         }
         f.evidence.insert(QStringLiteral("addresses"), list);
         if (problems.isEmpty()) {
-            set(f, Status::Pass, tr("Every address of %1 is publicly routable.").arg(ctx.url.host()));
+            set(f, Status::Pass, tr("Every address of %1 is publicly routable.").arg(ctx.target().host()));
             return;
         }
         f.status = Status::Warn;
@@ -45,11 +45,15 @@ public:
                         : tr("From inside a split-horizon network, public DNS may answer differently: ask a "
                              "public resolver "
                              "(for example: dig +short %1 @1.1.1.1) to see what Jira Cloud sees.")
-                              .arg(ctx.url.host());
-        f.remedy = tr("Give %1 a public address (an A/AAAA record reachable from the internet), or publish "
-                      "the instance "
-                      "through a reverse proxy with a public address and check that URL.")
-                       .arg(ctx.url.host());
+                              .arg(ctx.target().host());
+        f.remedy = ctx.dns->literalAddress
+                       ? tr("Use a URL whose host name resolves to a public address, or publish the instance "
+                            "through a "
+                            "reverse proxy with a public address and check that URL.")
+                       : tr("Give %1 a public address (an A/AAAA record reachable from the internet), or "
+                            "publish the "
+                            "instance through a reverse proxy with a public address and check that URL.")
+                             .arg(ctx.target().host());
         f.docs = {docs::jiraCloudAppAdmin};
         f.explains = {explains::failedToUpdateInstance};
     }

@@ -27,7 +27,7 @@ public:
             (a.protocol() == QAbstractSocket::IPv6Protocol ? v6 : v4).append(a.toString());
             all.append(a.toString());
         }
-        f.evidence.insert(QStringLiteral("host"), ctx.url.host());
+        f.evidence.insert(QStringLiteral("host"), ctx.target().host());
         f.evidence.insert(QStringLiteral("a"), v4);
         f.evidence.insert(QStringLiteral("aaaa"), v6);
         f.evidence.insert(QStringLiteral("source"), dns.fromResolveOption ? QStringLiteral("--resolve")
@@ -38,19 +38,19 @@ public:
             const QString remedy =
                 dns.errorCode == QLatin1String("timeout")
                     ? tr("Check this computer's DNS resolver, then that the name servers of %1 answer.")
-                          .arg(ctx.url.host())
+                          .arg(ctx.target().host())
                     : tr("Create a public A (and, if the instance has IPv6, AAAA) record for %1. To check a "
                          "server before "
                          "DNS points at it, use --resolve %1:%2:ADDRESS.")
-                          .arg(ctx.url.host())
-                          .arg(ctx.url.port());
+                          .arg(ctx.target().host())
+                          .arg(ctx.target().port());
             set(f, Status::Fail, dns.error, remedy);
             return;
         }
         if (dns.fromResolveOption) {
             set(f, Status::Pass,
                 tr("Using %1 for %2, as given with --resolve (DNS was not asked).")
-                    .arg(all.join(QLatin1String(", ")), ctx.url.host()));
+                    .arg(all.join(QLatin1String(", ")), ctx.target().host()));
         } else if (dns.literalAddress) {
             set(f, Status::Pass,
                 tr("The URL names the address %1 directly.").arg(all.join(QLatin1String(", "))));
@@ -58,7 +58,8 @@ public:
                 "Jira Cloud and GitLab.com can use an address, but a publicly trusted certificate for a bare "
                 "IP address is rare; a host name is the usual setup.");
         } else {
-            set(f, Status::Pass, tr("%1 resolves to %2.").arg(ctx.url.host(), all.join(QLatin1String(", "))));
+            set(f, Status::Pass,
+                tr("%1 resolves to %2.").arg(ctx.target().host(), all.join(QLatin1String(", "))));
         }
     }
 };

@@ -13,10 +13,11 @@ public:
     QString category() const override { return category::network; }
     QString title() const override { return tr("Port accepted by Atlassian"); }
     QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
+    bool methodDependent() const override { return true; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
-        const quint16 port = ctx.url.port();
+        const quint16 port = ctx.target().port();
         f.evidence.insert(QStringLiteral("port"), port);
         f.evidence.insert(QStringLiteral("method"), methodId(ctx.method));
         if (port == 443 || port == 80 || port == 8080) {

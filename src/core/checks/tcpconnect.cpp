@@ -27,7 +27,7 @@ public:
         bool timedOut = false;
         for (const TcpAttempt& a : tcp.attempts) {
             attempts.append(QJsonObject{{QStringLiteral("address"), a.address.toString()},
-                                        {QStringLiteral("port"), ctx.url.port()},
+                                        {QStringLiteral("port"), ctx.target().port()},
                                         {QStringLiteral("connected"), a.connected},
                                         {QStringLiteral("error"), a.errorCode},
                                         {QStringLiteral("ms"), a.durationMs}});
@@ -40,7 +40,7 @@ public:
         f.evidence.insert(QStringLiteral("attempts"), attempts);
         if (ctx.dns->addresses.size() > TcpProbe::maxAddresses)
             f.details = tr("Only the first %1 addresses were tried.").arg(TcpProbe::maxAddresses);
-        const QString port = QString::number(ctx.url.port());
+        const QString port = QString::number(ctx.target().port());
         if (failures.isEmpty()) {
             set(f, Status::Pass,
                 tr("Connected to port %1: %2.").arg(port, connected.join(QLatin1String(", "))));

@@ -12,7 +12,7 @@ class TlsChainAnchorCheck final : public Check
 public:
     QString id() const override { return QStringLiteral("tls.chain.anchor"); }
     QString category() const override { return category::tls; }
-    QString title() const override { return tr("Root certificate not sent"); }
+    QString title() const override { return tr("Root certificate in the served chain"); }
     QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
     QStringList probes() const override { return {QStringLiteral("tls")}; }
 
@@ -26,10 +26,15 @@ public:
         if (chain.rootServed()) {
             const QSslCertificate root = chain.served.at(chain.anchorServedIndex);
             f.evidence.insert(QStringLiteral("root"), certificateFingerprint(root));
+            const bool isRoot = inspectCertificate(root).selfSigned;
             set(f, Status::Info,
-                tr("The server sends the root %1 itself: harmless, but unnecessary — clients use their own "
-                   "copy.")
-                    .arg(tlscommon::name(root)),
+                isRoot ? tr("The server sends the root %1 itself: harmless, but unnecessary — clients use "
+                            "their own "
+                            "copy.")
+                             .arg(tlscommon::name(root))
+                       : tr("The server sends %1, which the trust store already holds: harmless, but "
+                            "unnecessary.")
+                             .arg(tlscommon::name(root)),
                 tr("Optionally remove the root from the certificate file to save bytes in every handshake."));
             return;
         }

@@ -44,10 +44,20 @@ public:
         const QSslCertificate last = chain.served.at(chain.path.constLast());
         f.evidence.insert(QStringLiteral("missing_issuer"), chain.missingIssuer);
         f.evidence.insert(QStringLiteral("last_served_on_path"), tlscommon::name(last));
-        set(f, Status::Fail,
-            tr("The chain is incomplete: %1 was issued by %2, which the server does not send and no trusted "
-               "root is.")
-                .arg(tlscommon::name(last), chain.missingIssuer),
+        const QString summary =
+            chain.pathTooLong
+                ? tr("The chain is longer than 16 certificates without reaching a trusted root (last: %1).")
+                      .arg(tlscommon::name(last))
+            : chain.missingIssuerInCaFile
+                ? tr("The chain is incomplete: %1 was issued by %2, which the server does not send (only "
+                     "your "
+                     "--ca-file has it, and GitLab.com's and Atlassian's clients do not).")
+                      .arg(tlscommon::name(last), chain.missingIssuer)
+                : tr("The chain is incomplete: %1 was issued by %2, which the server does not send and no "
+                     "trusted "
+                     "root is.")
+                      .arg(tlscommon::name(last), chain.missingIssuer);
+        set(f, Status::Fail, summary,
             tr("Serve the full chain: the certificate file must hold the leaf followed by the intermediate "
                "certificate(s) "
                "up to, but not including, the root — nginx \"ssl_certificate /etc/ssl/fullchain.pem;\", "

@@ -20,11 +20,19 @@ public:
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         QList<QSslCertificate> extra;
-        for (int i : chain.extra)
+        QStringList names;
+        for (int i : chain.extra) {
             extra.append(chain.served.at(i));
+            // With its issuer: an unused cross-signed copy of a root is told apart from the root.
+            const QSslCertificate& c = chain.served.at(i);
+            const QString issuer = distinguishedName(c, true);
+            const QString label = tlscommon::nameIn(c, chain.served);
+            names.append(issuer == distinguishedName(c) || label.contains(issuer)
+                             ? label
+                             : tr("%1, issued by %2").arg(label, issuer));
+        }
         f.evidence.insert(QStringLiteral("extra"), tlscommon::fingerprints(extra));
-        f.evidence.insert(QStringLiteral("extra_subjects"),
-                          QJsonArray::fromStringList(tlscommon::names(extra)));
+        f.evidence.insert(QStringLiteral("extra_subjects"), QJsonArray::fromStringList(names));
         if (extra.isEmpty()) {
             set(f, Status::Pass, tr("Every served certificate is on the path."));
             return;
@@ -32,7 +40,7 @@ public:
         set(f, Status::Warn,
             tr("The server also sends %n certificate(s) that are not on the path: %1.", nullptr,
                int(extra.size()))
-                .arg(tlscommon::names(extra).join(QLatin1String("; "))),
+                .arg(names.join(QLatin1String("; "))),
             tr("Remove them from the certificate file (nginx ssl_certificate, Omnibus "
                "nginx['ssl_certificate']); keep only "
                "the leaf and its intermediates."));

@@ -14,6 +14,27 @@ inline QString name(const QSslCertificate& certificate)
     return dn.isEmpty() ? certificateFingerprint(certificate) : dn;
 }
 
+// The name of a served certificate, told apart from others with the same name: a cross-signed
+// twin gets its issuer and fingerprint, an exact duplicate says so.
+inline QString nameIn(const QSslCertificate& certificate, const QList<QSslCertificate>& served)
+{
+    const QString dn = name(certificate);
+    int sameName = 0;
+    int sameCertificate = 0;
+    for (const QSslCertificate& c : served) {
+        sameName += name(c) == dn ? 1 : 0;
+        sameCertificate += c == certificate ? 1 : 0;
+    }
+    if (sameCertificate > 1)
+        return QCoreApplication::translate("gjd::TlsNames", "%1 (served %2 times)")
+            .arg(dn)
+            .arg(sameCertificate);
+    if (sameName > 1)
+        return QCoreApplication::translate("gjd::TlsNames", "%1 (issued by %2, %3)")
+            .arg(dn, distinguishedName(certificate, true), certificateFingerprint(certificate).left(19));
+    return dn;
+}
+
 inline QJsonArray fingerprints(const QList<QSslCertificate>& certificates)
 {
     QJsonArray out;

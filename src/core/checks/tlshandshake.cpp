@@ -19,8 +19,8 @@ public:
     {
         const TlsResult& tls = *ctx.tls;
         f.evidence.insert(QStringLiteral("address"), tls.address.toString());
-        f.evidence.insert(QStringLiteral("port"), ctx.url.port());
-        f.evidence.insert(QStringLiteral("sni"), ctx.url.host());
+        f.evidence.insert(QStringLiteral("port"), ctx.target().port());
+        f.evidence.insert(QStringLiteral("sni"), ctx.target().host());
         f.evidence.insert(QStringLiteral("connect_ms"), tls.connectMs);
         if (tls.handshakeOk) {
             f.evidence.insert(QStringLiteral("protocol"), tls.protocol);
@@ -39,7 +39,7 @@ public:
             f.evidence.insert(QStringLiteral("tls_library_error"), tls.rawError);
         f.explains = tlscommon::tlsExplains();
         f.docs = {docs::omnibusSsl, docs::nginxHttps};
-        const QString port = QString::number(ctx.url.port());
+        const QString port = QString::number(ctx.target().port());
         QString remedy;
         if (tls.errorCode == QLatin1String("plain-http")) {
             remedy = tr("Serve HTTPS on port %1: nginx \"listen %1 ssl;\" with ssl_certificate and "
@@ -52,6 +52,20 @@ public:
                         "balancer or port "
                         "forwarding in front of GitLab, and that the web server behind it is running.")
                          .arg(port);
+        } else if (tls.errorCode == QLatin1String("connect-timeout")) {
+            remedy = tr("A firewall drops connections to port %1: allow inbound TCP %1 from the internet.")
+                         .arg(port);
+        } else if (tls.errorCode == QLatin1String("client-certificate")) {
+            remedy =
+                tr("Do not require client certificates for the GitLab site (nginx: ssl_verify_client off).");
+        } else if (tls.errorCode == QLatin1String("handshake-refused")) {
+            remedy = tr(
+                "Allow current cipher suites and signature algorithms (GitLab's reverse-proxy example lists "
+                "them) and do not require client certificates (nginx: ssl_verify_client off).");
+        } else if (tls.errorCode == QLatin1String("chain-too-large")) {
+            remedy =
+                tr("Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA "
+                   "certificate is not a chain.");
         } else if (tls.errorCode == QLatin1String("protocol-version")) {
             remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
                         "nginx['ssl_protocols'] = \"TLSv1.2 TLSv1.3\".");
@@ -65,7 +79,7 @@ public:
             remedy = tr("Look at the web server's error log for the handshake failure, and check that port "
                         "%1 serves "
                         "HTTPS for %2.")
-                         .arg(port, ctx.url.host());
+                         .arg(port, ctx.target().host());
         }
         set(f, Status::Fail, tls.error, remedy);
     }

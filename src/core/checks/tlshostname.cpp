@@ -19,7 +19,7 @@ public:
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
         const QSslCertificate leaf = ctx.tls->chain.constFirst();
-        const QString host = ctx.url.host();
+        const QString host = ctx.target().host();
         QStringList sans;
         const auto alternatives = leaf.subjectAlternativeNames();
         for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)

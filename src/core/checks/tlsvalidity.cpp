@@ -22,9 +22,8 @@ public:
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         const QDateTime now = ctx.now;
-        QList<int> onPath = chain.path;
-        if (chain.anchorServedIndex >= 0 && !onPath.contains(chain.anchorServedIndex))
-            onPath.append(chain.anchorServedIndex);
+        // The path clients build: a served copy of the root is not on it (clients use their own).
+        const QList<int> onPath = chain.path;
 
         QStringList failures;
         QStringList warnings;
@@ -33,9 +32,12 @@ public:
             const QSslCertificate& c = chain.served.at(i);
             const bool isLeaf = i == 0;
             const bool used = onPath.contains(i);
-            const QString role = isLeaf ? tr("The leaf certificate %1").arg(tlscommon::name(c))
-                                 : used ? tr("The CA certificate %1").arg(tlscommon::name(c))
-                                        : tr("The unused served certificate %1").arg(tlscommon::name(c));
+            const QString label = tlscommon::nameIn(c, chain.served);
+            const QString role = isLeaf ? tr("The leaf certificate %1").arg(label)
+                                 : used ? tr("The CA certificate %1").arg(label)
+                                 : i == chain.anchorServedIndex
+                                     ? tr("The served copy of the root %1 (clients use their own)").arg(label)
+                                     : tr("The unused served certificate %1").arg(label);
             QString state = QStringLiteral("valid");
             QString problem;
             if (c.effectiveDate() > now) {

@@ -17,12 +17,12 @@ bool DnsProbe::succeeded() const
 
 void DnsProbe::run()
 {
-    const InstanceUrl& url = m_context.url;
+    const InstanceUrl& url = m_context.target();
     DnsResult result;
     if (const auto override = m_context.resolveFor(url.host(), url.port())) {
         result.ok = true;
         result.fromResolveOption = true;
-        result.addresses = {override->address};
+        result.addresses = override->addresses;
         m_context.dns = result;
         finish();
         return;
@@ -53,17 +53,17 @@ void DnsProbe::onLookedUp(const QHostInfo& info)
         result.ok = !result.addresses.isEmpty();
         if (!result.ok) {
             result.errorCode = QStringLiteral("no-address");
-            result.error = tr("%1 has no A or AAAA record.").arg(m_context.url.host());
+            result.error = tr("%1 has no A or AAAA record.").arg(m_context.target().host());
         }
         break;
     case QHostInfo::HostNotFound:
         result.errorCode = QStringLiteral("nxdomain");
         result.error = tr("%1 does not resolve: the name does not exist (NXDOMAIN) or has no address record.")
-                           .arg(m_context.url.host());
+                           .arg(m_context.target().host());
         break;
     case QHostInfo::UnknownError:
         result.errorCode = QStringLiteral("lookup-failed");
-        result.error = tr("The lookup of %1 failed: %2.").arg(m_context.url.host(), info.errorString());
+        result.error = tr("The lookup of %1 failed: %2.").arg(m_context.target().host(), info.errorString());
         break;
     }
     m_context.dns = result;
@@ -81,7 +81,7 @@ void DnsProbe::stop(AbortReason reason, int timeoutMs)
         reason == AbortReason::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("timeout");
     result.error = reason == AbortReason::Cancelled ? tr("The lookup was cancelled.")
                                                     : tr("The lookup of %1 got no answer within %2 s.")
-                                                          .arg(m_context.url.host())
+                                                          .arg(m_context.target().host())
                                                           .arg(timeoutMs / 1000.0);
     m_context.dns = result;
 }

@@ -47,11 +47,11 @@ void TcpProbe::run()
                         text = tr("%1 port %2 refused the connection: nothing listens there, or a firewall "
                                   "rejects it.")
                                    .arg(target)
-                                   .arg(m_context.url.port());
+                                   .arg(m_context.target().port());
                         break;
                     case QAbstractSocket::SocketTimeoutError:
                         code = QStringLiteral("timeout");
-                        text = tr("%1 port %2 did not answer.").arg(target).arg(m_context.url.port());
+                        text = tr("%1 port %2 did not answer.").arg(target).arg(m_context.target().port());
                         break;
                     case QAbstractSocket::NetworkError:
                     case QAbstractSocket::HostNotFoundError:
@@ -62,13 +62,13 @@ void TcpProbe::run()
                         code = QStringLiteral("error");
                         text = tr("Connecting to %1 port %2 failed: %3.")
                                    .arg(target)
-                                   .arg(m_context.url.port())
+                                   .arg(m_context.target().port())
                                    .arg(socket->errorString());
                         break;
                     }
                     settle(i, false, code, text);
                 });
-        socket->connectToHost(result.attempts.at(i).address, m_context.url.port());
+        socket->connectToHost(result.attempts.at(i).address, m_context.target().port());
     }
 }
 
@@ -105,7 +105,7 @@ void TcpProbe::stop(AbortReason reason, int timeoutMs)
             settle(i, false, QStringLiteral("timeout"),
                    tr("%1 port %2 did not answer within %3 s: a firewall probably drops the packets.")
                        .arg(target)
-                       .arg(m_context.url.port())
+                       .arg(m_context.target().port())
                        .arg(timeoutMs / 1000.0));
     }
     m_context.tcp->durationMs = elapsedMs();

@@ -37,6 +37,10 @@ bool TlsProbe::succeeded() const
 
 void TlsProbe::run()
 {
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &TlsProbe::onConnectTimeout);
+    m_postHandshakeTimer.setSingleShot(true);
+    connect(&m_postHandshakeTimer, &QTimer::timeout, this, [this] { confirmAfterHandshake(QString()); });
     m_context.tls = TlsResult{};
     if (!m_context.dns || m_context.dns->addresses.isEmpty()) {
         finishWithError(QStringLiteral("connect"), tr("No address to connect to."));
@@ -68,14 +72,19 @@ void TlsProbe::tryAddress(int index)
     connect(socket, &QSslSocket::connected, this, [this] {
         m_tcpConnected = true;
         m_connectedAt = elapsedMs();
+        m_connectTimer.stop();
     });
+    const int addresses = int(m_context.dns->addresses.size());
+    if (addresses > 1)
+        m_connectTimer.start(std::max(500, m_context.options.probeTimeoutMs / addresses));
     connect(socket, &QSslSocket::encrypted, this, &TlsProbe::onEncrypted);
     connect(socket, &QSslSocket::errorOccurred, this, &TlsProbe::onError);
     connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError>&) {
         socket->ignoreSslErrors(); // VerifyNone already; certificate problems are analysed later
     });
-    qCDebug(lcTls) << "handshake with" << address << m_context.url.port() << "SNI" << m_context.url.host();
-    socket->connectToHostEncrypted(address.toString(), m_context.url.port(), m_context.url.host());
+    qCDebug(lcTls) << "handshake with" << address << m_context.target().port() << "SNI"
+                   << m_context.target().host();
+    socket->connectToHostEncrypted(address.toString(), m_context.target().port(), m_context.target().host());
 }
 
 void TlsProbe::onEncrypted()
@@ -92,8 +101,56 @@ void TlsProbe::onEncrypted()
     r.protocol = cipher.protocolString();
     r.cipher = cipher.name();
     r.chain = m_socket->peerCertificateChain();
+    if (r.chain.isEmpty()) {
+        finishWithError(QStringLiteral("no-certificate"),
+                        tr("The server completed the handshake without a certificate."));
+        return;
+    }
+    // With TLS 1.3 a server that requires a client certificate says so only after the handshake:
+    // send a request and wait briefly for the first answer (or that alert).
+    m_awaitingAnswer = true;
+    connect(m_socket, &QSslSocket::readyRead, this, [this] { confirmAfterHandshake(QString()); });
+    connect(m_socket, &QSslSocket::disconnected, this, [this] { confirmAfterHandshake(QString()); });
+    m_socket->write("HEAD / HTTP/1.0\r\nHost: " + m_context.target().host().toLatin1() + "\r\n\r\n");
+    m_postHandshakeTimer.start(2000);
+}
+
+void TlsProbe::confirmAfterHandshake(const QString& errorText)
+{
+    if (!m_awaitingAnswer || isFinished())
+        return;
+    m_awaitingAnswer = false;
+    m_postHandshakeTimer.stop();
+    if (containsAny(errorText, {"certificate required", "handshake failure", "alert bad certificate"})) {
+        TlsResult& r = *m_context.tls;
+        r.handshakeOk = false;
+        r.rawError = errorText;
+        finishWithError(
+            QStringLiteral("client-certificate"),
+            tr("The server requires a client certificate (%1): GitLab.com and Jira Cloud have none to "
+               "offer.")
+                .arg(errorText));
+        return;
+    }
     releaseSockets();
     finish();
+}
+
+void TlsProbe::onConnectTimeout()
+{
+    if (!m_socket || isFinished() || m_tcpConnected)
+        return;
+    const QString address = m_context.tls->address.toString();
+    m_lastConnectError = tr("%1 did not accept the connection in time").arg(address);
+    releaseSockets();
+    if (m_addressIndex + 1 < m_context.dns->addresses.size()) {
+        tryAddress(m_addressIndex + 1);
+        return;
+    }
+    finishWithError(QStringLiteral("connect-timeout"),
+                    tr("No address of %1 accepted a TCP connection on port %2 in time.")
+                        .arg(m_context.target().host())
+                        .arg(m_context.target().port()));
 }
 
 void TlsProbe::onError()
@@ -102,6 +159,11 @@ void TlsProbe::onError()
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     const QString text = m_socket->errorString();
+    if (m_awaitingAnswer) {
+        confirmAfterHandshake(text);
+        return;
+    }
+    m_connectTimer.stop();
     const bool wasConnected = m_tcpConnected || m_socket->state() == QAbstractSocket::ConnectedState ||
                               error == QAbstractSocket::SslHandshakeFailedError ||
                               error == QAbstractSocket::RemoteHostClosedError;
@@ -116,8 +178,8 @@ void TlsProbe::onError()
         }
         finishWithError(QStringLiteral("connect"),
                         tr("No address of %1 accepted a connection on port %2 (%3).")
-                            .arg(m_context.url.host())
-                            .arg(m_context.url.port())
+                            .arg(m_context.target().host())
+                            .arg(m_context.target().port())
                             .arg(text));
         return;
     }
@@ -143,10 +205,33 @@ void TlsProbe::onError()
                             .arg(text));
         return;
     }
-    if (containsAny(text, {"no shared cipher", "handshake failure", "no cipher"})) {
+    if (containsAny(text, {"no shared cipher", "no cipher"})) {
         finishWithError(
             QStringLiteral("no-shared-cipher"),
             tr("The server and a current TLS client have no cipher suite in common (%1).").arg(text));
+        return;
+    }
+    if (containsAny(text, {"certificate required"})) {
+        finishWithError(
+            QStringLiteral("client-certificate"),
+            tr("The server requires a client certificate (%1): GitLab.com and Jira Cloud have none to "
+               "offer.")
+                .arg(text));
+        return;
+    }
+    if (containsAny(text, {"handshake failure"})) {
+        finishWithError(
+            QStringLiteral("handshake-refused"),
+            tr("The server refused the handshake (handshake_failure): usually no shared cipher suite or "
+               "signature algorithm, or it requires a client certificate (%1).")
+                .arg(text));
+        return;
+    }
+    if (containsAny(text, {"excessive message size"})) {
+        finishWithError(
+            QStringLiteral("chain-too-large"),
+            tr("The server's certificate message is larger than TLS clients accept (about 100 KiB): it "
+               "sends far too many certificates."));
         return;
     }
     if (containsAny(text, {"wrong version number", "packet length too long", "unknown protocol",
@@ -160,7 +245,7 @@ void TlsProbe::onError()
 void TlsProbe::sniffPlainHttp()
 {
     const QHostAddress address = m_context.tls->address;
-    const QString host = m_context.url.host();
+    const QString host = m_context.target().host();
     releaseSockets();
     auto* sniffer = new QTcpSocket(this);
     m_sniffer = sniffer;
@@ -172,10 +257,10 @@ void TlsProbe::sniffPlainHttp()
             finishWithError(QStringLiteral("plain-http"),
                             tr("The server answers plain HTTP on port %1 instead of TLS: it is not "
                                "configured for HTTPS on this port (nginx: \"listen %1 ssl\").")
-                                .arg(m_context.url.port()));
+                                .arg(m_context.target().port()));
         else
             finishWithError(QStringLiteral("handshake"), tr("The server does not speak TLS on port %1 (%2).")
-                                                             .arg(m_context.url.port())
+                                                             .arg(m_context.target().port())
                                                              .arg(m_context.tls->rawError));
     };
     connect(sniffer, &QTcpSocket::connected, sniffer,
@@ -185,7 +270,7 @@ void TlsProbe::sniffPlainHttp()
             conclude();
     });
     connect(sniffer, &QTcpSocket::errorOccurred, this, conclude);
-    sniffer->connectToHost(address, m_context.url.port());
+    sniffer->connectToHost(address, m_context.target().port());
 }
 
 void TlsProbe::finishWithError(const QString& code, const QString& error)
@@ -218,6 +303,15 @@ void TlsProbe::releaseSockets()
 void TlsProbe::stop(AbortReason reason, int timeoutMs)
 {
     TlsResult& r = *m_context.tls;
+    m_connectTimer.stop();
+    m_postHandshakeTimer.stop();
+    if (m_awaitingAnswer && reason != AbortReason::Cancelled) {
+        // The handshake succeeded; only the courtesy answer is missing.
+        m_awaitingAnswer = false;
+        releaseSockets();
+        return;
+    }
+    m_awaitingAnswer = false;
     const bool connected =
         m_tcpConnected || (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) || m_sniffer;
     releaseSockets();
@@ -236,7 +330,7 @@ void TlsProbe::stop(AbortReason reason, int timeoutMs)
                   .arg(timeoutMs / 1000.0)
             : tr("No TLS connection to %1 port %2 within %3 s.")
                   .arg(r.address.toString())
-                  .arg(m_context.url.port())
+                  .arg(m_context.target().port())
                   .arg(timeoutMs / 1000.0);
 }
 

@@ -4,6 +4,7 @@
 #include "probe.h"
 
 #include <QPointer>
+#include <QTimer>
 
 class QSslSocket;
 class QTcpSocket;
@@ -32,6 +33,8 @@ protected:
 private:
     void tryAddress(int index);
     void onEncrypted();
+    void onConnectTimeout();
+    void confirmAfterHandshake(const QString& errorText);
     void onError();
     void sniffPlainHttp();
     void finishWithError(const QString& code, const QString& error);
@@ -43,6 +46,9 @@ private:
     qint64 m_connectedAt = 0;
     bool m_tcpConnected = false;
     QString m_lastConnectError;
+    QTimer m_connectTimer; // per address, when there are several: a silent address must not eat the budget
+    QTimer m_postHandshakeTimer; // how long to wait for the first answer after the handshake
+    bool m_awaitingAnswer = false;
 };
 
 } // namespace gjd

@@ -126,17 +126,41 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
     used[0] = true;
     a.path.append(0);
 
-    auto markServedAnchor = [&](X509* anchor) {
+    // A served certificate is "the root sent" only when it is that very root: the same DER, or a
+    // self-signed copy with the same name and key (a re-dated root). A cross-signed certificate with
+    // the root's name and key is another certificate; clients ignore it once the path is built.
+    auto markServedAnchor = [&](const Candidate& anchor) {
         for (size_t i = 0; i < servedPool.size(); ++i) {
-            if (!used[i] && sameAnchor(servedPool[i].x509.get(), anchor)) {
+            if (used[i])
+                continue;
+            X509* candidate = servedPool[i].x509.get();
+            const bool identical = servedPool[i].certificate == anchor.certificate;
+            if (identical ||
+                (sameAnchor(candidate, anchor.x509.get()) && X509_self_signed(candidate, 1) == 1)) {
                 used[i] = true;
                 a.anchorServedIndex = static_cast<int>(i);
                 return;
             }
         }
     };
+    // Only self-signed --ca-file certificates are trust anchors; an intermediate there does not
+    // make the server's chain complete (the server still has to send it).
+    auto findExtraAnchor = [&](X509* subject) -> const Candidate* {
+        for (const Candidate& c : extraPool) {
+            if (X509_self_signed(c.x509.get(), 1) == 1 && issued(c.x509.get(), subject))
+                return &c;
+        }
+        return nullptr;
+    };
 
-    for (int depth = 0; depth < 16; ++depth) {
+    constexpr int maxDepth = 16;
+    for (int depth = 0; depth <= maxDepth; ++depth) {
+        if (depth == maxDepth) {
+            a.missingIssuer =
+                nameToString(X509_get_issuer_name(servedPool[static_cast<size_t>(current)].x509.get()));
+            a.pathTooLong = true;
+            break;
+        }
         X509* subject = servedPool[static_cast<size_t>(current)].x509.get();
         if (!subject)
             break;
@@ -164,13 +188,13 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
         if (const Candidate* t = findIssuer(trustPool, subject)) {
             a.anchor = Anchor::TrustStore;
             a.anchorCertificate = t->certificate;
-            markServedAnchor(t->x509.get());
+            markServedAnchor(*t);
             break;
         }
-        if (const Candidate* e = findIssuer(extraPool, subject)) {
+        if (const Candidate* e = findExtraAnchor(subject)) {
             a.anchor = Anchor::ExtraCa;
             a.anchorCertificate = e->certificate;
-            markServedAnchor(e->x509.get());
+            markServedAnchor(*e);
             break;
         }
         int next = -1;
@@ -182,6 +206,7 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
         }
         if (next < 0) {
             a.missingIssuer = nameToString(X509_get_issuer_name(subject));
+            a.missingIssuerInCaFile = findIssuer(extraPool, subject) != nullptr;
             break;
         }
         used[static_cast<size_t>(next)] = true;
@@ -266,7 +291,8 @@ bool hostMatchesPattern(const QString& hostIn, const QString& patternIn)
         return host == pattern;
 
     // Only "*.rest" with the wildcard as the complete left-most label, and at least two labels in
-    // "rest" (no "*.com"); the wildcard matches exactly one non-empty label, never an A-label.
+    // "rest" (no "*.com"); the wildcard matches exactly one non-empty label. (RFC 6125 forbids
+    // wildcards inside an A-label of the pattern, which "*." as a whole label never is.)
     if (!pattern.startsWith(QLatin1String("*.")) || pattern.count(QLatin1Char('*')) != 1)
         return false;
     const QString rest = pattern.mid(2);
@@ -274,9 +300,6 @@ bool hostMatchesPattern(const QString& hostIn, const QString& patternIn)
         return false;
     const int dot = host.indexOf(QLatin1Char('.'));
     if (dot <= 0)
-        return false;
-    const QString firstLabel = host.left(dot);
-    if (firstLabel.startsWith(QLatin1String("xn--")))
         return false;
     return host.mid(dot + 1) == rest;
 }

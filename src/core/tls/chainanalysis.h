@@ -34,9 +34,11 @@ struct ChainAnalysis
     QSslCertificate anchorCertificate; // null when Anchor::None
     int anchorServedIndex = -1;        // the anchor's index in served when the server sent it
     bool selfSignedLeaf = false;
-    QString missingIssuer;    // DN of the issuer nobody provided (Anchor::None)
-    QList<int> extra;         // served certificates not on the path
-    bool orderCorrect = true; // served path certificates appear in issuing order
+    QString missingIssuer;              // DN of the issuer nobody provided (Anchor::None)
+    bool missingIssuerInCaFile = false; // ... which only the --ca-file holds (the server's clients lack it)
+    bool pathTooLong = false;           // gave up after 16 certificates
+    QList<int> extra;                   // served certificates not on the path
+    bool orderCorrect = true;           // served path certificates appear in issuing order
 
     bool isComplete() const { return anchor != Anchor::None; }
     bool rootServed() const { return anchorServedIndex >= 0 && !selfSignedLeaf; }
@@ -62,7 +64,7 @@ CertificateCrypto inspectCertificate(const QSslCertificate& certificate);
 
 // RFC 6125 host name matching against the SAN dNSName / iPAddress entries (no CN fallback when a
 // SAN exists). Wildcards only as the whole left-most label, never over a public-suffix-like
-// two-label name ("*.com"), and never for IDN A-labels.
+// two-label name ("*.com").
 bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate,
                             bool* byCommonName = nullptr);
 bool hostMatchesPattern(const QString& host, const QString& pattern);

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpcommon.h"
+#include "tokencommon.h"
+
+namespace gjd {
+namespace {
+
+class ConnectDescriptorKeyCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorKeyCheck)
+
+public:
+    QString id() const override { return QStringLiteral("connect.descriptor.key"); }
+    QString category() const override { return category::connect; }
+    QString title() const override { return tr("Descriptor key matches the method"); }
+    QStringList prerequisites() const override { return {QStringLiteral("connect.descriptor")}; }
+    QStringList probes() const override
+    {
+        return {probe::descriptor, probe::descriptorDirect, probe::apiSettings, probe::apiUser};
+    }
+    bool methodDependent() const override { return true; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        QString error;
+        const QJsonObject json = *Descriptor::parseObject(*ctx.httpResult(probe::descriptor), &error);
+        const QString key = json.value(QStringLiteral("key")).toString();
+        f.evidence.insert(QStringLiteral("key"), key);
+        f.evidence.insert(QStringLiteral("method"), methodId(ctx.method));
+        f.docs = {docs::jiraCloudAppAdmin, docs::jiraCloudAppTroubleshooting};
+        const QString rewriteRemedy = tr("Remove the reverse-proxy rule that rewrites response bodies for "
+                                         "/-/jira_connect/ (nginx sub_filter, "
+                                         "Apache Substitute, a WAF's response rewriting): the key "
+                                         "gitlab-jira-connect-… must reach Jira unchanged.");
+
+        // 1. The same descriptor fetched directly from the instance: what GitLab says.
+        if (const HttpResponse* direct = ctx.httpResult(probe::descriptorDirect);
+            direct && direct->status == 200) {
+            if (const auto directJson = Descriptor::parseObject(*direct, &error)) {
+                const QString directKey = directJson->value(QStringLiteral("key")).toString();
+                f.evidence.insert(QStringLiteral("key_direct"), directKey);
+                if (directKey != key) {
+                    set(f, Status::Fail,
+                        tr("The key differs between the public URL (%1) and the instance (%2): the reverse "
+                           "proxy rewrites it.")
+                            .arg(key, directKey),
+                        rewriteRemedy);
+                    f.explains = {explains::failedToLinkGroup};
+                    return;
+                }
+            }
+        }
+        // 2. With a token: the key GitLab derives from its own settings.
+        const QString expected = tokencommon::expectedKey(ctx);
+        if (!expected.isEmpty()) {
+            f.evidence.insert(QStringLiteral("expected"), expected);
+            if (expected != key) {
+                set(f, Status::Fail,
+                    tr("The descriptor's key is %1, but GitLab's settings make it %2: something between "
+                       "GitLab and Jira "
+                       "rewrites it.")
+                        .arg(key, expected),
+                    rewriteRemedy);
+                f.explains = {explains::failedToLinkGroup};
+                return;
+            }
+        }
+        if (!key.startsWith(Descriptor::keyPrefix)) {
+            set(f, Status::Fail,
+                tr("The key %1 is not of GitLab's form gitlab-jira-connect-<host>: a reverse proxy or filter "
+                   "rewrites it.")
+                    .arg(key),
+                rewriteRemedy);
+            f.explains = {explains::failedToLinkGroup};
+            return;
+        }
+        const bool marketplaceKey = key == Descriptor::marketplaceKey;
+        if (ctx.method == Method::Marketplace && !marketplaceKey) {
+            set(f, Status::Fail,
+                tr("The key is %1, so the Jira Connect Proxy URL is not set: the Marketplace app expects %2.")
+                    .arg(key, Descriptor::marketplaceKey),
+                tr("Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to "
+                   "https://gitlab.com "
+                   "(exactly, no trailing slash), or run: gitlab-jira-doctor-cli configure … --method "
+                   "marketplace."));
+            f.explains = {explains::failedToUpdateVersion, explains::failedToUpdateInstance};
+            return;
+        }
+        if (ctx.method != Method::Marketplace && marketplaceKey) {
+            set(f, Status::Fail,
+                tr("The key is %1: the Jira Connect Proxy URL is still set, so Jira refuses a manual install "
+                   "of this app.")
+                    .arg(key),
+                tr("Clear Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL (in "
+                   "GitLab 15.7, in the "
+                   "Rails console: ApplicationSetting.current_without_cache.update(jira_connect_proxy_url: "
+                   "nil))."));
+            f.explains = {explains::previouslyInstalledFromMarketplace};
+            return;
+        }
+        if (!marketplaceKey) {
+            const QString keyHost = key.mid(Descriptor::keyPrefix.size());
+            if (keyHost != ctx.target().host() && !ctx.target().host().startsWith(keyHost)) {
+                set(f, Status::Info,
+                    tr("The key %1 names %2 (GitLab's external_url), not the public host %3: normal behind a "
+                       "reverse "
+                       "proxy; Jira will show the app under this key.")
+                        .arg(key, keyHost, ctx.target().host()));
+                return;
+            }
+        }
+        set(f, Status::Pass, tr("The key %1 matches the %2 method.").arg(key, methodId(ctx.method)));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeConnectDescriptorKeyCheck()
+{
+    return std::make_unique<ConnectDescriptorKeyCheck>();
+}
+
+} // namespace gjd

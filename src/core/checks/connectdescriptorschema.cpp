@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connect/descriptor.h"
+#include "httpcommon.h"
+#include "probes/probecatalogue.h"
+
+namespace gjd {
+namespace {
+
+class ConnectDescriptorSchemaCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorSchemaCheck)
+
+public:
+    QString id() const override { return QStringLiteral("connect.descriptor.schema"); }
+    QString category() const override { return category::connect; }
+    QString title() const override { return tr("Descriptor follows Atlassian's rules"); }
+    QStringList prerequisites() const override { return {QStringLiteral("connect.descriptor")}; }
+    QStringList probes() const override { return {probe::descriptor}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        QString error;
+        const QJsonObject json = *Descriptor::parseObject(*ctx.httpResult(probe::descriptor), &error);
+        const QStringList violations = Descriptor::violations(json);
+        f.evidence.insert(QStringLiteral("violations"), QJsonArray::fromStringList(violations));
+        f.docs = {docs::connectDescriptor};
+        if (violations.isEmpty()) {
+            set(f, Status::Pass,
+                tr("Key, baseUrl, authentication, lifecycle, modules and scopes are all acceptable."));
+            return;
+        }
+        set(f, Status::Fail, violations.join(QLatin1Char(' ')),
+            tr("GitLab generates this descriptor itself; a descriptor that breaks these rules was changed on "
+               "the way "
+               "(a reverse proxy rewriting the body) or does not come from GitLab. Remove the rewriting "
+               "rule."));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeConnectDescriptorSchemaCheck()
+{
+    return std::make_unique<ConnectDescriptorSchemaCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connect/descriptor.h"
+#include "httpcommon.h"
+#include "probes/probecatalogue.h"
+
+namespace gjd {
+namespace {
+
+class ConnectOAuthApplicationIdCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ConnectOAuthApplicationIdCheck)
+
+public:
+    QString id() const override { return QStringLiteral("connect.oauth_application_id"); }
+    QString category() const override { return category::connect; }
+    QString title() const override { return tr("OAuth application ID published"); }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList probes() const override { return {probe::applicationId}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const HttpResponse& r = *ctx.httpResult(probe::applicationId);
+        f.evidence = httpcommon::evidence(r, {"X-Request-Id"});
+        const QString url = ctx.target().toString() + QStringLiteral("/-/jira_connect/oauth_application_id");
+        f.docs = {docs::jiraCloudAppAdmin, docs::jiraCloudAppTroubleshooting};
+        const QString keyRemedy =
+            tr("Create the OAuth application and enter its Application ID in Admin → Settings → General → "
+               "GitLab for Jira "
+               "App → Jira Connect Application ID (gitlab-jira-doctor-cli configure does both).");
+        if (!r.errorCode.isEmpty()) {
+            set(f, Status::Fail, tr("%1 gave no complete answer: %2").arg(url, r.error),
+                tr("Make the reverse proxy pass /-/jira_connect/ to GitLab."));
+            f.explains = {explains::failedToLoadAppId};
+            return;
+        }
+        if (r.status == 404) {
+            set(f, Status::Fail, tr("%1 answered 404: the Jira Connect Application ID is not set.").arg(url),
+                keyRemedy);
+            f.explains = {explains::failedToLoadAppId, explains::missingClientId, explains::signInOrSignUp};
+            return;
+        }
+        QString error;
+        const auto json = r.status == 200 ? Descriptor::parseObject(r, &error) : std::nullopt;
+        const QString applicationId =
+            json ? json->value(QStringLiteral("application_id")).toString() : QString();
+        if (!applicationId.isEmpty()) {
+            f.evidence.insert(QStringLiteral("application_id"), applicationId);
+            set(f, Status::Pass, tr("The app can read the OAuth application ID (%1).").arg(applicationId));
+            return;
+        }
+        set(f, Status::Fail,
+            tr("%1 answered %2 without an application ID%3.")
+                .arg(url, httpcommon::statusText(r),
+                     error.isEmpty() ? QString() : QStringLiteral(" (") + error + QLatin1Char(')')),
+            tr("Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged; if it "
+               "does, %1")
+                .arg(keyRemedy));
+        f.explains = {explains::failedToLoadAppId};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeConnectOAuthApplicationIdCheck()
+{
+    return std::make_unique<ConnectOAuthApplicationIdCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpcommon.h"
+#include "probes/probecatalogue.h"
+
+namespace gjd {
+namespace {
+
+class ConnectOAuthCallbacksCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ConnectOAuthCallbacksCheck)
+
+public:
+    QString id() const override { return QStringLiteral("connect.oauth_callbacks"); }
+    QString category() const override { return category::connect; }
+    QString title() const override { return tr("OAuth callback page"); }
+    QList<Method> methods() const override { return {Method::Manual, Method::Proxy}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList probes() const override { return {probe::oauthCallbacks}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const HttpResponse& r = *ctx.httpResult(probe::oauthCallbacks);
+        f.evidence = httpcommon::evidence(r, {"X-Request-Id"});
+        const QString url = ctx.target().toString() + QStringLiteral("/-/jira_connect/oauth_callbacks");
+        f.docs = {docs::jiraCloudAppAdmin};
+        if (r.errorCode.isEmpty() && r.status == 200) {
+            set(f, Status::Pass, tr("%1 answers 200.").arg(url));
+            return;
+        }
+        set(f, Status::Fail,
+            tr("%1 answered %2: the OAuth sign-in cannot return to GitLab.")
+                .arg(url, httpcommon::statusText(r)),
+            tr("Make the reverse proxy pass /-/jira_connect/oauth_callbacks to GitLab; the OAuth "
+               "application's redirect "
+               "URI must be exactly this URL."));
+        f.explains = {explains::failedToSignIn};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeConnectOAuthCallbacksCheck()
+{
+    return std::make_unique<ConnectOAuthCallbacksCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connect/descriptor.h"
+#include "httpcommon.h"
+#include "probes/probecatalogue.h"
+
+namespace gjd {
+namespace {
+
+class GitLabApiCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::GitLabApiCheck)
+
+public:
+    QString id() const override { return QStringLiteral("gitlab.api"); }
+    QString category() const override { return category::gitlab; }
+    QString title() const override { return tr("GitLab API reachable"); }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList probes() const override { return {probe::versionAnonymous}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const HttpResponse& r = *ctx.httpResult(probe::versionAnonymous);
+        f.evidence = httpcommon::evidence(r, {"WWW-Authenticate", "X-Request-Id"});
+        const QString url = ctx.target().toString() + QStringLiteral("/api/v4/version");
+        const QString remedy =
+            tr("Make the reverse proxy pass /api/v4/ to GitLab unchanged: the Jira app's pages call "
+               "the API from the browser.");
+        f.docs = {docs::jiraCloudAppAdmin};
+        if (!r.errorCode.isEmpty()) {
+            set(f, Status::Fail, tr("%1 gave no complete HTTP answer: %2").arg(url, r.error), remedy);
+            return;
+        }
+        QString error;
+        const auto json = Descriptor::parseObject(r, &error);
+        if (r.status == 401 && json &&
+            json->value(QStringLiteral("message")).toString().startsWith(QLatin1String("401"))) {
+            set(f, Status::Pass, tr("The API answers at %1 (401 without a token, as expected).").arg(url));
+            return;
+        }
+        if (r.status == 200 && json && json->contains(QStringLiteral("version"))) {
+            set(f, Status::Pass, tr("The API answers at %1.").arg(url));
+            return;
+        }
+        const QString what = json ? tr("%1 with unexpected JSON").arg(httpcommon::statusText(r))
+                                  : tr("%1, %2").arg(httpcommon::statusText(r), error);
+        set(f, Status::Fail,
+            tr("%1 answered %2: the GitLab API is not reachable through this URL.").arg(url, what), remedy);
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeGitLabApiCheck()
+{
+    return std::make_unique<GitLabApiCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpcommon.h"
+
+#include "tokencommon.h"
+#include <QRegularExpression>
+
+namespace gjd {
+namespace {
+
+class GitLabOAuthAppCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::GitLabOAuthAppCheck)
+
+public:
+    QString id() const override { return QStringLiteral("gitlab.oauth_app"); }
+    QString category() const override { return category::settings; }
+    QString title() const override { return tr("OAuth application"); }
+    QStringList prerequisites() const override { return {QStringLiteral("gitlab.settings.application_key")}; }
+    QStringList probes() const override { return {probe::apiSettings, probe::apiApplications}; }
+    bool methodDependent() const override { return true; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const QString key = tokencommon::settings(ctx)
+                                ->value(QStringLiteral("jira_connect_application_key"))
+                                .toString()
+                                .trimmed();
+        const QJsonArray apps = *tokencommon::applications(ctx);
+        const QJsonObject app = *tokencommon::applicationByUid(apps, key);
+        const QString expectedUri = tokencommon::redirectUri(ctx);
+        const QString callback = app.value(QStringLiteral("callback_url")).toString();
+        const bool confidential = app.value(QStringLiteral("confidential")).toBool(true);
+        f.evidence.insert(QStringLiteral("id"), app.value(QStringLiteral("id")));
+        f.evidence.insert(QStringLiteral("application_name"), app.value(QStringLiteral("application_name")));
+        f.evidence.insert(QStringLiteral("callback_url"), callback);
+        f.evidence.insert(QStringLiteral("confidential"), confidential);
+        f.evidence.insert(QStringLiteral("expected_callback_url"), expectedUri);
+        f.docs = {docs::jiraCloudAppAdmin, docs::jiraCloudAppTroubleshooting};
+        const QString edit =
+            tr("Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or "
+               "create a new one with gitlab-jira-doctor-cli configure.")
+                .arg(ctx.url.toString())
+                .arg(app.value(QStringLiteral("id")).toInt());
+        QStringList problems;
+        if (confidential)
+            problems.append(tr("it is confidential (the Jira app signs in with PKCE, without a secret)"));
+        const QStringList callbacks =
+            callback.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        if (!callbacks.contains(expectedUri))
+            problems.append(tr("its redirect URI is \"%1\", not %2").arg(callback, expectedUri));
+        if (app.contains(QStringLiteral("scopes"))) {
+            QStringList scopes;
+            const QJsonValue value = app.value(QStringLiteral("scopes"));
+            if (value.isArray()) {
+                const QJsonArray list = value.toArray();
+                for (const QJsonValue& v : list)
+                    scopes.append(v.toString());
+            } else {
+                scopes = value.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            }
+            f.evidence.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(scopes));
+            if (scopes != QStringList{QStringLiteral("api")})
+                problems.append(
+                    tr("its scopes are \"%1\", not exactly api").arg(scopes.join(QLatin1Char(' '))));
+        }
+        if (!problems.isEmpty()) {
+            set(f, Status::Fail,
+                tr("The OAuth application \"%1\": %2.")
+                    .arg(app.value(QStringLiteral("application_name")).toString(),
+                         problems.join(QLatin1String("; "))),
+                edit);
+            f.explains = {explains::failedToSignIn};
+            return;
+        }
+        // Other applications that also point at a Jira callback: leftovers that confuse admins.
+        QStringList others;
+        for (const QJsonValue& v : apps) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("application_id")).toString() != key &&
+                o.value(QStringLiteral("callback_url"))
+                    .toString()
+                    .contains(QLatin1String("/-/jira_connect/oauth_callbacks")))
+                others.append(o.value(QStringLiteral("application_name")).toString());
+        }
+        if (!others.isEmpty()) {
+            f.evidence.insert(QStringLiteral("other_jira_applications"), QJsonArray::fromStringList(others));
+            set(f, Status::Info,
+                tr("\"%1\" is set up right; %n other application(s) also point at a Jira callback: %2.",
+                   nullptr, int(others.size()))
+                    .arg(app.value(QStringLiteral("application_name")).toString(),
+                         others.join(QLatin1String(", "))));
+            return;
+        }
+        set(f, Status::Pass,
+            tr("\"%1\": not confidential, redirect URI %2.")
+                .arg(app.value(QStringLiteral("application_name")).toString(), expectedUri));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeGitLabOAuthAppCheck()
+{
+    return std::make_unique<GitLabOAuthAppCheck>();
+}
+
+} // namespace gjd

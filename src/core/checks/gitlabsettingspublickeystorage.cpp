@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpcommon.h"
+#include "tokencommon.h"
+
+namespace gjd {
+namespace {
+
+class GitLabSettingsPublicKeyStorageCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::GitLabSettingsPublicKeyStorageCheck)
+
+public:
+    QString id() const override { return QStringLiteral("gitlab.settings.public_key_storage"); }
+    QString category() const override { return category::settings; }
+    QString title() const override { return tr("Public key storage"); }
+    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
+    QStringList probes() const override { return {probe::apiSettings}; }
+    bool methodDependent() const override { return true; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const auto settings = tokencommon::settings(ctx);
+        f.docs = {docs::jiraCloudAppAdmin};
+        if (!settings) {
+            set(f, Status::Fail, tr("The application settings could not be read."),
+                tr("Use an administrator's token with the api scope."));
+            return;
+        }
+        const bool enabled =
+            settings->value(QStringLiteral("jira_connect_public_key_storage_enabled")).toBool();
+        f.evidence.insert(QStringLiteral("jira_connect_public_key_storage_enabled"), enabled);
+        if (ctx.method == Method::Proxy) {
+            if (enabled)
+                set(f, Status::Pass, tr("On, as an instance that relays for other instances needs."));
+            else
+                set(f, Status::Fail,
+                    tr("Off: the instances that use this one as their proxy cannot verify Jira's tokens."),
+                    tr("Turn on Admin → Settings → General → GitLab for Jira App → Enable public key "
+                       "storage."));
+            return;
+        }
+        if (enabled) {
+            set(f, Status::Warn,
+                tr("On, although this instance does not relay for others (%1 method).")
+                    .arg(methodId(ctx.method)),
+                tr("Turn off Enable public key storage unless other instances use this one as their Jira "
+                   "Connect proxy."));
+            return;
+        }
+        set(f, Status::Pass, tr("Off, as the %1 method needs.").arg(methodId(ctx.method)));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeGitLabSettingsPublicKeyStorageCheck()
+{
+    return std::make_unique<GitLabSettingsPublicKeyStorageCheck>();
+}
+
+} // namespace gjd

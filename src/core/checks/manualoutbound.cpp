@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "check.h"
+
+#include <QJsonArray>
+
+namespace gjd {
+namespace {
+
+class ManualOutboundCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ManualOutboundCheck)
+
+public:
+    QString id() const override { return QStringLiteral("manual.outbound"); }
+    QString category() const override { return category::platform; }
+    QString title() const override { return tr("The instance reaches GitLab.com and Atlassian"); }
+    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
+    bool methodDependent() const override { return true; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const bool marketplace = ctx.method == Method::Marketplace;
+        QStringList commands;
+        QJsonArray list;
+        auto add = [&](const QString& command, const QString& expect) {
+            commands.append(QStringLiteral("  %1\n    → %2").arg(command, expect));
+            list.append(
+                QJsonObject{{QStringLiteral("command"), command}, {QStringLiteral("expect"), expect}});
+        };
+        if (marketplace)
+            add(QStringLiteral("curl --head https://gitlab.com"),
+                tr("an HTTP status line (200 or 30x): GitLab.com relays the install events and serves the "
+                   "public keys"));
+        add(QStringLiteral("curl --head https://connect-install-keys.atlassian.com"),
+            tr("\"HTTP/2 404\": the host answers, which is all that is needed"));
+        add(QStringLiteral("curl --head https://<your-site>.atlassian.net"),
+            tr("an HTTP status line: GitLab sends development information to Jira Cloud"));
+        f.evidence.insert(QStringLiteral("commands"), list);
+        f.docs = {docs::jiraCloudAppTroubleshooting};
+        f.status = Status::Manual;
+        f.summary = marketplace
+                        ? tr("On the GitLab server itself run \"curl --head https://gitlab.com\" (expect a "
+                             "status line) "
+                             "and \"curl --head https://connect-install-keys.atlassian.com\" (expect 404).")
+                        : tr("On the GitLab server itself run \"curl --head "
+                             "https://connect-install-keys.atlassian.com\" "
+                             "(expect 404).");
+        f.details =
+            tr("This computer is not the GitLab server, so it cannot test the server's outbound traffic:\n") +
+            commands.join(QLatin1Char('\n')) +
+            tr("\n\nA timeout or \"Could not resolve host\" means the firewall or proxy blocks the "
+               "instance's "
+               "outbound HTTPS; in gitlab.rb, gitlab_rails['env'] can set http_proxy/https_proxy.");
+        f.remedy = tr("Allow outbound HTTPS from the GitLab server to gitlab.com, "
+                      "connect-install-keys.atlassian.com and "
+                      "your Atlassian site.");
+        f.explains = {explains::installReturned401, explains::failedToUpdateInstance};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeManualOutboundCheck()
+{
+    return std::make_unique<ManualOutboundCheck>();
+}
+
+} // namespace gjd

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connect/descriptor.h"
+#include "probes/probecatalogue.h"
+#include "runcontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <optional>
+
+namespace gjd::tokencommon {
+
+// The application settings read with the token, when they could be read.
+inline std::optional<QJsonObject> settings(const RunContext& ctx)
+{
+    const HttpResponse* r = ctx.httpResult(probe::apiSettings);
+    if (!r || r->status != 200)
+        return std::nullopt;
+    QString error;
+    return Descriptor::parseObject(*r, &error);
+}
+
+// The host of external_url, from the web_url of the token's user (no REST field gives it).
+inline QString externalHost(const RunContext& ctx)
+{
+    const HttpResponse* r = ctx.httpResult(probe::apiUser);
+    if (!r || r->status != 200)
+        return QString();
+    QString error;
+    const auto user = Descriptor::parseObject(*r, &error);
+    return user ? QUrl(user->value(QStringLiteral("web_url")).toString()).host().toLower() : QString();
+}
+
+// The key GitLab derives from its settings: proxy URL host+path, else the external_url host.
+inline QString expectedKey(const RunContext& ctx)
+{
+    const auto s = settings(ctx);
+    if (!s)
+        return QString();
+    const QString proxy = s->value(QStringLiteral("jira_connect_proxy_url")).toString().trimmed();
+    if (!proxy.isEmpty()) {
+        const QUrl url(proxy);
+        QString path = url.path();
+        return Descriptor::keyForHost(url.host() + path);
+    }
+    const QString host = externalHost(ctx);
+    return host.isEmpty() ? QString() : Descriptor::keyForHost(host);
+}
+
+// Every OAuth application, over all pages; nullopt when they could not be read.
+inline std::optional<QJsonArray> applications(const RunContext& ctx)
+{
+    const auto it = ctx.http.constFind(probe::apiApplications);
+    if (it == ctx.http.constEnd() || it->isEmpty())
+        return std::nullopt;
+    QJsonArray all;
+    for (const HttpResponse& page : *it) {
+        if (page.status != 200 || !page.errorCode.isEmpty())
+            return std::nullopt;
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(page.body, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isArray())
+            return std::nullopt;
+        const QJsonArray items = doc.array();
+        for (const QJsonValue& v : items)
+            all.append(v);
+    }
+    return all;
+}
+
+// The application whose uid is `applicationId`.
+inline std::optional<QJsonObject> applicationByUid(const QJsonArray& apps, const QString& applicationId)
+{
+    for (const QJsonValue& v : apps) {
+        if (v.toObject().value(QStringLiteral("application_id")).toString() == applicationId)
+            return v.toObject();
+    }
+    return std::nullopt;
+}
+
+// The OAuth redirect URI the method needs.
+inline QString redirectUri(const RunContext& ctx)
+{
+    if (ctx.method == Method::Marketplace)
+        return QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
+    return ctx.target().toString() + QStringLiteral("/-/jira_connect/oauth_callbacks");
+}
+
+} // namespace gjd::tokencommon

@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpexchange.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+Q_LOGGING_CATEGORY(lcHttp, "gjd.http", QtInfoMsg)
+
+namespace gjd {
+
+namespace {
+
+constexpr int maxLineBytes = 16 * 1024;
+constexpr int transcriptBodyBytes = 2048;
+
+quint16 defaultPort(const QUrl& url)
+{
+    return static_cast<quint16>(url.port(url.scheme() == QLatin1String("http") ? 80 : 443));
+}
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.scheme() == b.scheme() && a.host() == b.host() && defaultPort(a) == defaultPort(b);
+}
+
+QByteArray target(const QUrl& url)
+{
+    QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    if (path.isEmpty())
+        path = "/";
+    if (url.hasQuery())
+        path += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    return path;
+}
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray& name) const
+{
+    for (const auto& h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return QByteArray();
+}
+
+QList<QByteArray> HttpResponse::headerValues(const QByteArray& name) const
+{
+    QList<QByteArray> out;
+    for (const auto& h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            out.append(h.second);
+    }
+    return out;
+}
+
+bool HttpResponse::isJson() const
+{
+    const QByteArray type = header("Content-Type").toLower();
+    return type.startsWith("application/json") || type.contains("+json");
+}
+
+HttpExchange::HttpExchange(QObject* parent)
+    : QObject(parent)
+{
+}
+
+HttpExchange::~HttpExchange()
+{
+    releaseSocket();
+}
+
+bool HttpExchange::sendsSecret() const
+{
+    return !m_request.secretHeaderName.isEmpty();
+}
+
+void HttpExchange::start(const HttpRequest& request)
+{
+    m_request = request;
+    m_started = now();
+    m_currentUrl = request.url;
+    m_visited = {request.url};
+    if (sendsSecret() && request.url.scheme() != QLatin1String("https")) {
+        // Never over plain HTTP, whatever the caller asked.
+        fail(QStringLiteral("insecure"), tr("A token is never sent over plain http://."));
+        return;
+    }
+    connectTo(request.url);
+}
+
+void HttpExchange::connectTo(const QUrl& url)
+{
+    releaseSocket();
+    m_buffer.clear();
+    m_state = State::Connecting;
+    m_contentLength = -1;
+    m_chunked = false;
+    m_headerBytes = 0;
+    m_response.status = 0;
+    m_response.reason.clear();
+    m_response.headers.clear();
+    m_response.body.clear();
+    m_response.bodyTruncated = false;
+    m_response.finalUrl = url;
+
+    auto* socket = new QSslSocket(this);
+    m_socket = socket;
+    const bool tls = url.scheme() == QLatin1String("https");
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    if (sendsSecret()) {
+        // A token only goes to a server that proves its name.
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        config.setCaCertificates(QSslConfiguration::systemCaCertificates() + m_request.trustedCas);
+    } else {
+        // Anonymous probes look at whatever answers; the TLS checks judge the certificate.
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+    socket->setSslConfiguration(config);
+    socket->setReadBufferSize(256 * 1024);
+
+    connect(socket, &QSslSocket::readyRead, this, &HttpExchange::onReadyRead);
+    connect(socket, &QSslSocket::disconnected, this, &HttpExchange::onDisconnected);
+    connect(socket, &QSslSocket::errorOccurred, this, &HttpExchange::onSocketError);
+    if (tls)
+        connect(socket, &QSslSocket::encrypted, this, &HttpExchange::sendRequest);
+    else
+        connect(socket, &QSslSocket::connected, this, &HttpExchange::sendRequest);
+
+    const QString host = url.host(QUrl::EncodeUnicode);
+    const quint16 port = defaultPort(url);
+    const bool useAddress = !m_request.address.isNull() && host == m_request.url.host(QUrl::EncodeUnicode) &&
+                            port == defaultPort(m_request.url);
+    const QString connectHost = useAddress ? m_request.address.toString() : host;
+    qCDebug(lcHttp) << m_request.method << url.toDisplayString() << "via" << connectHost;
+    if (tls)
+        socket->connectToHostEncrypted(connectHost, port, host);
+    else
+        socket->connectToHost(connectHost, port);
+}
+
+QByteArray HttpExchange::requestHead(bool forTranscript) const
+{
+    QByteArray head = m_request.method + ' ' + target(m_currentUrl) + " HTTP/1.1\r\n";
+    QByteArray host = m_currentUrl.host(QUrl::EncodeUnicode).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int port = m_currentUrl.port(-1);
+    if (port > 0 && port != defaultPort(QUrl(m_currentUrl.scheme() + QStringLiteral("://x"))))
+        host += ':' + QByteArray::number(port);
+    head += "Host: " + host + "\r\n";
+    head += "User-Agent: gitlab-jira-doctor/" GJD_VERSION "\r\n";
+    head += "Accept: */*\r\n";
+    head += "Connection: close\r\n";
+    for (const auto& h : m_request.headers)
+        head += h.first + ": " + h.second + "\r\n";
+    if (sendsSecret() && sameOrigin(m_currentUrl, m_request.url))
+        head += m_request.secretHeaderName + ": " +
+                (forTranscript ? QByteArrayLiteral("[REDACTED]") : m_request.secretHeaderValue) + "\r\n";
+    if (!m_request.body.isEmpty() || m_request.method == "POST" || m_request.method == "PUT")
+        head += "Content-Length: " + QByteArray::number(m_request.body.size()) + "\r\n";
+    head += "\r\n";
+    return head;
+}
+
+void HttpExchange::sendRequest()
+{
+    if (!m_socket || m_finished)
+        return;
+    m_response.peerAddress = m_socket->peerAddress();
+    const QByteArray head = requestHead(false);
+    m_response.transcript += requestHead(true);
+    if (!m_request.body.isEmpty() && !sendsSecret())
+        m_response.transcript += m_request.body.left(transcriptBodyBytes) + "\r\n";
+    m_socket->write(head);
+    if (!m_request.body.isEmpty())
+        m_socket->write(m_request.body);
+    m_state = State::Status;
+}
+
+bool HttpExchange::takeLine(QByteArray* line)
+{
+    const int end = m_buffer.indexOf("\r\n");
+    if (end < 0) {
+        // A bare LF ends a line too (RFC 9112 §2.2 allows a recipient to accept it).
+        const int lf = m_buffer.indexOf('\n');
+        if (lf < 0)
+            return false;
+        *line = m_buffer.left(lf);
+        m_buffer.remove(0, lf + 1);
+        return true;
+    }
+    *line = m_buffer.left(end);
+    m_buffer.remove(0, end + 2);
+    return true;
+}
+
+void HttpExchange::onReadyRead()
+{
+    if (!m_socket || m_finished)
+        return;
+    m_buffer += m_socket->readAll();
+    while (!m_finished) {
+        switch (m_state) {
+        case State::Idle:
+        case State::Connecting:
+        case State::Done:
+            m_buffer.clear();
+            return;
+        case State::Status: {
+            QByteArray line;
+            if (!takeLine(&line)) {
+                if (m_buffer.size() > maxLineBytes)
+                    fail(QStringLiteral("protocol"), tr("The server did not answer with HTTP."));
+                return;
+            }
+            if (!parseStatusLine(line))
+                return;
+            m_state = State::Headers;
+            break;
+        }
+        case State::Headers: {
+            QByteArray line;
+            if (!takeLine(&line)) {
+                if (m_headerBytes + m_buffer.size() > maxHeaderBytes)
+                    fail(QStringLiteral("protocol"), tr("The response headers are larger than 64 KiB."));
+                return;
+            }
+            m_headerBytes += line.size() + 2;
+            if (m_headerBytes > maxHeaderBytes) {
+                fail(QStringLiteral("protocol"), tr("The response headers are larger than 64 KiB."));
+                return;
+            }
+            if (line.isEmpty()) {
+                headersComplete();
+                break;
+            }
+            const int colon = line.indexOf(':');
+            if (colon <= 0 || line.at(0) == ' ' || line.at(0) == '\t') {
+                fail(QStringLiteral("protocol"), tr("The server sent a malformed response header."));
+                return;
+            }
+            m_response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+            break;
+        }
+        case State::Body: {
+            const qint64 room = m_request.maxBodyBytes - m_response.body.size();
+            qint64 take = m_buffer.size();
+            if (m_contentLength >= 0)
+                take = std::min<qint64>(take, m_contentLength - m_response.body.size());
+            if (take > room) {
+                m_response.body += m_buffer.left(static_cast<int>(room));
+                m_response.bodyTruncated = true;
+                fail(QStringLiteral("too-large"),
+                     tr("The response body is larger than %1 KiB; it was not read further.")
+                         .arg(m_request.maxBodyBytes / 1024));
+                return;
+            }
+            m_response.body += m_buffer.left(static_cast<int>(take));
+            m_buffer.remove(0, static_cast<int>(take));
+            if (m_contentLength >= 0 && m_response.body.size() >= m_contentLength) {
+                messageComplete();
+                return;
+            }
+            return; // wait for more, or for the close that ends the body
+        }
+        case State::ChunkSize: {
+            QByteArray line;
+            if (!takeLine(&line)) {
+                if (m_buffer.size() > maxLineBytes)
+                    fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
+                return;
+            }
+            bool ok = false;
+            const qint64 size = line.split(';').value(0).trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0) {
+                fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
+                return;
+            }
+            if (size == 0) {
+                m_state = State::ChunkTrailer;
+                break;
+            }
+            if (size > m_request.maxBodyBytes - m_response.body.size()) {
+                m_response.bodyTruncated = true;
+                fail(QStringLiteral("too-large"),
+                     tr("The response body is larger than %1 KiB; it was not read further.")
+                         .arg(m_request.maxBodyBytes / 1024));
+                return;
+            }
+            m_chunkRemaining = size;
+            m_state = State::ChunkData;
+            break;
+        }
+        case State::ChunkData: {
+            if (m_chunkRemaining > 0) {
+                const qint64 take = std::min<qint64>(m_chunkRemaining, m_buffer.size());
+                m_response.body += m_buffer.left(static_cast<int>(take));
+                m_buffer.remove(0, static_cast<int>(take));
+                m_chunkRemaining -= take;
+                if (m_chunkRemaining > 0)
+                    return;
+            }
+            if (m_buffer.size() < 2)
+                return;
+            m_buffer.remove(0, 2); // CRLF after the chunk
+            m_state = State::ChunkSize;
+            break;
+        }
+        case State::ChunkTrailer: {
+            QByteArray line;
+            if (!takeLine(&line))
+                return;
+            if (line.isEmpty()) {
+                messageComplete();
+                return;
+            }
+            break;
+        }
+        }
+    }
+}
+
+bool HttpExchange::parseStatusLine(const QByteArray& line)
+{
+    // HTTP/1.1 200 OK
+    if (!line.startsWith("HTTP/1.") || line.size() < 12 || line.at(8) != ' ') {
+        fail(QStringLiteral("protocol"),
+             tr("The server did not answer with HTTP/1.x (\"%1\").")
+                 .arg(QString::fromLatin1(line.left(40).toPercentEncoding(" /.:"))));
+        return false;
+    }
+    bool ok = false;
+    const int status = line.mid(9, 3).toInt(&ok);
+    if (!ok || status < 100 || status > 999) {
+        fail(QStringLiteral("protocol"), tr("The server sent an invalid HTTP status line."));
+        return false;
+    }
+    m_response.status = status;
+    m_response.reason = line.mid(13).trimmed();
+    return true;
+}
+
+void HttpExchange::headersComplete()
+{
+    const int status = m_response.status;
+    if (status >= 100 && status < 200) {
+        // 100 Continue and friends: the real answer follows.
+        m_response.headers.clear();
+        m_headerBytes = 0;
+        m_state = State::Status;
+        return;
+    }
+    m_response.transcript += "HTTP/1.1 " + QByteArray::number(status) + ' ' + m_response.reason + "\r\n";
+    for (const auto& h : std::as_const(m_response.headers)) {
+        const bool cookie = h.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0;
+        m_response.transcript +=
+            h.first + ": " + (cookie ? QByteArrayLiteral("[REDACTED]") : h.second) + "\r\n";
+    }
+    m_response.transcript += "\r\n";
+
+    const bool noBody = m_request.method == "HEAD" || status == 204 || status == 304;
+    if (noBody) {
+        messageComplete();
+        return;
+    }
+    if (m_response.header("Transfer-Encoding").toLower().contains("chunked")) {
+        m_chunked = true;
+        m_state = State::ChunkSize;
+        return;
+    }
+    const QByteArray length = m_response.header("Content-Length");
+    if (!length.isEmpty()) {
+        bool ok = false;
+        m_contentLength = length.trimmed().toLongLong(&ok);
+        if (!ok || m_contentLength < 0) {
+            fail(QStringLiteral("protocol"), tr("The server sent an invalid Content-Length."));
+            return;
+        }
+        if (m_contentLength > m_request.maxBodyBytes) {
+            m_response.bodyTruncated = true;
+            fail(QStringLiteral("too-large"),
+                 tr("The response body is %1 KiB, more than the %2 KiB limit; it was not read.")
+                     .arg(m_contentLength / 1024)
+                     .arg(m_request.maxBodyBytes / 1024));
+            return;
+        }
+        if (m_contentLength == 0) {
+            messageComplete();
+            return;
+        }
+    }
+    m_state = State::Body;
+}
+
+void HttpExchange::messageComplete()
+{
+    m_state = State::Done;
+    m_response.transcript += m_response.body.left(transcriptBodyBytes);
+    if (m_response.body.size() > transcriptBodyBytes)
+        m_response.transcript +=
+            "\r\n[… " + QByteArray::number(m_response.body.size() - transcriptBodyBytes) + " more bytes]";
+    m_response.transcript += "\r\n\r\n";
+
+    const int status = m_response.status;
+    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    const QByteArray location = m_response.header("Location");
+    if (redirect && !location.isEmpty() && m_request.maxRedirects > 0) {
+        m_response.hops.append({m_currentUrl, status, location});
+        const QUrl next = m_currentUrl.resolved(QUrl::fromEncoded(location));
+        if (!next.isValid() ||
+            (next.scheme() != QLatin1String("https") && next.scheme() != QLatin1String("http"))) {
+            fail(QStringLiteral("protocol"), tr("The server redirected to an invalid location."));
+            return;
+        }
+        if (m_visited.contains(next)) {
+            fail(QStringLiteral("redirect-loop"),
+                 tr("The server redirects in a loop (%1 is reached again).").arg(next.toDisplayString()));
+            return;
+        }
+        if (m_response.hops.size() > m_request.maxRedirects) {
+            fail(QStringLiteral("too-many-redirects"),
+                 tr("More than %1 redirects.").arg(m_request.maxRedirects));
+            return;
+        }
+        m_visited.append(next);
+        m_currentUrl = next;
+        if (status == 303) {
+            m_request.method = "GET";
+            m_request.body.clear();
+        }
+        connectTo(next);
+        return;
+    }
+    finish();
+}
+
+void HttpExchange::onDisconnected()
+{
+    if (m_finished)
+        return;
+    if (m_state == State::Body && m_contentLength < 0 && !m_chunked) {
+        messageComplete(); // the body ends with the connection
+        return;
+    }
+    if (m_state == State::Done)
+        return;
+    fail(QStringLiteral("closed"), m_state == State::Status && m_response.status == 0
+                                       ? tr("The server closed the connection without answering.")
+                                       : tr("The server closed the connection in the middle of the answer."));
+}
+
+void HttpExchange::onSocketError()
+{
+    if (!m_socket || m_finished)
+        return;
+    const auto error = m_socket->error();
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        onDisconnected();
+        return;
+    }
+    const QString text = m_socket->errorString();
+    if (error == QAbstractSocket::SslHandshakeFailedError) {
+        if (sendsSecret() && !m_socket->sslHandshakeErrors().isEmpty())
+            fail(QStringLiteral("untrusted"),
+                 tr("The certificate of %1 could not be verified (%2), so the token was not sent.")
+                     .arg(m_currentUrl.host(), m_socket->sslHandshakeErrors().constFirst().errorString()));
+        else
+            fail(QStringLiteral("tls"), tr("TLS failed: %1.").arg(text));
+        return;
+    }
+    if (m_state == State::Connecting)
+        fail(QStringLiteral("connect"), tr("Could not connect to %1: %2.").arg(m_currentUrl.host(), text));
+    else
+        fail(QStringLiteral("closed"), tr("The connection failed: %1.").arg(text));
+}
+
+void HttpExchange::abort(const QString& code, const QString& error)
+{
+    if (m_finished)
+        return;
+    fail(code, error);
+}
+
+void HttpExchange::fail(const QString& code, const QString& error)
+{
+    if (m_finished)
+        return;
+    m_response.errorCode = code;
+    m_response.error = error;
+    finish();
+}
+
+void HttpExchange::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_state = State::Done;
+    m_response.durationMs = now() - m_started;
+    releaseSocket();
+    emit finished();
+}
+
+void HttpExchange::releaseSocket()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+}
+
+} // namespace gjd

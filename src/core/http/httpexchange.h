@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+
+class QSslSocket;
+
+namespace gjd {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;            // https://host[:port]/path[?query]
+    HttpHeaders headers; // sent as given, after Host/User-Agent/Accept/Connection
+    QByteArray body;
+    // Connect here instead of resolving the URL's host (--resolve, or the address DNS gave);
+    // the URL's host stays the SNI name and the Host header.
+    QHostAddress address;
+    int maxRedirects = 0; // 0: report a redirect as the answer
+    qint64 maxBodyBytes = 1024 * 1024;
+    // Secret header (PRIVATE-TOKEN): sent only over https to a server whose certificate verifies
+    // against `trustedCas` + the system store, and never to another origin after a redirect.
+    // Its value never reaches a transcript, a log or an error message.
+    QByteArray secretHeaderName;
+    QByteArray secretHeaderValue;
+    QList<QSslCertificate> trustedCas; // for requests that carry a secret
+};
+
+struct HttpHop
+{
+    QUrl url;
+    int status = 0;
+    QByteArray location;
+};
+
+struct HttpResponse
+{
+    // Transport outcome. errorCode is empty when an HTTP answer was read completely.
+    QString errorCode; // "timeout", "cancelled", "connect", "tls", "untrusted", "closed", "protocol",
+                       // "too-large", "redirect-loop", "too-many-redirects", "insecure", "cross-origin"
+    QString error;     // translated one-liner
+
+    int status = 0; // of the last answer
+    QByteArray reason;
+    HttpHeaders headers;
+    QByteArray body; // at most maxBodyBytes
+    bool bodyTruncated = false;
+    QList<HttpHop> hops; // every answer that redirected, in order
+    QUrl finalUrl;
+    QHostAddress peerAddress;
+    qint64 durationMs = 0;
+    QByteArray transcript; // request and response heads (+ body start), secrets removed
+
+    bool hasAnswer() const { return status > 0; }
+    QByteArray header(const QByteArray& name) const; // first value, case-insensitive; empty if none
+    QList<QByteArray> headerValues(const QByteArray& name) const;
+    bool isJson() const; // content type says JSON
+};
+
+// One HTTP/1.1 request over a fresh TLS connection, with a hard cap on what it reads and manual
+// redirects. Written for probing servers that may be hostile or broken: nothing is trusted, no
+// size is believed, every wait is bounded by the caller (abort()).
+//
+//   start() → connect (address or host) → TLS (SNI = URL host) → request → status line → headers
+//           → body (Content-Length | chunked | until close, capped) → [redirect → again] → finished()
+class HttpExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpExchange(QObject* parent = nullptr);
+    ~HttpExchange() override;
+
+    void start(const HttpRequest& request);
+    // Ends the exchange now with the given error code ("timeout", "cancelled"); emits finished().
+    void abort(const QString& code, const QString& error);
+    bool isFinished() const { return m_finished; }
+    const HttpResponse& response() const { return m_response; }
+
+    static constexpr int maxHeaderBytes = 64 * 1024;
+
+signals:
+    void finished();
+
+private:
+    enum class State
+    {
+        Idle,
+        Connecting,
+        Status,
+        Headers,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkTrailer,
+        Done
+    };
+
+    void connectTo(const QUrl& url);
+    void sendRequest();
+    void onReadyRead();
+    void onDisconnected();
+    void onSocketError();
+    bool parseStatusLine(const QByteArray& line);
+    void headersComplete();
+    void messageComplete();
+    void fail(const QString& code, const QString& error);
+    void finish();
+    void releaseSocket();
+    bool takeLine(QByteArray* line);
+    bool sendsSecret() const;
+    QByteArray requestHead(bool forTranscript) const;
+
+    HttpRequest m_request;
+    HttpResponse m_response;
+    QUrl m_currentUrl;
+    QPointer<QSslSocket> m_socket;
+    QByteArray m_buffer;
+    State m_state = State::Idle;
+    qint64 m_contentLength = -1;
+    qint64 m_chunkRemaining = 0;
+    bool m_chunked = false;
+    bool m_finished = false;
+    int m_headerBytes = 0;
+    qint64 m_started = 0;
+    QList<QUrl> m_visited;
+};
+
+} // namespace gjd
