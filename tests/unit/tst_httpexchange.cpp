@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/httpexchange.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTest>
+
+#include <functional>
+
+using namespace gjd;
+
+namespace {
+
+QByteArray readPki(const QString& name)
+{
+    QFile f(qEnvironmentVariable("GJD_PKI_DIR") + QLatin1Char('/') + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+// A TLS server that answers every request with what the test scripts: given the request head,
+// the bytes to send, and whether to close afterwards (or to stall, keeping the connection open).
+class ScriptedServer final : public QSslServer
+{
+public:
+    struct Answer
+    {
+        QByteArray bytes;
+        bool close = true;
+        int repeat = 1; // send `bytes` this many times (for huge bodies)
+    };
+    std::function<Answer(const QByteArray& requestHead)> script;
+    QList<QByteArray> requests;
+
+    ScriptedServer()
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificateChain(QSslCertificate::fromData(readPki(QStringLiteral("full.pem"))));
+        config.setPrivateKey(QSslKey(readPki(QStringLiteral("full.key")), QSsl::Ec));
+        setSslConfiguration(config);
+        listen(QHostAddress::LocalHost);
+        connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {
+            while (auto* socket = qobject_cast<QSslSocket*>(nextPendingConnection())) {
+                socket->setParent(this);
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    const int end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = buffer->left(end + 4);
+                    buffer->clear();
+                    requests.append(head);
+                    const Answer answer = script(head);
+                    for (int i = 0; i < answer.repeat && socket->state() == QAbstractSocket::ConnectedState;
+                         ++i)
+                        socket->write(answer.bytes);
+                    if (answer.close)
+                        socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+
+    QUrl url(const QString& path = QStringLiteral("/")) const
+    {
+        return QUrl(QStringLiteral("https://gitlab.test:%1%2").arg(serverPort()).arg(path));
+    }
+};
+
+HttpRequest requestTo(const ScriptedServer& server, const QString& path = QStringLiteral("/"))
+{
+    HttpRequest r;
+    r.url = server.url(path);
+    r.address = QHostAddress::LocalHost;
+    return r;
+}
+
+HttpResponse run(const HttpRequest& request, int abortAfterMs = 10000)
+{
+    HttpExchange exchange;
+    QSignalSpy finished(&exchange, &HttpExchange::finished);
+    exchange.start(request);
+    if (finished.isEmpty() && !finished.wait(abortAfterMs))
+        exchange.abort(QStringLiteral("timeout"), QStringLiteral("test timeout"));
+    return exchange.response();
+}
+
+} // namespace
+
+class TestHttpExchange final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void bodies_data();
+    void bodies();
+    void requestHasHostAndNoSecretByDefault();
+    void redirectsAreFollowedAndRecorded();
+    void redirectLoopIsNamed();
+    void stallEndsWithTheCallersAbort();
+    void secretIsRedactedAndNeverSentToAnotherOrigin();
+    void secretNeedsAVerifiedCertificate();
+    void secretNeverOverPlainHttp();
+};
+
+void TestHttpExchange::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("GJD_PKI_DIR"), "run through ctest (fixture pki)");
+}
+
+void TestHttpExchange::bodies_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<int>("repeat");
+    QTest::addColumn<QString>("errorCode");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+
+    QTest::newRow("content-length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\nhello")
+        << 1 << "" << 200 << QByteArray("hello");
+    QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                           "chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n")
+                             << 1 << "" << 200 << QByteArray("hello world");
+    QTest::newRow("until close") << QByteArray("HTTP/1.0 404 Not Found\r\n\r\nmissing") << 1 << "" << 404
+                                 << QByteArray("missing");
+    QTest::newRow("100 continue first")
+        << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n\r\n{}")
+        << 1 << "" << 401 << QByteArray("{}");
+    QTest::newRow("204 without body")
+        << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << 1 << "" << 204 << QByteArray();
+    QTest::newRow("bare LF lines") << QByteArray("HTTP/1.1 200 OK\nContent-Length: 2\n\nok") << 1 << "" << 200
+                                   << QByteArray("ok");
+    // Hostile or broken answers: each ends with a precise error, never a hang or a crash.
+    QTest::newRow("announced body too large")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5000000000\r\n\r\n") << 1 << "too-large" << 200
+        << QByteArray();
+    QTest::newRow("streamed body too large")
+        << QByteArray(64 * 1024, 'x') << 40 << "protocol" << 0 << QByteArray();
+    QTest::newRow("endless body after headers")
+        << QByteArray("HTTP/1.1 200 OK\r\n\r\n") + QByteArray(64 * 1024, 'y') << 40 << "too-large" << 200
+        << QByteArray();
+    QTest::newRow("huge chunk") << QByteArray(
+                                       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFF\r\n")
+                                << 1 << "too-large" << 200 << QByteArray();
+    QTest::newRow("bad chunk size") << QByteArray(
+                                           "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << 1 << "protocol" << 200 << QByteArray();
+    QTest::newRow("endless header") << QByteArray("HTTP/1.1 200 OK\r\nX-A: ") + QByteArray(70 * 1024, 'a')
+                                    << 1 << "protocol" << 200 << QByteArray();
+    QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n") << 1 << "protocol" << 0
+                              << QByteArray();
+    QTest::newRow("bad status code") << QByteArray("HTTP/1.1 abc OK\r\n\r\n") << 1 << "protocol" << 0
+                                     << QByteArray();
+    QTest::newRow("bad content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -3\r\n\r\n") << 1
+                                        << "protocol" << 200 << QByteArray();
+    QTest::newRow("closed mid-body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort") << 1
+                                     << "closed" << 200 << QByteArray();
+    QTest::newRow("closed without answer") << QByteArray() << 1 << "closed" << 0 << QByteArray();
+}
+
+void TestHttpExchange::bodies()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(int, repeat);
+    QFETCH(QString, errorCode);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    ScriptedServer server;
+    server.script = [&](const QByteArray&) {
+        return ScriptedServer::Answer{answer, true, repeat};
+    };
+    const HttpResponse r = run(requestTo(server));
+    QCOMPARE(r.errorCode, errorCode);
+    QCOMPARE(r.status, status);
+    if (errorCode.isEmpty()) {
+        QCOMPARE(r.body, body);
+        QVERIFY(r.error.isEmpty());
+    } else {
+        QVERIFY(!r.error.isEmpty());
+    }
+    QVERIFY(r.body.size() <= 1024 * 1024);
+}
+
+void TestHttpExchange::requestHasHostAndNoSecretByDefault()
+{
+    ScriptedServer server;
+    server.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"};
+    };
+    HttpRequest request = requestTo(server, QStringLiteral("/api/v4/version?x=1"));
+    request.headers = {{"Origin", "https://gitlab.com"}};
+    const HttpResponse r = run(request);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(server.requests.size(), 1);
+    const QByteArray head = server.requests.constFirst();
+    QVERIFY2(head.startsWith("GET /api/v4/version?x=1 HTTP/1.1\r\n"), head.constData());
+    QVERIFY2(head.contains(
+                 QByteArray("\r\nHost: gitlab.test:" + QByteArray::number(server.serverPort()) + "\r\n")),
+             head.constData());
+    QVERIFY(head.contains("\r\nOrigin: https://gitlab.com\r\n"));
+    QVERIFY(!head.contains("PRIVATE-TOKEN"));
+    QCOMPARE(r.peerAddress, QHostAddress(QHostAddress::LocalHost));
+}
+
+void TestHttpExchange::redirectsAreFollowedAndRecorded()
+{
+    ScriptedServer server;
+    server.script = [&](const QByteArray& head) {
+        if (head.startsWith("GET /users/sign_in "))
+            return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nGitLab"};
+        return ScriptedServer::Answer{
+            "HTTP/1.1 302 Found\r\nLocation: /users/sign_in\r\nContent-Length: 0\r\n\r\n"};
+    };
+    HttpRequest request = requestTo(server);
+    request.maxRedirects = 5;
+    const HttpResponse r = run(request);
+    QCOMPARE(r.errorCode, QString());
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.hops.size(), 1);
+    QCOMPARE(r.hops.constFirst().status, 302);
+    QCOMPARE(r.finalUrl.path(), QStringLiteral("/users/sign_in"));
+    // Without maxRedirects the redirect is the answer.
+    const HttpResponse plain = run(requestTo(server));
+    QCOMPARE(plain.status, 302);
+    QCOMPARE(plain.header("location"), QByteArray("/users/sign_in"));
+}
+
+void TestHttpExchange::redirectLoopIsNamed()
+{
+    ScriptedServer server;
+    server.script = [&](const QByteArray& head) {
+        const QByteArray to = head.startsWith("GET /a ") ? "/b" : "/a";
+        return ScriptedServer::Answer{"HTTP/1.1 301 Moved\r\nLocation: " + to +
+                                      "\r\nContent-Length: 0\r\n\r\n"};
+    };
+    HttpRequest request = requestTo(server, QStringLiteral("/a"));
+    request.maxRedirects = 10;
+    const HttpResponse r = run(request);
+    QCOMPARE(r.errorCode, QStringLiteral("redirect-loop"));
+    QVERIFY(r.error.contains(QStringLiteral("/a")));
+    QCOMPARE(server.requests.size(), 2);
+}
+
+void TestHttpExchange::stallEndsWithTheCallersAbort()
+{
+    ScriptedServer server;
+    server.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\n", false};
+    };
+    QElapsedTimer clock;
+    clock.start();
+    const HttpResponse r = run(requestTo(server), 500);
+    QCOMPARE(r.errorCode, QStringLiteral("timeout"));
+    QVERIFY(clock.elapsed() < 8000);
+}
+
+void TestHttpExchange::secretIsRedactedAndNeverSentToAnotherOrigin()
+{
+    ScriptedServer other;
+    other.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"};
+    };
+    ScriptedServer server;
+    server.script = [&](const QByteArray&) {
+        return ScriptedServer::Answer{
+            "HTTP/1.1 302 Found\r\nLocation: https://127.0.0.1:" + QByteArray::number(other.serverPort()) +
+            "/elsewhere\r\nSet-Cookie: _gitlab_session=abc123\r\nContent-Length: 0\r\n\r\n"};
+    };
+    HttpRequest request = requestTo(server);
+    request.maxRedirects = 3;
+    request.secretHeaderName = "PRIVATE-TOKEN";
+    request.secretHeaderValue = "glpat-PLANTED-SECRET-123";
+    request.trustedCas = QSslCertificate::fromData(readPki(QStringLiteral("root.pem")));
+    const HttpResponse r = run(request);
+    QCOMPARE(server.requests.size(), 1);
+    QVERIFY(server.requests.constFirst().contains("PRIVATE-TOKEN: glpat-PLANTED-SECRET-123"));
+    // The other origin (127.0.0.1, not gitlab.test) never sees the token; its certificate does not
+    // even match, so the exchange stops there.
+    for (const QByteArray& head : std::as_const(other.requests))
+        QVERIFY(!head.contains("glpat-PLANTED-SECRET-123"));
+    QVERIFY(!r.transcript.contains("glpat-PLANTED-SECRET-123"));
+    QVERIFY(r.transcript.contains("PRIVATE-TOKEN: [REDACTED]"));
+    QVERIFY(!r.transcript.contains("abc123"));
+    QVERIFY(!r.error.contains(QStringLiteral("PLANTED")));
+}
+
+void TestHttpExchange::secretNeedsAVerifiedCertificate()
+{
+    ScriptedServer server;
+    server.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"};
+    };
+    HttpRequest request = requestTo(server);
+    request.secretHeaderName = "PRIVATE-TOKEN";
+    request.secretHeaderValue = "glpat-PLANTED-SECRET-456";
+    // No trusted CA for the test root: the certificate does not verify, the token stays here.
+    const HttpResponse r = run(request);
+    QCOMPARE(r.errorCode, QStringLiteral("untrusted"));
+    QVERIFY(server.requests.isEmpty());
+    QVERIFY(!r.error.contains(QStringLiteral("PLANTED")));
+}
+
+void TestHttpExchange::secretNeverOverPlainHttp()
+{
+    HttpRequest request;
+    request.url = QUrl(QStringLiteral("http://127.0.0.1:9/api/v4/user"));
+    request.secretHeaderName = "PRIVATE-TOKEN";
+    request.secretHeaderValue = "glpat-PLANTED-SECRET-789";
+    const HttpResponse r = run(request);
+    QCOMPARE(r.errorCode, QStringLiteral("insecure"));
+}
+
+QTEST_GUILESS_MAIN(TestHttpExchange)
+#include "tst_httpexchange.moc"
