@@ -107,6 +107,7 @@ private slots:
     void secretIsRedactedAndNeverSentToAnotherOrigin();
     void secretNeedsAVerifiedCertificate();
     void secretNeverOverPlainHttp();
+    void fallsBackToTheNextAddress();
 };
 
 void TestHttpExchange::initTestCase()
@@ -315,6 +316,22 @@ void TestHttpExchange::secretNeverOverPlainHttp()
     request.secretHeaderValue = "glpat-PLANTED-SECRET-789";
     const HttpResponse r = run(request);
     QCOMPARE(r.errorCode, QStringLiteral("insecure"));
+}
+
+void TestHttpExchange::fallsBackToTheNextAddress()
+{
+    ScriptedServer server; // on 127.0.0.1 only: 127.0.0.2 refuses the same port
+    server.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"};
+    };
+    HttpRequest request = requestTo(server);
+    request.address = QHostAddress(QStringLiteral("127.0.0.2"));
+    request.fallbackAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    request.connectTimeoutMs = 2000;
+    const HttpResponse r = run(request);
+    QCOMPARE(r.errorCode, QString());
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.peerAddress, QHostAddress(QHostAddress::LocalHost));
 }
 
 QTEST_GUILESS_MAIN(TestHttpExchange)

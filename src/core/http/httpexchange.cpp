@@ -71,6 +71,22 @@ bool HttpResponse::isJson() const
 HttpExchange::HttpExchange(QObject* parent)
     : QObject(parent)
 {
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Connecting && !tryNextAddress())
+            fail(QStringLiteral("connect"),
+                 tr("No address of %1 accepted a connection in time.").arg(m_currentUrl.host()));
+    });
+}
+
+bool HttpExchange::tryNextAddress()
+{
+    // Only for the first hop (the addresses belong to the request's host).
+    if (m_currentUrl != m_request.url || m_addressIndex >= m_request.fallbackAddresses.size())
+        return false;
+    ++m_addressIndex;
+    connectTo(m_currentUrl);
+    return true;
 }
 
 HttpExchange::~HttpExchange()
@@ -138,9 +154,15 @@ void HttpExchange::connectTo(const QUrl& url)
 
     const QString host = url.host(QUrl::EncodeUnicode);
     const quint16 port = defaultPort(url);
-    const bool useAddress = !m_request.address.isNull() && host == m_request.url.host(QUrl::EncodeUnicode) &&
+    const QHostAddress address =
+        m_addressIndex == 0 ? m_request.address : m_request.fallbackAddresses.value(m_addressIndex - 1);
+    const bool useAddress = !address.isNull() && host == m_request.url.host(QUrl::EncodeUnicode) &&
                             port == defaultPort(m_request.url);
-    const QString connectHost = useAddress ? m_request.address.toString() : host;
+    const QString connectHost = useAddress ? address.toString() : host;
+    if (useAddress && !m_request.fallbackAddresses.isEmpty() && m_request.connectTimeoutMs > 0) {
+        connect(socket, &QSslSocket::connected, &m_connectTimer, &QTimer::stop);
+        m_connectTimer.start(m_request.connectTimeoutMs);
+    }
     qCDebug(lcHttp) << m_request.method << url.toDisplayString() << "via" << connectHost;
     if (tls)
         socket->connectToHostEncrypted(connectHost, port, host);
@@ -478,9 +500,12 @@ void HttpExchange::onSocketError()
             fail(QStringLiteral("tls"), tr("TLS failed: %1.").arg(text));
         return;
     }
-    if (m_state == State::Connecting)
+    if (m_state == State::Connecting) {
+        m_connectTimer.stop();
+        if (tryNextAddress())
+            return;
         fail(QStringLiteral("connect"), tr("Could not connect to %1: %2.").arg(m_currentUrl.host(), text));
-    else
+    } else
         fail(QStringLiteral("closed"), tr("The connection failed: %1.").arg(text));
 }
 
@@ -513,6 +538,7 @@ void HttpExchange::finish()
 
 void HttpExchange::releaseSocket()
 {
+    m_connectTimer.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

@@ -8,6 +8,7 @@
 #include <QPair>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QTimer>
 #include <QUrl>
 
 class QSslSocket;
@@ -25,6 +26,10 @@ struct HttpRequest
     // Connect here instead of resolving the URL's host (--resolve, or the address DNS gave);
     // the URL's host stays the SNI name and the Host header.
     QHostAddress address;
+    // Further addresses of the same host, tried in order when a connection fails; with more than
+    // one address each gets connectTimeoutMs to connect (a silent address must not eat the budget).
+    QList<QHostAddress> fallbackAddresses;
+    int connectTimeoutMs = 0;
     int maxRedirects = 0; // 0: report a redirect as the answer
     qint64 maxBodyBytes = 1024 * 1024;
     // Secret header (PRIVATE-TOKEN): sent only over https to a server whose certificate verifies
@@ -106,6 +111,7 @@ private:
     };
 
     void connectTo(const QUrl& url);
+    bool tryNextAddress();
     void sendRequest();
     void onReadyRead();
     void onDisconnected();
@@ -133,6 +139,8 @@ private:
     int m_headerBytes = 0;
     qint64 m_started = 0;
     QList<QUrl> m_visited;
+    QTimer m_connectTimer;
+    int m_addressIndex = 0; // 0: request.address, n: fallbackAddresses[n - 1]
 };
 
 } // namespace gjd

@@ -21,8 +21,11 @@ HttpProbe::Builder anonymous(const QByteArray& method, const QString& path, Http
         r.url = QUrl(ctx.target().toString() + path);
         r.headers = headers;
         r.maxRedirects = maxRedirects;
-        if (ctx.dns && !ctx.dns->addresses.isEmpty())
+        if (ctx.dns && !ctx.dns->addresses.isEmpty()) {
             r.address = ctx.dns->addresses.constFirst();
+            r.fallbackAddresses = ctx.dns->addresses.mid(1);
+            r.connectTimeoutMs = std::max(500, ctx.options.probeTimeoutMs / int(ctx.dns->addresses.size()));
+        }
         return r;
     };
 }
