@@ -34,7 +34,12 @@ MethodGuess MethodDetection::detect(const RunContext& ctx)
         descriptor && descriptor->status == 200) {
         if (const auto json = Descriptor::parseObject(*descriptor, &error)) {
             const QString key = json->value(QStringLiteral("key")).toString();
-            if (key == Descriptor::marketplaceKey) {
+            // The key's host part comes from the proxy URL when one is set: gitlab.com, or anything
+            // with a path (an external_url host never has one: "https://gitlab.com/" gives
+            // "gitlab-jira-connect-gitlab.com/").
+            const QString keyHost = key.mid(Descriptor::keyPrefix.size());
+            if (key.startsWith(Descriptor::keyPrefix)
+                && (keyHost == QLatin1String("gitlab.com") || keyHost.contains(QLatin1Char('/')))) {
                 guess.detected = true;
                 guess.method = Method::Marketplace;
                 guess.reason = tr("detected from the descriptor key %1").arg(key);

@@ -12,7 +12,7 @@ class TlsChainAnchorCheck final : public Check
 public:
     QString id() const override { return QStringLiteral("tls.chain.anchor"); }
     QString category() const override { return category::tls; }
-    QString title() const override { return tr("Root certificate in the served chain"); }
+    QString title() const override { return tr("Root certificate left out (optional)"); }
     QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
     QStringList probes() const override { return {QStringLiteral("tls")}; }
 
