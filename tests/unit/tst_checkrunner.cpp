@@ -10,17 +10,13 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include "testpki.h"
+
 using namespace gjd;
+using gjd::test::readPki;
+using gjd::test::serverConfiguration;
 
 namespace {
-
-QByteArray readPki(const QString& name)
-{
-    QFile f(qEnvironmentVariable("GJD_PKI_DIR") + QLatin1Char('/') + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
 
 // Accepts TCP connections and never sends a byte.
 class StallServer final : public QTcpServer
@@ -283,9 +279,7 @@ void TestCheckRunner::skipRemovesChecks()
 void TestCheckRunner::healthyChainFromQSslServer()
 {
     QSslServer server;
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(QSslCertificate::fromData(readPki(QStringLiteral("full.pem"))));
-    config.setPrivateKey(QSslKey(readPki(QStringLiteral("full.key")), QSsl::Ec));
+    QSslConfiguration config = serverConfiguration();
     QVERIFY(!config.privateKey().isNull());
     server.setSslConfiguration(config);
     QVERIFY(server.listen(QHostAddress::LocalHost));
@@ -360,9 +354,7 @@ void TestCheckRunner::silentFirstAddressDoesNotHideTheSecond()
     // drops further SYNs and a connect there hangs (like a firewall that drops packets, or a
     // broken IPv6 route).
     QSslServer server;
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(QSslCertificate::fromData(readPki(QStringLiteral("full.pem"))));
-    config.setPrivateKey(QSslKey(readPki(QStringLiteral("full.key")), QSsl::Ec));
+    QSslConfiguration config = serverConfiguration();
     server.setSslConfiguration(config);
     QVERIFY(server.listen(QHostAddress::LocalHost));
     connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {

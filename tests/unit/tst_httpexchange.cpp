@@ -8,19 +8,15 @@
 #include <QSslSocket>
 #include <QTest>
 
+#include "testpki.h"
+
 #include <functional>
 
 using namespace gjd;
+using gjd::test::readPki;
+using gjd::test::serverConfiguration;
 
 namespace {
-
-QByteArray readPki(const QString& name)
-{
-    QFile f(qEnvironmentVariable("GJD_PKI_DIR") + QLatin1Char('/') + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
 
 // A TLS server that answers every request with what the test scripts: given the request head,
 // the bytes to send, and whether to close afterwards (or to stall, keeping the connection open).
@@ -38,9 +34,7 @@ public:
 
     ScriptedServer()
     {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificateChain(QSslCertificate::fromData(readPki(QStringLiteral("full.pem"))));
-        config.setPrivateKey(QSslKey(readPki(QStringLiteral("full.key")), QSsl::Ec));
+        QSslConfiguration config = serverConfiguration();
         setSslConfiguration(config);
         listen(QHostAddress::LocalHost);
         connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {

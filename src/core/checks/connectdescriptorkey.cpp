@@ -74,10 +74,12 @@ public:
             f.explains = {explains::failedToLinkGroup};
             return;
         }
-        if (key.startsWith(Descriptor::marketplaceKey) && key.mid(Descriptor::marketplaceKey.size()).startsWith(QLatin1Char('/'))) {
+        if (key.startsWith(Descriptor::marketplaceKey) &&
+            key.mid(Descriptor::marketplaceKey.size()).startsWith(QLatin1Char('/'))) {
             // GitLab appends the proxy URL's path: "https://gitlab.com/" gives a key with a slash.
             set(f, Status::Fail,
-                tr("The key is %1: the Jira Connect Proxy URL has a path or a trailing slash, so the key is not the "
+                tr("The key is %1: the Jira Connect Proxy URL has a path or a trailing slash, so the key is "
+                   "not the "
                    "Marketplace app's %2 (and a \"/\" is not even allowed in a key).")
                     .arg(key, Descriptor::marketplaceKey),
                 tr("Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to exactly "

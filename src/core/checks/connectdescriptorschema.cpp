@@ -33,13 +33,16 @@ public:
         if (key.startsWith(Descriptor::keyPrefix) && key.contains(QLatin1Char('/'))) {
             // GitLab itself builds such a key from a proxy URL with a path or trailing slash.
             set(f, Status::Fail, violations.join(QLatin1Char(' ')),
-                tr("The \"/\" comes from the Jira Connect Proxy URL setting, whose path GitLab appends to the key: set it "
+                tr("The \"/\" comes from the Jira Connect Proxy URL setting, whose path GitLab appends to "
+                   "the key: set it "
                    "to exactly https://gitlab.com (no trailing slash), or clear it for a manual install."));
             return;
         }
         set(f, Status::Fail, violations.join(QLatin1Char(' ')),
-            tr("GitLab generates this descriptor itself; a descriptor that breaks these rules was changed on the way "
-               "(a reverse proxy rewriting the body) or does not come from GitLab. Remove the rewriting rule."));
+            tr("GitLab generates this descriptor itself; a descriptor that breaks these rules was changed on "
+               "the way "
+               "(a reverse proxy rewriting the body) or does not come from GitLab. Remove the rewriting "
+               "rule."));
     }
 };
 

@@ -18,15 +18,10 @@ public:
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
-        const auto settings = tokencommon::settings(ctx);
+        const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
-        if (!settings) {
-            set(f, Status::Fail,
-                tr("The application settings could not be read: %1.")
-                    .arg(httpcommon::statusText(*ctx.httpResult(probe::apiSettings))),
-                tr("Use an administrator's token with the api scope."));
+        if (!settings)
             return;
-        }
         const QString key =
             settings->value(QStringLiteral("jira_connect_application_key")).toString().trimmed();
         f.evidence.insert(QStringLiteral("jira_connect_application_key"), key);

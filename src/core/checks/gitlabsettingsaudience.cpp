@@ -33,12 +33,9 @@ public:
                         : tr("The GitLab version is unknown; the setting exists from 17.7."));
             return;
         }
-        const auto settings = tokencommon::settings(ctx);
-        if (!settings) {
-            set(f, Status::Fail, tr("The application settings could not be read."),
-                tr("Use an administrator's token with the api scope."));
+        const auto settings = tokencommon::SettingsReader::require(ctx, f);
+        if (!settings)
             return;
-        }
         const QString audience =
             settings->value(QStringLiteral("jira_connect_additional_audience_url")).toString();
         const QString externalHost = tokencommon::externalHost(ctx);

@@ -19,13 +19,10 @@ public:
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
-        const auto settings = tokencommon::settings(ctx);
+        const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
-        if (!settings) {
-            set(f, Status::Fail, tr("The application settings could not be read."),
-                tr("Use an administrator's token with the api scope."));
+        if (!settings)
             return;
-        }
         const QString proxy = settings->value(QStringLiteral("jira_connect_proxy_url")).toString();
         f.evidence.insert(QStringLiteral("jira_connect_proxy_url"), proxy);
         f.evidence.insert(QStringLiteral("method"), methodId(ctx.method));

@@ -19,13 +19,10 @@ public:
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
-        const auto settings = tokencommon::settings(ctx);
+        const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
-        if (!settings) {
-            set(f, Status::Fail, tr("The application settings could not be read."),
-                tr("Use an administrator's token with the api scope."));
+        if (!settings)
             return;
-        }
         const bool enabled =
             settings->value(QStringLiteral("jira_connect_public_key_storage_enabled")).toBool();
         f.evidence.insert(QStringLiteral("jira_connect_public_key_storage_enabled"), enabled);

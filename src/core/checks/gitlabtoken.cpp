@@ -33,8 +33,10 @@ public:
                                      .arg(ctx.url.toString());
         if (user.errorCode == QLatin1String("untrusted")) {
             set(f, Status::Fail, user.error,
-                tr("The token is only sent to a server whose certificate verifies from this computer: fix the "
-                   "certificate (see the TLS checks), or pass the private CA, with any intermediate the server does "
+                tr("The token is only sent to a server whose certificate verifies from this computer: fix "
+                   "the "
+                   "certificate (see the TLS checks), or pass the private CA, with any intermediate the "
+                   "server does "
                    "not send, with --ca-file."));
             return;
         }

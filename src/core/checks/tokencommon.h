@@ -2,9 +2,11 @@
 #pragma once
 
 #include "connect/descriptor.h"
+#include "finding.h"
 #include "probes/probecatalogue.h"
 #include "runcontext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +25,28 @@ inline std::optional<QJsonObject> settings(const RunContext& ctx)
     QString error;
     return Descriptor::parseObject(*r, &error);
 }
+
+class SettingsReader
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::SettingsReader)
+
+public:
+    // The settings, or nullopt after making `f` a failure that says why they could not be read.
+    static std::optional<QJsonObject> require(const RunContext& ctx, Finding& f)
+    {
+        if (auto s = settings(ctx))
+            return s;
+        const HttpResponse* r = ctx.httpResult(probe::apiSettings);
+        const QString why = !r ? tr("no answer")
+                            : r->hasAnswer()
+                                ? QStringLiteral("%1 %2").arg(r->status).arg(QString::fromLatin1(r->reason))
+                                : r->error;
+        f.status = Status::Fail;
+        f.summary = tr("The application settings could not be read (%1).").arg(why.trimmed());
+        f.remedy = tr("Use an administrator's token with the api scope (and admin_mode under Admin Mode).");
+        return std::nullopt;
+    }
+};
 
 // The host of external_url, from the web_url of the token's user (no REST field gives it).
 inline QString externalHost(const RunContext& ctx)
