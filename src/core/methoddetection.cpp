@@ -38,8 +38,8 @@ MethodGuess MethodDetection::detect(const RunContext& ctx)
             // with a path (an external_url host never has one: "https://gitlab.com/" gives
             // "gitlab-jira-connect-gitlab.com/").
             const QString keyHost = key.mid(Descriptor::keyPrefix.size());
-            if (key.startsWith(Descriptor::keyPrefix)
-                && (keyHost == QLatin1String("gitlab.com") || keyHost.contains(QLatin1Char('/')))) {
+            if (key.startsWith(Descriptor::keyPrefix) &&
+                (keyHost == QLatin1String("gitlab.com") || keyHost.contains(QLatin1Char('/')))) {
                 guess.detected = true;
                 guess.method = Method::Marketplace;
                 guess.reason = tr("detected from the descriptor key %1").arg(key);
