@@ -252,10 +252,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>%1 „%2“ enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
-        <source>Checks the TLS and network setup of a GitLab instance the way Jira Cloud and GitLab.com see it.</source>
-        <translation>Prüft die TLS- und Netzwerkeinrichtung einer GitLab-Instanz so, wie Jira Cloud und GitLab.com sie sehen.</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -336,10 +332,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>ungültige --public-url „%1“: %2</translation>
     </message>
     <message>
-        <source>--timeout must be a number of seconds between 0 and 600 (got &quot;%1&quot;)</source>
-        <translation>--timeout muss eine Anzahl Sekunden zwischen 0 und 600 sein (erhalten: „%1“)</translation>
-    </message>
-    <message>
         <source>no check matches &quot;%1&quot; (see the ids in the report)</source>
         <translation>keine Prüfung passt zu „%1“ (siehe die IDs im Bericht)</translation>
     </message>
@@ -363,6 +355,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>cannot write --output &quot;%1&quot;: %2</source>
         <translation>--output „%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>GitLab administrator token for the settings checks (Enter to skip): </source>
+        <translation>GitLab-Administrator-Token für die Einstellungsprüfungen (Eingabetaste zum Überspringen): </translation>
+    </message>
+    <message>
+        <source>Checks a GitLab instance the way Jira Cloud and GitLab.com see it: network, TLS, the Jira Connect endpoints and, with an administrator token in GITLAB_TOKEN (or typed at the prompt), the GitLab settings.</source>
+        <translation>Prüft eine GitLab-Instanz so, wie Jira Cloud und GitLab.com sie sehen: Netzwerk, TLS, die Jira-Connect-Endpunkte und – mit einem Administrator-Token in GITLAB_TOKEN (oder an der Eingabeaufforderung eingegeben) – die GitLab-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0.1 and 600 (got &quot;%1&quot;)</source>
+        <translation>--timeout muss eine Anzahl Sekunden zwischen 0.1 und 600 sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>--only needs at least one check id or prefix</source>
+        <translation>--only braucht mindestens eine Prüfungs-ID oder ein Präfix</translation>
+    </message>
 </context>
 <context>
     <name>gjd::CheckRunner</name>
@@ -385,6 +393,404 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Internal error: the %1 probe did not run.</source>
         <translation>Interner Fehler: Der Test %1 lief nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectCorsCheck</name>
+    <message>
+        <source>CORS for GitLab.com&apos;s app pages</source>
+        <translation>CORS für die App-Seiten von GitLab.com</translation>
+    </message>
+    <message>
+        <source>oauth_application_id allows the origin %1 (GET and preflight).</source>
+        <translation>oauth_application_id erlaubt den Origin %1 (GET und Preflight).</translation>
+    </message>
+    <message>
+        <source>no Access-Control-Allow-Origin header</source>
+        <translation>keinen Access-Control-Allow-Origin-Header</translation>
+    </message>
+    <message>
+        <source>Access-Control-Allow-Origin &quot;%1&quot; / &quot;%2&quot; instead of %3</source>
+        <translation>Access-Control-Allow-Origin „%1“ / „%2“ statt %3</translation>
+    </message>
+    <message>
+        <source>GitLab answers GitLab.com&apos;s app pages with %1, because the Jira Connect Proxy URL is &quot;%2&quot;, not exactly %3 (GitLab compares the strings).</source>
+        <translation>GitLab liefert den App-Seiten von GitLab.com %1, weil die Jira Connect Proxy URL „%2“ lautet und nicht genau %3 (GitLab vergleicht die Zeichenketten).</translation>
+    </message>
+    <message>
+        <source>Set the Jira Connect Proxy URL to exactly https://gitlab.com — no trailing slash.</source>
+        <translation>Setzen Sie die Jira Connect Proxy URL auf genau https://gitlab.com – ohne abschließenden Schrägstrich.</translation>
+    </message>
+    <message>
+        <source>The proxy URL setting is right, but the answers carry %1: the reverse proxy strips GitLab&apos;s CORS headers.</source>
+        <translation>Die Einstellung der Proxy-URL stimmt, aber die Antworten enthalten %1: Der Reverse Proxy entfernt die CORS-Header von GitLab.</translation>
+    </message>
+    <message>
+        <source>Remove proxy_hide_header Access-Control-Allow-Origin (and any add_header that replaces it) for /-/jira_connect/ in the reverse proxy.</source>
+        <translation>Entfernen Sie im Reverse Proxy für /-/jira_connect/ proxy_hide_header Access-Control-Allow-Origin (und jedes add_header, das den Header ersetzt).</translation>
+    </message>
+    <message>
+        <source>GitLab.com&apos;s app pages get %1 from oauth_application_id, so the browser refuses the answer.</source>
+        <translation>Die App-Seiten von GitLab.com erhalten von oauth_application_id %1, daher weist der Browser die Antwort zurück.</translation>
+    </message>
+    <message>
+        <source>Set the Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash); if it is, the reverse proxy strips the CORS headers (proxy_hide_header Access-Control-Allow-Origin). With an admin token (GITLAB_TOKEN) this check tells which.</source>
+        <translation>Setzen Sie die Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich); ist sie das bereits, entfernt der Reverse Proxy die CORS-Header (proxy_hide_header Access-Control-Allow-Origin). Mit einem Admin-Token (GITLAB_TOKEN) stellt diese Prüfung fest, was davon zutrifft.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectDescriptorBaseUrlCheck</name>
+    <message>
+        <source>Descriptor baseUrl is the public URL</source>
+        <translation>baseUrl des Deskriptors ist die öffentliche URL</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy send the public host name to GitLab: nginx &quot;proxy_set_header Host %1;&quot; (GitLab builds baseUrl from the Host header). From GitLab 17.7 also set the Jira Connect Additional Audience URL to %2.</source>
+        <translation>Lassen Sie den Reverse Proxy den öffentlichen Host-Namen an GitLab senden: nginx „proxy_set_header Host %1;“ (GitLab bildet baseUrl aus dem Host-Header). Ab GitLab 17.7 setzen Sie außerdem die Jira Connect Additional Audience URL auf %2.</translation>
+    </message>
+    <message>
+        <source>baseUrl %1 uses http; Jira Cloud requires https.</source>
+        <translation>baseUrl %1 verwendet http; Jira Cloud verlangt https.</translation>
+    </message>
+    <message>
+        <source>Set external_url to https://… in gitlab.rb, and keep gitlab.yml&apos;s jira_connect.enforce_jira_base_url_https at its default (true).</source>
+        <translation>Setzen Sie external_url in gitlab.rb auf https://…, und belassen Sie jira_connect.enforce_jira_base_url_https in gitlab.yml auf dem Standardwert (true).</translation>
+    </message>
+    <message>
+        <source>baseUrl is %1, but Jira reaches the instance as %2: GitLab does not see the public host name, so Jira&apos;s tokens fail with &quot;Invalid audience&quot;.</source>
+        <translation>baseUrl ist %1, aber Jira erreicht die Instanz als %2: GitLab sieht den öffentlichen Host-Namen nicht, daher schlagen die Tokens von Jira mit „Invalid audience“ fehl.</translation>
+    </message>
+    <message>
+        <source>baseUrl %1 has the path %2; expected %3/-/jira_connect.</source>
+        <translation>baseUrl %1 hat den Pfad %2; erwartet: %3/-/jira_connect.</translation>
+    </message>
+    <message>
+        <source>Serve GitLab under the same relative root publicly and internally (gitlab.rb external_url with the path), or make the reverse proxy map the paths one to one.</source>
+        <translation>Stellen Sie GitLab öffentlich und intern unter demselben relativen Pfad bereit (external_url in gitlab.rb mit dem Pfad), oder lassen Sie den Reverse Proxy die Pfade eins zu eins abbilden.</translation>
+    </message>
+    <message>
+        <source>baseUrl %1 matches the public URL.</source>
+        <translation>baseUrl %1 stimmt mit der öffentlichen URL überein.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectDescriptorCheck</name>
+    <message>
+        <source>App descriptor served</source>
+        <translation>App-Deskriptor wird bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (nginx: a &quot;location /&quot; with proxy_pass to GitLab, and no location, auth_request or WAF rule that catches /-/jira_connect/).</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ unverändert an GitLab weiterreichen (nginx: eine „location /“ mit proxy_pass zu GitLab und keine location, kein auth_request und keine WAF-Regel, die /-/jira_connect/ abfängt).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB; GitLab&apos;s descriptor is about 3 KiB.</source>
+        <translation>%1 ist größer als 1 MiB; der Deskriptor von GitLab hat etwa 3 KiB.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 instead of the descriptor.</source>
+        <translation>%1 hat mit %2 statt mit dem Deskriptor geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 answered 200, but not with the descriptor: %2</source>
+        <translation>%1 hat mit 200 geantwortet, aber nicht mit dem Deskriptor: %2</translation>
+    </message>
+    <message>
+        <source>Served at %1: key %2, baseUrl %3.</source>
+        <translation>Bereitgestellt unter %1: key %2, baseUrl %3.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectDescriptorKeyCheck</name>
+    <message>
+        <source>Descriptor key matches the method</source>
+        <translation>Deskriptor-Key passt zur Methode</translation>
+    </message>
+    <message>
+        <source>Remove the reverse-proxy rule that rewrites response bodies for /-/jira_connect/ (nginx sub_filter, Apache Substitute, a WAF&apos;s response rewriting): the key gitlab-jira-connect-… must reach Jira unchanged.</source>
+        <translation>Entfernen Sie die Reverse-Proxy-Regel, die Antwortinhalte für /-/jira_connect/ umschreibt (nginx sub_filter, Apache Substitute, das Umschreiben von Antworten durch eine WAF): Der Key gitlab-jira-connect-… muss Jira unverändert erreichen.</translation>
+    </message>
+    <message>
+        <source>The key differs between the public URL (%1) and the instance (%2): the reverse proxy rewrites it.</source>
+        <translation>Der Key unterscheidet sich zwischen der öffentlichen URL (%1) und der Instanz (%2): Der Reverse Proxy schreibt ihn um.</translation>
+    </message>
+    <message>
+        <source>The descriptor&apos;s key is %1, but GitLab&apos;s settings make it %2: something between GitLab and Jira rewrites it.</source>
+        <translation>Der Key des Deskriptors ist %1, nach den Einstellungen von GitLab müsste er aber %2 lauten: Etwas zwischen GitLab und Jira schreibt ihn um.</translation>
+    </message>
+    <message>
+        <source>The key %1 is not of GitLab&apos;s form gitlab-jira-connect-&lt;host&gt;: a reverse proxy or filter rewrites it.</source>
+        <translation>Der Key %1 hat nicht die Form gitlab-jira-connect-&lt;host&gt;, die GitLab verwendet: Ein Reverse Proxy oder Filter schreibt ihn um.</translation>
+    </message>
+    <message>
+        <source>The key is %1, so the Jira Connect Proxy URL is not set: the Marketplace app expects %2.</source>
+        <translation>Der Key ist %1, also ist die Jira Connect Proxy URL nicht gesetzt: Die Marketplace-App erwartet %2.</translation>
+    </message>
+    <message>
+        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to https://gitlab.com (exactly, no trailing slash), or run: gitlab-jira-doctor-cli configure … --method marketplace.</source>
+        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf https://gitlab.com (genau so, ohne abschließenden Schrägstrich), oder führen Sie aus: gitlab-jira-doctor-cli configure … --method marketplace.</translation>
+    </message>
+    <message>
+        <source>The key is %1: the Jira Connect Proxy URL is still set, so Jira refuses a manual install of this app.</source>
+        <translation>Der Key ist %1: Die Jira Connect Proxy URL ist noch gesetzt, daher lehnt Jira eine manuelle Installation dieser App ab.</translation>
+    </message>
+    <message>
+        <source>Clear Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL (in GitLab 15.7, in the Rails console: ApplicationSetting.current_without_cache.update(jira_connect_proxy_url: nil)).</source>
+        <translation>Leeren Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL (in GitLab 15.7 in der Rails-Konsole: ApplicationSetting.current_without_cache.update(jira_connect_proxy_url: nil)).</translation>
+    </message>
+    <message>
+        <source>The key %1 names %2 (GitLab&apos;s external_url), not the public host %3: normal behind a reverse proxy; Jira will show the app under this key.</source>
+        <translation>Der Key %1 nennt %2 (die external_url von GitLab), nicht den öffentlichen Host %3: Hinter einem Reverse Proxy ist das normal; Jira zeigt die App unter diesem Key an.</translation>
+    </message>
+    <message>
+        <source>The key %1 matches the %2 method.</source>
+        <translation>Der Key %1 passt zur Methode %2.</translation>
+    </message>
+    <message>
+        <source>The key is %1: the Jira Connect Proxy URL has a path or a trailing slash, so the key is not the Marketplace app&apos;s %2 (and a &quot;/&quot; is not even allowed in a key).</source>
+        <translation>Der Key ist %1: Die Jira Connect Proxy URL hat einen Pfad oder einen abschließenden Schrägstrich, daher entspricht der Key nicht dem Key %2 der Marketplace-App (und ein „/“ ist in einem Key nicht einmal erlaubt).</translation>
+    </message>
+    <message>
+        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to exactly https://gitlab.com — no trailing slash.</source>
+        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf genau https://gitlab.com – ohne abschließenden Schrägstrich.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectDescriptorSchemaCheck</name>
+    <message>
+        <source>Descriptor follows Atlassian&apos;s rules</source>
+        <translation>Deskriptor folgt den Regeln von Atlassian</translation>
+    </message>
+    <message>
+        <source>Key, baseUrl, authentication, lifecycle, modules and scopes are all acceptable.</source>
+        <translation>Key, baseUrl, authentication, lifecycle, modules und scopes sind alle zulässig.</translation>
+    </message>
+    <message>
+        <source>GitLab generates this descriptor itself; a descriptor that breaks these rules was changed on the way (a reverse proxy rewriting the body) or does not come from GitLab. Remove the rewriting rule.</source>
+        <translation>GitLab erzeugt diesen Deskriptor selbst; ein Deskriptor, der gegen diese Regeln verstößt, wurde unterwegs verändert (von einem Reverse Proxy, der den Inhalt umschreibt) oder stammt nicht von GitLab. Entfernen Sie die Regel, die ihn umschreibt.</translation>
+    </message>
+    <message>
+        <source>The &quot;/&quot; comes from the Jira Connect Proxy URL setting, whose path GitLab appends to the key: set it to exactly https://gitlab.com (no trailing slash), or clear it for a manual install.</source>
+        <translation>Das „/“ stammt aus der Einstellung Jira Connect Proxy URL, deren Pfad GitLab an den Key anhängt: Setzen Sie sie auf genau https://gitlab.com (ohne abschließenden Schrägstrich), oder leeren Sie sie für eine manuelle Installation.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectLifecycleCheck</name>
+    <message>
+        <source>Lifecycle endpoint accepts POST</source>
+        <translation>Lifecycle-Endpunkt nimmt POST an</translation>
+    </message>
+    <message>
+        <source>Let POST requests to /-/jira_connect/events/ through to GitLab: remove the WAF rule, limit_except or &quot;location&quot; that blocks them (GitLab.com and Jira send the install events there).</source>
+        <translation>Lassen Sie POST-Anfragen an /-/jira_connect/events/ bis zu GitLab durch: Entfernen Sie die WAF-Regel, das limit_except oder die „location“, die sie blockiert (GitLab.com und Jira senden die Installationsereignisse dorthin).</translation>
+    </message>
+    <message>
+        <source>POST %1 gave no complete answer: %2</source>
+        <translation>POST %1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>POST %1 without a token answers 401, as GitLab does.</source>
+        <translation>POST %1 ohne Token antwortet mit 401, wie es GitLab tut.</translation>
+    </message>
+    <message>
+        <source>POST %1 answered 404: the route does not reach GitLab, or the instance&apos;s integration allowlist excludes the GitLab for Jira Cloud app.</source>
+        <translation>POST %1 hat mit 404 geantwortet: Die Route erreicht GitLab nicht, oder die Integrations-Zulassungsliste der Instanz schließt die GitLab for Jira Cloud-App aus.</translation>
+    </message>
+    <message>
+        <source>Allow the GitLab for Jira Cloud app in Admin → Settings → General → Integrations (allowlist), and make the reverse proxy pass /-/jira_connect/ to GitLab.</source>
+        <translation>Lassen Sie die GitLab for Jira Cloud-App unter Admin → Settings → General → Integrations (Zulassungsliste) zu, und lassen Sie den Reverse Proxy /-/jira_connect/ an GitLab weiterreichen.</translation>
+    </message>
+    <message>
+        <source>POST %1 answered %2 without a token: whatever answers is not GitLab.</source>
+        <translation>POST %1 hat ohne Token mit %2 geantwortet: Was da antwortet, ist nicht GitLab.</translation>
+    </message>
+    <message>
+        <source>Point the reverse proxy&apos;s /-/jira_connect/ at GitLab.</source>
+        <translation>Lassen Sie /-/jira_connect/ im Reverse Proxy auf GitLab zeigen.</translation>
+    </message>
+    <message>
+        <source> (an HTML page)</source>
+        <translation> (eine HTML-Seite)</translation>
+    </message>
+    <message>
+        <source>POST %1 answered %2%3 instead of 401: a proxy or WAF blocks the install events.</source>
+        <translation>POST %1 hat mit %2%3 statt mit 401 geantwortet: Ein Proxy oder eine WAF blockiert die Installationsereignisse.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectOAuthApplicationIdCheck</name>
+    <message>
+        <source>OAuth application ID published</source>
+        <translation>OAuth-Anwendungs-ID veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Create the OAuth application and enter its Application ID in Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID (gitlab-jira-doctor-cli configure does both).</source>
+        <translation>Legen Sie die OAuth-Anwendung an und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID ein (gitlab-jira-doctor-cli configure erledigt beides).</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/ to GitLab.</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ an GitLab weiterreichen.</translation>
+    </message>
+    <message>
+        <source>%1 answered 404: the Jira Connect Application ID is not set.</source>
+        <translation>%1 hat mit 404 geantwortet: Die Jira Connect Application ID ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>The app can read the OAuth application ID (%1).</source>
+        <translation>Die App kann die OAuth-Anwendungs-ID lesen (%1).</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 without an application ID%3.</source>
+        <translation>%1 hat mit %2 geantwortet, ohne Anwendungs-ID%3.</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged; if it does, %1</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_application_id unverändert an GitLab weiterreichen; tut er das bereits: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectOAuthCallbacksCheck</name>
+    <message>
+        <source>OAuth callback page</source>
+        <translation>OAuth-Callback-Seite</translation>
+    </message>
+    <message>
+        <source>%1 answers 200.</source>
+        <translation>%1 antwortet mit 200.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: the OAuth sign-in cannot return to GitLab.</source>
+        <translation>%1 hat nicht mit 200 geantwortet (%2): Die OAuth-Anmeldung kann nicht zu GitLab zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/oauth_callbacks to GitLab; the OAuth application&apos;s redirect URI must be exactly this URL.</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_callbacks an GitLab weiterreichen; die Redirect-URI der OAuth-Anwendung muss genau diese URL sein.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/oauth_callbacks to GitLab.</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_callbacks an GitLab weiterreichen.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectOAuthTokenCorsCheck</name>
+    <message>
+        <source>CORS for the OAuth token endpoint</source>
+        <translation>CORS für den OAuth-Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 allows POST from %2 (preflight answered).</source>
+        <translation>%1 erlaubt POST von %2 (Preflight beantwortet).</translation>
+    </message>
+    <message>
+        <source>The preflight for POST %1 from %2 got %3 and no Access-Control-Allow-Origin: Chromium browsers cannot finish the sign-in.</source>
+        <translation>Die Preflight-Anfrage für POST %1 von %2 hat kein Access-Control-Allow-Origin erhalten (%3): Chromium-basierte Browser können die Anmeldung nicht abschließen.</translation>
+    </message>
+    <message>
+        <source>Let OPTIONS and POST to /oauth/token through the reverse proxy unchanged (no proxy_hide_header Access-Control-Allow-Origin); meanwhile Firefox can be used to sign in.</source>
+        <translation>Lassen Sie OPTIONS und POST an /oauth/token unverändert durch den Reverse Proxy (kein proxy_hide_header Access-Control-Allow-Origin); bis dahin können Sie sich mit Firefox anmelden.</translation>
+    </message>
+    <message>
+        <source>The preflight for POST %1 from %2 got no complete answer (%3): Chromium browsers may not finish the sign-in.</source>
+        <translation>Die Preflight-Anfrage für POST %1 von %2 hat keine vollständige Antwort erhalten (%3): Chromium-Browser können die Anmeldung womöglich nicht abschließen.</translation>
+    </message>
+    <message>
+        <source>Let OPTIONS and POST to /oauth/token through the reverse proxy unchanged.</source>
+        <translation>Lassen Sie OPTIONS und POST an /oauth/token unverändert durch den Reverse Proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::Descriptor</name>
+    <message>
+        <source>The answer is larger than 1 MiB.</source>
+        <translation>Die Antwort ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>The answer is empty.</source>
+        <translation>Die Antwort ist leer.</translation>
+    </message>
+    <message>
+        <source>The answer is an HTML sign-in page, not JSON.</source>
+        <translation>Die Antwort ist eine HTML-Anmeldeseite, kein JSON.</translation>
+    </message>
+    <message>
+        <source>The answer is an HTML page, not JSON.</source>
+        <translation>Die Antwort ist eine HTML-Seite, kein JSON.</translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The answer is JSON but not an object.</source>
+        <translation>Die Antwort ist JSON, aber kein Objekt.</translation>
+    </message>
+    <message>
+        <source>&quot;key&quot; is missing.</source>
+        <translation>„key“ fehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;key&quot; (%1) may contain only letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
+        <translation>„key“ (%1) darf nur Buchstaben, Ziffern, „.“, „_“ und „-“ enthalten.</translation>
+    </message>
+    <message>
+        <source>&quot;key&quot; is %1 characters long; Atlassian allows at most 64.</source>
+        <translation>„key“ ist %1 Zeichen lang; Atlassian erlaubt höchstens 64.</translation>
+    </message>
+    <message>
+        <source>&quot;baseUrl&quot; is missing.</source>
+        <translation>„baseUrl“ fehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;baseUrl&quot; (%1) is not an absolute URL.</source>
+        <translation>„baseUrl“ (%1) ist keine absolute URL.</translation>
+    </message>
+    <message>
+        <source>&quot;baseUrl&quot; (%1) is not https.</source>
+        <translation>„baseUrl“ (%1) ist nicht https.</translation>
+    </message>
+    <message>
+        <source>&quot;authentication.type&quot; is &quot;%1&quot;; GitLab&apos;s app uses jwt.</source>
+        <translation>„authentication.type“ ist „%1“; die App von GitLab verwendet jwt.</translation>
+    </message>
+    <message>
+        <source>&quot;lifecycle.installed&quot; is missing; JWT authentication requires it.</source>
+        <translation>„lifecycle.installed“ fehlt; die JWT-Authentifizierung verlangt es.</translation>
+    </message>
+    <message>
+        <source>&quot;lifecycle.uninstalled&quot; is missing.</source>
+        <translation>„lifecycle.uninstalled“ fehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;modules&quot; is missing or empty.</source>
+        <translation>„modules“ fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>Module &quot;%1&quot; has no &quot;key&quot;.</source>
+        <translation>Modul „%1“ hat keinen „key“.</translation>
+    </message>
+    <message>
+        <source>Module key &quot;%1&quot; in &quot;%2&quot; may contain only letters, digits and &quot;-&quot; (at most 100).</source>
+        <translation>Modul-Key „%1“ in „%2“ darf nur Buchstaben, Ziffern und „-“ enthalten (höchstens 100 Zeichen).</translation>
+    </message>
+    <message>
+        <source>&quot;scopes&quot; is not a list.</source>
+        <translation>„scopes“ ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>Scope &quot;%1&quot; is not one Atlassian knows.</source>
+        <translation>Scope „%1“ ist Atlassian nicht bekannt.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +850,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>Give %1 a public address (an A/AAAA record reachable from the internet), or publish the instance through a reverse proxy with a public address and check that URL.</source>
         <translation>Geben Sie %1 eine öffentliche Adresse (einen aus dem Internet erreichbaren A/AAAA-Eintrag), oder veröffentlichen Sie die Instanz über einen Reverse Proxy mit öffentlicher Adresse und prüfen Sie diese URL.</translation>
     </message>
+    <message>
+        <source>Use a URL whose host name resolves to a public address, or publish the instance through a reverse proxy with a public address and check that URL.</source>
+        <translation>Verwenden Sie eine URL, deren Host-Name zu einer öffentlichen Adresse aufgelöst wird, oder veröffentlichen Sie die Instanz über einen Reverse Proxy mit öffentlicher Adresse und prüfen Sie diese URL.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::DnsResolveCheck</name>
@@ -477,6 +887,484 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     </message>
 </context>
 <context>
+    <name>gjd::GitLabApiCheck</name>
+    <message>
+        <source>GitLab API reachable</source>
+        <translation>GitLab-API erreichbar</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /api/v4/ to GitLab unchanged: the Jira app&apos;s pages call the API from the browser.</source>
+        <translation>Lassen Sie den Reverse Proxy /api/v4/ unverändert an GitLab weiterreichen: Die Seiten der Jira-App rufen die API aus dem Browser auf.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete HTTP answer: %2</source>
+        <translation>%1 hat keine vollständige HTTP-Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>The API answers at %1 (401 without a token, as expected).</source>
+        <translation>Die API antwortet unter %1 (401 ohne Token, wie erwartet).</translation>
+    </message>
+    <message>
+        <source>The API answers at %1.</source>
+        <translation>Die API antwortet unter %1.</translation>
+    </message>
+    <message>
+        <source>%1 with unexpected JSON</source>
+        <translation>%1 mit unerwartetem JSON</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: the GitLab API is not reachable through this URL.</source>
+        <translation>%1 hat mit %2 geantwortet: Die GitLab-API ist über diese URL nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabOAuthAppCheck</name>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or create a new one with gitlab-jira-doctor-cli configure.</source>
+        <translation>Bearbeiten Sie die Anwendung unter Admin → Applications (%1/admin/applications/%2/edit), oder legen Sie mit gitlab-jira-doctor-cli configure eine neue an.</translation>
+    </message>
+    <message>
+        <source>it is confidential (the Jira app signs in with PKCE, without a secret)</source>
+        <translation>sie ist vertraulich (die Jira-App meldet sich mit PKCE an, ohne Secret)</translation>
+    </message>
+    <message>
+        <source>its redirect URI is &quot;%1&quot;, not %2</source>
+        <translation>ihre Redirect-URI ist „%1“, nicht %2</translation>
+    </message>
+    <message>
+        <source>its scopes are &quot;%1&quot;, not exactly api</source>
+        <translation>ihre Scopes sind „%1“, nicht genau api</translation>
+    </message>
+    <message>
+        <source>The OAuth application &quot;%1&quot;: %2.</source>
+        <translation>Die OAuth-Anwendung „%1“: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is set up right; %n other application(s) also point at a Jira callback: %2.</source>
+        <translation>
+            <numerusform>„%1“ ist richtig eingerichtet; %n weitere Anwendung verweist ebenfalls auf einen Jira-Callback: %2.</numerusform>
+            <numerusform>„%1“ ist richtig eingerichtet; %n weitere Anwendungen verweisen ebenfalls auf einen Jira-Callback: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: not confidential, redirect URI %2.</source>
+        <translation>„%1“: nicht vertraulich, Redirect-URI %2.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabOAuthAppTrustedCheck</name>
+    <message>
+        <source>OAuth application not trusted</source>
+        <translation>OAuth-Anwendung nicht als Trusted markiert</translation>
+    </message>
+    <message>
+        <source>The API does not show the Trusted flag: open %1 and make sure Trusted is cleared.</source>
+        <translation>Die API zeigt das Trusted-Flag nicht an: Öffnen Sie %1 und stellen Sie sicher, dass Trusted nicht aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>In Admin → Applications → &quot;%1&quot; → Edit, clear Trusted and save (a trusted application makes the Jira app&apos;s sign-in fail).</source>
+        <translation>Deaktivieren Sie unter Admin → Applications → „%1“ → Edit die Option Trusted und speichern Sie (mit einer vertrauenswürdigen Anwendung schlägt die Anmeldung der Jira-App fehl).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabSettingsApplicationKeyCheck</name>
+    <message>
+        <source>Jira Connect Application ID</source>
+        <translation>Jira Connect Application ID</translation>
+    </message>
+    <message>
+        <source>Use an administrator&apos;s token with the api scope.</source>
+        <translation>Verwenden Sie das Token eines Administrators mit dem Scope api.</translation>
+    </message>
+    <message>
+        <source>Create the OAuth application (redirect URI %1, scope api, not confidential) and enter its Application ID in Admin → Settings → General → GitLab for Jira App; gitlab-jira-doctor-cli configure does both.</source>
+        <translation>Legen Sie die OAuth-Anwendung an (Redirect-URI %1, Scope api, nicht vertraulich) und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App ein; gitlab-jira-doctor-cli configure erledigt beides.</translation>
+    </message>
+    <message>
+        <source>The Jira Connect Application ID is blank.</source>
+        <translation>Die Jira Connect Application ID ist leer.</translation>
+    </message>
+    <message>
+        <source>The Application ID is %1, but the OAuth applications could not be read to confirm it.</source>
+        <translation>Die Application ID ist %1, aber die OAuth-Anwendungen konnten zur Bestätigung nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Application ID %1 belongs to no OAuth application of this instance (%n application(s) listed).</source>
+        <translation>
+            <numerusform>Die Application ID %1 gehört zu keiner OAuth-Anwendung dieser Instanz (%n Anwendung aufgelistet).</numerusform>
+            <numerusform>Die Application ID %1 gehört zu keiner OAuth-Anwendung dieser Instanz (%n Anwendungen aufgelistet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set to the OAuth application &quot;%1&quot;.</source>
+        <translation>Auf die OAuth-Anwendung „%1“ gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabSettingsAudienceCheck</name>
+    <message>
+        <source>Additional audience URL</source>
+        <translation>Zusätzliche Audience-URL</translation>
+    </message>
+    <message>
+        <source>GitLab %1 has no Jira Connect Additional Audience URL (it arrived in 17.7).</source>
+        <translation>GitLab %1 hat keine Jira Connect Additional Audience URL (die Einstellung kam mit 17.7).</translation>
+    </message>
+    <message>
+        <source>The GitLab version is unknown; the setting exists from 17.7.</source>
+        <translation>Die GitLab-Version ist unbekannt; die Einstellung gibt es ab 17.7.</translation>
+    </message>
+    <message>
+        <source>Not needed: Jira reaches GitLab under its own host name.</source>
+        <translation>Nicht nötig: Jira erreicht GitLab unter dessen eigenem Host-Namen.</translation>
+    </message>
+    <message>
+        <source>Set to %1; not needed, as Jira reaches GitLab under its own host name.</source>
+        <translation>Auf %1 gesetzt; nicht nötig, da Jira GitLab unter dessen eigenem Host-Namen erreicht.</translation>
+    </message>
+    <message>
+        <source>Set to the public URL %1.</source>
+        <translation>Auf die öffentliche URL %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Jira reaches GitLab as %1 but GitLab&apos;s external_url host is %2, and the additional audience URL is &quot;%3&quot;: Jira&apos;s tokens may be rejected with &quot;Invalid audience&quot;.</source>
+        <translation>Jira erreicht GitLab als %1, aber der Host der external_url von GitLab ist %2, und die zusätzliche Audience-URL ist „%3“: Die Tokens von Jira werden eventuell mit „Invalid audience“ abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Additional Audience URL to %1.</source>
+        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Additional Audience URL auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabSettingsProxyUrlCheck</name>
+    <message>
+        <source>Jira Connect Proxy URL</source>
+        <translation>Jira Connect Proxy URL</translation>
+    </message>
+    <message>
+        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash).</source>
+        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich).</translation>
+    </message>
+    <message>
+        <source>Blank, as the %1 method needs.</source>
+        <translation>Leer, wie es die Methode %1 verlangt.</translation>
+    </message>
+    <message>
+        <source>Set to %1; the %2 method needs it blank.</source>
+        <translation>Auf %1 gesetzt; die Methode %2 verlangt, dass sie leer ist.</translation>
+    </message>
+    <message>
+        <source>Clear the Jira Connect Proxy URL (Admin → Settings → General → GitLab for Jira App).</source>
+        <translation>Leeren Sie die Jira Connect Proxy URL (Admin → Settings → General → GitLab for Jira App).</translation>
+    </message>
+    <message>
+        <source>Exactly %1.</source>
+        <translation>Genau %1.</translation>
+    </message>
+    <message>
+        <source>Blank: the instance is not in Marketplace mode.</source>
+        <translation>Leer: Die Instanz ist nicht im Marketplace-Modus.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not exactly %2: GitLab compares the browser&apos;s Origin with this string, so CORS never matches.</source>
+        <translation>„%1“ ist nicht genau %2: GitLab vergleicht den Origin des Browsers mit dieser Zeichenkette, daher passt CORS nie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses http; the Marketplace app runs on %2.</source>
+        <translation>„%1“ verwendet http; die Marketplace-App läuft auf %2.</translation>
+    </message>
+    <message>
+        <source>Set to %1, another instance that relays for this one (a proxy chain): its own setup decides.</source>
+        <translation>Auf %1 gesetzt – eine andere Instanz, die für diese als Proxy dient (Proxy-Kette): Ob das passt, hängt von deren eigener Einrichtung ab.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabSettingsPublicKeyStorageCheck</name>
+    <message>
+        <source>Public key storage</source>
+        <translation>Speicherung öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>On, as an instance that relays for other instances needs.</source>
+        <translation>Aktiviert, wie es eine Instanz braucht, die für andere Instanzen als Proxy dient.</translation>
+    </message>
+    <message>
+        <source>Off: the instances that use this one as their proxy cannot verify Jira&apos;s tokens.</source>
+        <translation>Deaktiviert: Die Instanzen, die diese Instanz als Proxy verwenden, können die Tokens von Jira nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>Turn on Admin → Settings → General → GitLab for Jira App → Enable public key storage.</source>
+        <translation>Aktivieren Sie Admin → Settings → General → GitLab for Jira App → Enable public key storage.</translation>
+    </message>
+    <message>
+        <source>On, although this instance does not relay for others (%1 method).</source>
+        <translation>Aktiviert, obwohl diese Instanz nicht als Proxy für andere dient (Methode %1).</translation>
+    </message>
+    <message>
+        <source>Turn off Enable public key storage unless other instances use this one as their Jira Connect proxy.</source>
+        <translation>Deaktivieren Sie Enable public key storage, sofern nicht andere Instanzen diese Instanz als Jira-Connect-Proxy verwenden.</translation>
+    </message>
+    <message>
+        <source>Off, as the %1 method needs.</source>
+        <translation>Deaktiviert, wie es die Methode %1 verlangt.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabTokenCheck</name>
+    <message>
+        <source>Administrator token</source>
+        <translation>Administrator-Token</translation>
+    </message>
+    <message>
+        <source>No administrator token given (GITLAB_TOKEN): the GitLab settings are not checked.</source>
+        <translation>Kein Administrator-Token angegeben (GITLAB_TOKEN): Die GitLab-Einstellungen werden nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens.</source>
+        <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Scope api (und admin_mode, wenn der Admin Mode aktiv ist): %1/-/user_settings/personal_access_tokens.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Check that the instance URL reaches GitLab&apos;s API from this computer.</source>
+        <translation>Prüfen Sie, ob die Instanz-URL von diesem Computer aus die API von GitLab erreicht.</translation>
+    </message>
+    <message>
+        <source>GitLab refused the token (401): it is wrong, expired or revoked.</source>
+        <translation>GitLab hat das Token abgelehnt (401): Es ist falsch, abgelaufen oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2.</source>
+        <translation>%1 hat mit %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The token of %1 is not treated as an administrator&apos;s: either %1 is no administrator, or Admin Mode is on and the token lacks the admin_mode scope.</source>
+        <translation>Das Token von %1 wird nicht als Administrator-Token behandelt: Entweder ist %1 kein Administrator, oder der Admin Mode ist aktiv und dem Token fehlt der Scope admin_mode.</translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator.</source>
+        <translation>%1 ist kein Administrator.</translation>
+    </message>
+    <message>
+        <source>The token has the scopes %1 but not api.</source>
+        <translation>Das Token hat die Scopes %1, aber nicht api.</translation>
+    </message>
+    <message>
+        <source>The token of %1 expires on %2.</source>
+        <translation>Das Token von %1 läuft am %2 ab.</translation>
+    </message>
+    <message>
+        <source>Create a new token before then.</source>
+        <translation>Erstellen Sie vorher ein neues Token.</translation>
+    </message>
+    <message>
+        <source>Token of the administrator %1.</source>
+        <translation>Token des Administrators %1.</translation>
+    </message>
+    <message>
+        <source>Token of the administrator %1, scopes %2.</source>
+        <translation>Token des Administrators %1, Scopes %2.</translation>
+    </message>
+    <message>
+        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate (see the TLS checks), or pass the private CA, with any intermediate the server does not send, with --ca-file.</source>
+        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus überprüfen lässt: Korrigieren Sie das Zertifikat (siehe die TLS-Prüfungen), oder übergeben Sie mit --ca-file die private CA samt allen Zwischenzertifikaten, die der Server nicht sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::GitLabVersionCheck</name>
+    <message>
+        <source>GitLab version</source>
+        <translation>GitLab-Version</translation>
+    </message>
+    <message>
+        <source>/api/v4/version answered %1 without a readable version.</source>
+        <translation>/api/v4/version hat keine lesbare Version geliefert (%1).</translation>
+    </message>
+    <message>
+        <source>Check that the token works for the API (see gitlab.token).</source>
+        <translation>Prüfen Sie, ob das Token für die API funktioniert (siehe gitlab.token).</translation>
+    </message>
+    <message>
+        <source>Upgrade GitLab (the GitLab for Jira Cloud app follows GitLab&apos;s releases).</source>
+        <translation>Aktualisieren Sie GitLab (die GitLab for Jira Cloud-App folgt den Releases von GitLab).</translation>
+    </message>
+    <message>
+        <source>GitLab %1 is older than 15.7, the first version the Marketplace app supports.</source>
+        <translation>GitLab %1 ist älter als 15.7, die erste Version, die die Marketplace-App unterstützt.</translation>
+    </message>
+    <message>
+        <source>GitLab %1: up to 17.5, manual installs fail with a 401 since Atlassian&apos;s JWT change of November 2024 (fixed in 17.6 and backported to 17.5 patch releases).</source>
+        <translation>GitLab %1: Bis 17.5 schlagen manuelle Installationen seit der JWT-Änderung von Atlassian im November 2024 mit 401 fehl (behoben in 17.6 und in Patch-Releases von 17.5 zurückportiert).</translation>
+    </message>
+    <message>
+        <source>GitLab %1 works, but branches can be created from Jira only from 17.2.</source>
+        <translation>GitLab %1 funktioniert, aber Branches lassen sich erst ab 17.2 aus Jira heraus erstellen.</translation>
+    </message>
+    <message>
+        <source>GitLab %1.</source>
+        <translation>GitLab %1.</translation>
+    </message>
+    <message>
+        <source>/api/v4/version gave no complete answer: %1</source>
+        <translation>/api/v4/version hat keine vollständige Antwort geliefert: %1</translation>
+    </message>
+    <message>
+        <source>Check that the instance URL reaches GitLab&apos;s API from this computer.</source>
+        <translation>Prüfen Sie, ob die Instanz-URL von diesem Computer aus die GitLab-API erreicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::HttpBaseCheck</name>
+    <message>
+        <source>GitLab answers over HTTPS</source>
+        <translation>GitLab antwortet über HTTPS</translation>
+    </message>
+    <message>
+        <source>%1 gave no HTTP answer: %2</source>
+        <translation>%1 hat keine HTTP-Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Check that the web server or reverse proxy passes requests to GitLab (nginx: proxy_pass to GitLab&apos;s workhorse or internal URL).</source>
+        <translation>Prüfen Sie, ob der Webserver oder Reverse Proxy Anfragen an GitLab weiterreicht (nginx: proxy_pass zu GitLab Workhorse oder zur internen URL von GitLab).</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: the web server reaches no working GitLab behind it.</source>
+        <translation>%1 hat mit %2 geantwortet: Der Webserver erreicht dahinter kein funktionierendes GitLab.</translation>
+    </message>
+    <message>
+        <source>Check that GitLab runs (gitlab-ctl status) and that the reverse proxy&apos;s proxy_pass points at it.</source>
+        <translation>Prüfen Sie, ob GitLab läuft (gitlab-ctl status) und ob proxy_pass im Reverse Proxy darauf zeigt.</translation>
+    </message>
+    <message>
+        <source>%1 redirects to another host or scheme: %2</source>
+        <translation>%1 leitet auf einen anderen Host oder ein anderes Schema um: %2</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass the public host name (nginx: proxy_set_header Host %1;) and check external_url in gitlab.rb: Jira Cloud and GitLab.com follow the same redirects and end up elsewhere.</source>
+        <translation>Lassen Sie den Reverse Proxy den öffentlichen Host-Namen weiterreichen (nginx: proxy_set_header Host %1;) und prüfen Sie external_url in gitlab.rb: Jira Cloud und GitLab.com folgen denselben Umleitungen und landen woanders.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2, which does not look like GitLab&apos;s sign-in page.</source>
+        <translation>%1 hat mit %2 geantwortet, was nicht nach der Anmeldeseite von GitLab aussieht.</translation>
+    </message>
+    <message>
+        <source>Check that this URL is the GitLab instance (with its relative root, if any) and that the reverse proxy passes every path to GitLab.</source>
+        <translation>Prüfen Sie, ob diese URL die GitLab-Instanz ist (gegebenenfalls mit ihrem relativen Pfad) und ob der Reverse Proxy jeden Pfad an GitLab weiterreicht.</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s sign-in page answers at %1.</source>
+        <translation>Die Anmeldeseite von GitLab antwortet unter %1.</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s sign-in page answers at %1 (after %2).</source>
+        <translation>Die Anmeldeseite von GitLab antwortet unter %1 (nach %2).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::HttpExchange</name>
+    <message>
+        <source>A token is never sent over plain http://.</source>
+        <translation>Ein Token wird nie über unverschlüsseltes http:// gesendet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer with HTTP.</source>
+        <translation>Der Server hat nicht mit HTTP geantwortet.</translation>
+    </message>
+    <message>
+        <source>The response headers are larger than 64 KiB.</source>
+        <translation>Die Antwort-Header sind größer als 64 KiB.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed response header.</source>
+        <translation>Der Server hat einen fehlerhaften Antwort-Header gesendet.</translation>
+    </message>
+    <message>
+        <source>The response body is larger than %1 KiB; it was not read further.</source>
+        <translation>Der Antwortinhalt ist größer als %1 KiB; er wurde nicht weiter gelesen.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed chunked body.</source>
+        <translation>Der Server hat einen fehlerhaften Antwortinhalt in Chunked-Kodierung gesendet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer with HTTP/1.x (&quot;%1&quot;).</source>
+        <translation>Der Server hat nicht mit HTTP/1.x geantwortet („%1“).</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid HTTP status line.</source>
+        <translation>Der Server hat eine ungültige HTTP-Statuszeile gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid Content-Length.</source>
+        <translation>Der Server hat eine ungültige Content-Length gesendet.</translation>
+    </message>
+    <message>
+        <source>The response body is %1 KiB, more than the %2 KiB limit; it was not read.</source>
+        <translation>Der Antwortinhalt ist %1 KiB groß, mehr als die Grenze von %2 KiB; er wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The server redirected to an invalid location.</source>
+        <translation>Der Server hat auf ein ungültiges Ziel umgeleitet.</translation>
+    </message>
+    <message>
+        <source>The server redirects in a loop (%1 is reached again).</source>
+        <translation>Der Server leitet im Kreis um (%1 wird erneut erreicht).</translation>
+    </message>
+    <message>
+        <source>More than %1 redirects.</source>
+        <translation>Mehr als %1 Umleitungen.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without answering.</source>
+        <translation>Der Server hat die Verbindung geschlossen, ohne zu antworten.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection in the middle of the answer.</source>
+        <translation>Der Server hat die Verbindung mitten in der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified (%2), so the token was not sent.</source>
+        <translation>Das Zertifikat von %1 ließ sich nicht überprüfen (%2), daher wurde das Token nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1.</source>
+        <translation>TLS ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2.</source>
+        <translation>Keine Verbindung zu %1 möglich: %2.</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1.</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>No address of %1 accepted a connection in time.</source>
+        <translation>Keine Adresse von %1 hat rechtzeitig eine Verbindung angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::HttpProbe</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 s.</source>
+        <translation>Keine vollständige Antwort innerhalb von %1 s.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::InputUrlCheck</name>
     <message>
         <source>Instance URL</source>
@@ -491,12 +1379,24 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>%1 wird geprüft.</translation>
     </message>
     <message>
-        <source>Checking %1. %2</source>
-        <translation>%1 wird geprüft. %2</translation>
+        <source>The public URL is invalid: %1</source>
+        <translation>Die öffentliche URL ist ungültig: %1</translation>
     </message>
     <message>
-        <source>Use %1 exactly, wherever the instance URL is entered (the Jira app&apos;s &quot;GitLab version&quot; dialog, the wizard).</source>
-        <translation>Verwenden Sie genau %1, wo immer die Instanz-URL eingegeben wird (im Dialog „GitLab version“ der Jira-App, im Assistenten).</translation>
+        <source>Enter the reverse-proxy address Jira Cloud uses, such as https://gitlab.example.com.</source>
+        <translation>Geben Sie die Reverse-Proxy-Adresse ein, die Jira Cloud verwendet, zum Beispiel https://gitlab.example.com.</translation>
+    </message>
+    <message>
+        <source>Public URL: %1</source>
+        <translation>Öffentliche URL: %1</translation>
+    </message>
+    <message>
+        <source>Jira Cloud and GitLab.com reach the instance through %1; API calls go to %2.</source>
+        <translation>Jira Cloud und GitLab.com erreichen die Instanz über %1; API-Aufrufe gehen an %2.</translation>
+    </message>
+    <message>
+        <source>Use %1 exactly, wherever the instance URL is entered (the Jira app&apos;s &quot;GitLab version&quot; dialog, the setup wizard).</source>
+        <translation>Verwenden Sie genau %1, überall dort, wo die Instanz-URL eingegeben wird (im Dialog „GitLab version“ der Jira-App, im Einrichtungsassistenten).</translation>
     </message>
 </context>
 <context>
@@ -524,10 +1424,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Only https:// URLs can be used (got %1://): Jira Cloud talks to GitLab over HTTPS.</source>
         <translation>Nur https://-URLs können verwendet werden (erhalten: %1://): Jira Cloud spricht mit GitLab über HTTPS.</translation>
-    </message>
-    <message>
-        <source>The URL is malformed: %1.</source>
-        <translation>Die URL ist fehlerhaft: %1.</translation>
     </message>
     <message>
         <source>The URL contains a user name or password (user@host); remove it — credentials never belong in the instance URL.</source>
@@ -576,6 +1472,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>GitLab is served under the relative root %1.</source>
         <translation>GitLab wird unter dem relativen Pfad %1 bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The URL is malformed (check the host name and the port).</source>
+        <translation>Die URL ist fehlerhaft (prüfen Sie den Host-Namen und den Port).</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1574,117 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     </message>
 </context>
 <context>
+    <name>gjd::ManualInboundCheck</name>
+    <message>
+        <source>Reachable from GitLab.com and Atlassian</source>
+        <translation>Erreichbar von GitLab.com und Atlassian</translation>
+    </message>
+    <message>
+        <source>lifecycle events only: users&apos; browsers must still reach the rest of GitLab</source>
+        <translation>nur Lifecycle-Ereignisse: Die Browser der Benutzer müssen den Rest von GitLab weiterhin erreichen</translation>
+    </message>
+    <message>
+        <source>Atlassian egress ranges for Jira: https://ip-ranges.atlassian.com/ (direction egress, product jira)</source>
+        <translation>Egress-Adressbereiche von Atlassian für Jira: https://ip-ranges.atlassian.com/ (direction egress, product jira)</translation>
+    </message>
+    <message>
+        <source>your GitLab upstream</source>
+        <translation>Ihr GitLab-Upstream</translation>
+    </message>
+    <message>
+        <source>This computer cannot test whether GitLab.com (34.74.90.64/28, 34.74.226.0/24) and Jira Cloud reach %1; check the firewall allows them.</source>
+        <translation>Dieser Computer kann nicht testen, ob GitLab.com (34.74.90.64/28, 34.74.226.0/24) und Jira Cloud %1 erreichen; prüfen Sie, ob die Firewall sie zulässt.</translation>
+    </message>
+    <message>
+        <source>This computer cannot test whether Jira Cloud (Atlassian&apos;s egress ranges) reaches %1; check the firewall allows it.</source>
+        <translation>Dieser Computer kann nicht testen, ob Jira Cloud (die Egress-Adressbereiche von Atlassian) %1 erreicht; prüfen Sie, ob die Firewall das zulässt.</translation>
+    </message>
+    <message>
+        <source>If the instance is behind a firewall, allow at least these sources to port %1. An nginx snippet that restricts only the lifecycle events:
+
+%2</source>
+        <translation>Wenn die Instanz hinter einer Firewall steht, lassen Sie mindestens diese Quellen zu Port %1 zu. Ein nginx-Snippet, das nur die Lifecycle-Ereignisse beschränkt:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Allow inbound HTTPS from the ranges above; Atlassian&apos;s list changes, so take it from https://ip-ranges.atlassian.com/ (items with direction &quot;egress&quot; and product &quot;jira&quot;).</source>
+        <translation>Erlauben Sie eingehendes HTTPS aus den obigen Adressbereichen; die Liste von Atlassian ändert sich, entnehmen Sie sie daher https://ip-ranges.atlassian.com/ (Einträge mit direction „egress“ und product „jira“).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ManualOutboundCheck</name>
+    <message>
+        <source>The instance reaches GitLab.com and Atlassian</source>
+        <translation>Die Instanz erreicht GitLab.com und Atlassian</translation>
+    </message>
+    <message>
+        <source>an HTTP status line (200 or 30x): GitLab.com relays the install events and serves the public keys</source>
+        <translation>eine HTTP-Statuszeile (200 oder 30x): GitLab.com leitet die Installationsereignisse weiter und stellt die öffentlichen Schlüssel bereit</translation>
+    </message>
+    <message>
+        <source>&quot;HTTP/2 404&quot;: the host answers, which is all that is needed</source>
+        <translation>„HTTP/2 404“: Der Host antwortet, mehr ist nicht nötig</translation>
+    </message>
+    <message>
+        <source>an HTTP status line: GitLab sends development information to Jira Cloud</source>
+        <translation>eine HTTP-Statuszeile: GitLab sendet Entwicklungsinformationen an Jira Cloud</translation>
+    </message>
+    <message>
+        <source>On the GitLab server itself run &quot;curl --head https://gitlab.com&quot; (expect a status line) and &quot;curl --head https://connect-install-keys.atlassian.com&quot; (expect 404).</source>
+        <translation>Führen Sie auf dem GitLab-Server selbst „curl --head https://gitlab.com“ (erwartet: eine Statuszeile) und „curl --head https://connect-install-keys.atlassian.com“ (erwartet: 404) aus.</translation>
+    </message>
+    <message>
+        <source>On the GitLab server itself run &quot;curl --head https://connect-install-keys.atlassian.com&quot; (expect 404).</source>
+        <translation>Führen Sie auf dem GitLab-Server selbst „curl --head https://connect-install-keys.atlassian.com“ aus (erwartet: 404).</translation>
+    </message>
+    <message>
+        <source>This computer is not the GitLab server, so it cannot test the server&apos;s outbound traffic:
+</source>
+        <translation>Dieser Computer ist nicht der GitLab-Server und kann daher den ausgehenden Verkehr des Servers nicht testen:
+</translation>
+    </message>
+    <message>
+        <source>
+
+A timeout or &quot;Could not resolve host&quot; means the firewall or proxy blocks the instance&apos;s outbound HTTPS; in gitlab.rb, gitlab_rails[&apos;env&apos;] can set http_proxy/https_proxy.</source>
+        <translation>
+
+Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder ein Proxy ausgehendes HTTPS der Instanz blockiert; in gitlab.rb kann gitlab_rails[&apos;env&apos;] http_proxy/https_proxy setzen.</translation>
+    </message>
+    <message>
+        <source>Allow outbound HTTPS from the GitLab server to gitlab.com, connect-install-keys.atlassian.com and your Atlassian site.</source>
+        <translation>Erlauben Sie ausgehendes HTTPS vom GitLab-Server zu gitlab.com, connect-install-keys.atlassian.com und Ihrer Atlassian-Site.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::MethodDetection</name>
+    <message>
+        <source>detected from the Jira Connect Proxy URL setting (%1)</source>
+        <translation>erkannt an der Einstellung Jira Connect Proxy URL (%1)</translation>
+    </message>
+    <message>
+        <source>detected: no proxy URL, public key storage on</source>
+        <translation>erkannt: keine Proxy-URL, Speicherung öffentlicher Schlüssel aktiviert</translation>
+    </message>
+    <message>
+        <source>detected: the Jira Connect Proxy URL setting is blank</source>
+        <translation>erkannt: Die Einstellung Jira Connect Proxy URL ist leer</translation>
+    </message>
+    <message>
+        <source>detected from the descriptor key %1</source>
+        <translation>erkannt am Deskriptor-Key %1</translation>
+    </message>
+    <message>
+        <source>detected from the descriptor key %1 (no proxy URL set)</source>
+        <translation>erkannt am Deskriptor-Key %1 (keine Proxy-URL gesetzt)</translation>
+    </message>
+    <message>
+        <source>assumed: the method could not be detected, and Marketplace is the only one open to new installs</source>
+        <translation>angenommen: Die Methode ließ sich nicht erkennen, und Marketplace ist die einzige, die neue Installationen zulässt</translation>
+    </message>
+</context>
+<context>
     <name>gjd::PlaceholderPage</name>
     <message>
         <source>Copied</source>
@@ -698,6 +1709,33 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Back to the start screen (Esc)</source>
         <translation>Zurück zum Startbildschirm (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::PlatformConnectEolCheck</name>
+    <message>
+        <source>Atlassian Connect end of support</source>
+        <translation>Ende des Supports für Atlassian Connect</translation>
+    </message>
+    <message>
+        <source>Move to the Marketplace app: set the Jira Connect Proxy URL to https://gitlab.com, then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace and choose GitLab self-managed (gitlab-jira-doctor-cli configure … --method marketplace prepares GitLab).</source>
+        <translation>Wechseln Sie zur Marketplace-App: Setzen Sie die Jira Connect Proxy URL auf https://gitlab.com, installieren Sie dann „GitLab for Jira Cloud“ aus dem Atlassian Marketplace und wählen Sie GitLab self-managed (gitlab-jira-doctor-cli configure … --method marketplace bereitet GitLab vor).</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect, which reached end of support in December 2026.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect, dessen Support im Dezember 2026 geendet hat.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect: new private installs are blocked since %2, and existing ones stop being supported in December 2026.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect: Neue private Installationen sind seit %2 gesperrt, und bestehende werden ab Dezember 2026 nicht mehr unterstützt.</translation>
+    </message>
+    <message>
+        <source>An existing manual install keeps working until then; a new manual install cannot be made.</source>
+        <translation>Eine bestehende manuelle Installation funktioniert bis dahin weiter; eine neue manuelle Installation ist nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect: private installs are blocked from %2 and Connect support ends in December 2026.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Installationen werden ab %2 gesperrt, und der Support für Connect endet im Dezember 2026.</translation>
     </message>
 </context>
 <context>
@@ -730,8 +1768,23 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
 <context>
     <name>gjd::ResolveOverride</name>
     <message>
-        <source>--resolve expects HOST:PORT:ADDRESS, got &quot;%1&quot;.</source>
-        <translation>--resolve erwartet HOST:PORT:ADRESSE, erhalten: „%1“.</translation>
+        <source>--resolve expects HOST:PORT:ADDRESS[,ADDRESS…], got &quot;%1&quot;.</source>
+        <translation>--resolve erwartet HOST:PORT:ADRESSE[,ADRESSE…], erhalten: „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SettingsReader</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>The application settings could not be read (%1).</source>
+        <translation>Die Anwendungseinstellungen konnten nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Use an administrator&apos;s token with the api scope (and admin_mode under Admin Mode).</source>
+        <translation>Verwenden Sie das Token eines Administrators mit dem Scope api (und admin_mode, wenn der Admin Mode aktiv ist).</translation>
     </message>
 </context>
 <context>
@@ -858,13 +1911,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source> (%1 ms)</source>
         <translation> (%1 ms)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsChainAnchorCheck</name>
-    <message>
-        <source>Root certificate not sent</source>
-        <translation>Stammzertifikat wird nicht mitgesendet</translation>
-    </message>
     <message>
         <source>Not applicable: the leaf certificate is self-signed.</source>
         <translation>Trifft nicht zu: Das Serverzertifikat ist selbstsigniert.</translation>
@@ -880,6 +1934,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>The root is not sent, as recommended.</source>
         <translation>Das Stammzertifikat wird wie empfohlen nicht mitgesendet.</translation>
+    </message>
+    <message>
+        <source>Root certificate left out (optional)</source>
+        <translation>Stammzertifikat nicht mitgesendet (optional)</translation>
+    </message>
+    <message>
+        <source>The server sends %1, which the trust store already holds: harmless, but unnecessary.</source>
+        <translation>Der Server sendet %1 mit, das der Vertrauensspeicher bereits enthält: harmlos, aber unnötig.</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1974,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>A browser may still show the site as secure because it fetches missing intermediates (AIA) or has them cached; GitLab.com and Atlassian do neither, so they reject the connection.</source>
         <translation>Ein Browser zeigt die Seite eventuell trotzdem als sicher an, weil er fehlende Zwischenzertifikate nachlädt (AIA) oder zwischengespeichert hat; GitLab.com und Atlassian tun beides nicht und lehnen die Verbindung daher ab.</translation>
     </message>
+    <message>
+        <source>The chain is longer than 16 certificates without reaching a trusted root (last: %1).</source>
+        <translation>Die Kette ist länger als 16 Zertifikate, ohne ein vertrauenswürdiges Stammzertifikat zu erreichen (letztes: %1).</translation>
+    </message>
+    <message>
+        <source>The chain is incomplete: %1 was issued by %2, which the server does not send (only your --ca-file has it, and GitLab.com&apos;s and Atlassian&apos;s clients do not).</source>
+        <translation>Die Kette ist unvollständig: %1 wurde von %2 ausgestellt, das der Server nicht sendet (nur Ihre Datei aus --ca-file enthält es, die Clients von GitLab.com und Atlassian dagegen nicht).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsChainExtraCheck</name>
@@ -937,6 +2007,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Unrelated certificates waste bytes in every handshake and can confuse strict clients.</source>
         <translation>Fremde Zertifikate verschwenden bei jedem Handshake Bytes und können strenge Clients verwirren.</translation>
+    </message>
+    <message>
+        <source>%1, issued by %2</source>
+        <translation>%1, ausgestellt von %2</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +2097,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>Look at the web server&apos;s error log for the handshake failure, and check that port %1 serves HTTPS for %2.</source>
         <translation>Suchen Sie im Fehlerprotokoll des Webservers nach dem Handshake-Fehler, und prüfen Sie, ob Port %1 HTTPS für %2 bereitstellt.</translation>
     </message>
+    <message>
+        <source>A firewall drops connections to port %1: allow inbound TCP %1 from the internet.</source>
+        <translation>Eine Firewall verwirft Verbindungen zu Port %1: Erlauben Sie eingehendes TCP %1 aus dem Internet.</translation>
+    </message>
+    <message>
+        <source>Do not require client certificates for the GitLab site (nginx: ssl_verify_client off).</source>
+        <translation>Verlangen Sie für die GitLab-Site keine Client-Zertifikate (nginx: ssl_verify_client off).</translation>
+    </message>
+    <message>
+        <source>Allow current cipher suites and signature algorithms (GitLab&apos;s reverse-proxy example lists them) and do not require client certificates (nginx: ssl_verify_client off).</source>
+        <translation>Erlauben Sie aktuelle Cipher-Suites und Signaturalgorithmen (GitLabs Reverse-Proxy-Beispiel listet sie auf), und verlangen Sie keine Client-Zertifikate (nginx: ssl_verify_client off).</translation>
+    </message>
+    <message>
+        <source>Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA certificate is not a chain.</source>
+        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate): Ein Bündel aller CA-Zertifikate ist keine Kette.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsHostnameCheck</name>
@@ -1053,6 +2143,17 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers it). If several sites share the address, check the nginx server_name of the HTTPS server for %1.</source>
         <translation>Stellen Sie ein Zertifikat bereit, dessen Subject Alternative Name %1 enthält (oder einen Platzhalter wie *.%2, der ihn abdeckt). Wenn sich mehrere Sites die Adresse teilen, prüfen Sie den nginx-server_name des HTTPS-Servers für %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::TlsNames</name>
+    <message>
+        <source>%1 (served %2 times)</source>
+        <translation>%1 (%2-mal gesendet)</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2, %3)</source>
+        <translation>%1 (ausgestellt von %2, %3)</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +2205,30 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>No TLS connection to %1 port %2 within %3 s.</source>
         <translation>Keine TLS-Verbindung zu %1 Port %2 innerhalb von %3 s.</translation>
+    </message>
+    <message>
+        <source>The server completed the handshake without a certificate.</source>
+        <translation>Der Server hat den Handshake ohne Zertifikat abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate (%1): GitLab.com and Jira Cloud have none to offer.</source>
+        <translation>Der Server verlangt ein Client-Zertifikat (%1): GitLab.com und Jira Cloud haben keines vorzuweisen.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the connection in time</source>
+        <translation>%1 hat die Verbindung nicht rechtzeitig angenommen</translation>
+    </message>
+    <message>
+        <source>No address of %1 accepted a TCP connection on port %2 in time.</source>
+        <translation>Keine Adresse von %1 hat rechtzeitig eine TCP-Verbindung auf Port %2 angenommen.</translation>
+    </message>
+    <message>
+        <source>The server refused the handshake (handshake_failure): usually no shared cipher suite or signature algorithm, or it requires a client certificate (%1).</source>
+        <translation>Der Server hat den Handshake abgelehnt (handshake_failure): meist keine gemeinsame Cipher-Suite oder kein gemeinsamer Signaturalgorithmus, oder er verlangt ein Client-Zertifikat (%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate message is larger than TLS clients accept (about 100 KiB): it sends far too many certificates.</source>
+        <translation>Die Zertifikatsnachricht des Servers ist größer, als TLS-Clients akzeptieren (etwa 100 KiB): Er sendet viel zu viele Zertifikate.</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +2342,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Every served certificate is valid; the leaf expires on %1 (in %2 days).</source>
         <translation>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %2 Tagen).</translation>
+    </message>
+    <message>
+        <source>The served copy of the root %1 (clients use their own)</source>
+        <translation>Die mitgesendete Kopie des Stammzertifikats %1 (Clients verwenden ihre eigene)</translation>
     </message>
 </context>
 </TS>

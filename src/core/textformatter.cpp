@@ -132,7 +132,7 @@ QString TextFormatter::format(const Report& report, const Options& options)
     for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
                       Status::Error}) {
         if (s.count(st) > 0)
-            counts.append(QStringLiteral("%1 %2").arg(s.count(st)).arg(statusTitle(st)));
+            counts.append(tr("%1: %2", "status: count").arg(statusTitle(st)).arg(s.count(st)));
     }
     out += QLatin1Char('\n') + bold +
            tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset +

@@ -27,6 +27,12 @@ public:
             set(f, Status::Pass, tr("%1 answers 200.").arg(url));
             return;
         }
+        if (!r.errorCode.isEmpty()) {
+            set(f, Status::Fail, tr("%1 gave no complete answer: %2").arg(url, r.error),
+                tr("Make the reverse proxy pass /-/jira_connect/oauth_callbacks to GitLab."));
+            f.explains = {explains::failedToSignIn};
+            return;
+        }
         set(f, Status::Fail,
             tr("%1 answered %2: the OAuth sign-in cannot return to GitLab.")
                 .arg(url, httpcommon::statusText(r)),

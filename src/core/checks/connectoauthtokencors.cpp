@@ -30,6 +30,16 @@ public:
                 tr("%1 allows POST from %2 (preflight answered).").arg(url, gitlabComOrigin));
             return;
         }
+        if (!r.errorCode.isEmpty()) {
+            set(f, Status::Warn,
+                tr("The preflight for POST %1 from %2 got no complete answer (%3): Chromium browsers may not "
+                   "finish the "
+                   "sign-in.")
+                    .arg(url, gitlabComOrigin, r.error),
+                tr("Let OPTIONS and POST to /oauth/token through the reverse proxy unchanged."));
+            f.explains = {explains::failedToSignIn};
+            return;
+        }
         set(f, Status::Warn,
             tr("The preflight for POST %1 from %2 got %3 and no Access-Control-Allow-Origin: Chromium "
                "browsers cannot "

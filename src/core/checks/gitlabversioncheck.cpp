@@ -27,6 +27,11 @@ public:
         const auto json = r.status == 200 ? Descriptor::parseObject(r, &error) : std::nullopt;
         const QString text = json ? json->value(QStringLiteral("version")).toString() : QString();
         const auto version = GitLabVersion::parse(text);
+        if (!r.errorCode.isEmpty()) {
+            set(f, Status::Fail, tr("/api/v4/version gave no complete answer: %1").arg(r.error),
+                tr("Check that the instance URL reaches GitLab's API from this computer."));
+            return;
+        }
         if (!version) {
             set(f, Status::Fail,
                 tr("/api/v4/version answered %1 without a readable version.").arg(httpcommon::statusText(r)),
