@@ -437,6 +437,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>Set the Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash); if it is, the reverse proxy strips the CORS headers (proxy_hide_header Access-Control-Allow-Origin). With an admin token (GITLAB_TOKEN) this check tells which.</source>
         <translation>Setzen Sie die Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich); ist sie das bereits, entfernt der Reverse Proxy die CORS-Header (proxy_hide_header Access-Control-Allow-Origin). Mit einem Admin-Token (GITLAB_TOKEN) stellt diese Prüfung fest, was davon zutrifft.</translation>
     </message>
+    <message>
+        <source>oauth_application_id does not reach GitLab (%1), so GitLab.com&apos;s app pages get no CORS answer from GitLab at all.</source>
+        <translation>oauth_application_id erreicht GitLab nicht (%1), daher bekommen die App-Seiten von GitLab.com überhaupt keine CORS-Antwort von GitLab.</translation>
+    </message>
+    <message>
+        <source>an HTML page with %1</source>
+        <translation>eine HTML-Seite mit %1</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (see connect.oauth_application_id).</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ unverändert an GitLab weiterreichen (siehe connect.oauth_application_id).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ConnectDescriptorBaseUrlCheck</name>
@@ -652,8 +664,20 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>%1 hat mit %2 geantwortet, ohne Anwendungs-ID%3.</translation>
     </message>
     <message>
-        <source>Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged; if it does, %1</source>
-        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_application_id unverändert an GitLab weiterreichen; tut er das bereits: %1</translation>
+        <source>Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (no location, error page or sign-in redirect of its own for these paths).</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ unverändert an GitLab weiterreichen (keine eigene location, Fehlerseite oder Weiterleitung zur Anmeldung für diese Pfade).</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3 The request does not reach GitLab.</source>
+        <translation>%1 hat mit %2 geantwortet: %3 Die Anfrage erreicht GitLab nicht.</translation>
+    </message>
+    <message>
+        <source>%1 answered 404 although the Jira Connect Application ID is set: the request does not reach GitLab&apos;s Jira Connect controller.</source>
+        <translation>%1 hat mit 404 geantwortet, obwohl die Jira Connect Application ID gesetzt ist: Die Anfrage erreicht den Jira-Connect-Controller von GitLab nicht.</translation>
+    </message>
+    <message>
+        <source>Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged. If it does: %1</source>
+        <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_application_id unverändert an GitLab weiterreichen. Falls er das tut: %1</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,12 @@ namespace gjd::test {
 NginxSite NginxSite::tls(const QString& name, const QString& certificate, const QString& key,
                          const QString& extraDirectives)
 {
-    return NginxSite{name, certificate, key, extraDirectives};
+    return NginxSite{name, certificate, key, extraDirectives, {}};
 }
 
 NginxSite NginxSite::plainHttp(const QString& name)
 {
-    return NginxSite{name, QString(), QString(), QString()};
+    return NginxSite{name, QString(), QString(), QString(), QString()};
 }
 
 QList<quint16> freeLocalPorts(int count)
@@ -158,8 +158,12 @@ QString NginxServer::buildConfig() const
         }
         if (site.certificate.isEmpty() && !site.extraDirectives.isEmpty())
             conf += QStringLiteral("        %1\n").arg(site.extraDirectives);
-        conf += QStringLiteral("        location / { return 200 \"ok\\n\"; }\n"
-                               "    }\n");
+        if (site.rootLocation.isEmpty())
+            conf += QStringLiteral("        location / { return 200 \"ok\\n\"; }\n");
+        else
+            conf +=
+                QStringLiteral("        location / {\n            %1\n        }\n").arg(site.rootLocation);
+        conf += QStringLiteral("    }\n");
     }
     conf += QStringLiteral("}\n");
     return conf;

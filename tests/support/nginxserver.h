@@ -21,6 +21,10 @@ struct NginxSite
     QString certificate;     // ssl_certificate (the served bundle, leaf first); empty: plain HTTP
     QString key;             // ssl_certificate_key
     QString extraDirectives; // verbatim inside the block, e.g. "ssl_protocols TLSv1.1;"
+    // The body of the block's `location / { }`, verbatim, e.g. "proxy_pass http://127.0.0.1:8080;
+    // proxy_set_header Host $host:$server_port;" (a reverse proxy). Empty: `return 200 "ok\n";`.
+    // More specific locations (`location /-/jira_connect/ { … }`) go into extraDirectives.
+    QString rootLocation;
 
     static NginxSite tls(const QString& name, const QString& certificate, const QString& key,
                          const QString& extraDirectives = {});
@@ -35,7 +39,8 @@ struct NginxSite
 // are no workers, so nothing switches to the `nobody` user when the tests run as root (which
 // could then not read the 0600 keys), and terminating the one process stops everything.
 //
-// Every location answers `200 "ok\n"`. Ports are chosen by binding QTcpServer to port 0.
+// `location /` answers `200 "ok\n"` unless the site gives its own body (NginxSite::rootLocation).
+// Ports are chosen by binding QTcpServer to port 0.
 // On Linux nginx gets SIGTERM when the test process dies (PR_SET_PDEATHSIG), so a crashed or
 // killed test leaves no nginx behind. Set $GJD_NGINX to use another nginx binary.
 class NginxServer final

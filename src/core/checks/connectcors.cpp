@@ -39,6 +39,17 @@ public:
             return;
         }
         f.explains = {explains::failedToLoadAppId};
+        if (!httpcommon::answeredByGitLabJsonEndpoint(get)) {
+            set(f, Status::Fail,
+                tr("oauth_application_id does not reach GitLab (%1), so GitLab.com's app pages get no CORS "
+                   "answer from "
+                   "GitLab at all.")
+                    .arg(get.errorCode.isEmpty() ? tr("an HTML page with %1").arg(httpcommon::statusText(get))
+                                                 : get.error),
+                tr("Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (see "
+                   "connect.oauth_application_id)."));
+            return;
+        }
         const QString missing = getOrigin.isEmpty() && preflightOrigin.isEmpty()
                                     ? tr("no Access-Control-Allow-Origin header")
                                     : tr("Access-Control-Allow-Origin \"%1\" / \"%2\" instead of %3")

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connect/descriptor.h"
 #include "httpcommon.h"
-#include "probes/probecatalogue.h"
+#include "tokencommon.h"
 
 namespace gjd {
 namespace {
@@ -15,7 +15,7 @@ public:
     QString category() const override { return category::connect; }
     QString title() const override { return tr("OAuth application ID published"); }
     QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {probe::applicationId}; }
+    QStringList probes() const override { return {probe::applicationId, probe::apiSettings}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
@@ -33,7 +33,37 @@ public:
             f.explains = {explains::failedToLoadAppId};
             return;
         }
+        const QString proxyRemedy =
+            tr("Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (no location, "
+               "error page or sign-in redirect of its own for these paths).");
+        if (!httpcommon::answeredByGitLabJsonEndpoint(r)) {
+            QString page;
+            Descriptor::parseObject(r, &page); // names a sign-in page as such
+            set(f, Status::Fail,
+                tr("%1 answered %2: %3 The request does not reach GitLab.")
+                    .arg(url, httpcommon::statusText(r), page),
+                proxyRemedy);
+            f.explains = {explains::failedToLoadAppId};
+            return;
+        }
         if (r.status == 404) {
+            // GitLab's empty 404 means a blank key; with the settings at hand, a set key means
+            // something else answered.
+            const auto settings = tokencommon::settings(ctx);
+            const bool keySet = settings && !settings->value(QStringLiteral("jira_connect_application_key"))
+                                                 .toString()
+                                                 .trimmed()
+                                                 .isEmpty();
+            if (keySet) {
+                set(f, Status::Fail,
+                    tr("%1 answered 404 although the Jira Connect Application ID is set: the request does "
+                       "not reach "
+                       "GitLab's Jira Connect controller.")
+                        .arg(url),
+                    proxyRemedy);
+                f.explains = {explains::failedToLoadAppId};
+                return;
+            }
             set(f, Status::Fail, tr("%1 answered 404: the Jira Connect Application ID is not set.").arg(url),
                 keyRemedy);
             f.explains = {explains::failedToLoadAppId, explains::missingClientId, explains::signInOrSignUp};
@@ -52,8 +82,8 @@ public:
             tr("%1 answered %2 without an application ID%3.")
                 .arg(url, httpcommon::statusText(r),
                      error.isEmpty() ? QString() : QStringLiteral(" (") + error + QLatin1Char(')')),
-            tr("Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged; if it "
-               "does, %1")
+            tr("Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged. If it "
+               "does: %1")
                 .arg(keyRemedy));
         f.explains = {explains::failedToLoadAppId};
     }

@@ -52,4 +52,11 @@ inline bool looksLikeHtml(const HttpResponse& r)
     return r.header("Content-Type").toLower().contains("text/html") || r.body.trimmed().startsWith('<');
 }
 
+// GitLab's Jira Connect JSON endpoints answer JSON or an empty body; an HTML page (a proxy's error
+// page, a sign-in page) means the request did not reach GitLab's controller.
+inline bool answeredByGitLabJsonEndpoint(const HttpResponse& r)
+{
+    return r.errorCode.isEmpty() && !looksLikeHtml(r);
+}
+
 } // namespace gjd::httpcommon
