@@ -460,6 +460,47 @@ void ProxyScenarios::initTestCase()
              fake.state().applications.first().redirectUri =
                  QStringLiteral("https://%1:%2/-/jira_connect/oauth_callbacks").arg(kHost).arg(port);
          }},
+        // The token: not an administrator's; an administrator's without admin_mode under Admin
+        // Mode; expired. And the API: the settings answer 500; the application on page 2.
+        {QStringLiteral("token-not-admin"), documented, nothing,
+         [](test::FakeGitLab& fake, quint16) {
+             fake.state().tokens[kToken].user.isAdmin = false;
+         }},
+        {QStringLiteral("token-admin-mode"), documented, nothing,
+         [](test::FakeGitLab& fake, quint16) {
+             fake.setAdminMode(true);
+         }},
+        {QStringLiteral("token-expired"), documented, nothing,
+         [](test::FakeGitLab& fake, quint16) {
+             fake.state().tokens[kToken].expiresAt = QDate::currentDate().addDays(-1);
+         }},
+        {QStringLiteral("settings-500"), documented, nothing,
+         [](test::FakeGitLab& fake, quint16) {
+             fake.setInjector([](const test::FakeGitLabRequest& r) -> std::optional<test::FakeGitLabFailure> {
+                 if (r.path.endsWith(QLatin1String("/api/v4/application/settings")))
+                     return test::FakeGitLabFailure::httpStatus(
+                         500, QByteArrayLiteral("{\"message\":\"500 Internal Server Error\"}"));
+                 return std::nullopt;
+             });
+         }},
+        {QStringLiteral("apps-paginated"), documented, nothing,
+         [](test::FakeGitLab& fake, quint16) {
+             // 105 older applications first: the configured one is on page 2 even at per_page=100
+             // (the most GitLab serves), so it is found only by following X-Next-Page.
+             fake.state().paginateApplications = true;
+             const auto configured = fake.state().applications;
+             fake.state().applications.clear();
+             for (int i = 0; i < 105; ++i) {
+                 test::FakeGitLabApplication other;
+                 other.name = QStringLiteral("Other app %1").arg(i);
+                 other.redirectUri = QStringLiteral("https://example.org/callback/%1").arg(i);
+                 fake.addApplication(other);
+             }
+             for (auto app : configured) {
+                 app.id = 0; // a new, higher id: listed after the others
+                 fake.addApplication(app);
+             }
+         }},
     };
 
     for (const Site& site : std::as_const(m_sites)) {
@@ -726,6 +767,41 @@ void ProxyScenarios::scenario_data()
                     remedy(oauthApp, QStringLiteral("Admin → Applications")),
                     explains(oauthApp, QStringLiteral("Failed to sign in to GitLab.")),
                     evidence(oauthApp, QStringLiteral("confidential"), QStringLiteral("^true$"))};
+    // --- The token and the API answers.
+    const QString token = QStringLiteral("gitlab.token");
+    const Statuses afterToken = st({{"gitlab.token", "fail"},
+                                    {"gitlab.version", "skip"},
+                                    {"gitlab.settings.application_key", "skip"},
+                                    {"gitlab.settings.proxy_url", "skip"},
+                                    {"gitlab.settings.public_key_storage", "skip"},
+                                    {"gitlab.settings.audience", "skip"},
+                                    {"gitlab.oauth_app", "skip"},
+                                    {"gitlab.oauth_app.trusted", "skip"}});
+    QTest::newRow("token of a non-administrator")
+        << "token-not-admin" << true << autoMethod << false << 1 << "detected"
+        << afterToken
+        // GitLab shows a non-administrator and an administrator token without admin_mode under Admin
+        // Mode the same way (no is_admin, 403 on settings): the finding names both causes.
+        << Mentions{text(token, QStringLiteral("no administrator")),
+                    remedy(token, QStringLiteral("personal access token"))};
+    QTest::newRow("Admin Mode, token without admin_mode")
+        << "token-admin-mode" << true << autoMethod << false << 1 << "detected" << afterToken
+        << Mentions{text(token, QStringLiteral("admin_mode")), remedy(token, QStringLiteral("admin_mode"))};
+    QTest::newRow("expired token") << "token-expired" << true << autoMethod << false << 1 << "detected"
+                                   << afterToken
+                                   << Mentions{text(token, QStringLiteral("401")),
+                                               remedy(token, QStringLiteral("personal access token"))};
+    const Statuses settingsDown = st({{"gitlab.settings.application_key", "fail"},
+                                      {"gitlab.settings.proxy_url", "fail"},
+                                      {"gitlab.settings.public_key_storage", "fail"},
+                                      {"gitlab.settings.audience", "fail"},
+                                      {"gitlab.oauth_app", "skip"},
+                                      {"gitlab.oauth_app.trusted", "skip"}});
+    QTest::newRow("settings answer 500")
+        << "settings-500" << true << autoMethod << false << 1 << "detected" << settingsDown
+        << Mentions{text(QStringLiteral("gitlab.settings.proxy_url"), QStringLiteral("500"))};
+    QTest::newRow("application on the second page")
+        << "apps-paginated" << true << autoMethod << false << 0 << "detected" << Statuses{} << Mentions{};
     QTest::newRow("OAuth application wrong redirect URI")
         << "app-wrong-redirect" << true << autoMethod << false << 1 << "detected"
         << st({{"gitlab.oauth_app", "fail"}})
