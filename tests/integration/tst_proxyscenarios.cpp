@@ -13,6 +13,7 @@
 // and to the fake only on /api/v4 requests. Every JSON report is validated against
 // docs/report.schema.json at the end. Host names resolve through --resolve only.
 
+#include "clitest.h"
 #include "fakegitlab.h"
 #include "nginxserver.h"
 
@@ -25,9 +26,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -203,122 +202,6 @@ Statuses st(std::initializer_list<std::pair<const char*, const char*>> list)
     return out;
 }
 
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    QStringList arguments;
-    bool withToken = false;
-
-    QString describe() const
-    {
-        return QStringLiteral(
-                   "$ %1gitlab-jira-doctor-cli %2\n  finished=%3 exit=%4 after %5 ms\n  stderr: %6")
-            .arg(withToken ? QStringLiteral("GITLAB_TOKEN=… ") : QString(), arguments.join(QLatin1Char(' ')))
-            .arg(finished ? QStringLiteral("yes") : QStringLiteral("NO"))
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(QString::fromUtf8(err).trimmed());
-    }
-};
-
-// Runs the CLI while this thread's event loop keeps running: the fakes live here.
-CliRun runCli(const QStringList& arguments, bool withToken, int waitMs = 40000)
-{
-    CliRun run;
-    run.arguments = arguments;
-    run.withToken = withToken;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("GITLAB_TOKEN"));
-    env.remove(QStringLiteral("JIRA_API_TOKEN"));
-    if (withToken)
-        env.insert(QStringLiteral("GITLAB_TOKEN"), kToken);
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(GJD_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000)) {
-        run.err = process.errorString().toUtf8();
-        return run;
-    }
-    process.closeWriteChannel(); // not a TTY: no token prompt
-    if (finished.isEmpty())
-        finished.wait(waitMs);
-    run.elapsedMs = timer.elapsed();
-    run.finished = !finished.isEmpty();
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.exitCode = process.exitCode();
-    run.exitStatus = process.exitStatus();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString compactJson(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    return value.toVariant().toString();
-}
-
-QString describeFinding(const QJsonObject& f)
-{
-    QString s =
-        QStringLiteral("  %1: %2 — %3")
-            .arg(f.value(QStringLiteral("id")).toString(), f.value(QStringLiteral("status")).toString(),
-                 f.value(QStringLiteral("summary")).toString());
-    const QString details = f.value(QStringLiteral("details")).toString();
-    if (!details.isEmpty())
-        s += QStringLiteral("\n      details: ") + details.simplified();
-    const QString fix = f.value(QStringLiteral("remedy")).toString();
-    if (!fix.isEmpty())
-        s += QStringLiteral("\n      remedy: ") + fix.simplified();
-    const QJsonArray ex = f.value(QStringLiteral("explains")).toArray();
-    if (!ex.isEmpty())
-        s += QStringLiteral("\n      explains: ") + compactJson(ex);
-    const QJsonObject ev = f.value(QStringLiteral("evidence")).toObject();
-    if (!ev.isEmpty())
-        s += QStringLiteral("\n      evidence: ") + compactJson(ev).left(500);
-    return s;
-}
-
-QHash<QString, QJsonObject> findingsById(const QJsonObject& report, QStringList* problems)
-{
-    QHash<QString, QJsonObject> byId;
-    const QJsonArray checks = report.value(QStringLiteral("checks")).toArray();
-    for (const QJsonValue& v : checks) {
-        const QJsonObject f = v.toObject();
-        const QString id = f.value(QStringLiteral("id")).toString();
-        if (byId.contains(id))
-            problems->append(QStringLiteral("check id %1 appears more than once").arg(id));
-        byId.insert(id, f);
-    }
-    return byId;
-}
-
-QString pkiDir()
-{
-    return qEnvironmentVariable("GJD_PKI_DIR");
-}
-
-QString pki(const QString& file)
-{
-    return pkiDir() + QLatin1Char('/') + file;
-}
-
 // nginx for a proxied location: GitLab's documented example (Host = the public FQDN with this
 // server block's port, $server_port), pointing at the fake, plus X-Forwarded-Proto. Without
 // setHost no Host line: nginx then sends the upstream address ($proxy_host, 127.0.0.1:<port>).
@@ -381,12 +264,12 @@ private:
 void ProxyScenarios::initTestCase()
 {
     m_clock.start();
-    QVERIFY2(!pkiDir().isEmpty(), "GJD_PKI_DIR is not set: run through ctest (fixture `pki`), or run "
-                                  "tests/support/make-pki.sh DIR and export GJD_PKI_DIR=DIR");
-    QVERIFY2(QFileInfo::exists(pki(QStringLiteral("full.pem"))) &&
-                 QFileInfo::exists(pki(QStringLiteral("trust.pem"))) &&
-                 QFileInfo::exists(pki(QStringLiteral("root.pem"))),
-             qPrintable(QStringLiteral("no PKI in %1 (make-pki.sh did not run?)").arg(pkiDir())));
+    QVERIFY2(!test::pkiDir().isEmpty(), "GJD_PKI_DIR is not set: run through ctest (fixture `pki`), or run "
+                                        "tests/support/make-pki.sh DIR and export GJD_PKI_DIR=DIR");
+    QVERIFY2(QFileInfo::exists(test::pki(QStringLiteral("full.pem"))) &&
+                 QFileInfo::exists(test::pki(QStringLiteral("trust.pem"))) &&
+                 QFileInfo::exists(test::pki(QStringLiteral("root.pem"))),
+             qPrintable(QStringLiteral("no PKI in %1 (make-pki.sh did not run?)").arg(test::pkiDir())));
     QVERIFY2(QFileInfo(QStringLiteral(GJD_CLI_PATH)).isExecutable(), GJD_CLI_PATH " is not built");
     QVERIFY(m_reports.isValid());
     QVERIFY(m_scratch.isValid());
@@ -519,8 +402,8 @@ void ProxyScenarios::initTestCase()
             site.name == QLatin1String("sub-filter-direct") ? QStringLiteral("sub-filter") : site.name;
         const quint16 fakePort = m_fakes.at(fakeName)->port();
         test::NginxSite ns =
-            test::NginxSite::tls(site.name, pki(QStringLiteral("full.pem")), pki(QStringLiteral("full.key")),
-                                 site.extraDirectives(fakePort));
+            test::NginxSite::tls(site.name, test::pki(QStringLiteral("full.pem")),
+                                 test::pki(QStringLiteral("full.key")), site.extraDirectives(fakePort));
         ns.rootLocation = site.rootLocation(fakePort);
         sites.append(ns);
     }
@@ -557,8 +440,8 @@ QStringList ProxyScenarios::checkArguments(const QString& site) const
     const QString port = QString::number(portOf(site));
     return {QStringLiteral("check"),         QStringLiteral("https://%1:%2").arg(kHost, port),
             QStringLiteral("--resolve"),     QStringLiteral("%1:%2:127.0.0.1").arg(kHost, port),
-            QStringLiteral("--trust-store"), pki(QStringLiteral("trust.pem")),
-            QStringLiteral("--ca-file"),     pki(QStringLiteral("root.pem")),
+            QStringLiteral("--trust-store"), test::pki(QStringLiteral("trust.pem")),
+            QStringLiteral("--ca-file"),     test::pki(QStringLiteral("root.pem")),
             QStringLiteral("--format"),      QStringLiteral("json"),
             QStringLiteral("--timeout"),     QStringLiteral("5")};
 }
@@ -845,7 +728,7 @@ void ProxyScenarios::scenario()
     if (useOutput)
         arguments << QStringLiteral("--output") << outputFile;
 
-    const CliRun run = runCli(arguments, token);
+    const test::CliRun run = test::runCli(arguments, token ? kToken : QString(), 40000);
     QVERIFY2(run.finished, qPrintable(QStringLiteral("the CLI did not finish\n") + run.describe()));
     QVERIFY2(run.exitStatus == QProcess::NormalExit,
              qPrintable(QStringLiteral("the CLI crashed\n") + run.describe()));
@@ -871,7 +754,7 @@ void ProxyScenarios::scenario()
     const QJsonObject report = doc.object();
 
     QStringList problems;
-    const QHash<QString, QJsonObject> byId = findingsById(report, &problems);
+    const QHash<QString, QJsonObject> byId = test::findingsById(report, &problems);
 
     // Every id of the catalogue, with the healthy status unless the row says otherwise.
     std::map<QString, QString> expected = healthyStatuses();
@@ -966,7 +849,7 @@ void ProxyScenarios::scenario()
         }
         case Mention::Where::Any:
             haystack = summaryText + QLatin1Char('\n') + detailsText + QLatin1Char('\n') + remedyText +
-                       QLatin1Char('\n') + compactJson(f.value(QStringLiteral("evidence")));
+                       QLatin1Char('\n') + test::compactJson(f.value(QStringLiteral("evidence")));
             where = QStringLiteral("the finding");
             break;
         case Mention::Where::Explains: {
@@ -975,12 +858,12 @@ void ProxyScenarios::scenario()
             for (const QJsonValue& v : array)
                 list.append(v.toString());
             if (!list.contains(m.pattern))
-                problems.append(
-                    QStringLiteral("%1: explains %2 lacks \"%3\"").arg(m.id, compactJson(array), m.pattern));
+                problems.append(QStringLiteral("%1: explains %2 lacks \"%3\"")
+                                    .arg(m.id, test::compactJson(array), m.pattern));
             continue;
         }
         case Mention::Where::Evidence:
-            haystack = compactJson(f.value(QStringLiteral("evidence")).toObject().value(m.key));
+            haystack = test::compactJson(f.value(QStringLiteral("evidence")).toObject().value(m.key));
             where = QStringLiteral("evidence.") + m.key;
             break;
         case Mention::Where::SkippedFor: {
@@ -1058,7 +941,7 @@ void ProxyScenarios::scenario()
                      target.value(QStringLiteral("method_reason")).toString());
         const QJsonArray checks = report.value(QStringLiteral("checks")).toArray();
         for (const QJsonValue& v : checks)
-            message += describeFinding(v.toObject()) + QLatin1Char('\n');
+            message += test::describeFinding(v.toObject()) + QLatin1Char('\n');
         message += run.describe();
         // Qt Test cuts failure messages at 1024 bytes: the whole story goes to the log first.
         qWarning().noquote() << message;

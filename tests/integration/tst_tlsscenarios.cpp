@@ -5,11 +5,11 @@
 // Every tls.* status and the exit code are asserted exactly; every JSON report produced is
 // validated against docs/report.schema.json at the end (one python3 process for all of them).
 
+#include "clitest.h"
 #include "nginxserver.h"
 
 #include <QDebug>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,7 +17,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -119,115 +118,6 @@ QStringList tlsStatuses(std::initializer_list<std::pair<const char*, const char*
     return statuses;
 }
 
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    QStringList arguments;
-
-    QString describe() const
-    {
-        return QStringLiteral("$ gitlab-jira-doctor-cli %1\n  finished=%2 exit=%3 after %4 ms\n  stderr: %5")
-            .arg(arguments.join(QLatin1Char(' ')))
-            .arg(finished ? QStringLiteral("yes") : QStringLiteral("NO"))
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(QString::fromUtf8(err).trimmed());
-    }
-};
-
-// Runs the CLI while this thread's event loop keeps running (the StallServer lives here).
-CliRun runCli(const QStringList& arguments, int waitMs = 30000)
-{
-    CliRun run;
-    run.arguments = arguments;
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral(GJD_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000)) {
-        run.err = process.errorString().toUtf8();
-        return run;
-    }
-    process.closeWriteChannel();
-    if (finished.isEmpty())
-        finished.wait(waitMs);
-    run.elapsedMs = timer.elapsed();
-    run.finished = !finished.isEmpty();
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    run.exitCode = process.exitCode();
-    run.exitStatus = process.exitStatus();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString compactJson(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    return value.toVariant().toString();
-}
-
-QString describeFinding(const QJsonObject& finding)
-{
-    QString s = QStringLiteral("  %1: %2 — %3")
-                    .arg(finding.value(QStringLiteral("id")).toString(),
-                         finding.value(QStringLiteral("status")).toString(),
-                         finding.value(QStringLiteral("summary")).toString());
-    const QString details = finding.value(QStringLiteral("details")).toString();
-    if (!details.isEmpty())
-        s += QStringLiteral("\n      details: ") + details.simplified();
-    const QJsonObject ev = finding.value(QStringLiteral("evidence")).toObject();
-    if (!ev.isEmpty()) {
-        // The PEMs and fingerprints only make the message unreadable.
-        QJsonObject shown = ev;
-        for (const QString& key : ev.keys()) {
-            if (key.contains(QLatin1String("pem")))
-                shown.remove(key);
-        }
-        s += QStringLiteral("\n      evidence: ") + compactJson(shown).left(600);
-    }
-    return s;
-}
-
-// The report's findings by id; duplicates are reported through *problems.
-QHash<QString, QJsonObject> findingsById(const QJsonObject& report, QStringList* problems)
-{
-    QHash<QString, QJsonObject> byId;
-    const QJsonArray checks = report.value(QStringLiteral("checks")).toArray();
-    for (const QJsonValue& v : checks) {
-        const QJsonObject f = v.toObject();
-        const QString id = f.value(QStringLiteral("id")).toString();
-        if (byId.contains(id))
-            problems->append(QStringLiteral("check id %1 appears more than once").arg(id));
-        byId.insert(id, f);
-    }
-    return byId;
-}
-
-QString pkiDir()
-{
-    return qEnvironmentVariable("GJD_PKI_DIR");
-}
-
-QString pki(const QString& file)
-{
-    return pkiDir() + QLatin1Char('/') + file;
-}
-
 } // namespace
 
 class TlsScenarios final : public QObject
@@ -250,7 +140,7 @@ private slots:
 private:
     QStringList checkArguments(const QString& site, int timeoutSeconds = 5) const;
     quint16 portOf(const QString& site) const;
-    std::optional<QJsonObject> parseReport(const CliRun& run, const QByteArray& json, QString* error);
+    std::optional<QJsonObject> parseReport(const test::CliRun& run, const QByteArray& json, QString* error);
     void keepForSchema(const QString& tag, const QByteArray& json);
 
     std::unique_ptr<test::NginxServer> m_nginx;
@@ -263,10 +153,10 @@ private:
 
 void TlsScenarios::initTestCase()
 {
-    QVERIFY2(!pkiDir().isEmpty(), "GJD_PKI_DIR is not set: run through ctest (fixture `pki`), or run "
-                                  "tests/support/make-pki.sh DIR and export GJD_PKI_DIR=DIR");
-    QVERIFY2(QFileInfo::exists(pki(QStringLiteral("trust.pem"))),
-             qPrintable(QStringLiteral("no PKI in %1 (make-pki.sh did not run?)").arg(pkiDir())));
+    QVERIFY2(!test::pkiDir().isEmpty(), "GJD_PKI_DIR is not set: run through ctest (fixture `pki`), or run "
+                                        "tests/support/make-pki.sh DIR and export GJD_PKI_DIR=DIR");
+    QVERIFY2(QFileInfo::exists(test::pki(QStringLiteral("trust.pem"))),
+             qPrintable(QStringLiteral("no PKI in %1 (make-pki.sh did not run?)").arg(test::pkiDir())));
     QVERIFY2(QFileInfo(QStringLiteral(GJD_CLI_PATH)).isExecutable(), GJD_CLI_PATH " is not built");
     QVERIFY(m_reports.isValid());
     QVERIFY(m_scratch.isValid());
@@ -282,9 +172,9 @@ void TlsScenarios::initTestCase()
     const QString weak = QStringLiteral("ssl_ciphers DEFAULT:@SECLEVEL=0;");
     QList<test::NginxSite> sites;
     auto addTls = [&](const QString& name, const QString& bundle, const QString& extra = QString()) {
-        sites.append(test::NginxSite::tls(name, pki(bundle + QStringLiteral(".pem")),
-                                          pki(bundle + QStringLiteral(".key")), extra));
-        m_servedBundle.insert(name, pki(bundle + QStringLiteral(".pem")));
+        sites.append(test::NginxSite::tls(name, test::pki(bundle + QStringLiteral(".pem")),
+                                          test::pki(bundle + QStringLiteral(".key")), extra));
+        m_servedBundle.insert(name, test::pki(bundle + QStringLiteral(".pem")));
     };
     for (const char* bundle : {"full", "leaf-only", "reversed", "extra", "with-root", "expired-leaf",
                                "expired-inter", "notyet", "expiring", "wronghost", "selfsigned",
@@ -316,7 +206,7 @@ QStringList TlsScenarios::checkArguments(const QString& site, int timeoutSeconds
     const QString port = QString::number(portOf(site));
     return {QStringLiteral("check"),         QStringLiteral("https://%1:%2").arg(kHost, port),
             QStringLiteral("--resolve"),     QStringLiteral("%1:%2:127.0.0.1").arg(kHost, port),
-            QStringLiteral("--trust-store"), pki(QStringLiteral("trust.pem")),
+            QStringLiteral("--trust-store"), test::pki(QStringLiteral("trust.pem")),
             QStringLiteral("--method"),      QStringLiteral("marketplace"),
             QStringLiteral("--format"),      QStringLiteral("json"),
             QStringLiteral("--timeout"),     QString::number(timeoutSeconds),
@@ -333,7 +223,7 @@ void TlsScenarios::keepForSchema(const QString& tag, const QByteArray& json)
         file.write(json);
 }
 
-std::optional<QJsonObject> TlsScenarios::parseReport(const CliRun& run, const QByteArray& json,
+std::optional<QJsonObject> TlsScenarios::parseReport(const test::CliRun& run, const QByteArray& json,
                                                      QString* error)
 {
     QJsonParseError parseError;
@@ -395,15 +285,14 @@ void TlsScenarios::scenario_data()
     QTest::newRow("unknown-root") << "unknown-root" << none << 5
                                   << tlsStatuses({{"tls.trust.public", "fail"}, {"tls.chain.anchor", "info"}})
                                   << 1 << Mentions{};
-    QTest::newRow("private-ca") << "private-ca"
-                                << QStringList{QStringLiteral("--ca-file"), pki(QStringLiteral("root2.pem"))}
-                                << 5 << tlsStatuses({{"tls.trust.public", "fail"}}) << 1
-                                << Mentions{
-                                       text(QStringLiteral("tls.trust.public"), QStringLiteral("--ca-file"))};
+    QTest::newRow("private-ca")
+        << "private-ca" << QStringList{QStringLiteral("--ca-file"), test::pki(QStringLiteral("root2.pem"))}
+        << 5 << tlsStatuses({{"tls.trust.public", "fail"}}) << 1
+        << Mentions{text(QStringLiteral("tls.trust.public"), QStringLiteral("--ca-file"))};
     // --ca-file with the intermediate (a common mistake): the server still does not send it.
     QTest::newRow("ca-file holds the intermediate")
-        << "leaf-only" << QStringList{QStringLiteral("--ca-file"), pki(QStringLiteral("inter.pem"))} << 5
-        << tlsStatuses({{"tls.chain.complete", "fail"}, {"tls.trust.public", "skip"}}) << 1
+        << "leaf-only" << QStringList{QStringLiteral("--ca-file"), test::pki(QStringLiteral("inter.pem"))}
+        << 5 << tlsStatuses({{"tls.chain.complete", "fail"}, {"tls.trust.public", "skip"}}) << 1
         << Mentions{text(QStringLiteral("tls.chain.complete"), QStringLiteral("only your --ca-file has it"))};
     // Certificates with the root's name and key that clients ignore: an expired cross-signed one is
     // an unused extra; an expired re-dated copy of the root is the root sent. Neither fails.
@@ -460,7 +349,7 @@ void TlsScenarios::scenario()
     QFETCH(Mentions, mentions);
 
     QVERIFY2(portOf(site) != 0, qPrintable(QStringLiteral("no server for %1").arg(site)));
-    const CliRun run = runCli(checkArguments(site, timeout) + extraArguments);
+    const test::CliRun run = test::runCli(checkArguments(site, timeout) + extraArguments);
     QVERIFY2(run.finished,
              qPrintable(QStringLiteral("the CLI did not finish within 30 s\n") + run.describe()));
     QVERIFY2(run.exitStatus == QProcess::NormalExit,
@@ -477,7 +366,7 @@ void TlsScenarios::scenario()
     QVERIFY2(report, qPrintable(parseError));
 
     QStringList problems;
-    const QHash<QString, QJsonObject> byId = findingsById(*report, &problems);
+    const QHash<QString, QJsonObject> byId = test::findingsById(*report, &problems);
     if (report->value(QStringLiteral("schema")).toString() != QLatin1String("gitlab-jira-doctor/report/1"))
         problems.append(
             QStringLiteral("schema is \"%1\"").arg(report->value(QStringLiteral("schema")).toString()));
@@ -535,7 +424,7 @@ void TlsScenarios::scenario()
         case Mention::Where::Any:
             haystack = summaryText + QLatin1Char('\n') + detailsText + QLatin1Char('\n') +
                        f.value(QStringLiteral("remedy")).toString() + QLatin1Char('\n') +
-                       compactJson(f.value(QStringLiteral("evidence")));
+                       test::compactJson(f.value(QStringLiteral("evidence")));
             break;
         case Mention::Where::Evidence: {
             const QJsonValue value = f.value(QStringLiteral("evidence")).toObject().value(m.key);
@@ -543,10 +432,10 @@ void TlsScenarios::scenario()
                 QStringList lines;
                 const QJsonArray array = value.toArray();
                 for (const QJsonValue& element : array)
-                    lines.append(compactJson(element));
+                    lines.append(test::compactJson(element));
                 haystack = lines.join(QLatin1Char('\n'));
             } else if (!value.isUndefined()) {
-                haystack = compactJson(value);
+                haystack = test::compactJson(value);
             }
             break;
         }
@@ -605,7 +494,7 @@ void TlsScenarios::scenario()
         shown += kTlsIds;
         for (const QString& id : std::as_const(shown)) {
             if (byId.contains(id))
-                message += describeFinding(byId.value(id)) + QLatin1Char('\n');
+                message += test::describeFinding(byId.value(id)) + QLatin1Char('\n');
         }
         message += run.describe();
         // Qt Test cuts failure messages at 1024 bytes: the whole story goes to the log first.
@@ -625,12 +514,14 @@ void TlsScenarios::usageErrors_data()
     // The files are checked before any network access: the URL is a good one.
     const QStringList good = checkArguments(QStringLiteral("full"));
     QTest::newRow("missing ca-file") << good + QStringList{QStringLiteral("--ca-file"),
-                                                           pki(QStringLiteral("does-not-exist.pem"))};
-    QTest::newRow("ca-file is a directory") << good + QStringList{QStringLiteral("--ca-file"), pkiDir()};
+                                                           test::pki(QStringLiteral("does-not-exist.pem"))};
+    QTest::newRow("ca-file is a directory")
+        << good + QStringList{QStringLiteral("--ca-file"), test::pkiDir()};
     QTest::newRow("ca-file without certificates")
         << good + QStringList{QStringLiteral("--ca-file"), m_scratch.filePath(QStringLiteral("not-pem.txt"))};
     QTest::newRow("missing trust-store")
-        << good + QStringList{QStringLiteral("--trust-store"), pki(QStringLiteral("does-not-exist.pem"))};
+        << good +
+               QStringList{QStringLiteral("--trust-store"), test::pki(QStringLiteral("does-not-exist.pem"))};
     QTest::newRow("unknown option") << good + QStringList{QStringLiteral("--frobnicate")};
     QTest::newRow("no URL") << QStringList{QStringLiteral("check")};
     QTest::newRow("two URLs") << good + QStringList{QStringLiteral("https://other.test")};
@@ -658,7 +549,7 @@ void TlsScenarios::usageErrors_data()
 void TlsScenarios::usageErrors()
 {
     QFETCH(QStringList, arguments);
-    const CliRun run = runCli(arguments);
+    const test::CliRun run = test::runCli(arguments);
     QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
     QVERIFY2(run.exitCode == 2, qPrintable(QStringLiteral("expected exit code 2\n") + run.describe()));
     const QString err = QString::fromUtf8(run.err);
@@ -679,13 +570,13 @@ void TlsScenarios::outputFile()
         old.write(QByteArray(64 * 1024, 'x'));
     }
 
-    const CliRun reference = runCli(checkArguments(QStringLiteral("full")));
+    const test::CliRun reference = test::runCli(checkArguments(QStringLiteral("full")));
     QString error;
     const auto expected = parseReport(reference, reference.out, &error);
     QVERIFY2(expected, qPrintable(error));
 
-    const CliRun run =
-        runCli(checkArguments(QStringLiteral("full")) + QStringList{QStringLiteral("--output"), target});
+    const test::CliRun run = test::runCli(checkArguments(QStringLiteral("full")) +
+                                          QStringList{QStringLiteral("--output"), target});
     QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
     QCOMPARE(run.exitCode, reference.exitCode);
     QVERIFY2(!run.out.trimmed().startsWith('{'),
@@ -742,14 +633,14 @@ void TlsScenarios::onlyOneCheck()
     QVERIFY(only >= 0);
     arguments[only + 1] = QStringLiteral("tls.hostname");
 
-    const CliRun run = runCli(arguments);
+    const test::CliRun run = test::runCli(arguments);
     QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
     QString error;
     const auto report = parseReport(run, run.out, &error);
     QVERIFY2(report, qPrintable(error));
 
     QStringList problems;
-    const QHash<QString, QJsonObject> byId = findingsById(*report, &problems);
+    const QHash<QString, QJsonObject> byId = test::findingsById(*report, &problems);
     const QJsonObject hostname = byId.value(QStringLiteral("tls.hostname"));
     if (hostname.value(QStringLiteral("status")).toString() != status)
         problems.append(QStringLiteral("tls.hostname: expected %1").arg(status));
@@ -780,7 +671,7 @@ void TlsScenarios::onlyOneCheck()
     if (!problems.isEmpty()) {
         qWarning().noquote() << QStringLiteral("--only tls.hostname against %1:\n- %2\n%3\n%4")
                                     .arg(site, problems.join(QStringLiteral("\n- ")),
-                                         describeFinding(hostname), run.describe());
+                                         test::describeFinding(hostname), run.describe());
         QFAIL(qPrintable(QStringLiteral("--only tls.hostname against %1: %2 (details above)")
                              .arg(site, problems.constFirst())));
     }
@@ -790,7 +681,7 @@ void TlsScenarios::textOutput()
 {
     QStringList arguments = checkArguments(QStringLiteral("leaf-only"));
     arguments[arguments.indexOf(QStringLiteral("--format")) + 1] = QStringLiteral("text");
-    const CliRun run = runCli(arguments);
+    const test::CliRun run = test::runCli(arguments);
     QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
     QCOMPARE(run.exitCode, 1);
     const QString out = QString::fromUtf8(run.out);
@@ -825,11 +716,11 @@ void TlsScenarios::textOutput()
 void TlsScenarios::strictTurnsWarningsIntoFailures()
 {
     // "reversed" has warnings only (order, loopback address, port): 0 normally, 1 with --strict.
-    const CliRun plain = runCli(checkArguments(QStringLiteral("reversed")));
+    const test::CliRun plain = test::runCli(checkArguments(QStringLiteral("reversed")));
     QVERIFY2(plain.finished, qPrintable(plain.describe()));
     QCOMPARE(plain.exitCode, 0);
-    const CliRun strict =
-        runCli(checkArguments(QStringLiteral("reversed")) + QStringList{QStringLiteral("--strict")});
+    const test::CliRun strict =
+        test::runCli(checkArguments(QStringLiteral("reversed")) + QStringList{QStringLiteral("--strict")});
     QVERIFY2(strict.finished, qPrintable(strict.describe()));
     QCOMPARE(strict.exitCode, 1);
     QString error;
