@@ -371,6 +371,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>--only needs at least one check id or prefix</source>
         <translation>--only braucht mindestens eine Prüfungs-ID oder ein Präfix</translation>
     </message>
+    <message>
+        <source>Read the GitLab token the desktop program saved for URL from the keychain (GITLAB_TOKEN still wins).</source>
+        <translation>Das GitLab-Token, das das Desktop-Programm für URL gespeichert hat, aus dem Schlüsselbund lesen (GITLAB_TOKEN hat Vorrang).</translation>
+    </message>
+    <message>
+        <source>--use-keychain: no GitLab token is saved for %1</source>
+        <translation>--use-keychain: Für %1 ist kein GitLab-Token gespeichert</translation>
+    </message>
+    <message>
+        <source>--use-keychain: %1</source>
+        <translation>--use-keychain: %1</translation>
+    </message>
 </context>
 <context>
     <name>gjd::CheckRunner</name>
@@ -1500,6 +1512,17 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>The URL is malformed (check the host name and the port).</source>
         <translation>Die URL ist fehlerhaft (prüfen Sie den Host-Namen und den Port).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::KeychainCredentialStore</name>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>The keychain is not available (%1). Start a Secret Service such as GNOME Keyring or KWallet, or choose not to remember the token.</source>
+        <translation>Der Schlüsselbund ist nicht verfügbar (%1). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet, oder lassen Sie das Token nicht speichern.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "checks/check.h"
 #include "clicommon.h"
+#include "credentials/keychaincredentialstore.h"
 #include "textformatter.h"
 
 #include <QCommandLineParser>
@@ -91,8 +92,11 @@ int CheckCommand::run(const QStringList& arguments)
                                     tr("Write the report to FILE (atomically) instead of standard output."),
                                     QStringLiteral("file"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings also make the exit code 1."));
+    const QCommandLineOption useKeychain(
+        QStringLiteral("use-keychain"), tr("Read the GitLab token the desktop program saved for URL from the "
+                                           "keychain (GITLAB_TOKEN still wins)."));
     parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip,
-                       format, output, strict});
+                       format, output, strict, useKeychain});
     parser.addPositionalArgument(QStringLiteral("URL"),
                                  tr("The GitLab instance, such as https://gitlab.example.com."));
 
@@ -208,6 +212,29 @@ int CheckCommand::run(const QStringList& arguments)
     // without echo when someone is at the terminal (Enter skips the settings checks).
     Credentials credentials;
     credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();
+    if (credentials.gitlabToken.isEmpty() && parser.isSet(useKeychain)) {
+        // Asynchronous: the run starts once the keychain has answered.
+        auto* store = new KeychainCredentialStore(this);
+        const QString instance = url.toString();
+        connect(store, &CredentialStore::finished, this,
+                [this, store, options, instance](const CredentialStore::Result& r) {
+                    store->deleteLater();
+                    if (r.error == CredentialStore::Error::None && !r.secret.isEmpty()) {
+                        Credentials fromKeychain;
+                        fromKeychain.gitlabToken = r.secret;
+                        m_runner.start(options, fromKeychain);
+                        return;
+                    }
+                    const QString reason =
+                        r.error == CredentialStore::Error::NotFound
+                            ? tr("--use-keychain: no GitLab token is saved for %1").arg(instance)
+                            : tr("--use-keychain: %1").arg(r.message);
+                    m_exitCode = cli::usageError(reason);
+                    m_app.exit(0);
+                });
+        store->read(CredentialStore::gitlabTokenKey(instance));
+        return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
+    }
     if (credentials.gitlabToken.isEmpty())
         credentials.gitlabToken =
             cli::readSecret(tr("GitLab administrator token for the settings checks (Enter to skip): "));

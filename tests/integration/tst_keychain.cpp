@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs against a real Secret Service: tests/integration/keychain_test.sh starts it (gnome-keyring
+// inside dbus-run-session, with a private HOME) and runs this test twice: with the keyring
+// (GJD_KEYCHAIN=available) and with no session bus at all (GJD_KEYCHAIN=unavailable).
+#include "credentials/keychaincredentialstore.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace gjd;
+
+namespace {
+
+CredentialStore::Result next(QSignalSpy& spy, int index)
+{
+    if (spy.size() <= index && !spy.wait(20000))
+        qFatal("the keychain did not answer within 20 s");
+    return spy.at(index).at(0).value<CredentialStore::Result>();
+}
+
+// Every file under HOME that contains `secret`: a plaintext fallback would leave one.
+QStringList filesContaining(const QByteArray& secret)
+{
+    QStringList hits;
+    QDirIterator it(QDir::homePath(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.size() < 16 * 1024 * 1024 && f.open(QIODevice::ReadOnly) && f.readAll().contains(secret))
+            hits.append(f.fileName());
+    }
+    return hits;
+}
+
+} // namespace
+
+class TestKeychain final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void roundTripInTheRealKeyring();
+    void unavailableKeychainIsReportedAndNothingIsWritten();
+    void cliReadsTheSavedToken();
+};
+
+void TestKeychain::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("GJD_KEYCHAIN"), "run through tests/integration/keychain_test.sh");
+    QVERIFY2(QDir::homePath().startsWith(QDir::tempPath()), "HOME must be a private temporary folder");
+}
+
+void TestKeychain::roundTripInTheRealKeyring()
+{
+    if (qEnvironmentVariable("GJD_KEYCHAIN") != QLatin1String("available"))
+        QSKIP("runs with the keyring");
+    KeychainCredentialStore store;
+    QSignalSpy spy(&store, &CredentialStore::finished);
+    const QString key = CredentialStore::gitlabTokenKey(QStringLiteral("https://gitlab.example.com"));
+    const QByteArray secret = "glpat-KEYRING-ROUNDTRIP-7f3a";
+
+    store.read(key);
+    QCOMPARE(next(spy, 0).error, CredentialStore::Error::NotFound);
+    store.write(key, secret);
+    const auto written = next(spy, 1);
+    QVERIFY2(written.error == CredentialStore::Error::None, qPrintable(written.message));
+    // A second store (as the CLI's --use-keychain would be) reads what the first one saved.
+    KeychainCredentialStore other;
+    QSignalSpy otherSpy(&other, &CredentialStore::finished);
+    other.read(key);
+    const auto read = next(otherSpy, 0);
+    QVERIFY2(read.error == CredentialStore::Error::None, qPrintable(read.message));
+    QCOMPARE(read.secret, secret);
+    // The keyring stores it encrypted: the clear text is in no file of HOME.
+    QCOMPARE(filesContaining(secret), QStringList());
+    store.remove(key);
+    QCOMPARE(next(spy, 2).error, CredentialStore::Error::None);
+    store.read(key);
+    QCOMPARE(next(spy, 3).error, CredentialStore::Error::NotFound);
+}
+
+void TestKeychain::unavailableKeychainIsReportedAndNothingIsWritten()
+{
+    if (qEnvironmentVariable("GJD_KEYCHAIN") != QLatin1String("unavailable"))
+        QSKIP("runs without a session bus");
+    KeychainCredentialStore store;
+    QSignalSpy spy(&store, &CredentialStore::finished);
+    const QByteArray secret = "glpat-NO-KEYRING-PLAINTEXT-CHECK-91c2";
+    store.write(CredentialStore::gitlabTokenKey(QStringLiteral("https://gitlab.example.com")), secret);
+    const auto result = next(spy, 0);
+    QCOMPARE(result.error, CredentialStore::Error::Unavailable);
+    QVERIFY2(result.message.contains(QStringLiteral("not available")), qPrintable(result.message));
+    QVERIFY(!result.message.contains(QString::fromLatin1(secret)));
+    QCOMPARE(filesContaining(secret), QStringList()); // no plaintext fallback, anywhere in HOME
+}
+
+void TestKeychain::cliReadsTheSavedToken()
+{
+    if (qEnvironmentVariable("GJD_KEYCHAIN") != QLatin1String("available"))
+        QSKIP("runs with the keyring");
+    const QString instance = QStringLiteral("https://localhost:1");
+    const QByteArray secret = "glpat-SAVED-FOR-CLI-55aa";
+    KeychainCredentialStore store;
+    QSignalSpy spy(&store, &CredentialStore::finished);
+    store.write(CredentialStore::gitlabTokenKey(instance), secret);
+    QCOMPARE(next(spy, 0).error, CredentialStore::Error::None);
+
+    auto run = [](const QStringList& arguments, QByteArray* out) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("GITLAB_TOKEN"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(GJD_CLI_PATH), arguments);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("the CLI did not finish");
+        *out = p.readAllStandardOutput() + p.readAllStandardError();
+        return p.exitCode();
+    };
+    // The saved token reaches the run (the token check gets as far as connecting), and no output
+    // shows it.
+    QByteArray out;
+    const int code =
+        run({QStringLiteral("check"), instance, QStringLiteral("--use-keychain"), QStringLiteral("--only"),
+             QStringLiteral("gitlab.token"), QStringLiteral("--timeout"), QStringLiteral("2")},
+            &out);
+    QCOMPARE(code, 1);
+    QVERIFY2(out.contains("gitlab.token"), out.constData());
+    QVERIFY2(!out.contains("No administrator token given"), out.constData());
+    QVERIFY(!out.contains(secret));
+    // Nothing saved for another instance: one clear line, exit 2.
+    const int missing = run({QStringLiteral("check"), QStringLiteral("https://other.example:1"),
+                             QStringLiteral("--use-keychain")},
+                            &out);
+    QCOMPARE(missing, 2);
+    QVERIFY2(out.contains("no GitLab token is saved for https://other.example:1"), out.constData());
+    QCOMPARE(out.trimmed().count('\n'), 0);
+    store.remove(CredentialStore::gitlabTokenKey(instance));
+    QCOMPARE(next(spy, 1).error, CredentialStore::Error::None);
+}
+
+QTEST_GUILESS_MAIN(TestKeychain)
+#include "tst_keychain.moc"
