@@ -376,12 +376,40 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>Das GitLab-Token, das das Desktop-Programm für URL gespeichert hat, aus dem Schlüsselbund lesen (GITLAB_TOKEN hat Vorrang).</translation>
     </message>
     <message>
-        <source>--use-keychain: no GitLab token is saved for %1</source>
-        <translation>--use-keychain: Für %1 ist kein GitLab-Token gespeichert</translation>
-    </message>
-    <message>
         <source>--use-keychain: %1</source>
         <translation>--use-keychain: %1</translation>
+    </message>
+    <message>
+        <source>Your Jira Cloud site, such as https://your-site.atlassian.net: enables the Jira user checks (API token in JIRA_API_TOKEN).</source>
+        <translation>Ihre Jira-Cloud-Site, etwa https://your-site.atlassian.net: aktiviert die Prüfungen des Jira-Benutzers (API-Token in JIRA_API_TOKEN).</translation>
+    </message>
+    <message>
+        <source>The email of the Jira user who installs the app.</source>
+        <translation>Die E-Mail-Adresse des Jira-Benutzers, der die App installiert.</translation>
+    </message>
+    <message>
+        <source>--jira-site and --jira-email go together</source>
+        <translation>--jira-site und --jira-email gehören zusammen</translation>
+    </message>
+    <message>
+        <source>invalid --jira-site &quot;%1&quot;: %2</source>
+        <translation>ungültige --jira-site „%1“: %2</translation>
+    </message>
+    <message>
+        <source>--jira-email &quot;%1&quot; is not an email address</source>
+        <translation>--jira-email „%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Jira API token of %1 (Enter to skip the Jira checks): </source>
+        <translation>Jira-API-Token von %1 (Eingabetaste überspringt die Jira-Prüfungen): </translation>
+    </message>
+    <message>
+        <source>no Jira API token is saved for %1 on %2</source>
+        <translation>für %1 auf %2 ist kein Jira-API-Token gespeichert</translation>
+    </message>
+    <message>
+        <source>no GitLab token is saved for %1</source>
+        <translation>für %1 ist kein GitLab-Token gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1540,131 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>The URL is malformed (check the host name and the port).</source>
         <translation>Die URL ist fehlerhaft (prüfen Sie den Host-Namen und den Port).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::JiraAdminGroupCheck</name>
+    <message>
+        <source>Jira user is a site or organization admin</source>
+        <translation>Jira-Benutzer ist Site- oder Organisations-Admin</translation>
+    </message>
+    <message>
+        <source>%1 is in %2.</source>
+        <translation>%1 ist in %2.</translation>
+    </message>
+    <message>
+        <source>GitLab accepts org-admins from GitLab 16.6 on.</source>
+        <translation>GitLab akzeptiert org-admins ab GitLab 16.6.</translation>
+    </message>
+    <message>
+        <source>%1 is in no group; GitLab needs site-admins or org-admins.</source>
+        <translation>%1 ist in keiner Gruppe; GitLab verlangt site-admins oder org-admins.</translation>
+    </message>
+    <message>
+        <source>%1 is in %2, but not in site-admins or org-admins, the only groups GitLab accepts.</source>
+        <translation>%1 ist in %2, aber nicht in site-admins oder org-admins, den einzigen Gruppen, die GitLab akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Add the user to site-admins (original user management) or org-admins (centralized user management) in admin.atlassian.com; the Administer Jira permission alone is not enough.</source>
+        <translation>Nehmen Sie den Benutzer in admin.atlassian.com in site-admins (ursprüngliche Benutzerverwaltung) oder org-admins (zentrale Benutzerverwaltung) auf; die Berechtigung „Jira verwalten“ allein genügt nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::JiraAuthCheck</name>
+    <message>
+        <source>Jira sign-in</source>
+        <translation>Jira-Anmeldung</translation>
+    </message>
+    <message>
+        <source>No Jira site given (--jira-site, --jira-email and an API token in JIRA_API_TOKEN): the Jira user is not checked.</source>
+        <translation>Keine Jira-Site angegeben (--jira-site, --jira-email und ein API-Token in JIRA_API_TOKEN): Der Jira-Benutzer wird nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Create an API token for %1 at %2 and use it (JIRA_API_TOKEN): Jira Cloud accepts API tokens, not account passwords.</source>
+        <translation>Erstellen Sie unter %2 ein API-Token für %1 und verwenden Sie es (JIRA_API_TOKEN): Jira Cloud akzeptiert API-Tokens, keine Kontopasswörter.</translation>
+    </message>
+    <message>
+        <source>Check the Jira site address; Atlassian&apos;s certificates are public, so a failure here means a TLS-intercepting proxy or a wrong address.</source>
+        <translation>Prüfen Sie die Adresse der Jira-Site; die Zertifikate von Atlassian sind öffentlich, ein Fehler hier bedeutet also einen TLS-aufbrechenden Proxy oder eine falsche Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Check the Jira site address (https://&lt;your-site&gt;.atlassian.net) and this computer&apos;s connection.</source>
+        <translation>Prüfen Sie die Adresse der Jira-Site (https://&lt;your-site&gt;.atlassian.net) und die Verbindung dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Jira refused the sign-in: that is the account password, and Jira Cloud only accepts an API token.</source>
+        <translation>Jira hat die Anmeldung abgelehnt: Das ist das Kontopasswort, und Jira Cloud akzeptiert nur ein API-Token.</translation>
+    </message>
+    <message>
+        <source>Jira refused the sign-in of %1 (401): the email or the API token is wrong, or the token was revoked.</source>
+        <translation>Jira hat die Anmeldung von %1 abgelehnt (401): Die E-Mail-Adresse oder das API-Token ist falsch, oder das Token wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s IP allowlist blocks this computer: %1</source>
+        <translation>Die IP-Zulassungsliste der Site sperrt diesen Computer: %1</translation>
+    </message>
+    <message>
+        <source>Run the check from an allowed network, or ask an organization admin to add this computer&apos;s address to the IP allowlist (admin.atlassian.com → Security → IP allowlists).</source>
+        <translation>Führen Sie die Prüfung aus einem zugelassenen Netz aus, oder bitten Sie einen Organisations-Admin, die Adresse dieses Computers in die IP-Zulassungsliste aufzunehmen (admin.atlassian.com → Security → IP allowlists).</translation>
+    </message>
+    <message>
+        <source>Jira refused access (403): %1</source>
+        <translation>Jira hat den Zugriff verweigert (403): %1</translation>
+    </message>
+    <message>
+        <source>Jira answered 429 (rate limited) twice, the second time after waiting as Retry-After asked.</source>
+        <translation>Jira hat zweimal mit 429 (Ratenbegrenzung) geantwortet, beim zweiten Mal nach der in Retry-After verlangten Wartezeit.</translation>
+    </message>
+    <message>
+        <source>Wait a minute and run the check again.</source>
+        <translation>Warten Sie eine Minute und führen Sie die Prüfung erneut aus.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 and not with Jira&apos;s JSON: the site is unknown or not Jira Cloud.</source>
+        <translation>%1 hat mit %2 geantwortet, nicht mit dem JSON von Jira: Die Site ist unbekannt oder kein Jira Cloud.</translation>
+    </message>
+    <message>
+        <source>Use the address of your Jira Cloud site, such as https://your-site.atlassian.net.</source>
+        <translation>Verwenden Sie die Adresse Ihrer Jira-Cloud-Site, etwa https://your-site.atlassian.net.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::JiraBrowseUsersCheck</name>
+    <message>
+        <source>Jira permission Browse users and groups</source>
+        <translation>Jira-Berechtigung „Benutzer und Gruppen durchsuchen“</translation>
+    </message>
+    <message>
+        <source>Grant the global permission Browse users and groups to a group the user is in (Jira settings → System → Global permissions).</source>
+        <translation>Erteilen Sie die globale Berechtigung „Benutzer und Gruppen durchsuchen“ einer Gruppe, in der der Benutzer ist (Jira-Einstellungen → System → Globale Berechtigungen).</translation>
+    </message>
+    <message>
+        <source>%1 may browse users and groups.</source>
+        <translation>%1 darf Benutzer und Gruppen durchsuchen.</translation>
+    </message>
+    <message>
+        <source>%1 lacks the global permission Browse users and groups (USER_PICKER): GitLab cannot read the user&apos;s groups.</source>
+        <translation>%1 fehlt die globale Berechtigung „Benutzer und Gruppen durchsuchen“ (USER_PICKER): GitLab kann die Gruppen des Benutzers nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1 may browse users and groups (the user&apos;s groups could be read).</source>
+        <translation>%1 darf Benutzer und Gruppen durchsuchen (die Gruppen des Benutzers ließen sich lesen).</translation>
+    </message>
+    <message>
+        <source>%1 may not read users&apos; groups (403): the global permission Browse users and groups is missing.</source>
+        <translation>%1 darf die Gruppen von Benutzern nicht lesen (403): Die globale Berechtigung „Benutzer und Gruppen durchsuchen“ fehlt.</translation>
+    </message>
+    <message>
+        <source>The permission could not be determined (mypermissions answered %1).</source>
+        <translation>Die Berechtigung ließ sich nicht ermitteln (mypermissions hat mit %1 geantwortet).</translation>
     </message>
 </context>
 <context>

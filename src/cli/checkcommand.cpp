@@ -95,8 +95,16 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption useKeychain(
         QStringLiteral("use-keychain"), tr("Read the GitLab token the desktop program saved for URL from the "
                                            "keychain (GITLAB_TOKEN still wins)."));
+    const QCommandLineOption jiraSite(
+        QStringLiteral("jira-site"),
+        tr("Your Jira Cloud site, such as https://your-site.atlassian.net: enables the "
+           "Jira user checks (API token in JIRA_API_TOKEN)."),
+        QStringLiteral("url"));
+    const QCommandLineOption jiraEmail(QStringLiteral("jira-email"),
+                                       tr("The email of the Jira user who installs the app."),
+                                       QStringLiteral("email"));
     parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip,
-                       format, output, strict, useKeychain});
+                       format, output, strict, useKeychain, jiraSite, jiraEmail});
     parser.addPositionalArgument(QStringLiteral("URL"),
                                  tr("The GitLab instance, such as https://gitlab.example.com."));
 
@@ -139,6 +147,20 @@ int CheckCommand::run(const QStringList& arguments)
             return cli::usageError(
                 tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
         options.publicUrl = parser.value(publicUrl);
+    }
+
+    if (parser.isSet(jiraSite) != parser.isSet(jiraEmail))
+        return cli::usageError(tr("--jira-site and --jira-email go together"));
+    if (parser.isSet(jiraSite)) {
+        const InstanceUrl site = InstanceUrl::parse(parser.value(jiraSite));
+        if (!site.isValid())
+            return cli::usageError(
+                tr("invalid --jira-site \"%1\": %2").arg(parser.value(jiraSite), site.error()));
+        const QString email = parser.value(jiraEmail).trimmed();
+        if (!email.contains(QLatin1Char('@')) || email.contains(QLatin1Char(' ')))
+            return cli::usageError(tr("--jira-email \"%1\" is not an email address").arg(email));
+        options.jiraSite = site.toString();
+        options.jiraEmail = email;
     }
 
     for (const QString& r : parser.values(resolve)) {
@@ -208,39 +230,67 @@ int CheckCommand::run(const QStringList& arguments)
     }
     m_strict = parser.isSet(strict);
 
-    // The token: never an option value (ps, shell history); from the environment, or asked for
-    // without echo when someone is at the terminal (Enter skips the settings checks).
-    Credentials credentials;
-    credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();
-    if (credentials.gitlabToken.isEmpty() && parser.isSet(useKeychain)) {
-        // Asynchronous: the run starts once the keychain has answered.
-        auto* store = new KeychainCredentialStore(this);
-        const QString instance = url.toString();
-        connect(store, &CredentialStore::finished, this,
-                [this, store, options, instance](const CredentialStore::Result& r) {
-                    store->deleteLater();
-                    if (r.error == CredentialStore::Error::None && !r.secret.isEmpty()) {
-                        Credentials fromKeychain;
-                        fromKeychain.gitlabToken = r.secret;
-                        m_runner.start(options, fromKeychain);
-                        return;
-                    }
-                    const QString reason =
-                        r.error == CredentialStore::Error::NotFound
-                            ? tr("--use-keychain: no GitLab token is saved for %1").arg(instance)
-                            : tr("--use-keychain: %1").arg(r.message);
-                    m_exitCode = cli::usageError(reason);
-                    m_app.exit(0);
-                });
-        store->read(CredentialStore::gitlabTokenKey(instance));
-        return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
+    // Tokens: never an option value (ps, shell history). From the environment, else from the
+    // keychain (--use-keychain), else asked for without echo when someone is at the terminal
+    // (Enter skips those checks).
+    m_credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();
+    if (!options.jiraSite.isEmpty())
+        m_credentials.jiraToken = qgetenv("JIRA_API_TOKEN").trimmed();
+    m_options = options;
+    if (parser.isSet(useKeychain)) {
+        QStringList keys;
+        if (m_credentials.gitlabToken.isEmpty())
+            keys.append(CredentialStore::gitlabTokenKey(url.toString()));
+        if (!options.jiraSite.isEmpty() && m_credentials.jiraToken.isEmpty())
+            keys.append(CredentialStore::jiraTokenKey(options.jiraSite, options.jiraEmail));
+        if (!keys.isEmpty()) {
+            readFromKeychain(keys);
+            return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
+        }
     }
-    if (credentials.gitlabToken.isEmpty())
-        credentials.gitlabToken =
+    if (m_credentials.gitlabToken.isEmpty())
+        m_credentials.gitlabToken =
             cli::readSecret(tr("GitLab administrator token for the settings checks (Enter to skip): "));
-
-    m_runner.start(options, credentials);
+    if (!options.jiraSite.isEmpty() && m_credentials.jiraToken.isEmpty())
+        m_credentials.jiraToken = cli::readSecret(
+            tr("Jira API token of %1 (Enter to skip the Jira checks): ").arg(options.jiraEmail));
+    m_runner.start(m_options, m_credentials);
     return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
+}
+
+void CheckCommand::readFromKeychain(const QStringList& keys)
+{
+    // One key after the other, then the run; asynchronous, no nested event loop.
+    auto* store = new KeychainCredentialStore(this);
+    auto pending = std::make_shared<QStringList>(keys);
+    connect(store, &CredentialStore::finished, this,
+            [this, store, pending](const CredentialStore::Result& r) {
+                pending->removeFirst();
+                if (r.error != CredentialStore::Error::None || r.secret.isEmpty()) {
+                    store->deleteLater();
+                    const QString what = r.key.startsWith(QLatin1String("jira-token:"))
+                                             ? tr("no Jira API token is saved for %1 on %2")
+                                                   .arg(m_options.jiraEmail, m_options.jiraSite)
+                                             : tr("no GitLab token is saved for %1")
+                                                   .arg(InstanceUrl::parse(m_options.url).toString());
+                    m_exitCode = cli::usageError(r.error == CredentialStore::Error::NotFound
+                                                     ? tr("--use-keychain: %1").arg(what)
+                                                     : tr("--use-keychain: %1").arg(r.message));
+                    m_app.exit(0);
+                    return;
+                }
+                if (r.key.startsWith(QLatin1String("jira-token:")))
+                    m_credentials.jiraToken = r.secret;
+                else
+                    m_credentials.gitlabToken = r.secret;
+                if (!pending->isEmpty()) {
+                    store->read(pending->constFirst());
+                    return;
+                }
+                store->deleteLater();
+                m_runner.start(m_options, m_credentials);
+            });
+    store->read(keys.constFirst());
 }
 
 void CheckCommand::onFinished(const Report& report)

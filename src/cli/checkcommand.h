@@ -21,11 +21,14 @@ public:
 
 private:
     void onFinished(const Report& report);
+    void readFromKeychain(const QStringList& keys);
 
     QCoreApplication& m_app;
     CheckRunner m_runner;
     QString m_format = QStringLiteral("text");
     QString m_output;
+    RunOptions m_options;
+    Credentials m_credentials;
     bool m_strict = false;
     int m_exitCode = 0;
 };

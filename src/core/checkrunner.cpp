@@ -73,6 +73,8 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     m_context.url = InstanceUrl::parse(options.url);
     if (!options.publicUrl.isEmpty())
         m_context.publicUrl = InstanceUrl::parse(options.publicUrl);
+    if (!options.jiraSite.isEmpty())
+        m_context.jiraSite = InstanceUrl::parse(options.jiraSite);
     if (const auto method = methodFromId(options.method)) {
         m_context.method = *method;
         m_context.methodSource = QStringLiteral("given");

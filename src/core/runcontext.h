@@ -42,6 +42,8 @@ struct RunOptions
 {
     QString url;
     QString publicUrl;                       // --public-url, empty when none
+    QString jiraSite;                        // --jira-site, empty when none
+    QString jiraEmail;                       // --jira-email
     QString method = QStringLiteral("auto"); // auto | marketplace | manual | proxy
     QList<ResolveOverride> resolve;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: connect through them, never "public"
@@ -104,6 +106,7 @@ struct TlsResult
 struct Credentials
 {
     QByteArray gitlabToken; // personal access token of an administrator, scope api
+    QByteArray jiraToken;   // Atlassian API token of --jira-email
 };
 
 // The shared state of one run: the parsed input, probe results as they arrive, and the findings
@@ -135,6 +138,12 @@ struct RunContext
     // The (last) response of an HTTP probe; nullptr when the probe did not run.
     const HttpResponse* httpResult(const QString& probeId) const;
     bool hasToken() const { return !credentials.gitlabToken.isEmpty(); }
+    // The Jira site (https://<site>.atlassian.net) when --jira-site, --jira-email and a token are there.
+    InstanceUrl jiraSite;
+    bool hasJira() const
+    {
+        return jiraSite.isValid() && !options.jiraEmail.isEmpty() && !credentials.jiraToken.isEmpty();
+    }
     const std::optional<ResolveOverride> resolveFor(const QString& host, quint16 port) const;
 };
 

@@ -3,6 +3,7 @@
 
 #include "runcontext.h"
 
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace gjd {
@@ -54,6 +55,19 @@ void HttpProbe::onExchangeFinished()
     QList<HttpResponse>& pages = m_context.http[m_id];
     pages.append(response);
 
+    if (response.status == 429 && m_retryOnRateLimit && !m_retried) {
+        bool ok = false;
+        const int seconds = response.header("Retry-After").trimmed().toInt(&ok);
+        if (ok && seconds >= 0 && seconds <= 10) {
+            m_retried = true;
+            // The probe's own timeout still bounds the wait; the 429 stays recorded if it fires.
+            QTimer::singleShot(seconds * 1000, this, [this] {
+                if (!isFinished())
+                    startExchange(m_request);
+            });
+            return;
+        }
+    }
     // GitLab's offset pagination: X-Next-Page is empty on the last page.
     const QByteArray next = response.header("X-Next-Page").trimmed();
     if (response.errorCode.isEmpty() && response.status == 200 && !next.isEmpty() && pages.size() < m_pages) {

@@ -24,6 +24,9 @@ public:
 
     HttpProbe(RunContext& context, const QString& id, Builder builder, int pages = 1,
               QObject* parent = nullptr);
+
+    // Answer 429 once more after the server's Retry-After (at most 10 s), as Atlassian asks.
+    void setRetryOnRateLimit(bool retry) { m_retryOnRateLimit = retry; }
     ~HttpProbe() override;
 
     QString id() const override { return m_id; }
@@ -42,6 +45,8 @@ private:
     int m_pages = 1;
     HttpRequest m_request;
     HttpExchange* m_exchange = nullptr;
+    bool m_retryOnRateLimit = false;
+    bool m_retried = false;
 };
 
 } // namespace gjd

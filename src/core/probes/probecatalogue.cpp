@@ -7,6 +7,9 @@
 #include "tcpprobe.h"
 #include "tlsprobe.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace gjd {
 
 namespace {
@@ -46,6 +49,36 @@ HttpProbe::Builder api(const QString& path)
         r.headers = {{"Accept", "application/json"}};
         return r;
     };
+}
+
+// A Jira Cloud REST call with Basic auth (email + API token), to the --jira-site.
+HttpProbe::Builder jira(const std::function<QString(const RunContext&)>& pathAndQuery)
+{
+    return [=](const RunContext& ctx) -> std::optional<HttpRequest> {
+        if (!ctx.hasJira())
+            return std::nullopt;
+        const QString path = pathAndQuery(ctx);
+        if (path.isEmpty())
+            return std::nullopt;
+        HttpRequest r;
+        r.url = QUrl(ctx.jiraSite.toString() + path);
+        if (const auto override = ctx.resolveFor(ctx.jiraSite.host(), ctx.jiraSite.port()))
+            r.address = override->addresses.constFirst();
+        r.secretHeaderName = "Authorization";
+        r.secretHeaderValue =
+            "Basic " +
+            QByteArray(ctx.options.jiraEmail.toUtf8() + ':' + ctx.credentials.jiraToken).toBase64();
+        r.trustedCas = ctx.options.extraCaCertificates;
+        r.headers = {{"Accept", "application/json"}};
+        return r;
+    };
+}
+
+std::unique_ptr<Probe> jiraProbe(RunContext& ctx, const QString& id, HttpProbe::Builder builder)
+{
+    auto probe = std::make_unique<HttpProbe>(ctx, id, std::move(builder));
+    probe->setRetryOnRateLimit(true);
+    return probe;
 }
 
 std::unique_ptr<Probe> http(RunContext& ctx, const QString& id, HttpProbe::Builder builder, int pages = 1)
@@ -144,6 +177,31 @@ const QList<ProbeSpec>& probeCatalogue()
         list.append({probe::apiApplications, {}, [](RunContext& c) {
                          return http(c, probe::apiApplications,
                                      api(QStringLiteral("/api/v4/applications?per_page=100")), 20);
+                     }});
+        list.append({probe::jiraMyself, {}, [](RunContext& c) {
+                         return jiraProbe(c, probe::jiraMyself, jira([](const RunContext&) {
+                                              return QStringLiteral("/rest/api/3/myself?expand=groups");
+                                          }));
+                     }});
+        list.append({probe::jiraPermissions, {}, [](RunContext& c) {
+                         return jiraProbe(c, probe::jiraPermissions, jira([](const RunContext&) {
+                                              return QStringLiteral(
+                                                  "/rest/api/3/mypermissions?permissions=USER_PICKER");
+                                          }));
+                     }});
+        // Needs the caller's accountId: after jira.myself.
+        list.append({probe::jiraUserGroups, {probe::jiraMyself}, [](RunContext& c) {
+                         return jiraProbe(
+                             c, probe::jiraUserGroups, jira([](const RunContext& ctx) {
+                                 const HttpResponse* me = ctx.httpResult(probe::jiraMyself);
+                                 if (!me || me->status != 200)
+                                     return QString();
+                                 const QJsonObject json = QJsonDocument::fromJson(me->body).object();
+                                 const QString id = json.value(QStringLiteral("accountId")).toString();
+                                 return id.isEmpty() ? QString()
+                                                     : QStringLiteral("/rest/api/3/user/groups?accountId=") +
+                                                           QString::fromLatin1(QUrl::toPercentEncoding(id));
+                             }));
                      }});
         return list;
     }();

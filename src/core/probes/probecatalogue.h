@@ -45,6 +45,9 @@ inline const QString apiUser = QStringLiteral("api.user");
 inline const QString apiToken = QStringLiteral("api.token");
 inline const QString apiSettings = QStringLiteral("api.settings");
 inline const QString apiApplications = QStringLiteral("api.applications");
+inline const QString jiraMyself = QStringLiteral("jira.myself");
+inline const QString jiraPermissions = QStringLiteral("jira.permissions");
+inline const QString jiraUserGroups = QStringLiteral("jira.user_groups");
 } // namespace probe
 
 // The origin GitLab.com's Jira app pages run in (the Marketplace method's CORS origin).

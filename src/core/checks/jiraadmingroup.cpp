@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jiracommon.h"
+
+#include <QJsonArray>
+
+namespace gjd {
+namespace {
+
+class JiraAdminGroupCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::JiraAdminGroupCheck)
+
+public:
+    QString id() const override { return QStringLiteral("jira.admin_group"); }
+    QString category() const override { return category::jira; }
+    QString title() const override { return tr("Jira user is a site or organization admin"); }
+    QStringList prerequisites() const override { return {QStringLiteral("jira.auth")}; }
+    QStringList probes() const override { return {probe::jiraMyself}; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        const QJsonObject me = *jiracommon::myself(ctx);
+        QStringList groups;
+        const QJsonArray items =
+            me.value(QStringLiteral("groups")).toObject().value(QStringLiteral("items")).toArray();
+        for (const QJsonValue& v : items)
+            groups.append(v.toObject().value(QStringLiteral("name")).toString());
+        f.evidence.insert(QStringLiteral("groups"), QJsonArray::fromStringList(groups));
+        f.docs = {docs::jiraCloudAppAdmin};
+        // GitLab compares exactly, case-sensitively, with these two names and no others.
+        for (const QString& admin : {QStringLiteral("site-admins"), QStringLiteral("org-admins")}) {
+            if (groups.contains(admin)) {
+                set(f, Status::Pass, tr("%1 is in %2.").arg(ctx.options.jiraEmail, admin));
+                if (admin == QLatin1String("org-admins"))
+                    f.details = tr("GitLab accepts org-admins from GitLab 16.6 on.");
+                return;
+            }
+        }
+        set(f, Status::Fail,
+            groups.isEmpty()
+                ? tr("%1 is in no group; GitLab needs site-admins or org-admins.").arg(ctx.options.jiraEmail)
+                : tr("%1 is in %2, but not in site-admins or org-admins, the only groups GitLab accepts.")
+                      .arg(ctx.options.jiraEmail, groups.join(QLatin1String(", "))),
+            tr("Add the user to site-admins (original user management) or org-admins (centralized user "
+               "management) in "
+               "admin.atlassian.com; the Administer Jira permission alone is not enough."));
+        f.explains = {QStringLiteral("The Jira user is not a site or organization administrator"),
+                      explains::failedToLinkGroup};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeJiraAdminGroupCheck()
+{
+    return std::make_unique<JiraAdminGroupCheck>();
+}
+
+} // namespace gjd
