@@ -26,61 +26,19 @@ namespace gjd::test {
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-QByteArray headerIn(const Headers& headers, const QByteArray& name)
-{
-    for (const auto& header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return {};
-}
-
-bool hasHeaderIn(const Headers& headers, const QByteArray& name)
-{
-    return std::any_of(headers.cbegin(), headers.cend(), [&name](const auto& header) {
-        return header.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
-}
+using fake::hasHeaderIn;
+using fake::headerIn;
+using fake::Headers;
+using fake::methodName;
 
 QString randomHex(int bytes)
 {
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (auto& c : raw)
-        c = static_cast<char>(QRandomGenerator::global()->bounded(256));
-    return QString::fromLatin1(raw.toHex());
+    return QString::fromLatin1(fake::randomHex(bytes));
 }
 
 QString isoTime(const QDateTime& time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        return "UNKNOWN";
-    }
 }
 
 struct Version
@@ -1645,31 +1603,6 @@ bool FakeGitLabRequest::hasHeader(const QByteArray& name) const
     return hasHeaderIn(headers, name);
 }
 
-FakeGitLabFailure FakeGitLabFailure::httpStatus(int status, const QByteArray& body,
-                                                const QByteArray& contentType)
-{
-    FakeGitLabFailure f;
-    f.kind = Kind::Status;
-    f.status = status;
-    f.body = body;
-    f.contentType = contentType;
-    return f;
-}
-
-FakeGitLabFailure FakeGitLabFailure::dropConnection()
-{
-    FakeGitLabFailure f;
-    f.kind = Kind::DropConnection;
-    return f;
-}
-
-FakeGitLabFailure FakeGitLabFailure::stall()
-{
-    FakeGitLabFailure f;
-    f.kind = Kind::Stall;
-    return f;
-}
-
 QJsonObject FakeGitLabState::defaultSettings()
 {
     return QJsonObject{
@@ -1810,13 +1743,12 @@ FakeGitLabApplication FakeGitLab::addApplication(FakeGitLabApplication applicati
 void FakeGitLab::failNext(const QByteArray& method, const QString& path, const FakeGitLabFailure& failure,
                           int times)
 {
-    m_failures.append(PendingFailure{method, path, failure, times});
+    m_failures.add(method, path, failure, times);
 }
 
 void FakeGitLab::clearFailures()
 {
     m_failures.clear();
-    m_injector = nullptr;
 }
 
 QList<FakeGitLabRequest> FakeGitLab::requestsTo(const QString& pathInsideRoot) const
@@ -1828,24 +1760,6 @@ QList<FakeGitLabRequest> FakeGitLab::requestsTo(const QString& pathInsideRoot) c
             out.append(request);
     }
     return out;
-}
-
-std::optional<FakeGitLabFailure> FakeGitLab::takeFailure(const FakeGitLabRequest& request,
-                                                         const QString& pathInsideRoot)
-{
-    for (qsizetype i = 0; i < m_failures.size(); ++i) {
-        PendingFailure& pending = m_failures[i];
-        if ((pending.method == "*" || pending.method == request.method) &&
-            (pending.path == pathInsideRoot || pending.path == request.path)) {
-            const FakeGitLabFailure failure = pending.failure;
-            if (--pending.remaining <= 0)
-                m_failures.removeAt(i);
-            return failure;
-        }
-    }
-    if (m_injector)
-        return m_injector(request);
-    return std::nullopt;
 }
 
 void FakeGitLab::handle(const QHttpServerRequest& request, QHttpServerResponder&& responder)
@@ -1876,7 +1790,7 @@ void FakeGitLab::handle(const QHttpServerRequest& request, QHttpServerResponder&
     }
 
     Reply reply;
-    if (const std::optional<FakeGitLabFailure> failure = takeFailure(logged, x.path)) {
+    if (const std::optional<FakeGitLabFailure> failure = m_failures.take(logged, x.path)) {
         switch (failure->kind) {
         case FakeGitLabFailure::Kind::DropConnection:
             if (QTcpSocket* socket = responder.socket())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fakeserver.h"
+
 #include <QByteArray>
 #include <QDate>
 #include <QDateTime>
@@ -73,25 +75,7 @@ struct FakeGitLabRequest
     bool hasHeader(const QByteArray& name) const;
 };
 
-// What the failure injector makes the fake do instead of answering like GitLab.
-struct FakeGitLabFailure
-{
-    enum class Kind
-    {
-        Status,
-        DropConnection,
-        Stall
-    };
-    Kind kind = Kind::Status;
-    int status = 500;
-    QByteArray body;
-    QByteArray contentType;
-
-    static FakeGitLabFailure httpStatus(int status, const QByteArray& body = {},
-                                        const QByteArray& contentType = "text/plain");
-    static FakeGitLabFailure dropConnection(); // reset the TCP connection without a response
-    static FakeGitLabFailure stall();          // keep the connection open, never answer
-};
+using FakeGitLabFailure = FakeFailure;
 
 // Everything the fake answers from. Tests edit it between requests through FakeGitLab::state().
 struct FakeGitLabState
@@ -184,8 +168,8 @@ public:
     // path; `method` "*" matches any method.
     void failNext(const QByteArray& method, const QString& path, const FakeGitLabFailure& failure,
                   int times = 1);
-    using Injector = std::function<std::optional<FakeGitLabFailure>(const FakeGitLabRequest&)>;
-    void setInjector(Injector injector) { m_injector = std::move(injector); }
+    using Injector = FailureQueue<FakeGitLabRequest>::Injector;
+    void setInjector(Injector injector) { m_failures.setInjector(std::move(injector)); }
     void clearFailures(); // pending failNext() entries and the injector
 
     // Every request received, in order.
@@ -199,23 +183,12 @@ signals:
 
 private:
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    std::optional<FakeGitLabFailure> takeFailure(const FakeGitLabRequest& request,
-                                                 const QString& pathInsideRoot);
-
-    struct PendingFailure
-    {
-        QByteArray method;
-        QString path;
-        FakeGitLabFailure failure;
-        int remaining = 1;
-    };
 
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;
     FakeGitLabState m_state;
     QList<FakeGitLabRequest> m_requests;
-    QList<PendingFailure> m_failures;
-    Injector m_injector;
+    FailureQueue<FakeGitLabRequest> m_failures;
 };
 
 } // namespace gjd::test

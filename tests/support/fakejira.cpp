@@ -37,57 +37,11 @@ namespace gjd::test {
 
 namespace {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-
-QByteArray headerIn(const Headers& headers, const QByteArray& name)
-{
-    for (const auto& header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return {};
-}
-
-bool hasHeaderIn(const Headers& headers, const QByteArray& name)
-{
-    return std::any_of(headers.cbegin(), headers.cend(), [&name](const auto& header) {
-        return header.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
-}
-
-QByteArray randomHex(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (auto& c : raw)
-        c = static_cast<char>(QRandomGenerator::global()->bounded(256));
-    return raw.toHex();
-}
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        return "UNKNOWN";
-    }
-}
+using fake::hasHeaderIn;
+using fake::headerIn;
+using fake::Headers;
+using fake::methodName;
+using fake::randomHex;
 
 // The decoded parts of a Basic Authorization header; nullopt if the header is not Basic.
 struct BasicCredentials
@@ -627,30 +581,6 @@ bool FakeJiraRequest::hasHeader(const QByteArray& name) const
     return hasHeaderIn(headers, name);
 }
 
-FakeJiraFailure FakeJiraFailure::httpStatus(int status, const QByteArray& body, const QByteArray& contentType)
-{
-    FakeJiraFailure f;
-    f.kind = Kind::Status;
-    f.status = status;
-    f.body = body;
-    f.contentType = contentType;
-    return f;
-}
-
-FakeJiraFailure FakeJiraFailure::dropConnection()
-{
-    FakeJiraFailure f;
-    f.kind = Kind::DropConnection;
-    return f;
-}
-
-FakeJiraFailure FakeJiraFailure::stall()
-{
-    FakeJiraFailure f;
-    f.kind = Kind::Stall;
-    return f;
-}
-
 QList<FakeJiraPermission> FakeJiraState::defaultPermissions()
 {
     // Global permissions first, then the project permissions a client might ask for.
@@ -764,13 +694,12 @@ QByteArray FakeJira::basicAuth(const QString& email, const QString& secret)
 void FakeJira::failNext(const QByteArray& method, const QString& path, const FakeJiraFailure& failure,
                         int times)
 {
-    m_failures.append(PendingFailure{method, path, failure, times});
+    m_failures.add(method, path, failure, times);
 }
 
 void FakeJira::clearFailures()
 {
     m_failures.clear();
-    m_injector = nullptr;
 }
 
 QList<FakeJiraRequest> FakeJira::requestsTo(const QString& path) const
@@ -781,22 +710,6 @@ QList<FakeJiraRequest> FakeJira::requestsTo(const QString& path) const
             out.append(request);
     }
     return out;
-}
-
-std::optional<FakeJiraFailure> FakeJira::takeFailure(const FakeJiraRequest& request)
-{
-    for (qsizetype i = 0; i < m_failures.size(); ++i) {
-        PendingFailure& pending = m_failures[i];
-        if ((pending.method == "*" || pending.method == request.method) && pending.path == request.path) {
-            const FakeJiraFailure failure = pending.failure;
-            if (--pending.remaining <= 0)
-                m_failures.removeAt(i);
-            return failure;
-        }
-    }
-    if (m_injector)
-        return m_injector(request);
-    return std::nullopt;
 }
 
 void FakeJira::handle(const QHttpServerRequest& request, QHttpServerResponder&& responder)
@@ -822,7 +735,7 @@ void FakeJira::handle(const QHttpServerRequest& request, QHttpServerResponder&& 
     const int index = static_cast<int>(m_requests.size() - 1);
 
     Reply reply;
-    if (const std::optional<FakeJiraFailure> failure = takeFailure(logged)) {
+    if (const std::optional<FakeJiraFailure> failure = m_failures.take(logged)) {
         switch (failure->kind) {
         case FakeJiraFailure::Kind::DropConnection:
             if (QTcpSocket* socket = responder.socket())

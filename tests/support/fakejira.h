@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fakeserver.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -79,25 +81,7 @@ struct FakeJiraRequest
     bool hasHeader(const QByteArray& name) const;
 };
 
-// What the failure injector makes the fake do instead of answering like Jira.
-struct FakeJiraFailure
-{
-    enum class Kind
-    {
-        Status,
-        DropConnection,
-        Stall
-    };
-    Kind kind = Kind::Status;
-    int status = 500;
-    QByteArray body;
-    QByteArray contentType;
-
-    static FakeJiraFailure httpStatus(int status, const QByteArray& body = {},
-                                      const QByteArray& contentType = "text/plain");
-    static FakeJiraFailure dropConnection(); // reset the TCP connection without a response
-    static FakeJiraFailure stall();          // keep the connection open, never answer
-};
+using FakeJiraFailure = FakeFailure;
 
 // Everything the fake answers from. Tests edit it between requests through FakeJira::state().
 struct FakeJiraState
@@ -192,8 +176,8 @@ public:
     // request path; `method` "*" matches any method.
     void failNext(const QByteArray& method, const QString& path, const FakeJiraFailure& failure,
                   int times = 1);
-    using Injector = std::function<std::optional<FakeJiraFailure>(const FakeJiraRequest&)>;
-    void setInjector(Injector injector) { m_injector = std::move(injector); }
+    using Injector = FailureQueue<FakeJiraRequest>::Injector;
+    void setInjector(Injector injector) { m_failures.setInjector(std::move(injector)); }
     void clearFailures(); // pending failNext() entries and the injector
 
     // Every request received, in order.
@@ -207,22 +191,12 @@ signals:
 
 private:
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    std::optional<FakeJiraFailure> takeFailure(const FakeJiraRequest& request);
-
-    struct PendingFailure
-    {
-        QByteArray method;
-        QString path;
-        FakeJiraFailure failure;
-        int remaining = 1;
-    };
 
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;
     FakeJiraState m_state;
     QList<FakeJiraRequest> m_requests;
-    QList<PendingFailure> m_failures;
-    Injector m_injector;
+    FailureQueue<FakeJiraRequest> m_failures;
 };
 
 } // namespace gjd::test
