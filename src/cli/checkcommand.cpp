@@ -3,6 +3,7 @@
 
 #include "checks/check.h"
 #include "clicommon.h"
+#include "connectionoptions.h"
 #include "credentials/keychaincredentialstore.h"
 #include "textformatter.h"
 
@@ -15,32 +16,6 @@
 #include <QSslConfiguration>
 
 namespace gjd {
-
-namespace {
-
-// Reads a PEM bundle for --ca-file / --trust-store; on failure returns nullopt with a one-line reason.
-std::optional<QList<QSslCertificate>> readPemFile(const QString& option, const QString& path, QString* error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = CheckCommand::tr("cannot read %1 \"%2\": %3").arg(option, path, file.errorString());
-        return std::nullopt;
-    }
-    constexpr qint64 maxSize = 16 * 1024 * 1024;
-    if (file.size() > maxSize) {
-        *error = CheckCommand::tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle")
-                     .arg(option, path);
-        return std::nullopt;
-    }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-    if (certificates.isEmpty()) {
-        *error = CheckCommand::tr("%1 \"%2\" contains no PEM certificate").arg(option, path);
-        return std::nullopt;
-    }
-    return certificates;
-}
-
-} // namespace
 
 CheckCommand::CheckCommand(QCoreApplication& app)
     : m_app(app)
@@ -61,26 +36,9 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption method(QStringLiteral("method"),
                                     tr("Installation method: auto (default), marketplace, manual or proxy."),
                                     QStringLiteral("method"), QStringLiteral("auto"));
-    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-                                       tr("The reverse-proxy URL Jira uses, when it differs from URL."),
-                                       QStringLiteral("url"));
-    const QCommandLineOption resolve(
-        QStringLiteral("resolve"),
-        tr("Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate "
-           "checks (like curl). Repeatable."),
-        QStringLiteral("host:port:address"));
-    const QCommandLineOption caFile(
-        QStringLiteral("ca-file"),
-        tr("Extra private CA certificates (PEM): connect through them, but report that the "
-           "chain is not publicly trusted."),
-        QStringLiteral("file"));
     const QCommandLineOption trustStore(
         QStringLiteral("trust-store"),
         tr("PEM bundle that replaces the system store as the public trust store."), QStringLiteral("file"));
-    const QCommandLineOption timeout(
-        QStringLiteral("timeout"),
-        tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
-        QStringLiteral("seconds"), QStringLiteral("10"));
     const QCommandLineOption only(QStringLiteral("only"),
                                   tr("Run only these checks (ids or prefixes such as tls.)."),
                                   QStringLiteral("ids"));
@@ -92,9 +50,6 @@ int CheckCommand::run(const QStringList& arguments)
                                     tr("Write the report to FILE (atomically) instead of standard output."),
                                     QStringLiteral("file"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings also make the exit code 1."));
-    const QCommandLineOption useKeychain(
-        QStringLiteral("use-keychain"), tr("Read the GitLab token the desktop program saved for URL from the "
-                                           "keychain (GITLAB_TOKEN still wins)."));
     const QCommandLineOption jiraSite(
         QStringLiteral("jira-site"),
         tr("Your Jira Cloud site, such as https://your-site.atlassian.net: enables the "
@@ -103,8 +58,10 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption jiraEmail(QStringLiteral("jira-email"),
                                        tr("The email of the Jira user who installs the app."),
                                        QStringLiteral("email"));
-    parser.addOptions({help, version, method, publicUrl, resolve, caFile, trustStore, timeout, only, skip,
-                       format, output, strict, useKeychain, jiraSite, jiraEmail});
+    parser.addOptions(
+        {help, version, method, trustStore, only, skip, format, output, strict, jiraSite, jiraEmail});
+    const ConnectionOptions connection;
+    connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("URL"),
                                  tr("The GitLab instance, such as https://gitlab.example.com."));
 
@@ -131,23 +88,14 @@ int CheckCommand::run(const QStringList& arguments)
         return cli::usageError(tr("check takes one URL; unexpected \"%1\"").arg(positional.at(1)));
 
     RunOptions options;
-    options.url = positional.constFirst();
+    if (const QString error = connection.read(parser, positional.constFirst(), &options); !error.isEmpty())
+        return cli::usageError(error);
     const InstanceUrl url = InstanceUrl::parse(options.url);
-    if (!url.isValid())
-        return cli::usageError(tr("invalid URL \"%1\": %2").arg(options.url, url.error()));
 
     options.method = parser.value(method).toLower();
     if (options.method != QLatin1String("auto") && !methodFromId(options.method))
         return cli::usageError(
             tr("--method must be auto, marketplace, manual or proxy (got \"%1\")").arg(options.method));
-
-    if (parser.isSet(publicUrl)) {
-        const InstanceUrl pub = InstanceUrl::parse(parser.value(publicUrl));
-        if (!pub.isValid())
-            return cli::usageError(
-                tr("invalid --public-url \"%1\": %2").arg(parser.value(publicUrl), pub.error()));
-        options.publicUrl = parser.value(publicUrl);
-    }
 
     if (parser.isSet(jiraSite) != parser.isSet(jiraEmail))
         return cli::usageError(tr("--jira-site and --jira-email go together"));
@@ -163,25 +111,10 @@ int CheckCommand::run(const QStringList& arguments)
         options.jiraEmail = email;
     }
 
-    for (const QString& r : parser.values(resolve)) {
-        QString error;
-        const auto parsed = ResolveOverride::parse(r, &error);
-        if (!parsed)
-            return cli::usageError(error);
-        options.resolve.append(*parsed);
-    }
-
     QString error;
-    if (parser.isSet(caFile)) {
-        const auto certificates = readPemFile(QStringLiteral("--ca-file"), parser.value(caFile), &error);
-        if (!certificates)
-            return cli::usageError(error);
-        options.extraCaCertificates = *certificates;
-        options.extraCaSource = parser.value(caFile);
-    }
     if (parser.isSet(trustStore)) {
         const auto certificates =
-            readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
+            ConnectionOptions::readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
         if (!certificates)
             return cli::usageError(error);
         options.trustStore = *certificates;
@@ -190,13 +123,6 @@ int CheckCommand::run(const QStringList& arguments)
         options.trustStore = QSslConfiguration::systemCaCertificates();
         options.trustStoreSource = QStringLiteral("system");
     }
-
-    bool ok = false;
-    const double seconds = parser.value(timeout).toDouble(&ok);
-    if (!ok || seconds < 0.1 || seconds > 600)
-        return cli::usageError(tr("--timeout must be a number of seconds between 0.1 and 600 (got \"%1\")")
-                                   .arg(parser.value(timeout)));
-    options.probeTimeoutMs = static_cast<int>(seconds * 1000);
 
     for (const QString& value : parser.values(only))
         options.only += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -237,14 +163,22 @@ int CheckCommand::run(const QStringList& arguments)
     if (!options.jiraSite.isEmpty())
         m_credentials.jiraToken = qgetenv("JIRA_API_TOKEN").trimmed();
     m_options = options;
-    if (parser.isSet(useKeychain)) {
+    if (connection.useKeychain(parser)) {
         QStringList keys;
         if (m_credentials.gitlabToken.isEmpty())
             keys.append(CredentialStore::gitlabTokenKey(url.toString()));
         if (!options.jiraSite.isEmpty() && m_credentials.jiraToken.isEmpty())
             keys.append(CredentialStore::jiraTokenKey(options.jiraSite, options.jiraEmail));
         if (!keys.isEmpty()) {
-            readFromKeychain(keys);
+            ConnectionOptions::readFromKeychain(this, keys, m_options, &m_credentials,
+                                                [this](const QString& keychainError) {
+                                                    if (!keychainError.isEmpty()) {
+                                                        m_exitCode = cli::usageError(keychainError);
+                                                        m_app.exit(0);
+                                                        return;
+                                                    }
+                                                    m_runner.start(m_options, m_credentials);
+                                                });
             return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
         }
     }
@@ -256,41 +190,6 @@ int CheckCommand::run(const QStringList& arguments)
             tr("Jira API token of %1 (Enter to skip the Jira checks): ").arg(options.jiraEmail));
     m_runner.start(m_options, m_credentials);
     return m_app.exec() == 0 ? m_exitCode : cli::ExitInternal;
-}
-
-void CheckCommand::readFromKeychain(const QStringList& keys)
-{
-    // One key after the other, then the run; asynchronous, no nested event loop.
-    auto* store = new KeychainCredentialStore(this);
-    auto pending = std::make_shared<QStringList>(keys);
-    connect(store, &CredentialStore::finished, this,
-            [this, store, pending](const CredentialStore::Result& r) {
-                pending->removeFirst();
-                if (r.error != CredentialStore::Error::None || r.secret.isEmpty()) {
-                    store->deleteLater();
-                    const QString what = r.key.startsWith(QLatin1String("jira-token:"))
-                                             ? tr("no Jira API token is saved for %1 on %2")
-                                                   .arg(m_options.jiraEmail, m_options.jiraSite)
-                                             : tr("no GitLab token is saved for %1")
-                                                   .arg(InstanceUrl::parse(m_options.url).toString());
-                    m_exitCode = cli::usageError(r.error == CredentialStore::Error::NotFound
-                                                     ? tr("--use-keychain: %1").arg(what)
-                                                     : tr("--use-keychain: %1").arg(r.message));
-                    m_app.exit(0);
-                    return;
-                }
-                if (r.key.startsWith(QLatin1String("jira-token:")))
-                    m_credentials.jiraToken = r.secret;
-                else
-                    m_credentials.gitlabToken = r.secret;
-                if (!pending->isEmpty()) {
-                    store->read(pending->constFirst());
-                    return;
-                }
-                store->deleteLater();
-                m_runner.start(m_options, m_credentials);
-            });
-    store->read(keys.constFirst());
 }
 
 void CheckCommand::onFinished(const Report& report)

@@ -21,7 +21,6 @@ public:
 
 private:
     void onFinished(const Report& report);
-    void readFromKeychain(const QStringList& keys);
 
     QCoreApplication& m_app;
     CheckRunner m_runner;

@@ -97,13 +97,14 @@ QString topLevelHelp()
                "GitLab for Jira Cloud app, and says exactly what to fix.\n"
                "\n"
                "Commands:\n"
-               "  check <URL>   run the diagnostics against an instance\n"
+               "  check <URL>       run the diagnostics against an instance\n"
+               "  configure <URL>   set up the OAuth application and the GitLab for Jira App settings\n"
                "\n"
                "Run \"gitlab-jira-doctor-cli <command> --help\" for the options of a command.\n"
                "Options: --help, --version\n"
                "\n"
-               "Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure,\n"
-               "2 usage error or invalid input, 3 internal error.\n");
+               "Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure\n"
+               "(configure: not set up and verified), 2 usage error or invalid input, 3 internal error.\n");
 }
 
 } // namespace gjd::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 #include "clicommon.h"
+#include "configurecommand.h"
 #include "i18n.h"
 
 #include <QCoreApplication>
@@ -23,8 +24,9 @@ int main(int argc, char* argv[])
     try {
         const QStringList args = QCoreApplication::arguments();
         const QString command = args.value(1);
-        if (command == QLatin1String("check")) {
-            const int code = CheckCommand(app).run(args.mid(1));
+        if (command == QLatin1String("check") || command == QLatin1String("configure")) {
+            const int code = command == QLatin1String("check") ? CheckCommand(app).run(args.mid(1))
+                                                               : ConfigureCommand(app).run(args.mid(1));
             // A system resolver call that was given up on keeps running in Qt's lookup thread, and a
             // normal exit would wait for it (up to the resolver's own timeout). Everything is
             // written and flushed by now, so leave at once.

@@ -94,6 +94,8 @@ private slots:
     void initTestCase();
     void bodies_data();
     void bodies();
+    void secretFieldsAreRedacted_data();
+    void secretFieldsAreRedacted();
     void requestHasHostAndNoSecretByDefault();
     void redirectsAreFollowedAndRecorded();
     void redirectLoopIsNamed();
@@ -181,6 +183,31 @@ void TestHttpExchange::bodies()
         QVERIFY(!r.error.isEmpty());
     }
     QVERIFY(r.body.size() <= 1024 * 1024);
+}
+
+void TestHttpExchange::secretFieldsAreRedacted_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("new OAuth application")
+        << QByteArray(R"({"id":4,"application_id":"ab12","secret":"gloas-PLANTED","confidential":false})")
+        << QByteArray(R"({"id":4,"application_id":"ab12","secret":"[REDACTED]","confidential":false})");
+    QTest::newRow("spaces, escaped quote")
+        << QByteArray(R"({"access_token" : "x\"y", "refresh_token":"r"})")
+        << QByteArray(R"({"access_token" : "[REDACTED]", "refresh_token":"[REDACTED]"})");
+    QTest::newRow("cut inside the value")
+        << QByteArray(R"({"sharedSecret":"abcdef)") << QByteArray(R"({"sharedSecret":"[REDACTED]")");
+    QTest::newRow("other fields stay") << QByteArray(R"({"secretary":"s","token_expires_at":null})")
+                                       << QByteArray(R"({"secretary":"s","token_expires_at":null})");
+    QTest::newRow("not JSON, bytes kept")
+        << QByteArray("\xff\xfe secret: x") << QByteArray("\xff\xfe secret: x");
+}
+
+void TestHttpExchange::secretFieldsAreRedacted()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(HttpExchange::redactSecretFields(body), expected);
 }
 
 void TestHttpExchange::requestHasHostAndNoSecretByDefault()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpcommon.h"
 
+#include "setup/setupplan.h"
 #include "tokencommon.h"
-#include <QRegularExpression>
 
 namespace gjd {
 namespace {
@@ -41,28 +41,10 @@ public:
                "create a new one with gitlab-jira-doctor-cli configure.")
                 .arg(ctx.url.toString())
                 .arg(app.value(QStringLiteral("id")).toInt());
-        QStringList problems;
-        if (confidential)
-            problems.append(tr("it is confidential (the Jira app signs in with PKCE, without a secret)"));
-        const QStringList callbacks =
-            callback.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-        if (!callbacks.contains(expectedUri))
-            problems.append(tr("its redirect URI is \"%1\", not %2").arg(callback, expectedUri));
-        if (app.contains(QStringLiteral("scopes"))) {
-            QStringList scopes;
-            const QJsonValue value = app.value(QStringLiteral("scopes"));
-            if (value.isArray()) {
-                const QJsonArray list = value.toArray();
-                for (const QJsonValue& v : list)
-                    scopes.append(v.toString());
-            } else {
-                scopes = value.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            }
-            f.evidence.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(scopes));
-            if (scopes != QStringList{QStringLiteral("api")})
-                problems.append(
-                    tr("its scopes are \"%1\", not exactly api").arg(scopes.join(QLatin1Char(' '))));
-        }
+        const OAuthApplication parsed = OAuthApplication::fromJson(app);
+        if (parsed.scopes)
+            f.evidence.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(*parsed.scopes));
+        const QStringList problems = setup::applicationProblems(parsed, expectedUri);
         if (!problems.isEmpty()) {
             set(f, Status::Fail,
                 tr("The OAuth application \"%1\": %2.")

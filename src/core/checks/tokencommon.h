@@ -5,6 +5,7 @@
 #include "finding.h"
 #include "probes/probecatalogue.h"
 #include "runcontext.h"
+#include "setup/setupplan.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -109,9 +110,7 @@ inline std::optional<QJsonObject> applicationByUid(const QJsonArray& apps, const
 // The OAuth redirect URI the method needs.
 inline QString redirectUri(const RunContext& ctx)
 {
-    if (ctx.method == Method::Marketplace)
-        return QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
-    return ctx.target().toString() + QStringLiteral("/-/jira_connect/oauth_callbacks");
+    return setup::redirectUri(ctx.method, ctx.target());
 }
 
 } // namespace gjd::tokencommon

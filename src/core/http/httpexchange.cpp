@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpexchange.h"
 
+#include <QRegularExpression>
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -424,10 +427,27 @@ void HttpExchange::headersComplete()
     m_state = State::Body;
 }
 
+// JSON string values of fields that hold secrets ("secret" of a new OAuth application, tokens,
+// Jira's sharedSecret), also when the body start was cut inside the value.
+QByteArray HttpExchange::redactSecretFields(const QByteArray& body)
+{
+    static const QRegularExpression field(
+        QStringLiteral("(\"(?:secret|client_secret|shared_?secret|access_token|refresh_token|"
+                       "id_token|token|private_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"?"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!body.contains('"'))
+        return body;
+    QString text = QString::fromUtf8(body);
+    if (!field.match(text).hasMatch())
+        return body; // left byte for byte as it came
+    text.replace(field, QStringLiteral("\\1[REDACTED]\""));
+    return text.toUtf8();
+}
+
 void HttpExchange::messageComplete()
 {
     m_state = State::Done;
-    m_response.transcript += m_response.body.left(transcriptBodyBytes);
+    m_response.transcript += redactSecretFields(m_response.body.left(transcriptBodyBytes));
     if (m_response.body.size() > transcriptBodyBytes)
         m_response.transcript +=
             "\r\n[… " + QByteArray::number(m_response.body.size() - transcriptBodyBytes) + " more bytes]";

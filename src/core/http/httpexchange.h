@@ -92,6 +92,8 @@ public:
     const HttpResponse& response() const { return m_response; }
 
     static constexpr int maxHeaderBytes = 64 * 1024;
+    // The body with the values of secret-holding JSON fields replaced by [REDACTED].
+    static QByteArray redactSecretFields(const QByteArray& body);
 
 signals:
     void finished();

@@ -39,15 +39,7 @@ HttpProbe::Builder api(const QString& path)
     return [=](const RunContext& ctx) -> std::optional<HttpRequest> {
         if (!ctx.hasToken())
             return std::nullopt;
-        HttpRequest r;
-        r.url = QUrl(ctx.url.toString() + path);
-        if (const auto override = ctx.resolveFor(ctx.url.host(), ctx.url.port()))
-            r.address = override->addresses.constFirst();
-        r.secretHeaderName = "PRIVATE-TOKEN";
-        r.secretHeaderValue = ctx.credentials.gitlabToken;
-        r.trustedCas = ctx.options.extraCaCertificates;
-        r.headers = {{"Accept", "application/json"}};
-        return r;
+        return gitlabApiRequest(ctx, "GET", path);
     };
 }
 
@@ -87,6 +79,20 @@ std::unique_ptr<Probe> http(RunContext& ctx, const QString& id, HttpProbe::Build
 }
 
 } // namespace
+
+HttpRequest gitlabApiRequest(const RunContext& ctx, const QByteArray& method, const QString& pathAndQuery)
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = QUrl(ctx.url.toString() + pathAndQuery);
+    if (const auto override = ctx.resolveFor(ctx.url.host(), ctx.url.port()))
+        r.address = override->addresses.constFirst();
+    r.secretHeaderName = "PRIVATE-TOKEN";
+    r.secretHeaderValue = ctx.credentials.gitlabToken;
+    r.trustedCas = ctx.options.extraCaCertificates;
+    r.headers = {{"Accept", "application/json"}};
+    return r;
+}
 
 const QList<ProbeSpec>& probeCatalogue()
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "http/httpexchange.h"
 #include "probe.h"
 
 #include <QList>
@@ -24,6 +25,10 @@ struct ProbeSpec
 };
 
 const QList<ProbeSpec>& probeCatalogue();
+
+// A GitLab API call with the admin token (PRIVATE-TOKEN), to the instance URL with its
+// --resolve override and --ca-file: what the api.* probes and the setup's writes send.
+HttpRequest gitlabApiRequest(const RunContext& ctx, const QByteArray& method, const QString& pathAndQuery);
 const ProbeSpec* findProbe(const QString& id);
 
 // Probe ids, so that checks and the runner do not spell them twice.

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionoptions.h"
+
+#include "credentials/keychaincredentialstore.h"
+
+#include <QFile>
+
+#include <memory>
+
+namespace gjd {
+
+ConnectionOptions::ConnectionOptions()
+    : m_publicUrl(QStringLiteral("public-url"),
+                  tr("The reverse-proxy URL Jira uses, when it differs from URL."), QStringLiteral("url"))
+    , m_resolve(QStringLiteral("resolve"),
+                tr("Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate "
+                   "checks (like curl). Repeatable."),
+                QStringLiteral("host:port:address"))
+    , m_caFile(QStringLiteral("ca-file"),
+               tr("Extra private CA certificates (PEM): connect through them, but report that the "
+                  "chain is not publicly trusted."),
+               QStringLiteral("file"))
+    , m_timeout(QStringLiteral("timeout"),
+                tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
+                QStringLiteral("seconds"), QStringLiteral("10"))
+    , m_useKeychain(QStringLiteral("use-keychain"),
+                    tr("Read the tokens the desktop program saved from the keychain (GITLAB_TOKEN and "
+                       "JIRA_API_TOKEN still win)."))
+{
+}
+
+void ConnectionOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_publicUrl, m_resolve, m_caFile, m_timeout, m_useKeychain});
+}
+
+QString ConnectionOptions::read(const QCommandLineParser& parser, const QString& url,
+                                RunOptions* options) const
+{
+    options->url = url;
+    const InstanceUrl parsed = InstanceUrl::parse(url);
+    if (!parsed.isValid())
+        return tr("invalid URL \"%1\": %2").arg(url, parsed.error());
+    if (parser.isSet(m_publicUrl)) {
+        const InstanceUrl pub = InstanceUrl::parse(parser.value(m_publicUrl));
+        if (!pub.isValid())
+            return tr("invalid --public-url \"%1\": %2").arg(parser.value(m_publicUrl), pub.error());
+        options->publicUrl = parser.value(m_publicUrl);
+    }
+    for (const QString& r : parser.values(m_resolve)) {
+        QString error;
+        const auto override = ResolveOverride::parse(r, &error);
+        if (!override)
+            return error;
+        options->resolve.append(*override);
+    }
+    if (parser.isSet(m_caFile)) {
+        QString error;
+        const auto certificates = readPemFile(QStringLiteral("--ca-file"), parser.value(m_caFile), &error);
+        if (!certificates)
+            return error;
+        options->extraCaCertificates = *certificates;
+        options->extraCaSource = parser.value(m_caFile);
+    }
+    bool ok = false;
+    const double seconds = parser.value(m_timeout).toDouble(&ok);
+    if (!ok || seconds < 0.1 || seconds > 600)
+        return tr("--timeout must be a number of seconds between 0.1 and 600 (got \"%1\")")
+            .arg(parser.value(m_timeout));
+    options->probeTimeoutMs = static_cast<int>(seconds * 1000);
+    return QString();
+}
+
+std::optional<QList<QSslCertificate>> ConnectionOptions::readPemFile(const QString& option,
+                                                                     const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1 \"%2\": %3").arg(option, path, file.errorString());
+        return std::nullopt;
+    }
+    constexpr qint64 maxSize = 16 * 1024 * 1024;
+    if (file.size() > maxSize) {
+        *error = tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle").arg(option, path);
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = tr("%1 \"%2\" contains no PEM certificate").arg(option, path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+void ConnectionOptions::readFromKeychain(QObject* context, const QStringList& keys, const RunOptions& options,
+                                         Credentials* credentials, std::function<void(const QString&)> done)
+{
+    // One key after the other; asynchronous, no nested event loop.
+    auto* store = new KeychainCredentialStore(context);
+    auto pending = std::make_shared<QStringList>(keys);
+    QObject::connect(store, &CredentialStore::finished, context,
+                     [store, pending, options, credentials, done](const CredentialStore::Result& r) {
+                         pending->removeFirst();
+                         const bool jira = r.key.startsWith(QLatin1String("jira-token:"));
+                         if (r.error != CredentialStore::Error::None || r.secret.isEmpty()) {
+                             store->deleteLater();
+                             const QString what = jira ? tr("no Jira API token is saved for %1 on %2")
+                                                             .arg(options.jiraEmail, options.jiraSite)
+                                                       : tr("no GitLab token is saved for %1")
+                                                             .arg(InstanceUrl::parse(options.url).toString());
+                             done(tr("--use-keychain: %1")
+                                      .arg(r.error == CredentialStore::Error::NotFound || r.secret.isEmpty()
+                                               ? what
+                                               : r.message));
+                             return;
+                         }
+                         (jira ? credentials->jiraToken : credentials->gitlabToken) = r.secret;
+                         if (!pending->isEmpty()) {
+                             store->read(pending->constFirst());
+                             return;
+                         }
+                         store->deleteLater();
+                         done(QString());
+                     });
+    store->read(keys.constFirst());
+}
+
+} // namespace gjd

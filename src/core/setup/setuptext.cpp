@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "setuptext.h"
+
+#include <QJsonValue>
+
+namespace gjd {
+
+namespace {
+
+struct Paint
+{
+    bool color;
+    QString operator()(const char* code, const QString& text) const
+    {
+        return color ? QString::fromLatin1(code) + text + QStringLiteral("\x1b[0m") : text;
+    }
+};
+
+const char* green = "\x1b[32m";
+const char* yellow = "\x1b[33m";
+const char* red = "\x1b[31m";
+const char* dim = "\x1b[2m";
+const char* bold = "\x1b[1m";
+
+} // namespace
+
+QString SetupText::value(const QJsonValue& value)
+{
+    if (value.isUndefined())
+        return tr("(not in this GitLab)");
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isNull() || (value.isString() && value.toString().isEmpty()))
+        return tr("(blank)");
+    if (value.isString())
+        return QStringLiteral("\"%1\"").arg(value.toString());
+    return value.toVariant().toString();
+}
+
+QString SetupText::plan(const SetupPlan& plan, const Options& options)
+{
+    const Paint paint{options.color};
+    QString out;
+    out += paint(bold, tr("Setup plan for %1 (method %2)").arg(plan.url, methodId(plan.method))) +
+           QLatin1Char('\n');
+    if (plan.target != plan.url)
+        out += tr("Jira Cloud and GitLab.com reach it as %1.").arg(plan.target) + QLatin1Char('\n');
+    if (plan.version)
+        out += tr("GitLab %1").arg(plan.version->toString()) + QLatin1Char('\n');
+    out += QLatin1Char('\n');
+
+    out += paint(bold, tr("OAuth application")) + QLatin1Char('\n');
+    if (plan.remove)
+        out += QStringLiteral("  ") + paint(red, QStringLiteral("- ")) +
+               tr("delete \"%1\" (id %2): %3")
+                   .arg(plan.remove->name)
+                   .arg(plan.remove->id)
+                   .arg(plan.misconfiguredProblems.join(QLatin1String("; "))) +
+               QLatin1Char('\n');
+    switch (plan.applicationAction) {
+    case SetupPlan::ApplicationAction::Reuse:
+        out += QStringLiteral("  = ") +
+               tr("reuse \"%1\" (id %2, Application ID %3): it is set up right")
+                   .arg(plan.reuse->name)
+                   .arg(plan.reuse->id)
+                   .arg(plan.reuse->uid) +
+               QLatin1Char('\n');
+        break;
+    case SetupPlan::ApplicationAction::Create:
+        out += QStringLiteral("  ") + paint(green, QStringLiteral("+ ")) +
+               tr("create \"%1\"").arg(plan.application.name) + QLatin1Char('\n');
+        out += QStringLiteral("      ") + tr("redirect URI   %1").arg(plan.application.redirectUri) +
+               QLatin1Char('\n');
+        out += QStringLiteral("      ") + tr("scopes         %1").arg(plan.application.scopes) +
+               QLatin1Char('\n');
+        out += QStringLiteral("      ") + tr("confidential   no (trusted: no, GitLab's API cannot set it)") +
+               QLatin1Char('\n');
+        break;
+    case SetupPlan::ApplicationAction::Blocked:
+        out += QStringLiteral("  ") + paint(red, QStringLiteral("✗ ")) +
+               tr("\"%1\" (id %2), which the Application ID setting points at, is misconfigured: %3")
+                   .arg(plan.misconfigured->name)
+                   .arg(plan.misconfigured->id)
+                   .arg(plan.misconfiguredProblems.join(QLatin1String("; "))) +
+               QLatin1Char('\n');
+        out += QStringLiteral("    ") +
+               tr("It is left as it is. Fix or delete it in Admin → Applications, or run again with "
+                  "--replace-misconfigured to delete and recreate it.") +
+               QLatin1Char('\n');
+        break;
+    }
+    out += QLatin1Char('\n');
+
+    out += paint(bold, tr("GitLab for Jira App settings")) + QLatin1Char('\n');
+    int width = 0;
+    for (const SettingChange& s : plan.settings)
+        width = std::max(width, int(s.key.size()));
+    for (const SettingChange& s : plan.settings) {
+        const QString key = s.key.leftJustified(width);
+        if (!s.changes()) {
+            out += QStringLiteral("  = ") + key + QStringLiteral("  ") + value(s.current) + QLatin1Char('\n');
+            continue;
+        }
+        const QString planned =
+            s.fromNewApplication ? tr("(Application ID of the new application)") : value(s.planned);
+        out += QStringLiteral("  ") + paint(yellow, QStringLiteral("~ ")) + key + QStringLiteral("  ") +
+               value(s.current) + QStringLiteral(" → ") + paint(green, planned) + QLatin1Char('\n');
+        out += QStringLiteral("    ") + QString(width, QLatin1Char(' ')) + QStringLiteral("  ") +
+               paint(dim, s.why) + QLatin1Char('\n');
+    }
+
+    if (!plan.notes.isEmpty() || !plan.blockers.isEmpty())
+        out += QLatin1Char('\n');
+    for (const QString& b : plan.blockers)
+        out += paint(red, tr("✗ %1").arg(b)) + QLatin1Char('\n');
+    for (const PlanNote& n : plan.notes)
+        out += (n.level == PlanNote::Level::Warning ? paint(yellow, tr("! %1").arg(n.text))
+                                                    : tr("i %1").arg(n.text)) +
+               QLatin1Char('\n');
+    out += QLatin1Char('\n');
+    if (plan.isBlocked())
+        out += paint(red, tr("This plan cannot be applied; nothing will be changed.")) + QLatin1Char('\n');
+    else if (!plan.hasChanges())
+        out +=
+            tr("Nothing to change: GitLab is already set up for the %1 method.").arg(methodId(plan.method)) +
+            QLatin1Char('\n');
+    return out;
+}
+
+QString SetupText::step(const SetupStep& step, const Options& options)
+{
+    const Paint paint{options.color};
+    if (step.ok)
+        return paint(green, QStringLiteral("✓ ")) + step.text + QLatin1Char('\n');
+    QString out = paint(red, QStringLiteral("✗ ")) + step.text + QLatin1Char('\n');
+    out += QStringLiteral("  ") + paint(red, step.error) + QLatin1Char('\n');
+    return out;
+}
+
+QString SetupText::result(const SetupResult& result, const Options& options)
+{
+    const Paint paint{options.color};
+    QString out;
+    if (!result.verification.isEmpty()) {
+        out += QLatin1Char('\n') + paint(bold, tr("Read back from GitLab")) + QLatin1Char('\n');
+        for (const VerifyItem& v : result.verification)
+            out += QStringLiteral("  ") +
+                   (v.ok ? paint(green, QStringLiteral("✓ ")) : paint(red, QStringLiteral("✗ "))) + v.text +
+                   QLatin1Char('\n');
+    }
+    out += QLatin1Char('\n');
+    switch (result.outcome) {
+    case SetupResult::Outcome::Verified:
+        out +=
+            paint(green,
+                  tr("GitLab is set up for the %1 method and verified.").arg(methodId(result.plan.method))) +
+            QLatin1Char('\n');
+        if (result.plan.method == Method::Marketplace)
+            out += tr("Next: in Jira, install \"GitLab for Jira Cloud\" from the Atlassian Marketplace, open "
+                      "Get "
+                      "started → Change GitLab version → GitLab self-managed, and enter %1.")
+                       .arg(result.plan.target) +
+                   QLatin1Char('\n');
+        else
+            out += tr("Next: the app descriptor for Jira is %1/-/jira_connect/app_descriptor.json.")
+                       .arg(result.plan.target) +
+                   QLatin1Char('\n');
+        out += tr("Then check everything Jira needs: gitlab-jira-doctor-cli check %1").arg(result.plan.url) +
+               QLatin1Char('\n');
+        break;
+    default:
+        out += paint(red, result.error) + QLatin1Char('\n');
+        if (!result.remedy.isEmpty())
+            out += tr("What to do: %1").arg(result.remedy) + QLatin1Char('\n');
+        break;
+    }
+    return out;
+}
+
+} // namespace gjd

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "setupjob.h"
+#include "setupplan.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace gjd {
+
+// The human-readable plan and result of `configure`: current → planned per value, then what was
+// done and what GitLab read back.
+class SetupText
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::SetupText)
+
+public:
+    struct Options
+    {
+        bool color = false;
+    };
+
+    static QString plan(const SetupPlan& plan, const Options& options);
+    static QString step(const SetupStep& step, const Options& options);
+    // Verification, outcome and what to do next (the steps were shown as they happened).
+    static QString result(const SetupResult& result, const Options& options);
+    // A value as the plan shows it: "https://gitlab.com" in quotes, true/false, (blank), (not set).
+    static QString value(const QJsonValue& value);
+};
+
+} // namespace gjd
