@@ -89,9 +89,6 @@ int ConfigureCommand::run(const QStringList& arguments)
     if (m_dryRun && m_yes)
         return cli::usageError(tr("--dry-run and --yes contradict each other"));
     m_options.replaceMisconfigured = parser.isSet(replace);
-    if (!m_dryRun && !m_yes && !cli::stdinIsTerminal())
-        return cli::usageError(tr("configure changes GitLab only after confirmation: pass --yes (no terminal "
-                                  "to ask on), or --dry-run to see the plan"));
 
     // The token: never an option value. The environment, else the keychain, else the terminal.
     m_credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();
@@ -140,7 +137,16 @@ void ConfigureCommand::onPlanned(const SetupPlan& plan)
         exitWith(plan.isBlocked() ? cli::ExitFindings : cli::ExitOk);
         return;
     }
-    if (plan.isBlocked() || !plan.hasChanges() || m_yes || confirm(plan)) {
+    if (plan.isBlocked() || !plan.hasChanges() || m_yes) {
+        m_job.apply();
+        return;
+    }
+    if (!cli::stdinIsTerminal()) {
+        exitWith(cli::usageError(tr("not applied: configure changes GitLab only after a confirmation; pass "
+                                    "--yes when there is no terminal to ask on")));
+        return;
+    }
+    if (confirm(plan)) {
         m_job.apply();
         return;
     }

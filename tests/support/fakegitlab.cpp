@@ -1489,10 +1489,11 @@ Reply Router::applicationsCreate()
         return apiJson(400, QJsonObject{{"message", invalid}});
 
     FakeGitLabApplication app;
-    qint64 maxId = 0;
+    qint64 maxId = s.lastApplicationId;
     for (const auto& existing : s.applications)
         maxId = std::max(maxId, existing.id);
     app.id = maxId + 1;
+    s.lastApplicationId = app.id;
     app.uid = randomHex(32);
     app.secret = QStringLiteral("gloas-") + randomHex(32);
     app.name = name;
@@ -1727,11 +1728,12 @@ QString FakeGitLab::addAdminToken(const QString& value, const QStringList& scope
 FakeGitLabApplication FakeGitLab::addApplication(FakeGitLabApplication application)
 {
     if (application.id == 0) {
-        qint64 maxId = 0;
+        qint64 maxId = m_state.lastApplicationId;
         for (const auto& existing : std::as_const(m_state.applications))
             maxId = std::max(maxId, existing.id);
         application.id = maxId + 1;
     }
+    m_state.lastApplicationId = std::max(m_state.lastApplicationId, application.id);
     if (application.uid.isEmpty())
         application.uid = randomHex(32);
     if (application.secret.isEmpty())

@@ -99,6 +99,9 @@ struct FakeGitLabState
     // token value → token
     QHash<QString, FakeGitLabToken> tokens;
     QList<FakeGitLabApplication> applications;
+    // The applications' id sequence, as in the database: an id is never given out twice, also
+    // after its application was deleted.
+    qint64 lastApplicationId = 0;
 
     // GET /-/jira_connect/public_keys/<uuid>: uuid → PEM (served only with public key storage on).
     QHash<QString, QString> publicKeys;

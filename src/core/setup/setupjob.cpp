@@ -464,7 +464,8 @@ void SetupJob::createApplication()
             return;
         }
         SetupMessages::describe(r, tr("creating the OAuth application"), m_ctx, &step);
-        if (!r.hasAnswer() || !r.errorCode.isEmpty())
+        // Without an answer, or with a gateway's 5xx, GitLab may well have created it.
+        if (!r.hasAnswer() || !r.errorCode.isEmpty() || r.status >= 500)
             step.error += QLatin1Char(' ') + tr("GitLab may have created the application anyway; running the "
                                                 "setup again reuses it instead of creating another.");
         else if (r.status == 200 || r.status == 201)

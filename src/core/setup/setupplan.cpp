@@ -332,10 +332,16 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
             referenced = app;
     }
     const QString& uri = plan.application.redirectUri;
+    // An application made right for another method or host (switching from manual to Marketplace,
+    // a new public URL) is not misconfigured: it stays, unused, and a new one is made.
+    const auto forOtherRedirect = [](const OAuthApplication& app) {
+        return !app.confidential && (!app.scopes || *app.scopes == QStringList{QStringLiteral("api")}) &&
+               app.callbackUrl.contains(QLatin1String("/-/jira_connect/oauth_callbacks"));
+    };
     if (referenced && setup::applicationProblems(*referenced, uri).isEmpty()) {
         plan.applicationAction = ApplicationAction::Reuse;
         plan.reuse = referenced;
-    } else if (referenced) {
+    } else if (referenced && !forOtherRedirect(*referenced)) {
         plan.misconfigured = referenced;
         plan.misconfiguredProblems = setup::applicationProblems(*referenced, uri);
         if (input.replaceMisconfigured) {
