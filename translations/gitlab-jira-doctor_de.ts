@@ -20,27 +20,29 @@ Checks what Jira Cloud and GitLab.com need from a self-managed GitLab instance f
 GitLab for Jira Cloud app, and says exactly what to fix.
 
 Commands:
-  check &lt;URL&gt;   run the diagnostics against an instance
+  check &lt;URL&gt;       run the diagnostics against an instance
+  configure &lt;URL&gt;   set up the OAuth application and the GitLab for Jira App settings
 
 Run &quot;gitlab-jira-doctor-cli &lt;command&gt; --help&quot; for the options of a command.
 Options: --help, --version
 
-Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure,
-2 usage error or invalid input, 3 internal error.
+Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure
+(configure: not set up and verified), 2 usage error or invalid input, 3 internal error.
 </source>
         <translation>Aufruf: gitlab-jira-doctor-cli &lt;Befehl&gt; [Optionen]
 
 Prüft, was Jira Cloud und GitLab.com von einer selbstverwalteten GitLab-Instanz für die
-GitLab for Jira Cloud-App brauchen, und sagt genau, was zu ändern ist.
+GitLab-for-Jira-Cloud-App brauchen, und sagt genau, was zu beheben ist.
 
 Befehle:
-  check &lt;URL&gt;   die Diagnose für eine Instanz ausführen
+  check &lt;URL&gt;       die Diagnose gegen eine Instanz ausführen
+  configure &lt;URL&gt;   die OAuth-Anwendung und die Einstellungen „GitLab for Jira App“ einrichten
 
 „gitlab-jira-doctor-cli &lt;Befehl&gt; --help“ zeigt die Optionen eines Befehls.
 Optionen: --help, --version
 
-Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens ein Fehler,
-2 falscher Aufruf oder ungültige Eingabe, 3 interner Fehler.
+Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens ein Fehler
+(configure: nicht eingerichtet und bestätigt), 2 Aufruffehler oder ungültige Eingabe, 3 interner Fehler.
 </translation>
     </message>
 </context>
@@ -240,18 +242,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
 <context>
     <name>gjd::CheckCommand</name>
     <message>
-        <source>cannot read %1 &quot;%2&quot;: %3</source>
-        <translation>%1 „%2“ kann nicht gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot; is larger than 16 MiB; expected a PEM certificate bundle</source>
-        <translation>%1 „%2“ ist größer als 16 MiB; erwartet wird ein PEM-Zertifikatsbündel</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot; contains no PEM certificate</source>
-        <translation>%1 „%2“ enthält kein PEM-Zertifikat</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -264,24 +254,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>Installationsmethode: auto (Standard), marketplace, manual oder proxy.</translation>
     </message>
     <message>
-        <source>The reverse-proxy URL Jira uses, when it differs from URL.</source>
-        <translation>Die Reverse-Proxy-URL, die Jira verwendet, wenn sie von URL abweicht.</translation>
-    </message>
-    <message>
-        <source>Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate checks (like curl). Repeatable.</source>
-        <translation>Für HOST:PORT mit ADRESSE verbinden und HOST für SNI und Zertifikatsprüfungen beibehalten (wie bei curl). Mehrfach verwendbar.</translation>
-    </message>
-    <message>
-        <source>Extra private CA certificates (PEM): connect through them, but report that the chain is not publicly trusted.</source>
-        <translation>Zusätzliche private CA-Zertifikate (PEM): Verbindungen darüber aufbauen, aber melden, dass die Kette nicht öffentlich vertrauenswürdig ist.</translation>
-    </message>
-    <message>
         <source>PEM bundle that replaces the system store as the public trust store.</source>
         <translation>PEM-Bündel, das den Zertifikatsspeicher des Systems als öffentlichen Vertrauensspeicher ersetzt.</translation>
-    </message>
-    <message>
-        <source>Per-probe time budget in seconds (default 10); the whole run is bounded too.</source>
-        <translation>Zeitbudget je Test in Sekunden (Standard 10); auch der gesamte Lauf ist begrenzt.</translation>
     </message>
     <message>
         <source>Run only these checks (ids or prefixes such as tls.).</source>
@@ -320,16 +294,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>check nimmt genau eine URL; unerwartet: „%1“</translation>
     </message>
     <message>
-        <source>invalid URL &quot;%1&quot;: %2</source>
-        <translation>ungültige URL „%1“: %2</translation>
-    </message>
-    <message>
         <source>--method must be auto, marketplace, manual or proxy (got &quot;%1&quot;)</source>
         <translation>--method muss auto, marketplace, manual oder proxy sein (erhalten: „%1“)</translation>
-    </message>
-    <message>
-        <source>invalid --public-url &quot;%1&quot;: %2</source>
-        <translation>ungültige --public-url „%1“: %2</translation>
     </message>
     <message>
         <source>no check matches &quot;%1&quot; (see the ids in the report)</source>
@@ -364,20 +330,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <translation>Prüft eine GitLab-Instanz so, wie Jira Cloud und GitLab.com sie sehen: Netzwerk, TLS, die Jira-Connect-Endpunkte und – mit einem Administrator-Token in GITLAB_TOKEN (oder an der Eingabeaufforderung eingegeben) – die GitLab-Einstellungen.</translation>
     </message>
     <message>
-        <source>--timeout must be a number of seconds between 0.1 and 600 (got &quot;%1&quot;)</source>
-        <translation>--timeout muss eine Anzahl Sekunden zwischen 0.1 und 600 sein (erhalten: „%1“)</translation>
-    </message>
-    <message>
         <source>--only needs at least one check id or prefix</source>
         <translation>--only braucht mindestens eine Prüfungs-ID oder ein Präfix</translation>
-    </message>
-    <message>
-        <source>Read the GitLab token the desktop program saved for URL from the keychain (GITLAB_TOKEN still wins).</source>
-        <translation>Das GitLab-Token, das das Desktop-Programm für URL gespeichert hat, aus dem Schlüsselbund lesen (GITLAB_TOKEN hat Vorrang).</translation>
-    </message>
-    <message>
-        <source>--use-keychain: %1</source>
-        <translation>--use-keychain: %1</translation>
     </message>
     <message>
         <source>Your Jira Cloud site, such as https://your-site.atlassian.net: enables the Jira user checks (API token in JIRA_API_TOKEN).</source>
@@ -403,14 +357,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
         <source>Jira API token of %1 (Enter to skip the Jira checks): </source>
         <translation>Jira-API-Token von %1 (Eingabetaste überspringt die Jira-Prüfungen): </translation>
     </message>
-    <message>
-        <source>no Jira API token is saved for %1 on %2</source>
-        <translation>für %1 auf %2 ist kein Jira-API-Token gespeichert</translation>
-    </message>
-    <message>
-        <source>no GitLab token is saved for %1</source>
-        <translation>für %1 ist kein GitLab-Token gespeichert</translation>
-    </message>
 </context>
 <context>
     <name>gjd::CheckRunner</name>
@@ -433,6 +379,109 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Internal error: the %1 probe did not run.</source>
         <translation>Interner Fehler: Der Test %1 lief nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConfigureCommand</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Installation method: marketplace, manual or proxy (required).</source>
+        <translation>Installationsmethode: marketplace, manual oder proxy (erforderlich).</translation>
+    </message>
+    <message>
+        <source>Print the plan and change nothing.</source>
+        <translation>Den Plan ausgeben und nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Apply the plan without asking.</source>
+        <translation>Den Plan ohne Rückfrage anwenden.</translation>
+    </message>
+    <message>
+        <source>Delete a misconfigured OAuth application the Application ID setting points at, and create a correct one (shown in the plan first).</source>
+        <translation>Eine falsch eingerichtete OAuth-Anwendung, auf die die Einstellung Application ID zeigt, löschen und eine richtige anlegen (vorher im Plan gezeigt).</translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation>Ausgabeformat: text (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>The GitLab instance, such as https://gitlab.example.com.</source>
+        <translation>Die GitLab-Instanz, zum Beispiel https://gitlab.example.com.</translation>
+    </message>
+    <message>
+        <source>Usage: gitlab-jira-doctor-cli configure [options] URL --method marketplace|manual|proxy</source>
+        <translation>Aufruf: gitlab-jira-doctor-cli configure [Optionen] URL --method marketplace|manual|proxy</translation>
+    </message>
+    <message>
+        <source>Sets up the GitLab side of the GitLab for Jira Cloud app: the OAuth application and the GitLab for Jira App settings. Shows the plan, applies only what differs, reads it back. The administrator token comes from GITLAB_TOKEN, the keychain (--use-keychain) or a prompt.</source>
+        <translation>Richtet die GitLab-Seite der GitLab-for-Jira-Cloud-App ein: die OAuth-Anwendung und die Einstellungen „GitLab for Jira App“. Zeigt den Plan, wendet nur an, was abweicht, und liest es zurück. Das Administrator-Token kommt aus GITLAB_TOKEN, dem Schlüsselbund (--use-keychain) oder einer Eingabeaufforderung.</translation>
+    </message>
+    <message>
+        <source>configure needs the instance URL, such as https://gitlab.example.com</source>
+        <translation>configure braucht die URL der Instanz, etwa https://gitlab.example.com</translation>
+    </message>
+    <message>
+        <source>configure takes one URL; unexpected &quot;%1&quot;</source>
+        <translation>configure nimmt eine URL; unerwartet: „%1“</translation>
+    </message>
+    <message>
+        <source>configure needs --method marketplace, manual or proxy</source>
+        <translation>configure braucht --method marketplace, manual oder proxy</translation>
+    </message>
+    <message>
+        <source>--method must be marketplace, manual or proxy (got &quot;%1&quot;)</source>
+        <translation>--method muss marketplace, manual oder proxy sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>--format must be text or json (got &quot;%1&quot;)</source>
+        <translation>--format muss text oder json sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>--dry-run and --yes contradict each other</source>
+        <translation>--dry-run und --yes widersprechen sich</translation>
+    </message>
+    <message>
+        <source>GitLab administrator token (scope api): </source>
+        <translation>GitLab-Administrator-Token (Bereich api): </translation>
+    </message>
+    <message>
+        <source>configure needs an administrator token: set GITLAB_TOKEN, or use --use-keychain with a token the desktop program saved</source>
+        <translation>configure braucht ein Administrator-Token: GITLAB_TOKEN setzen oder --use-keychain mit einem Token nutzen, das das Desktop-Programm gespeichert hat</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>Probelauf: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>not applied: configure changes GitLab only after a confirmation; pass --yes when there is no terminal to ask on</source>
+        <translation>nicht angewendet: configure ändert GitLab nur nach einer Bestätigung; ohne Terminal für die Rückfrage --yes angeben</translation>
+    </message>
+    <message>
+        <source>Not applied: nothing was changed.</source>
+        <translation>Nicht angewendet: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Apply these changes to %1? [y/N] </source>
+        <translation>Diese Änderungen auf %1 anwenden? [j/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
     </message>
 </context>
 <context>
@@ -775,6 +824,65 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     </message>
 </context>
 <context>
+    <name>gjd::ConnectionOptions</name>
+    <message>
+        <source>The reverse-proxy URL Jira uses, when it differs from URL.</source>
+        <translation>Die Reverse-Proxy-URL, die Jira verwendet, wenn sie von URL abweicht.</translation>
+    </message>
+    <message>
+        <source>Connect to ADDRESS for HOST:PORT, keeping HOST for SNI and certificate checks (like curl). Repeatable.</source>
+        <translation>Für HOST:PORT mit ADRESSE verbinden und HOST für SNI und Zertifikatsprüfungen beibehalten (wie bei curl). Mehrfach verwendbar.</translation>
+    </message>
+    <message>
+        <source>Extra private CA certificates (PEM): connect through them, but report that the chain is not publicly trusted.</source>
+        <translation>Zusätzliche private CA-Zertifikate (PEM): Verbindungen darüber aufbauen, aber melden, dass die Kette nicht öffentlich vertrauenswürdig ist.</translation>
+    </message>
+    <message>
+        <source>Per-probe time budget in seconds (default 10); the whole run is bounded too.</source>
+        <translation>Zeitbudget je Test in Sekunden (Standard 10); auch der gesamte Lauf ist begrenzt.</translation>
+    </message>
+    <message>
+        <source>Read the tokens the desktop program saved from the keychain (GITLAB_TOKEN and JIRA_API_TOKEN still win).</source>
+        <translation>Die Tokens, die das Desktop-Programm gespeichert hat, aus dem Schlüsselbund lesen (GITLAB_TOKEN und JIRA_API_TOKEN haben Vorrang).</translation>
+    </message>
+    <message>
+        <source>invalid URL &quot;%1&quot;: %2</source>
+        <translation>ungültige URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>invalid --public-url &quot;%1&quot;: %2</source>
+        <translation>ungültige --public-url „%1“: %2</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0.1 and 600 (got &quot;%1&quot;)</source>
+        <translation>--timeout muss eine Anzahl Sekunden zwischen 0.1 und 600 sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>cannot read %1 &quot;%2&quot;: %3</source>
+        <translation>%1 „%2“ kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is larger than 16 MiB; expected a PEM certificate bundle</source>
+        <translation>%1 „%2“ ist größer als 16 MiB; erwartet wird ein PEM-Zertifikatsbündel</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; contains no PEM certificate</source>
+        <translation>%1 „%2“ enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>no Jira API token is saved for %1 on %2</source>
+        <translation>für %1 auf %2 ist kein Jira-API-Token gespeichert</translation>
+    </message>
+    <message>
+        <source>no GitLab token is saved for %1</source>
+        <translation>für %1 ist kein GitLab-Token gespeichert</translation>
+    </message>
+    <message>
+        <source>--use-keychain: %1</source>
+        <translation>--use-keychain: %1</translation>
+    </message>
+</context>
+<context>
     <name>gjd::Descriptor</name>
     <message>
         <source>The answer is larger than 1 MiB.</source>
@@ -994,18 +1102,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt, außer mit --strict), 1 mindestens
     <message>
         <source>Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or create a new one with gitlab-jira-doctor-cli configure.</source>
         <translation>Bearbeiten Sie die Anwendung unter Admin → Applications (%1/admin/applications/%2/edit), oder legen Sie mit gitlab-jira-doctor-cli configure eine neue an.</translation>
-    </message>
-    <message>
-        <source>it is confidential (the Jira app signs in with PKCE, without a secret)</source>
-        <translation>sie ist vertraulich (die Jira-App meldet sich mit PKCE an, ohne Secret)</translation>
-    </message>
-    <message>
-        <source>its redirect URI is &quot;%1&quot;, not %2</source>
-        <translation>ihre Redirect-URI ist „%1“, nicht %2</translation>
-    </message>
-    <message>
-        <source>its scopes are &quot;%1&quot;, not exactly api</source>
-        <translation>ihre Scopes sind „%1“, nicht genau api</translation>
     </message>
     <message>
         <source>The OAuth application &quot;%1&quot;: %2.</source>
@@ -1985,6 +2081,423 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Use an administrator&apos;s token with the api scope (and admin_mode under Admin Mode).</source>
         <translation>Verwenden Sie das Token eines Administrators mit dem Scope api (und admin_mode, wenn der Admin Mode aktiv ist).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SetupJob</name>
+    <message>
+        <source>%1: no complete answer from GitLab (%2).</source>
+        <translation>%1: keine vollständige Antwort von GitLab (%2).</translation>
+    </message>
+    <message>
+        <source>Check that %1 reaches GitLab&apos;s API, then run the setup again: what was already done is found and reused.</source>
+        <translation>Prüfen Sie, dass %1 die API von GitLab erreicht, und starten Sie die Einrichtung erneut: Was schon erledigt ist, wird gefunden und weiterverwendet.</translation>
+    </message>
+    <message>
+        <source>GitLab rejected %1 (%2).</source>
+        <translation>GitLab hat das %1 abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>GitLab rejected %1 (%2): %3</source>
+        <translation>GitLab hat das %1 abgelehnt (%2): %3</translation>
+    </message>
+    <message>
+        <source>Correct what GitLab names above (a URL GitLab blocks as local or private is refused), then run the setup again.</source>
+        <translation>Korrigieren Sie, was GitLab oben nennt (eine URL, die GitLab als lokal oder privat sperrt, wird abgelehnt), und starten Sie die Einrichtung erneut.</translation>
+    </message>
+    <message>
+        <source>GitLab refused the token while %1 (401 Unauthorized): it is wrong, expired or revoked.</source>
+        <translation>GitLab hat das Token beim %1 abgelehnt (401 Unauthorized): Es ist falsch, abgelaufen oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on) and run the setup again.</source>
+        <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist), und starten Sie die Einrichtung erneut.</translation>
+    </message>
+    <message>
+        <source>GitLab forbade %1 (403 Forbidden): the token&apos;s user is not an administrator, or Admin Mode is on and the token lacks the admin_mode scope.</source>
+        <translation>GitLab hat das %1 verweigert (403 Forbidden): Der Benutzer des Tokens ist kein Administrator, oder der Admin-Modus ist an und dem Token fehlt der Bereich admin_mode.</translation>
+    </message>
+    <message>
+        <source>Use an administrator&apos;s token with the scopes api and admin_mode.</source>
+        <translation>Verwenden Sie das Token eines Administrators mit den Bereichen api und admin_mode.</translation>
+    </message>
+    <message>
+        <source>GitLab answered %1 to %2: this version lacks the API it needs.</source>
+        <translation>GitLab hat beim %2 mit %1 geantwortet: Dieser Version fehlt die nötige API.</translation>
+    </message>
+    <message>
+        <source>Upgrade GitLab, or make the change by hand in the Admin area.</source>
+        <translation>Aktualisieren Sie GitLab, oder nehmen Sie die Änderung von Hand im Admin-Bereich vor.</translation>
+    </message>
+    <message>
+        <source>GitLab failed while %1 (%2).</source>
+        <translation>GitLab ist beim %1 gescheitert (%2).</translation>
+    </message>
+    <message>
+        <source>GitLab failed while %1 (%2): %3</source>
+        <translation>GitLab ist beim %1 gescheitert (%2): %3</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s logs (production_json.log, exceptions_json.log) say why. Run the setup again when it is fixed: what was already done is found and reused.</source>
+        <translation>Die Protokolle von GitLab (production_json.log, exceptions_json.log) nennen den Grund. Starten Sie die Einrichtung erneut, wenn es behoben ist: Was schon erledigt ist, wird gefunden und weiterverwendet.</translation>
+    </message>
+    <message>
+        <source>GitLab answered %1 while %2.</source>
+        <translation>GitLab hat beim %2 mit %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Run the setup again; if it persists, make the change by hand in the Admin area.</source>
+        <translation>Starten Sie die Einrichtung erneut; bleibt es so, nehmen Sie die Änderung von Hand im Admin-Bereich vor.</translation>
+    </message>
+    <message>
+        <source>The OAuth application &quot;%1&quot; that %2 points at is misconfigured: %3.</source>
+        <translation>Die OAuth-Anwendung „%1“, auf die %2 zeigt, ist falsch eingerichtet: %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Fix the application at %1 (clear Confidential and Trusted, redirect URI %2, scope api only), or delete it there, or let the setup delete and recreate it (--replace-misconfigured).</source>
+        <translation>Nichts wurde geändert. Korrigieren Sie die Anwendung unter %1 (Confidential und Trusted abwählen, Redirect-URI %2, nur Bereich api), löschen Sie sie dort, oder lassen Sie die Einrichtung sie löschen und neu anlegen (--replace-misconfigured).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Delete the misconfigured OAuth application &quot;%1&quot; (id %2)</source>
+        <translation>Die falsch eingerichtete OAuth-Anwendung „%1“ (ID %2) löschen</translation>
+    </message>
+    <message>
+        <source>deleting the application &quot;%1&quot;</source>
+        <translation>Löschen der Anwendung „%1“</translation>
+    </message>
+    <message>
+        <source>Create the OAuth application &quot;%1&quot;</source>
+        <translation>Die OAuth-Anwendung „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>The request to create the application was not sent.</source>
+        <translation>Die Anfrage zum Anlegen der Anwendung wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Created the OAuth application &quot;%1&quot; (id %2, Application ID %3)</source>
+        <translation>OAuth-Anwendung „%1“ angelegt (ID %2, Application ID %3)</translation>
+    </message>
+    <message>
+        <source>creating the OAuth application</source>
+        <translation>Anlegen der OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>GitLab may have created the application anyway; running the setup again reuses it instead of creating another.</source>
+        <translation>GitLab hat die Anwendung womöglich trotzdem angelegt; eine erneute Einrichtung verwendet sie weiter, statt eine zweite anzulegen.</translation>
+    </message>
+    <message>
+        <source>GitLab answered %1 but named no Application ID.</source>
+        <translation>GitLab hat mit %1 geantwortet, aber keine Application ID genannt.</translation>
+    </message>
+    <message>
+        <source>Update the settings: %1</source>
+        <translation>Die Einstellungen ändern: %1</translation>
+    </message>
+    <message>
+        <source>updating the application settings</source>
+        <translation>Ändern der Anwendungseinstellungen</translation>
+    </message>
+    <message>
+        <source>The settings could not be read back: %1</source>
+        <translation>Die Einstellungen ließen sich nicht zurücklesen: %1</translation>
+    </message>
+    <message>
+        <source>GitLab reads back other values than the setup wrote.</source>
+        <translation>GitLab liest andere Werte zurück, als die Einrichtung geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>Another admin or an automation may have changed them at the same time; run the setup again, and check Admin → Settings → General → GitLab for Jira App.</source>
+        <translation>Ein anderer Administrator oder eine Automatisierung hat sie womöglich gleichzeitig geändert; starten Sie die Einrichtung erneut und prüfen Sie Admin → Einstellungen → Allgemein → GitLab for Jira App.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Already done: %1.</source>
+        <translation>Schon erledigt: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SetupPlan</name>
+    <message>
+        <source>it is confidential (the Jira app signs in with PKCE, without a secret)</source>
+        <translation>sie ist vertraulich (die Jira-App meldet sich mit PKCE an, ohne Secret)</translation>
+    </message>
+    <message>
+        <source>its redirect URI is &quot;%1&quot;, not %2</source>
+        <translation>ihre Redirect-URI ist „%1“, nicht %2</translation>
+    </message>
+    <message>
+        <source>its scopes are &quot;%1&quot;, not exactly api</source>
+        <translation>ihre Scopes sind „%1“, nicht genau api</translation>
+    </message>
+    <message>
+        <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens, and pass it in GITLAB_TOKEN.</source>
+        <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist): %1/-/user_settings/personal_access_tokens, und übergeben Sie es in GITLAB_TOKEN.</translation>
+    </message>
+    <message>
+        <source>No administrator token: the setup reads and writes GitLab&apos;s settings with one.</source>
+        <translation>Kein Administrator-Token: Die Einrichtung liest und schreibt die Einstellungen von GitLab damit.</translation>
+    </message>
+    <message>
+        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate, or pass the private CA with --ca-file.</source>
+        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus prüfen lässt: Korrigieren Sie das Zertifikat, oder geben Sie die private CA mit --ca-file an.</translation>
+    </message>
+    <message>
+        <source>%1 gave no complete answer: %2</source>
+        <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
+    </message>
+    <message>
+        <source>Check that the instance URL reaches GitLab&apos;s API from this computer.</source>
+        <translation>Prüfen Sie, ob die Instanz-URL von diesem Computer aus die GitLab-API erreicht.</translation>
+    </message>
+    <message>
+        <source>GitLab refused the token (401 Unauthorized): it is wrong, expired or revoked.</source>
+        <translation>GitLab hat das Token abgelehnt (401 Unauthorized): Es ist falsch, abgelaufen oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2, not the user as JSON.</source>
+        <translation>%1 hat mit %2 geantwortet, nicht mit dem Benutzer als JSON.</translation>
+    </message>
+    <message>
+        <source>Check that the URL is the GitLab instance itself (with its relative root, if any).</source>
+        <translation>Prüfen Sie, dass die URL die GitLab-Instanz selbst ist (mit ihrem relativen Pfad, falls vorhanden).</translation>
+    </message>
+    <message>
+        <source>The application settings could not be read: %1.</source>
+        <translation>Die Anwendungseinstellungen ließen sich nicht lesen: %1.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Check the token (administrator, scope api; admin_mode under Admin Mode) and GitLab&apos;s logs (production_json.log).</source>
+        <translation>Prüfen Sie das Token (Administrator, Bereich api; admin_mode im Admin-Modus) und die Protokolle von GitLab (production_json.log).</translation>
+    </message>
+    <message>
+        <source>The OAuth applications could not be read: no answer.</source>
+        <translation>Die OAuth-Anwendungen ließen sich nicht lesen: keine Antwort.</translation>
+    </message>
+    <message>
+        <source>The OAuth applications could not be read: %1.</source>
+        <translation>Die OAuth-Anwendungen ließen sich nicht lesen: %1.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect, which reached end of support in December 2026: Jira may stop calling the app at any time. Use the Marketplace method.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect, dessen Unterstützung im Dezember 2026 endete: Jira kann jederzeit aufhören, die App aufzurufen. Verwenden Sie die Marketplace-Methode.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect: installing private Connect apps is blocked since %2, and Connect support ends in December 2026. Only an app that is already installed keeps working until then; new installs need the Marketplace method.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Connect-Apps lassen sich seit dem %2 nicht mehr installieren, und die Unterstützung für Connect endet im Dezember 2026. Nur eine bereits installierte App funktioniert bis dahin weiter; neue Installationen brauchen die Marketplace-Methode.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect: installing private Connect apps is blocked from %2, and Connect support ends in December 2026. Prefer the Marketplace method.</source>
+        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Connect-Apps lassen sich ab dem %2 nicht mehr installieren, und die Unterstützung für Connect endet im Dezember 2026. Bevorzugen Sie die Marketplace-Methode.</translation>
+    </message>
+    <message>
+        <source>The token of %1 is not treated as an administrator&apos;s: either %1 is no administrator, or Admin Mode is on and the token lacks the admin_mode scope. Create a token with the scopes api and admin_mode.</source>
+        <translation>Das Token von %1 gilt nicht als das eines Administrators: Entweder ist %1 kein Administrator, oder der Admin-Modus ist an und dem Token fehlt der Bereich admin_mode. Erstellen Sie ein Token mit den Bereichen api und admin_mode.</translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator: only an administrator can create OAuth applications and change the application settings.</source>
+        <translation>%1 ist kein Administrator: Nur ein Administrator kann OAuth-Anwendungen anlegen und die Anwendungseinstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>The token has the scopes %1 but not api, which writing settings needs.</source>
+        <translation>Das Token hat die Bereiche %1, aber nicht api, das zum Schreiben der Einstellungen nötig ist.</translation>
+    </message>
+    <message>
+        <source>GitLab %1 is older than 15.7, the first version the GitLab for Jira Cloud app supports with OAuth. Upgrade GitLab first.</source>
+        <translation>GitLab %1 ist älter als 15.7, die erste Version, die die GitLab-for-Jira-Cloud-App mit OAuth unterstützt. Aktualisieren Sie zuerst GitLab.</translation>
+    </message>
+    <message>
+        <source>This GitLab has no setting %1 (it arrived with OAuth for the Jira app in 15.7). Upgrade GitLab first.</source>
+        <translation>Dieses GitLab hat keine Einstellung %1 (sie kam mit OAuth für die Jira-App in 15.7). Aktualisieren Sie zuerst GitLab.</translation>
+    </message>
+    <message>
+        <source>This GitLab does not list the scopes of applications: make sure &quot;%1&quot; has only the scope api (%2).</source>
+        <translation>Dieses GitLab zeigt die Bereiche von Anwendungen nicht an: Stellen Sie sicher, dass „%1“ nur den Bereich api hat (%2).</translation>
+    </message>
+    <message>
+        <source>The application &quot;%1&quot; (id %2) also points at a Jira callback and stays as it is; delete it at %3 if nothing uses it.</source>
+        <translation>Die Anwendung „%1“ (ID %2) zeigt ebenfalls auf einen Jira-Callback und bleibt, wie sie ist; löschen Sie sie unter %3, wenn nichts sie verwendet.</translation>
+    </message>
+    <message>
+        <source>the Application ID of &quot;%1&quot;</source>
+        <translation>die Application ID von „%1“</translation>
+    </message>
+    <message>
+        <source>the Application ID of the new application</source>
+        <translation>die Application ID der neuen Anwendung</translation>
+    </message>
+    <message>
+        <source>GitLab.com relays for the Marketplace app; exactly this, without a trailing slash</source>
+        <translation>GitLab.com vermittelt für die Marketplace-App; genau so, ohne abschließenden Schrägstrich</translation>
+    </message>
+    <message>
+        <source>blank: Jira calls this instance directly</source>
+        <translation>leer: Jira ruft diese Instanz direkt auf</translation>
+    </message>
+    <message>
+        <source>on: other instances verify Jira&apos;s tokens through this one</source>
+        <translation>an: Andere Instanzen prüfen die Tokens von Jira über diese</translation>
+    </message>
+    <message>
+        <source>off: only an instance that relays for others needs it</source>
+        <translation>aus: Nur eine Instanz, die für andere vermittelt, braucht es</translation>
+    </message>
+    <message>
+        <source>This GitLab has no setting %1 (it arrived in 15.9). Upgrade GitLab first.</source>
+        <translation>Dieses GitLab hat keine Einstellung %1 (sie kam in 15.9). Aktualisieren Sie zuerst GitLab.</translation>
+    </message>
+    <message>
+        <source>Jira reaches GitLab as %1, but its external_url host is %2</source>
+        <translation>Jira erreicht GitLab als %1, aber der Host seiner external_url ist %2</translation>
+    </message>
+    <message>
+        <source>Jira reaches GitLab as %1 but GitLab&apos;s external_url host is %2: Jira&apos;s tokens will be rejected with &quot;Invalid audience&quot; unless GitLab is 17.7 or later, where the public URL can be set as the additional audience URL.</source>
+        <translation>Jira erreicht GitLab als %1, aber der Host der external_url von GitLab ist %2: Die Tokens von Jira werden mit „Invalid audience“ abgelehnt, außer GitLab ist 17.7 oder neuer, wo sich die öffentliche URL als zusätzliche Audience-URL setzen lässt.</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 ist %2.</translation>
+    </message>
+    <message>
+        <source>%1 reads back as %2, not as planned.</source>
+        <translation>%1 liest sich als %2 zurück, nicht wie geplant.</translation>
+    </message>
+    <message>
+        <source>No OAuth application with the Application ID %1 exists.</source>
+        <translation>Es gibt keine OAuth-Anwendung mit der Application ID %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2): not confidential, redirect URI %3.</source>
+        <translation>„%1“ (ID %2): nicht vertraulich, Redirect-URI %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2.</source>
+        <translation>„%1“: %2.</translation>
+    </message>
+    <message>
+        <source>kept: the application it points at needs fixing first</source>
+        <translation>bleibt: Die Anwendung, auf die er zeigt, muss zuerst korrigiert werden</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SetupText</name>
+    <message>
+        <source>(not in this GitLab)</source>
+        <translation>(nicht in diesem GitLab)</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Setup plan for %1 (method %2)</source>
+        <translation>Einrichtungsplan für %1 (Methode %2)</translation>
+    </message>
+    <message>
+        <source>Jira Cloud and GitLab.com reach it as %1.</source>
+        <translation>Jira Cloud und GitLab.com erreichen sie als %1.</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>delete &quot;%1&quot; (id %2): %3</source>
+        <translation>„%1“ (ID %2) löschen: %3</translation>
+    </message>
+    <message>
+        <source>reuse &quot;%1&quot; (id %2, Application ID %3): it is set up right</source>
+        <translation>„%1“ (ID %2, Application ID %3) weiterverwenden: Sie ist richtig eingerichtet</translation>
+    </message>
+    <message>
+        <source>create &quot;%1&quot;</source>
+        <translation>„%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>redirect URI   %1</source>
+        <translation>Redirect-URI     %1</translation>
+    </message>
+    <message>
+        <source>scopes         %1</source>
+        <translation>Bereiche         %1</translation>
+    </message>
+    <message>
+        <source>confidential   no (trusted: no, GitLab&apos;s API cannot set it)</source>
+        <translation>vertraulich      nein (trusted: nein, die API von GitLab kann es nicht setzen)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2), which the Application ID setting points at, is misconfigured: %3</source>
+        <translation>„%1“ (ID %2), auf die die Einstellung Application ID zeigt, ist falsch eingerichtet: %3</translation>
+    </message>
+    <message>
+        <source>It is left as it is. Fix or delete it in Admin → Applications, or run again with --replace-misconfigured to delete and recreate it.</source>
+        <translation>Sie bleibt, wie sie ist. Korrigieren oder löschen Sie sie unter Admin → Anwendungen, oder starten Sie erneut mit --replace-misconfigured, um sie zu löschen und neu anzulegen.</translation>
+    </message>
+    <message>
+        <source>GitLab for Jira App settings</source>
+        <translation>Einstellungen „GitLab for Jira App“</translation>
+    </message>
+    <message>
+        <source>(Application ID of the new application)</source>
+        <translation>(Application ID der neuen Anwendung)</translation>
+    </message>
+    <message>
+        <source>This plan cannot be applied; nothing will be changed.</source>
+        <translation>Dieser Plan lässt sich nicht anwenden; nichts wird geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: GitLab is already set up for the %1 method.</source>
+        <translation>Nichts zu ändern: GitLab ist schon für die Methode %1 eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Read back from GitLab</source>
+        <translation>Von GitLab zurückgelesen</translation>
+    </message>
+    <message>
+        <source>GitLab is set up for the %1 method and verified.</source>
+        <translation>GitLab ist für die Methode %1 eingerichtet und bestätigt.</translation>
+    </message>
+    <message>
+        <source>Next: in Jira, install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace, open Get started → Change GitLab version → GitLab self-managed, and enter %1.</source>
+        <translation>Als Nächstes: Installieren Sie in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace, öffnen Sie Get started → Change GitLab version → GitLab self-managed und geben Sie %1 ein.</translation>
+    </message>
+    <message>
+        <source>Next: the app descriptor for Jira is %1/-/jira_connect/app_descriptor.json.</source>
+        <translation>Als Nächstes: Der App-Deskriptor für Jira ist %1/-/jira_connect/app_descriptor.json.</translation>
+    </message>
+    <message>
+        <source>Then check everything Jira needs: gitlab-jira-doctor-cli check %1</source>
+        <translation>Dann alles prüfen, was Jira braucht: gitlab-jira-doctor-cli check %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
+    </message>
+    <message>
+        <source>Not finished.</source>
+        <translation>Nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Already done: %1.</source>
+        <translation>Schon erledigt: %1.</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@ void ConfigureCommand::onFinished(const SetupResult& result)
     if (m_json) {
         cli::out(QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented)));
     } else if (result.outcome == SetupResult::Outcome::ReadFailed) {
-        cli::err(tr("gitlab-jira-doctor-cli: %1").arg(result.error) + QLatin1Char('\n') +
+        cli::err(QStringLiteral("gitlab-jira-doctor-cli: ") + result.error + QLatin1Char('\n') +
                  tr("What to do: %1").arg(result.remedy) + QLatin1Char('\n'));
     } else if (result.outcome != SetupResult::Outcome::Cancelled) {
         SetupText::Options text;

@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 
@@ -177,6 +178,11 @@ test::CliRun ConfigureScenarios::configure(const QString& method, const QStringL
     rememberSecrets();
     const test::CliRun run = test::runCli(configureArgs(method, extra), token);
     rememberSecrets();
+    // GJD_SHOW_OUTPUT=1: what an admin would see, for the docs and for debugging.
+    if (qEnvironmentVariableIsSet("GJD_SHOW_OUTPUT"))
+        std::fprintf(stderr, "$ gitlab-jira-doctor-cli %s\n%s(exit %d)\n",
+                     qPrintable(configureArgs(method, extra).join(QLatin1Char(' '))),
+                     QByteArray(run.out + run.err).constData(), run.exitCode);
     return run;
 }
 

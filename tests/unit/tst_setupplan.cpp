@@ -180,6 +180,8 @@ void TestSetupPlan::applicationChoice()
     } else if (action == QLatin1String("create")) {
         QVERIFY(k->fromNewApplication);
         QVERIFY(k->changes());
+    } else {
+        QVERIFY(!k->changes()); // refused: the key stays as it is
     }
     QCOMPARE(plan.application.redirectUri, kMarketplaceCallback);
     QCOMPARE(plan.application.scopes, QStringLiteral("api"));

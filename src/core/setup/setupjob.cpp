@@ -15,7 +15,7 @@
 
 namespace gjd {
 
-Q_LOGGING_CATEGORY(lcSetup, "gjd.setup")
+Q_LOGGING_CATEGORY(lcSetup, "gjd.setup", QtInfoMsg)
 
 namespace {
 
@@ -538,16 +538,9 @@ void SetupJob::fail(const SetupStep& step)
 {
     m_result.steps.append(step);
     emit stepFinished(step);
-    QStringList done;
-    for (const SetupStep& s : std::as_const(m_result.steps)) {
-        if (s.ok)
-            done.append(s.text);
-    }
     m_result.error = step.error;
     m_result.remedy = step.remedy;
-    if (!done.isEmpty())
-        m_result.remedy = tr("Already done: %1. %2").arg(done.join(QLatin1String("; ")), step.remedy);
-    qCInfo(lcSetup) << "setup step" << step.id << "failed with status" << step.status;
+    qCDebug(lcSetup) << "setup step" << step.id << "failed with status" << step.status;
     finish(SetupResult::Outcome::ApplyFailed);
 }
 

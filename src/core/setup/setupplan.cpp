@@ -402,9 +402,12 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     if (plan.reuse) {
         keyChange.planned = plan.reuse->uid;
         keyChange.why = SetupPlan::tr("the Application ID of \"%1\"").arg(plan.reuse->name);
+    } else if (plan.applicationAction == ApplicationAction::Blocked) {
+        keyChange.planned = keyChange.current;
+        keyChange.why = SetupPlan::tr("kept: the application it points at needs fixing first");
     } else {
         keyChange.planned = QJsonValue::Null;
-        keyChange.fromNewApplication = plan.applicationAction == ApplicationAction::Create;
+        keyChange.fromNewApplication = true;
         keyChange.why = SetupPlan::tr("the Application ID of the new application");
     }
     plan.settings.append(keyChange);
@@ -527,10 +530,12 @@ QList<VerifyItem> verifySetup(const SetupPlan& plan, const QString& applicationU
             s.fromNewApplication || s.key == setup::applicationKey ? QJsonValue(applicationUid) : s.planned;
         item.actual = readBack.settings.value(s.key);
         item.ok = !readBack.settings.isEmpty() && sameValue(item.expected, item.actual);
+        const bool blank = item.actual.isNull() || item.actual.isUndefined() ||
+                           (item.actual.isString() && item.actual.toString().isEmpty());
         const QString shown = item.actual.isBool()
                                   ? (item.actual.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                              : item.actual.isString() ? QStringLiteral("\"%1\"").arg(item.actual.toString())
-                                                       : QStringLiteral("null");
+                              : blank ? SetupPlan::tr("(blank)")
+                                      : QStringLiteral("\"%1\"").arg(item.actual.toString());
         item.text = item.ok ? SetupPlan::tr("%1 is %2.").arg(s.key, shown)
                             : SetupPlan::tr("%1 reads back as %2, not as planned.").arg(s.key, shown);
         items.append(item);

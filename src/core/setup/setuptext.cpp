@@ -46,7 +46,7 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
     if (plan.target != plan.url)
         out += tr("Jira Cloud and GitLab.com reach it as %1.").arg(plan.target) + QLatin1Char('\n');
     if (plan.version)
-        out += tr("GitLab %1").arg(plan.version->toString()) + QLatin1Char('\n');
+        out += QStringLiteral("GitLab ") + plan.version->toString() + QLatin1Char('\n');
     out += QLatin1Char('\n');
 
     out += paint(bold, tr("OAuth application")) + QLatin1Char('\n');
@@ -112,10 +112,10 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
     if (!plan.notes.isEmpty() || !plan.blockers.isEmpty())
         out += QLatin1Char('\n');
     for (const QString& b : plan.blockers)
-        out += paint(red, tr("✗ %1").arg(b)) + QLatin1Char('\n');
+        out += paint(red, QStringLiteral("✗ ") + b) + QLatin1Char('\n');
     for (const PlanNote& n : plan.notes)
-        out += (n.level == PlanNote::Level::Warning ? paint(yellow, tr("! %1").arg(n.text))
-                                                    : tr("i %1").arg(n.text)) +
+        out += (n.level == PlanNote::Level::Warning ? paint(yellow, QStringLiteral("! ") + n.text)
+                                                    : QStringLiteral("i ") + n.text) +
                QLatin1Char('\n');
     out += QLatin1Char('\n');
     if (plan.isBlocked())
@@ -167,6 +167,20 @@ QString SetupText::result(const SetupResult& result, const Options& options)
                    QLatin1Char('\n');
         out += tr("Then check everything Jira needs: gitlab-jira-doctor-cli check %1").arg(result.plan.url) +
                QLatin1Char('\n');
+        break;
+    case SetupResult::Outcome::ApplyFailed:
+        // The failed step was shown with its error as it happened.
+        {
+            QStringList done;
+            for (const SetupStep& s : result.steps) {
+                if (s.ok)
+                    done.append(s.text);
+            }
+            out += paint(red, tr("Not finished.")) + QLatin1Char(' ') +
+                   (done.isEmpty() ? tr("Nothing was changed.")
+                                   : tr("Already done: %1.").arg(done.join(QLatin1String("; ")))) +
+                   QLatin1Char('\n') + tr("What to do: %1").arg(result.remedy) + QLatin1Char('\n');
+        }
         break;
     default:
         out += paint(red, result.error) + QLatin1Char('\n');
