@@ -139,6 +139,22 @@ void TestKeychain::cliReadsTheSavedToken()
     QCOMPARE(missing, 2);
     QVERIFY2(out.contains("no GitLab token is saved for https://other.example:1"), out.constData());
     QCOMPARE(out.trimmed().count('\n'), 0);
+    // configure reads the same entry: it gets as far as asking GitLab (nothing listens there).
+    const int configure =
+        run({QStringLiteral("configure"), instance, QStringLiteral("--method"), QStringLiteral("marketplace"),
+             QStringLiteral("--yes"), QStringLiteral("--use-keychain"), QStringLiteral("--timeout"),
+             QStringLiteral("2")},
+            &out);
+    QCOMPARE(configure, 1);
+    QVERIFY2(out.contains("gave no complete answer"), out.constData());
+    QVERIFY(!out.contains("needs an administrator token"));
+    QVERIFY(!out.contains(secret));
+    const int configureMissing = run({QStringLiteral("configure"), QStringLiteral("https://other.example:1"),
+                                      QStringLiteral("--method"), QStringLiteral("manual"),
+                                      QStringLiteral("--yes"), QStringLiteral("--use-keychain")},
+                                     &out);
+    QCOMPARE(configureMissing, 2);
+    QVERIFY2(out.contains("no GitLab token is saved for https://other.example:1"), out.constData());
     store.remove(CredentialStore::gitlabTokenKey(instance));
     QCOMPARE(next(spy, 1).error, CredentialStore::Error::None);
 }
