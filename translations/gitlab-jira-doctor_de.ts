@@ -966,6 +966,282 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::DiagnosticsPage</name>
+    <message>
+        <source>Private CA certificates (PEM)</source>
+        <translation>Zertifikate einer privaten CA (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Back to the start screen (Esc)</source>
+        <translation>Zurück zum Startbildschirm (Esc)</translation>
+    </message>
+    <message>
+        <source>Check an instance</source>
+        <translation>Eine Instanz prüfen</translation>
+    </message>
+    <message>
+        <source>Instance &amp;URL:</source>
+        <translation>Instanz-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://gitlab.example.com</source>
+        <translation>https://gitlab.example.com</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;token:</source>
+        <translation>Administrator-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>optional: enables the GitLab settings checks (scope api)</source>
+        <translation>optional: aktiviert die Prüfungen der GitLab-Einstellungen (Bereich api)</translation>
+    </message>
+    <message>
+        <source>Administrator token</source>
+        <translation>Administrator-Token</translation>
+    </message>
+    <message>
+        <source>More &amp;options</source>
+        <translation>Weitere &amp;Optionen</translation>
+    </message>
+    <message>
+        <source>&amp;Public URL:</source>
+        <translation>Ö&amp;ffentliche URL:</translation>
+    </message>
+    <message>
+        <source>optional: the reverse-proxy URL Jira uses</source>
+        <translation>optional: die Reverse-Proxy-URL, die Jira verwendet</translation>
+    </message>
+    <message>
+        <source>Installation &amp;method:</source>
+        <translation>Installations&amp;methode:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Manual (legacy)</source>
+        <translation>Manuell (veraltet)</translation>
+    </message>
+    <message>
+        <source>Proxy for other instances (legacy)</source>
+        <translation>Proxy für andere Instanzen (veraltet)</translation>
+    </message>
+    <message>
+        <source>&amp;Jira site:</source>
+        <translation>&amp;Jira-Site:</translation>
+    </message>
+    <message>
+        <source>optional: https://your-site.atlassian.net</source>
+        <translation>optional: https://ihre-site.atlassian.net</translation>
+    </message>
+    <message>
+        <source>Jira &amp;email:</source>
+        <translation>Jira-&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>Jira API to&amp;ken:</source>
+        <translation>Jira-API-To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Jira API token</source>
+        <translation>Jira-API-Token</translation>
+    </message>
+    <message>
+        <source>Private C&amp;A file:</source>
+        <translation>Private &amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>optional: PEM certificates of a private CA</source>
+        <translation>optional: PEM-Zertifikate einer privaten CA</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose the private CA file</source>
+        <translation>Die private CA-Datei wählen</translation>
+    </message>
+    <message>
+        <source>optional: an IP address, to check a server before DNS points at it</source>
+        <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;failed</source>
+        <translation>Fehlgeschlagene &amp;neu prüfen</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy the results as Markdown, for a ticket</source>
+        <translation>Die Ergebnisse als Markdown kopieren, für ein Ticket</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Details of the selected check</source>
+        <translation>Details der gewählten Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>T&amp;iming</source>
+        <translation>Zeitab&amp;lauf</translation>
+    </message>
+    <message>
+        <source>Public URL: %1</source>
+        <translation>Öffentliche URL: %1</translation>
+    </message>
+    <message>
+        <source>Connect to address: %1</source>
+        <translation>Mit Adresse verbinden: %1</translation>
+    </message>
+    <message>
+        <source>The Jira checks need both the Jira site and the email.</source>
+        <translation>Die Jira-Prüfungen brauchen sowohl die Jira-Site als auch die E-Mail.</translation>
+    </message>
+    <message>
+        <source>Private CA file: cannot read &quot;%1&quot;.</source>
+        <translation>Private CA-Datei: „%1“ lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Private CA file: &quot;%1&quot; holds no PEM certificate.</source>
+        <translation>Private CA-Datei: „%1“ enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Enter the URL of a GitLab instance and select Run.</source>
+        <translation>Geben Sie die URL einer GitLab-Instanz ein und wählen Sie Ausführen.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count status</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 — verdict %2: %3</source>
+        <translation>%1 — Ergebnis %2: %3</translation>
+    </message>
+    <message>
+        <source>Waiting for its probes…</source>
+        <translation>Wartet auf ihre Messungen …</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>So beheben Sie es</translation>
+    </message>
+    <message>
+        <source>Explains these errors</source>
+        <translation>Erklärt diese Fehlermeldungen</translation>
+    </message>
+    <message>
+        <source>What was probed</source>
+        <translation>Was gemessen wurde</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>Braucht: %1</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Zertifikatskette</translation>
+    </message>
+    <message>
+        <source>missing: %1 (the server does not send it)</source>
+        <translation>fehlt: %1 (der Server sendet es nicht)</translation>
+    </message>
+    <message>
+        <source>%1 (trust store)</source>
+        <translation>%1 (Vertrauensspeicher)</translation>
+    </message>
+    <message>
+        <source>Select a check to see what was probed, why it matters and how to fix it.</source>
+        <translation>Wählen Sie eine Prüfung, um zu sehen, was gemessen wurde, warum es wichtig ist und wie Sie es beheben.</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect to address:</source>
+        <translation>Mit Adresse &amp;verbinden:</translation>
+    </message>
+    <message>
+        <source>Timeout per pro&amp;be:</source>
+        <translation>&amp;Zeitlimit je Prüfung:</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y summary</source>
+        <translation>Zusammenfassung kop&amp;ieren</translation>
+    </message>
+</context>
+<context>
     <name>gjd::DnsProbe</name>
     <message>
         <source>%1 has no A or AAAA record.</source>
@@ -1813,14 +2089,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>&lt;p&gt;Der Einrichtungsassistent kommt in einer der nächsten Versionen. Er wird die OAuth-Anwendung anlegen, die Einstellungen der GitLab for Jira App setzen und Sie durch die Installation der App in Jira führen – und dabei jeden Schritt überprüfen.&lt;/p&gt;&lt;p&gt;Bis dahin prüfen Sie in einem Terminal, ob Ihre Instanz für die App bereit ist:&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Check an instance</source>
-        <translation>Eine Instanz prüfen</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The diagnostics pane arrives in a coming version. It will show every check as a tree, with the evidence, why it matters and how to fix it.&lt;/p&gt;&lt;p&gt;Meanwhile, run the same checks from a terminal:&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Diagnoseansicht kommt in einer der nächsten Versionen. Sie wird jede Prüfung in einem Baum zeigen, mit den Belegen, warum sie wichtig ist und wie sich das Problem beheben lässt.&lt;/p&gt;&lt;p&gt;Bis dahin führen Sie dieselben Prüfungen in einem Terminal aus:&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Open a troubleshooting export</source>
         <translation>Einen Diagnose-Export öffnen</translation>
     </message>
@@ -1867,6 +2135,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>&lt;p&gt;Opening troubleshooting exports arrives in a coming version. It will show the same check tree the customer saw, and compare two exports.&lt;/p&gt;&lt;p&gt;Meanwhile, unpack the export and open &lt;b&gt;report.html&lt;/b&gt; in a web browser: it holds the same results and reads offline.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Das Öffnen von Diagnose-Exporten kommt in einer der nächsten Versionen. Es wird denselben Prüfbaum zeigen, den der Kunde gesehen hat, und zwei Exporte vergleichen.&lt;/p&gt;&lt;p&gt;Bis dahin entpacken Sie den Export und öffnen &lt;b&gt;report.html&lt;/b&gt; in einem Webbrowser: Die Datei enthält dieselben Ergebnisse und lässt sich offline lesen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Recent &amp;instances</source>
+        <translation>Zuletzt geprüfte &amp;Instanzen</translation>
+    </message>
+    <message>
+        <source>Recent instances</source>
+        <translation>Zuletzt geprüfte Instanzen</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +2227,62 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Allow outbound HTTPS from the GitLab server to gitlab.com, connect-install-keys.atlassian.com and your Atlassian site.</source>
         <translation>Erlauben Sie ausgehendes HTTPS vom GitLab-Server zu gitlab.com, connect-install-keys.atlassian.com und Ihrer Atlassian-Site.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::MarkdownFormatter</name>
+    <message>
+        <source>GitLab for Jira Cloud app diagnostics: %1</source>
+        <translation>Diagnose der GitLab-for-Jira-Cloud-App: %1</translation>
+    </message>
+    <message>
+        <source>Verdict: **%1**</source>
+        <translation>Ergebnis: **%1**</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Method: %1 (%2)</source>
+        <translation>Methode: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Public URL: %1</source>
+        <translation>Öffentliche URL: %1</translation>
+    </message>
+    <message>
+        <source>GitLab Jira Doctor %1, %2</source>
+        <translation>GitLab Jira Doctor %1, %2</translation>
+    </message>
+    <message>
+        <source>What to fix</source>
+        <translation>Was zu beheben ist</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Behebung: %1</translation>
+    </message>
+    <message>
+        <source>Explains: %1</source>
+        <translation>Erklärt: %1</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>Alle Prüfungen</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
@@ -3059,6 +3391,29 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The served copy of the root %1 (clients use their own)</source>
         <translation>Die mitgesendete Kopie des Stammzertifikats %1 (Clients verwenden ihre eigene)</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::WaterfallWidget</name>
+    <message>
+        <source>Probe timing</source>
+        <translation>Zeitablauf der Messungen</translation>
+    </message>
+    <message>
+        <source>No run yet.</source>
+        <translation>Noch kein Lauf.</translation>
+    </message>
+    <message>
+        <source>%1: from %2 ms to %3 ms</source>
+        <translation>%1: von %2 ms bis %3 ms</translation>
+    </message>
+    <message>
+        <source>0 ms</source>
+        <translation>0 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkrunner.h"
 
+#include <algorithm>
+
 #include "checks/check.h"
 #include "methoddetection.h"
 #include "probes/probecatalogue.h"
@@ -217,6 +219,7 @@ void CheckRunner::startReadyProbes()
                 }
             }
             qCDebug(lcRunner) << "probe" << id << "started";
+            state->startMs = m_clock.elapsed();
             probe->start();
         }
     }
@@ -230,6 +233,7 @@ void CheckRunner::onProbeFinished(const QString& id)
     state->timer.stop();
     state->done = true;
     state->durationMs = state->probe ? state->probe->elapsedMs() : 0;
+    state->succeeded = state->probe && state->probe->succeeded();
     if (id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk &&
         !m_context.tls->chain.isEmpty())
         m_context.chain = ChainAnalysis::analyze(m_context.tls->chain, m_context.options.trustStore,
@@ -240,6 +244,23 @@ void CheckRunner::onProbeFinished(const QString& id)
         startReadyProbes();
         advance();
     });
+}
+
+QList<CheckRunner::ProbeTiming> CheckRunner::probeTimings() const
+{
+    QList<ProbeTiming> out;
+    for (const auto& state : m_probes) {
+        // An HTTP probe that did not apply (no token, no public URL, no Jira site) sent nothing.
+        const bool http = state->id.startsWith(QLatin1String("http.")) ||
+                          state->id.startsWith(QLatin1String("api.")) ||
+                          state->id.startsWith(QLatin1String("jira."));
+        if (state->startMs >= 0 && (!http || m_context.http.contains(state->id)))
+            out.append({state->id, state->startMs, state->durationMs, state->succeeded});
+    }
+    std::sort(out.begin(), out.end(), [](const ProbeTiming& a, const ProbeTiming& b) {
+        return a.startMs != b.startMs ? a.startMs < b.startMs : a.id < b.id;
+    });
+    return out;
 }
 
 Finding CheckRunner::decide(const Check& check)

@@ -51,6 +51,17 @@ public:
     // The ids the run reports on (selected plus their prerequisites), once start() was called.
     QStringList selectedIds() const;
 
+    // When each probe ran, relative to the start of the run: the timing waterfall.
+    struct ProbeTiming
+    {
+        QString id; // internal probe id ("tls", "http.descriptor", "api.settings"…)
+        qint64 startMs = 0;
+        qint64 durationMs = 0;
+        bool succeeded = false;
+    };
+    // The probes that started, in start order.
+    QList<ProbeTiming> probeTimings() const;
+
 signals:
     void checkStarted(const QString& id);
     void checkFinished(const gjd::Finding& finding);
@@ -65,7 +76,9 @@ private:
         QTimer timer;
         bool started = false;
         bool done = false; // finished, or will never run
+        qint64 startMs = -1;
         qint64 durationMs = 0;
+        bool succeeded = false;
     };
 
     void startReadyProbes();

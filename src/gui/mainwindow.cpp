@@ -4,6 +4,7 @@
 #include "ui_mainwindow.h"
 
 #include "aboutdialog.h"
+#include "diagnosticspage.h"
 #include "doorbutton.h"
 #include "i18n.h"
 #include "placeholderpage.h"
@@ -12,6 +13,7 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
 
@@ -38,9 +40,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->setupDoor, &DoorButton::clicked, this, [this] { showPage(Page::Setup); });
     connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
     connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
-    for (PlaceholderPage* page : {m_ui->setupPage, m_ui->checkPage, m_ui->exportPage}) {
+    for (PlaceholderPage* page : {m_ui->setupPage, m_ui->exportPage}) {
         connect(page, &PlaceholderPage::backRequested, this, [this] { showPage(Page::Start); });
     }
+    connect(m_ui->checkPage, &DiagnosticsPage::backRequested, this, [this] { showPage(Page::Start); });
+    connect(m_ui->checkPage, &DiagnosticsPage::instanceChecked, this, &MainWindow::updateRecentInstances);
+    connect(m_ui->recentList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_ui->checkPage->setUrl(item->text());
+        showPage(Page::Check);
+    });
+    updateRecentInstances();
     auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(back, &QShortcut::activated, this, [this] { showPage(Page::Start); });
 
@@ -80,6 +89,10 @@ void MainWindow::showPage(Page page)
         return;
     }
     m_lastDoor = page;
+    if (page == Page::Check) {
+        m_ui->checkPage->focusFirstField();
+        return;
+    }
     static_cast<PlaceholderPage*>(pageWidget(page))->backButton()->setFocus(Qt::OtherFocusReason);
 }
 
@@ -110,6 +123,16 @@ DoorButton* MainWindow::doorOf(Page page) const
         break;
     }
     return m_ui->setupDoor;
+}
+
+// The start screen's list of instances checked before (URLs only; never a token).
+void MainWindow::updateRecentInstances()
+{
+    const QStringList urls = uisettings::recentInstances();
+    m_ui->recentList->clear();
+    m_ui->recentList->addItems(urls);
+    m_ui->recentLabel->setVisible(!urls.isEmpty());
+    m_ui->recentList->setVisible(!urls.isEmpty());
 }
 
 void MainWindow::changeEvent(QEvent* event)

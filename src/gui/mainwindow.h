@@ -17,9 +17,11 @@ class MainWindow;
 class AboutDialog;
 class DoorButton;
 
-// The start screen with its three doors, and (for now) one placeholder page behind each door.
+// The start screen with its three doors and the recent instances, the diagnostics pane behind
+// "Check an instance", and placeholder pages behind the other doors.
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
-// "exportDoor", "setupPage", "checkPage", "exportPage" (each with a "backButton").
+// "exportDoor", "recentList", "setupPage", "checkPage" (DiagnosticsPage), "exportPage" (each
+// with a "backButton").
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ private:
     void setupLanguageMenu();
     void changeLanguage(const QString& language);
     void showAbout();
+    void updateRecentInstances();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QActionGroup* m_languageGroup;

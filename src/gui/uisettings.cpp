@@ -9,6 +9,8 @@ namespace {
 
 const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kGeometryKey = QStringLiteral("ui/geometry");
+const auto kRecentKey = QStringLiteral("recent/instances");
+constexpr int kMaxRecent = 10;
 
 } // namespace
 
@@ -35,6 +37,23 @@ QByteArray mainWindowGeometry()
 void setMainWindowGeometry(const QByteArray& geometry)
 {
     QSettings().setValue(kGeometryKey, geometry);
+}
+
+QStringList recentInstances()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void addRecentInstance(const QString& url)
+{
+    if (url.isEmpty())
+        return;
+    QStringList list = recentInstances();
+    list.removeAll(url);
+    list.prepend(url);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    QSettings().setValue(kRecentKey, list);
 }
 
 } // namespace gjd::uisettings

@@ -3,6 +3,7 @@
 // page in English and German to <build>/screenshots/ for people to look at.
 
 #include "aboutdialog.h"
+#include "diagnosticspage.h"
 #include "doorbutton.h"
 #include "i18n.h"
 #include "mainwindow.h"
@@ -61,6 +62,7 @@ private slots:
     void translationsAreEmbedded();
     void doorsOpenTheirPage_data();
     void doorsOpenTheirPage();
+    void checkDoorOpensTheDiagnosticsPane();
     void escapeReturnsToStart();
     void doorsHaveNamesAndDescriptions();
     void aboutShowsVersion();
@@ -119,7 +121,6 @@ void TestMainWindow::doorsOpenTheirPage_data()
     QTest::addColumn<QString>("page");
     QTest::addColumn<bool>("hasCommand");
     QTest::newRow("setup") << QStringLiteral("setupDoor") << QStringLiteral("setupPage") << true;
-    QTest::newRow("check") << QStringLiteral("checkDoor") << QStringLiteral("checkPage") << true;
     QTest::newRow("export") << QStringLiteral("exportDoor") << QStringLiteral("exportPage") << false;
 }
 
@@ -165,6 +166,23 @@ void TestMainWindow::doorsOpenTheirPage()
     QCOMPARE(pages->currentWidget(), startPage);
     QVERIFY(doorButton->isVisible());
     QVERIFY(doorButton->hasFocus() || !window.isActiveWindow());
+}
+
+void TestMainWindow::checkDoorOpensTheDiagnosticsPane()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
+    auto* pane = window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage"));
+    QVERIFY(pages && pane);
+    QTest::mouseClick(window.findChild<gjd::DoorButton*>(QStringLiteral("checkDoor")), Qt::LeftButton);
+    QCOMPARE(pages->currentWidget(), pane);
+    auto* url = pane->findChild<QLineEdit*>(QStringLiteral("urlEdit"));
+    QVERIFY(url && url->isVisible());
+    QVERIFY(url->hasFocus() || !window.isActiveWindow());
+    QTest::mouseClick(pane->findChild<QPushButton*>(QStringLiteral("backButton")), Qt::LeftButton);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Start);
 }
 
 void TestMainWindow::escapeReturnsToStart()

@@ -9,6 +9,8 @@
 // Header-only, for test executables: it needs Qt Test (QSignalSpy) and the GJD_CLI_PATH compile
 // definition that gjd_add_test() (tests/CMakeLists.txt) gives every test.
 
+#include "testpki.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -155,18 +157,6 @@ inline QHash<QString, QJsonObject> findingsById(const QJsonObject& report, QStri
         byId.insert(id, f);
     }
     return byId;
-}
-
-// The PKI fixture's directory ($GJD_PKI_DIR; empty when not run through ctest).
-inline QString pkiDir()
-{
-    return qEnvironmentVariable("GJD_PKI_DIR");
-}
-
-// A file of the PKI fixture.
-inline QString pki(const QString& file)
-{
-    return pkiDir() + QLatin1Char('/') + file;
 }
 
 } // namespace gjd::test

@@ -10,6 +10,18 @@
 
 namespace gjd::test {
 
+// The PKI fixture's directory ($GJD_PKI_DIR; empty when not run through ctest).
+inline QString pkiDir()
+{
+    return qEnvironmentVariable("GJD_PKI_DIR");
+}
+
+// A file of the PKI fixture.
+inline QString pki(const QString& file)
+{
+    return pkiDir() + QLatin1Char('/') + file;
+}
+
 inline QByteArray readPki(const QString& name)
 {
     QFile f(qEnvironmentVariable("GJD_PKI_DIR") + QLatin1Char('/') + name);

@@ -308,6 +308,20 @@ void TestCheckRunner::healthyChainFromQSslServer()
     QCOMPARE(r.certificates.size(), 2);
     QCOMPARE(r.certificates.at(0).san, QStringList{QStringLiteral("gitlab.test")});
     QCOMPARE(r.summary().verdict, Status::Warn); // loopback address and non-standard port
+
+    // The waterfall: DNS first, then TCP and TLS together; nothing for probes that sent nothing.
+    const QList<CheckRunner::ProbeTiming> timings = runner.probeTimings();
+    QStringList ids;
+    for (const auto& t : timings)
+        ids.append(t.id);
+    QCOMPARE(ids.value(0), QStringLiteral("dns"));
+    QVERIFY(ids.contains(QStringLiteral("tcp")) && ids.contains(QStringLiteral("tls")));
+    for (const auto& t : timings) {
+        QVERIFY2(!t.id.startsWith(QLatin1String("api.")), qPrintable(t.id)); // no token
+        QVERIFY(t.succeeded);
+        if (t.id != QLatin1String("dns"))
+            QVERIFY(t.startMs >= timings.constFirst().startMs + timings.constFirst().durationMs);
+    }
 }
 
 void TestCheckRunner::refusedPortFailsTcpAndSkipsTls()

@@ -1,0 +1,823 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagnosticspage.h"
+
+#include "checks/check.h"
+#include "markdownformatter.h"
+#include "statusicons.h"
+#include "textformatter.h"
+#include "uisettings.h"
+#include "uistyle.h"
+#include "waterfallwidget.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QSslConfiguration>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace gjd {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kCopiedFeedbackMs = 2000;
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+// A JSON value of the evidence as short, escaped text.
+QString evidenceText(const QJsonValue& v)
+{
+    QString text;
+    if (v.isString())
+        text = v.toString();
+    else if (v.isBool())
+        text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    else if (v.isDouble())
+        text = QString::number(v.toDouble());
+    else if (v.isNull() || v.isUndefined())
+        text = QStringLiteral("null");
+    else if (v.isArray())
+        text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    else
+        text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (text.size() > 600)
+        text = text.left(600) + QStringLiteral("…");
+    return esc(text);
+}
+
+} // namespace
+
+DiagnosticsPage::DiagnosticsPage(QWidget* parent)
+    : QWidget(parent)
+    , m_backButton(new QPushButton(this))
+    , m_headingLabel(new QLabel(this))
+    , m_urlLabel(new QLabel(this))
+    , m_urlEdit(new QLineEdit(this))
+    , m_urlError(new QLabel(this))
+    , m_tokenLabel(new QLabel(this))
+    , m_tokenEdit(new QLineEdit(this))
+    , m_optionsToggle(new QToolButton(this))
+    , m_options(new QWidget(this))
+    , m_publicUrlLabel(new QLabel(m_options))
+    , m_publicUrlEdit(new QLineEdit(m_options))
+    , m_methodLabel(new QLabel(m_options))
+    , m_methodCombo(new QComboBox(m_options))
+    , m_jiraSiteLabel(new QLabel(m_options))
+    , m_jiraSiteEdit(new QLineEdit(m_options))
+    , m_jiraEmailLabel(new QLabel(m_options))
+    , m_jiraEmailEdit(new QLineEdit(m_options))
+    , m_jiraTokenLabel(new QLabel(m_options))
+    , m_jiraTokenEdit(new QLineEdit(m_options))
+    , m_caFileLabel(new QLabel(m_options))
+    , m_caFileEdit(new QLineEdit(m_options))
+    , m_caFileBrowse(new QToolButton(m_options))
+    , m_addressLabel(new QLabel(m_options))
+    , m_addressEdit(new QLineEdit(m_options))
+    , m_timeoutLabel(new QLabel(m_options))
+    , m_timeoutSpin(new QDoubleSpinBox(m_options))
+    , m_runButton(new QPushButton(this))
+    , m_cancelButton(new QPushButton(this))
+    , m_rerunFailedButton(new QPushButton(this))
+    , m_copySummaryButton(new QPushButton(this))
+    , m_verdictLabel(new QLabel(this))
+    , m_progressBar(new QProgressBar(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_tree(new QTreeWidget(m_splitter))
+    , m_tabs(new QTabWidget(m_splitter))
+    , m_details(new QTextBrowser(m_tabs))
+    , m_waterfall(new WaterfallWidget)
+{
+    const auto name = [](QObject* o, const char* n) {
+        o->setObjectName(QString::fromLatin1(n));
+    };
+    name(m_backButton, "backButton");
+    name(m_headingLabel, "headingLabel");
+    name(m_urlEdit, "urlEdit");
+    name(m_urlError, "urlError");
+    name(m_tokenEdit, "tokenEdit");
+    name(m_optionsToggle, "optionsToggle");
+    name(m_options, "options");
+    name(m_publicUrlEdit, "publicUrlEdit");
+    name(m_methodCombo, "methodCombo");
+    name(m_jiraSiteEdit, "jiraSiteEdit");
+    name(m_jiraEmailEdit, "jiraEmailEdit");
+    name(m_jiraTokenEdit, "jiraTokenEdit");
+    name(m_timeoutSpin, "timeoutSpin");
+    name(m_caFileEdit, "caFileEdit");
+    name(m_caFileBrowse, "caFileBrowse");
+    name(m_addressEdit, "addressEdit");
+    name(m_runButton, "runButton");
+    name(m_cancelButton, "cancelButton");
+    name(m_rerunFailedButton, "rerunFailedButton");
+    name(m_copySummaryButton, "copySummaryButton");
+    name(m_verdictLabel, "verdictLabel");
+    name(m_progressBar, "progressBar");
+    name(m_tree, "checkTree");
+    name(m_tabs, "resultTabs");
+    name(m_details, "detailsView");
+    name(m_waterfall, "waterfall");
+
+    m_headingLabel->setFont(scaledFont(font(), 1.4, QFont::DemiBold));
+    m_backButton->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
+    connect(m_backButton, &QPushButton::clicked, this, &DiagnosticsPage::backRequested);
+
+    m_urlEdit->setClearButtonEnabled(true);
+    m_urlEdit->setCompleter(new QCompleter(uisettings::recentInstances(), m_urlEdit));
+    m_urlError->setWordWrap(true);
+    m_urlError->setTextFormat(Qt::PlainText);
+    QPalette errorPalette = m_urlError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_urlError->setPalette(errorPalette);
+    m_urlError->hide();
+    for (QLineEdit* secret : {m_tokenEdit, m_jiraTokenEdit}) {
+        secret->setEchoMode(QLineEdit::Password);
+        secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
+    }
+    m_methodCombo->addItem(QString(), QStringLiteral("auto"));
+    m_methodCombo->addItem(QString(), QStringLiteral("marketplace"));
+    m_methodCombo->addItem(QString(), QStringLiteral("manual"));
+    m_methodCombo->addItem(QString(), QStringLiteral("proxy"));
+    m_timeoutSpin->setRange(0.5, 600);
+    m_timeoutSpin->setDecimals(1);
+    m_timeoutSpin->setValue(10);
+
+    m_optionsToggle->setCheckable(true);
+    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_options->hide();
+    connect(m_optionsToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_options->setVisible(on);
+        m_optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+
+    // Layout: heading row, form, options, buttons, verdict, tree | details.
+    auto* heading = new QHBoxLayout;
+    heading->addWidget(m_backButton);
+    heading->addSpacing(8);
+    heading->addWidget(m_headingLabel, 1);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(m_urlLabel, m_urlEdit);
+    form->addRow(QString(), m_urlError);
+    form->addRow(m_tokenLabel, m_tokenEdit);
+    m_urlLabel->setBuddy(m_urlEdit);
+    m_tokenLabel->setBuddy(m_tokenEdit);
+
+    auto* optionsForm = new QFormLayout(m_options);
+    optionsForm->setContentsMargins(0, 0, 0, 0);
+    optionsForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto* caRow = new QHBoxLayout;
+    caRow->setContentsMargins(0, 0, 0, 0);
+    caRow->addWidget(m_caFileEdit, 1);
+    caRow->addWidget(m_caFileBrowse);
+    m_caFileBrowse->setText(QStringLiteral("…"));
+    connect(m_caFileBrowse, &QToolButton::clicked, this, [this] {
+        auto* dialog = new QFileDialog(this, tr("Private CA certificates (PEM)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setNameFilters({tr("PEM certificates (*.pem *.crt *.cer)"), tr("All files (*)")});
+        connect(dialog, &QFileDialog::fileSelected, m_caFileEdit, &QLineEdit::setText);
+        dialog->open();
+    });
+    const std::pair<QLabel*, QWidget*> optionRows[] = {
+        {m_publicUrlLabel, m_publicUrlEdit}, {m_methodLabel, m_methodCombo},
+        {m_jiraSiteLabel, m_jiraSiteEdit},   {m_jiraEmailLabel, m_jiraEmailEdit},
+        {m_jiraTokenLabel, m_jiraTokenEdit}, {m_addressLabel, m_addressEdit},
+        {m_timeoutLabel, m_timeoutSpin},
+    };
+    for (const auto& [label, field] : optionRows) {
+        optionsForm->addRow(label, field);
+        label->setBuddy(field);
+    }
+    optionsForm->insertRow(5, m_caFileLabel, caRow);
+    m_caFileLabel->setBuddy(m_caFileEdit);
+
+    auto* toggleRow = new QHBoxLayout;
+    toggleRow->addWidget(m_optionsToggle);
+    toggleRow->addStretch(1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_runButton);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_rerunFailedButton);
+    buttons->addWidget(m_copySummaryButton);
+    m_runButton->setDefault(true);
+    m_runButton->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
+    m_cancelButton->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
+    m_rerunFailedButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_copySummaryButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    connect(m_runButton, &QPushButton::clicked, this, &DiagnosticsPage::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &DiagnosticsPage::cancel);
+    connect(m_rerunFailedButton, &QPushButton::clicked, this, &DiagnosticsPage::rerunFailed);
+    connect(m_copySummaryButton, &QPushButton::clicked, this, &DiagnosticsPage::copySummary);
+    connect(m_urlEdit, &QLineEdit::returnPressed, this, &DiagnosticsPage::run);
+
+    auto* status = new QHBoxLayout;
+    m_verdictLabel->setTextFormat(Qt::PlainText);
+    m_verdictLabel->setWordWrap(true);
+    status->addWidget(m_verdictLabel, 1);
+    status->addWidget(m_progressBar);
+    m_progressBar->setMaximumWidth(220);
+    m_progressBar->setTextVisible(true);
+    m_progressBar->hide();
+
+    m_tree->setColumnCount(3);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &DiagnosticsPage::showDetails);
+
+    m_details->setOpenExternalLinks(true);
+    m_tabs->addTab(m_details, QString());
+    auto* waterfallScroll = new QScrollArea;
+    waterfallScroll->setWidget(m_waterfall);
+    waterfallScroll->setWidgetResizable(true);
+    m_tabs->addTab(waterfallScroll, QString());
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 5);
+    m_splitter->setStretchFactor(1, 6);
+    m_splitter->setSizes({500, 600});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(heading);
+    layout->addLayout(form);
+    layout->addLayout(toggleRow);
+    layout->addWidget(m_options);
+    layout->addLayout(buttons);
+    layout->addLayout(status);
+    layout->addWidget(m_splitter, 1);
+
+    setTabOrder(m_backButton, m_urlEdit);
+    setTabOrder(m_urlEdit, m_tokenEdit);
+    setTabOrder(m_tokenEdit, m_optionsToggle);
+    setTabOrder(m_optionsToggle, m_publicUrlEdit);
+    setTabOrder(m_publicUrlEdit, m_methodCombo);
+    setTabOrder(m_methodCombo, m_jiraSiteEdit);
+    setTabOrder(m_jiraSiteEdit, m_jiraEmailEdit);
+    setTabOrder(m_jiraEmailEdit, m_jiraTokenEdit);
+    setTabOrder(m_jiraTokenEdit, m_caFileEdit);
+    setTabOrder(m_caFileEdit, m_caFileBrowse);
+    setTabOrder(m_caFileBrowse, m_addressEdit);
+    setTabOrder(m_addressEdit, m_timeoutSpin);
+    setTabOrder(m_timeoutSpin, m_runButton);
+    setTabOrder(m_runButton, m_cancelButton);
+    setTabOrder(m_cancelButton, m_rerunFailedButton);
+    setTabOrder(m_rerunFailedButton, m_copySummaryButton);
+    setTabOrder(m_copySummaryButton, m_tree);
+    setTabOrder(m_tree, m_tabs);
+
+    connect(&m_runner, &CheckRunner::checkStarted, this, &DiagnosticsPage::onCheckStarted);
+    connect(&m_runner, &CheckRunner::checkFinished, this, &DiagnosticsPage::onCheckFinished);
+    connect(&m_runner, &CheckRunner::finished, this, &DiagnosticsPage::onFinished);
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_publicUrlEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_jiraSiteEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_jiraEmailEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_addressEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+
+    QStringList all;
+    for (const auto& c : catalogue())
+        all.append(c->id());
+    buildTree(all);
+    retranslate();
+    setRunning(false);
+    validate();
+}
+
+DiagnosticsPage::~DiagnosticsPage()
+{
+    m_runner.disconnect(this);
+    m_runner.cancel();
+}
+
+void DiagnosticsPage::setUrl(const QString& url)
+{
+    m_urlEdit->setText(url);
+}
+
+void DiagnosticsPage::setPublicTrustStore(const QList<QSslCertificate>& certificates, const QString& source)
+{
+    m_trustStore = certificates;
+    m_trustStoreSource = source;
+}
+
+void DiagnosticsPage::focusFirstField()
+{
+    if (m_urlEdit->text().trimmed().isEmpty() || !m_runButton->isEnabled())
+        m_urlEdit->setFocus(Qt::OtherFocusReason);
+    else
+        m_runButton->setFocus(Qt::OtherFocusReason);
+}
+
+void DiagnosticsPage::retranslate()
+{
+    m_backButton->setText(tr("&Start"));
+    m_backButton->setToolTip(tr("Back to the start screen (Esc)"));
+    m_headingLabel->setText(tr("Check an instance"));
+    m_urlLabel->setText(tr("Instance &URL:"));
+    m_urlEdit->setPlaceholderText(tr("https://gitlab.example.com"));
+    m_tokenLabel->setText(tr("Administrator &token:"));
+    m_tokenEdit->setPlaceholderText(tr("optional: enables the GitLab settings checks (scope api)"));
+    m_tokenEdit->setAccessibleName(tr("Administrator token"));
+    m_optionsToggle->setText(tr("More &options"));
+    m_publicUrlLabel->setText(tr("&Public URL:"));
+    m_publicUrlEdit->setPlaceholderText(tr("optional: the reverse-proxy URL Jira uses"));
+    m_methodLabel->setText(tr("Installation &method:"));
+    m_methodCombo->setItemText(0, tr("Detect"));
+    m_methodCombo->setItemText(1, tr("Marketplace"));
+    m_methodCombo->setItemText(2, tr("Manual (legacy)"));
+    m_methodCombo->setItemText(3, tr("Proxy for other instances (legacy)"));
+    m_jiraSiteLabel->setText(tr("&Jira site:"));
+    m_jiraSiteEdit->setPlaceholderText(tr("optional: https://your-site.atlassian.net"));
+    m_jiraEmailLabel->setText(tr("Jira &email:"));
+    m_jiraTokenLabel->setText(tr("Jira API to&ken:"));
+    m_jiraTokenEdit->setAccessibleName(tr("Jira API token"));
+    m_caFileLabel->setText(tr("Private C&A file:"));
+    m_caFileEdit->setPlaceholderText(tr("optional: PEM certificates of a private CA"));
+    m_caFileBrowse->setToolTip(tr("Choose a file"));
+    m_caFileBrowse->setAccessibleName(tr("Choose the private CA file"));
+    m_addressLabel->setText(tr("Co&nnect to address:"));
+    m_addressEdit->setPlaceholderText(
+        tr("optional: an IP address, to check a server before DNS points at it"));
+    m_timeoutLabel->setText(tr("Timeout per pro&be:"));
+    m_timeoutSpin->setSuffix(tr(" s"));
+    m_runButton->setText(tr("&Run"));
+    m_cancelButton->setText(tr("&Cancel"));
+    m_rerunFailedButton->setText(tr("Re-run &failed"));
+    m_copySummaryButton->setText(m_copied ? tr("Copied") : tr("Cop&y summary"));
+    m_copySummaryButton->setToolTip(tr("Copy the results as Markdown, for a ticket"));
+    m_tree->setHeaderLabels({tr("Check"), tr("Status"), tr("Time")});
+    m_tree->setAccessibleName(tr("Checks"));
+    m_details->setAccessibleName(tr("Details of the selected check"));
+    m_tabs->setTabText(0, tr("&Details"));
+    m_tabs->setTabText(1, tr("T&iming"));
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* category = m_tree->topLevelItem(i);
+        category->setText(0, Categories::title(category->data(0, kIdRole).toString()));
+    }
+    updateVerdict();
+    validate();
+    showDetails();
+}
+
+void DiagnosticsPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::FontChange)
+        m_headingLabel->setFont(scaledFont(font(), 1.4, QFont::DemiBold));
+}
+
+// Inline validation: Run only with a usable URL; every problem said next to its field.
+void DiagnosticsPage::validate()
+{
+    QString problem;
+    const QString text = m_urlEdit->text().trimmed();
+    if (!text.isEmpty()) {
+        const InstanceUrl url = InstanceUrl::parse(text);
+        if (!url.isValid())
+            problem = url.error();
+    }
+    if (problem.isEmpty() && !m_publicUrlEdit->text().trimmed().isEmpty()) {
+        const InstanceUrl pub = InstanceUrl::parse(m_publicUrlEdit->text().trimmed());
+        if (!pub.isValid())
+            problem = tr("Public URL: %1").arg(pub.error());
+    }
+    if (problem.isEmpty() && !m_addressEdit->text().trimmed().isEmpty()) {
+        QString resolveError;
+        if (!ResolveOverride::parse(QStringLiteral("host:1:") + m_addressEdit->text().trimmed(),
+                                    &resolveError))
+            problem = tr("Connect to address: %1").arg(resolveError);
+    }
+    if (problem.isEmpty() &&
+        m_jiraSiteEdit->text().trimmed().isEmpty() != m_jiraEmailEdit->text().trimmed().isEmpty())
+        problem = tr("The Jira checks need both the Jira site and the email.");
+    m_urlError->setText(problem);
+    m_urlError->setVisible(!problem.isEmpty());
+    m_runButton->setEnabled(!m_runner.isRunning() && !text.isEmpty() && problem.isEmpty());
+}
+
+std::optional<RunOptions> DiagnosticsPage::options(QString* error) const
+{
+    RunOptions o;
+    o.url = m_urlEdit->text().trimmed();
+    o.publicUrl = m_publicUrlEdit->text().trimmed();
+    o.method = m_methodCombo->currentData().toString();
+    const QString site = m_jiraSiteEdit->text().trimmed();
+    if (!site.isEmpty()) {
+        o.jiraSite = InstanceUrl::parse(site).toString();
+        o.jiraEmail = m_jiraEmailEdit->text().trimmed();
+    }
+    o.trustStore = m_trustStore.isEmpty() ? QSslConfiguration::systemCaCertificates() : m_trustStore;
+    o.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
+    o.probeTimeoutMs = int(m_timeoutSpin->value() * 1000);
+    const QString caFile = m_caFileEdit->text().trimmed();
+    if (!caFile.isEmpty()) {
+        QFile file(caFile);
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 16 * 1024 * 1024) {
+            *error = tr("Private CA file: cannot read \"%1\".").arg(caFile);
+            return std::nullopt;
+        }
+        o.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (o.extraCaCertificates.isEmpty()) {
+            *error = tr("Private CA file: \"%1\" holds no PEM certificate.").arg(caFile);
+            return std::nullopt;
+        }
+        o.extraCaSource = caFile;
+    }
+    const QString addresses = m_addressEdit->text().trimmed();
+    if (!addresses.isEmpty()) {
+        // Like --resolve, for the instance's host and port (and the public URL's).
+        for (const QString& url : {o.url, o.publicUrl}) {
+            if (url.isEmpty())
+                continue;
+            const InstanceUrl parsed = InstanceUrl::parse(url);
+            QString resolveError;
+            const auto override = ResolveOverride::parse(
+                QStringLiteral("%1:%2:%3").arg(parsed.host()).arg(parsed.port()).arg(addresses),
+                &resolveError);
+            if (!override) {
+                *error = tr("Connect to address: %1").arg(resolveError);
+                return std::nullopt;
+            }
+            o.resolve.append(*override);
+        }
+    }
+    return o;
+}
+
+void DiagnosticsPage::run()
+{
+    if (m_runner.isRunning() || !m_runButton->isEnabled())
+        return;
+    m_rerunFailedButton->setEnabled(false);
+    m_rerunIds.clear();
+    m_findings.clear();
+    QString error;
+    const std::optional<RunOptions> o = options(&error);
+    m_urlError->setText(error);
+    m_urlError->setVisible(!error.isEmpty());
+    if (!o)
+        return;
+    Credentials credentials;
+    credentials.gitlabToken = m_tokenEdit->text().trimmed().toUtf8();
+    credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
+    if (!m_runner.start(*o, credentials))
+        return;
+    buildTree(m_runner.selectedIds());
+    m_waterfall->setTimings({});
+    setRunning(true);
+}
+
+void DiagnosticsPage::rerunFailed()
+{
+    if (m_runner.isRunning() || m_report.checks.isEmpty())
+        return;
+    QStringList ids;
+    for (const Finding& f : std::as_const(m_report.checks)) {
+        if (f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error)
+            ids.append(f.id);
+    }
+    if (ids.isEmpty())
+        return;
+    QString error;
+    std::optional<RunOptions> o = options(&error);
+    if (!o) {
+        m_urlError->setText(error);
+        m_urlError->setVisible(true);
+        return;
+    }
+    o->url = m_report.url;
+    o->only = ids;
+    Credentials credentials;
+    credentials.gitlabToken = m_tokenEdit->text().trimmed().toUtf8();
+    credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
+    if (!m_runner.start(*o, credentials))
+        return;
+    m_rerunIds = m_runner.selectedIds();
+    for (const QString& id : std::as_const(m_rerunIds)) {
+        if (QTreeWidgetItem* item = m_items.value(id)) {
+            item->setIcon(0, pendingIcon());
+            item->setText(1, tr("waiting"));
+            item->setText(2, QString());
+        }
+    }
+    setRunning(true);
+}
+
+void DiagnosticsPage::cancel()
+{
+    m_runner.cancel();
+}
+
+void DiagnosticsPage::buildTree(const QStringList& ids)
+{
+    const QString current =
+        m_tree->currentItem() ? m_tree->currentItem()->data(0, kIdRole).toString() : QString();
+    m_tree->clear();
+    m_items.clear();
+    QHash<QString, QTreeWidgetItem*> categories;
+    for (const auto& c : catalogue()) {
+        if (!ids.contains(c->id()))
+            continue;
+        QTreeWidgetItem*& parent = categories[c->category()];
+        if (!parent) {
+            parent = new QTreeWidgetItem(m_tree);
+            parent->setData(0, kIdRole, c->category());
+            parent->setText(0, Categories::title(c->category()));
+            parent->setFirstColumnSpanned(false);
+            QFont bold = parent->font(0);
+            bold.setBold(true);
+            parent->setFont(0, bold);
+            parent->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(parent);
+        item->setData(0, kIdRole, c->id());
+        item->setText(0, c->title());
+        item->setToolTip(0, c->id());
+        item->setIcon(0, pendingIcon());
+        item->setText(1, tr("waiting"));
+        m_items.insert(c->id(), item);
+    }
+    // Categories in the catalogue's display order.
+    const QStringList order = Categories::ids();
+    QList<QTreeWidgetItem*> tops;
+    while (m_tree->topLevelItemCount() > 0)
+        tops.append(m_tree->takeTopLevelItem(0));
+    std::stable_sort(tops.begin(), tops.end(), [&order](QTreeWidgetItem* a, QTreeWidgetItem* b) {
+        return order.indexOf(a->data(0, kIdRole).toString()) < order.indexOf(b->data(0, kIdRole).toString());
+    });
+    m_tree->addTopLevelItems(tops);
+    for (QTreeWidgetItem* top : std::as_const(tops))
+        top->setExpanded(true);
+    if (!current.isEmpty())
+        selectCheck(current);
+}
+
+void DiagnosticsPage::onCheckStarted(const QString& id)
+{
+    if (QTreeWidgetItem* item = m_items.value(id)) {
+        item->setIcon(0, runningIcon());
+        item->setText(1, tr("running"));
+    }
+}
+
+void DiagnosticsPage::onCheckFinished(const Finding& finding)
+{
+    m_findings.insert(finding.id, finding);
+    if (QTreeWidgetItem* item = m_items.value(finding.id))
+        updateItem(item, finding);
+    m_progressBar->setValue(int(m_findings.size()));
+    if (m_tree->currentItem() && m_tree->currentItem()->data(0, kIdRole).toString() == finding.id)
+        showDetails();
+}
+
+void DiagnosticsPage::updateItem(QTreeWidgetItem* item, const Finding& finding)
+{
+    item->setIcon(0, statusIcon(finding.status));
+    item->setText(1, TextFormatter::statusTitle(finding.status));
+    item->setText(2, finding.durationMs > 0 ? tr("%1 ms").arg(finding.durationMs) : QString());
+    item->setToolTip(0, QStringLiteral("%1 — %2").arg(finding.id, finding.summary));
+    // Screen readers get the status with the title, not only an icon.
+    item->setData(0, Qt::AccessibleTextRole,
+                  QStringLiteral("%1: %2").arg(item->text(0), TextFormatter::statusTitle(finding.status)));
+}
+
+void DiagnosticsPage::onFinished(const Report& report)
+{
+    if (m_rerunIds.isEmpty()) {
+        m_report = report;
+    } else {
+        // Merge: the re-run checks replace their old findings; the rest stays as it was.
+        for (Finding& f : m_report.checks) {
+            if (const Finding* fresh = report.find(f.id); fresh && m_rerunIds.contains(f.id))
+                f = *fresh;
+        }
+        m_report.generatedAt = report.generatedAt;
+        if (!report.certificates.isEmpty())
+            m_report.certificates = report.certificates;
+        m_rerunIds.clear();
+    }
+    for (const Finding& f : std::as_const(m_report.checks)) {
+        if (QTreeWidgetItem* item = m_items.value(f.id))
+            updateItem(item, f);
+    }
+    m_waterfall->setTimings(m_runner.probeTimings());
+    setRunning(false);
+    updateVerdict();
+    showDetails();
+    const QString url = InstanceUrl::parse(m_report.url).toString();
+    uisettings::addRecentInstance(url);
+    // setModel() deletes the previous model, which the completer owns.
+    m_urlEdit->completer()->setModel(
+        new QStringListModel(uisettings::recentInstances(), m_urlEdit->completer()));
+    emit instanceChecked(url);
+}
+
+void DiagnosticsPage::setRunning(bool running)
+{
+    m_cancelButton->setEnabled(running);
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_urlEdit, m_tokenEdit, m_publicUrlEdit, m_methodCombo, m_jiraSiteEdit, m_jiraEmailEdit,
+             m_jiraTokenEdit, m_caFileEdit, m_caFileBrowse, m_addressEdit, m_timeoutSpin})
+        w->setEnabled(!running);
+    bool anyFailed = false;
+    for (const Finding& f : std::as_const(m_report.checks))
+        anyFailed =
+            anyFailed || f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error;
+    m_rerunFailedButton->setEnabled(!running && anyFailed);
+    m_copySummaryButton->setEnabled(!running && !m_report.checks.isEmpty());
+    m_progressBar->setVisible(running);
+    if (running) {
+        m_progressBar->setRange(0, int(m_runner.selectedIds().size()));
+        m_progressBar->setValue(0);
+        m_verdictLabel->setText(
+            tr("Checking %1…")
+                .arg(InstanceUrl::parse(m_runner.report().url.isEmpty() ? m_urlEdit->text()
+                                                                        : m_runner.report().url)
+                         .toString()));
+    }
+    validate();
+    emit runningChanged(running);
+}
+
+void DiagnosticsPage::updateVerdict()
+{
+    if (m_runner.isRunning())
+        return;
+    if (m_report.checks.isEmpty()) {
+        m_verdictLabel->setText(tr("Enter the URL of a GitLab instance and select Run."));
+        return;
+    }
+    const Summary s = m_report.summary();
+    QStringList counts;
+    for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
+                      Status::Error}) {
+        if (s.count(st) > 0)
+            counts.append(tr("%1 %2", "count status").arg(s.count(st)).arg(TextFormatter::statusTitle(st)));
+    }
+    m_verdictLabel->setText(tr("%1 — verdict %2: %3")
+                                .arg(m_report.url, TextFormatter::statusTitle(s.verdict).toUpper(),
+                                     counts.join(QLatin1String(", "))));
+}
+
+bool DiagnosticsPage::selectCheck(const QString& id)
+{
+    QTreeWidgetItem* item = m_items.value(id);
+    if (!item)
+        return false;
+    m_tree->setCurrentItem(item);
+    return true;
+}
+
+QString DiagnosticsPage::detailsHtml(const QString& id) const
+{
+    const Finding* f = nullptr;
+    if (auto it = m_findings.constFind(id); it != m_findings.constEnd())
+        f = &*it;
+    else
+        f = m_report.find(id);
+    const Check* check = findCheck(id);
+    QString html;
+    html += QStringLiteral("<h3>%1</h3>").arg(esc(check ? check->title() : id));
+    html += QStringLiteral("<p><code>%1</code></p>").arg(esc(id));
+    if (!f) {
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(m_runner.isRunning() ? tr("Waiting for its probes…") : tr("Not run yet.")));
+        return html;
+    }
+    html += QStringLiteral("<p><b>%1</b> — %2</p>")
+                .arg(esc(TextFormatter::statusTitle(f->status)), esc(f->summary));
+    if (!f->details.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(f->details));
+    if (!f->remedy.isEmpty())
+        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(tr("How to fix")), esc(f->remedy));
+    if (!f->explains.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Explains these errors")));
+        for (const QString& e : f->explains)
+            html += QStringLiteral("<li>“%1”</li>").arg(esc(e));
+        html += QStringLiteral("</ul>");
+    }
+    html += chainHtml(*f);
+    if (!f->evidence.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"2\">")
+                    .arg(esc(tr("What was probed")));
+        for (auto it = f->evidence.begin(); it != f->evidence.end(); ++it) {
+            if (it.key().contains(QLatin1String("pem")))
+                continue;
+            html += QStringLiteral("<tr><td valign=\"top\"><code>%1</code></td><td><code>%2</code></td></tr>")
+                        .arg(esc(it.key()), evidenceText(it.value()));
+        }
+        html += QStringLiteral("</table>");
+    }
+    if (!f->prerequisites.isEmpty())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("Needs: %1").arg(f->prerequisites.join(QLatin1String(", ")))));
+    if (!f->docs.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Documentation")));
+        for (const QString& d : f->docs) {
+            const QUrl url(d);
+            // Only web links are links; anything else is shown as text.
+            if (url.scheme() == QLatin1String("https"))
+                html += QStringLiteral("<li><a href=\"%1\">%2</a></li>")
+                            .arg(esc(url.toString(QUrl::FullyEncoded)), esc(d));
+            else
+                html += QStringLiteral("<li>%1</li>").arg(esc(d));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    return html;
+}
+
+// The served chain as a tree, trust anchor (or the missing issuer) at the top, leaf at the
+// bottom; for the TLS checks.
+QString DiagnosticsPage::chainHtml(const Finding& finding) const
+{
+    if (!finding.id.startsWith(QLatin1String("tls.")) || m_report.certificates.isEmpty())
+        return QString();
+    const Finding* complete = m_report.find(QStringLiteral("tls.chain.complete"));
+    const QString missing =
+        complete ? complete->evidence.value(QStringLiteral("missing_issuer")).toString() : QString();
+    const QString anchor =
+        complete ? complete->evidence.value(QStringLiteral("anchor")).toString() : QString();
+    QString html = QStringLiteral("<h4>%1</h4>").arg(esc(tr("Certificate chain")));
+    int depth = 0;
+    const auto node = [&depth](const QString& content) {
+        const QString indent =
+            QString(depth * 4, QLatin1Char(' ')).replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        ++depth;
+        return QStringLiteral("<div style=\"font-family: monospace\">%1%2%3</div>")
+            .arg(indent, depth > 1 ? QStringLiteral("└&nbsp;") : QString(), content);
+    };
+    if (!missing.isEmpty())
+        html += node(QStringLiteral("<span style=\"color:#c01c28\"><b>%1</b></span>")
+                         .arg(esc(tr("missing: %1 (the server does not send it)").arg(missing))));
+    else if (!anchor.isEmpty())
+        html += node(esc(tr("%1 (trust store)").arg(anchor)));
+    for (int i = int(m_report.certificates.size()) - 1; i >= 0; --i) {
+        const CertificateInfo& c = m_report.certificates.at(i);
+        html += node(QStringLiteral("%1 <small>(%2 – %3)</small>")
+                         .arg(esc(c.subject), esc(c.notBefore.date().toString(Qt::ISODate)),
+                              esc(c.notAfter.date().toString(Qt::ISODate))));
+    }
+    return html;
+}
+
+void DiagnosticsPage::showDetails()
+{
+    QTreeWidgetItem* item = m_tree->currentItem();
+    if (!item || !item->parent()) {
+        m_details->setHtml(QStringLiteral("<p>%1</p>")
+                               .arg(esc(tr("Select a check to see what was probed, why it "
+                                           "matters and how to fix it."))));
+        return;
+    }
+    m_details->setHtml(detailsHtml(item->data(0, kIdRole).toString()));
+}
+
+void DiagnosticsPage::copySummary()
+{
+    if (m_report.checks.isEmpty())
+        return;
+    QApplication::clipboard()->setText(MarkdownFormatter::format(m_report));
+    m_copied = true;
+    m_copySummaryButton->setText(tr("Copied"));
+    QTimer::singleShot(kCopiedFeedbackMs, this, [this] {
+        m_copied = false;
+        m_copySummaryButton->setText(tr("Cop&y summary"));
+    });
+}
+
+} // namespace gjd
