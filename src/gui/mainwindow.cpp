@@ -4,10 +4,12 @@
 #include "ui_mainwindow.h"
 
 #include "aboutdialog.h"
+#include "credentials/keychaincredentialstore.h"
 #include "diagnosticspage.h"
 #include "doorbutton.h"
 #include "i18n.h"
 #include "placeholderpage.h"
+#include "setupwizard.h"
 #include "uisettings.h"
 #include "uistyle.h"
 
@@ -16,6 +18,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
+#include <QVBoxLayout>
 
 namespace gjd {
 
@@ -29,6 +32,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_languageGroup(new QActionGroup(this))
+    , m_credentialStore(new KeychainCredentialStore(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(applicationIcon());
@@ -40,9 +44,21 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->setupDoor, &DoorButton::clicked, this, [this] { showPage(Page::Setup); });
     connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
     connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
-    for (PlaceholderPage* page : {m_ui->setupPage, m_ui->exportPage}) {
-        connect(page, &PlaceholderPage::backRequested, this, [this] { showPage(Page::Start); });
-    }
+    connect(m_ui->exportPage, &PlaceholderPage::backRequested, this, [this] { showPage(Page::Start); });
+    // The wizard lives inside the window, not as a dialog of its own.
+    m_wizard = new SetupWizard(m_credentialStore, m_ui->setupPage);
+    m_wizard->setWindowFlags(Qt::Widget);
+    auto* setupLayout = new QVBoxLayout(m_ui->setupPage);
+    setupLayout->setContentsMargins(0, 0, 0, 0);
+    setupLayout->addWidget(m_wizard);
+    connect(m_wizard, &QDialog::finished, this, [this] {
+        updateRecentInstances();
+        showPage(Page::Start);
+    });
+    connect(m_wizard, &SetupWizard::openDiagnostics, this, [this](const QString& url) {
+        m_ui->checkPage->setUrl(url);
+        showPage(Page::Check);
+    });
     connect(m_ui->checkPage, &DiagnosticsPage::backRequested, this, [this] { showPage(Page::Start); });
     connect(m_ui->checkPage, &DiagnosticsPage::instanceChecked, this, &MainWindow::updateRecentInstances);
     connect(m_ui->recentList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
@@ -91,6 +107,14 @@ void MainWindow::showPage(Page page)
     m_lastDoor = page;
     if (page == Page::Check) {
         m_ui->checkPage->focusFirstField();
+        return;
+    }
+    if (page == Page::Setup) {
+        if (m_wizard->isHidden()) { // finished or cancelled before: start again, with what was typed
+            m_wizard->restart();
+            m_wizard->show();
+        }
+        m_wizard->setFocus(Qt::OtherFocusReason);
         return;
     }
     static_cast<PlaceholderPage*>(pageWidget(page))->backButton()->setFocus(Qt::OtherFocusReason);

@@ -15,13 +15,15 @@ class MainWindow;
 }
 
 class AboutDialog;
+class CredentialStore;
 class DoorButton;
+class SetupWizard;
 
 // The start screen with its three doors and the recent instances, the diagnostics pane behind
 // "Check an instance", and placeholder pages behind the other doors.
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
-// "exportDoor", "recentList", "setupPage", "checkPage" (DiagnosticsPage), "exportPage" (each
-// with a "backButton").
+// "exportDoor", "recentList", "setupPage" (holds the SetupWizard "setupWizard"), "checkPage"
+// (DiagnosticsPage), "exportPage" (PlaceholderPage with a "backButton").
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -60,6 +62,8 @@ private:
     QActionGroup* m_languageGroup;
     QPointer<AboutDialog> m_aboutDialog;
     Page m_lastDoor = Page::Setup;
+    CredentialStore* m_credentialStore;
+    SetupWizard* m_wizard = nullptr;
 };
 
 } // namespace gjd

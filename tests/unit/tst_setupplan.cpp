@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SetupPlan::make and verifySetup as pure functions: GitLab's state in, the plan out.
 
+#include "setup/methodadvice.h"
+#include "setup/railssnippets.h"
 #include "setup/setupplan.h"
 
 #include <QJsonArray>
@@ -91,6 +93,9 @@ private slots:
     void connectEndOfSupport();
     void applicationFromJson();
     void verification();
+    void methodAdvice_data();
+    void methodAdvice();
+    void railsSnippetsEscape();
 };
 
 void TestSetupPlan::applicationChoice_data()
@@ -408,6 +413,87 @@ void TestSetupPlan::verification()
     items = verifySetup(plan, QStringLiteral("uid-1"), after);
     QVERIFY(!items.constLast().ok);
     QVERIFY(items.constLast().text.contains(QLatin1String("uid-1")));
+}
+
+void TestSetupPlan::methodAdvice_data()
+{
+    QTest::addColumn<bool>("isPublic");
+    QTest::addColumn<bool>("relay");
+    QTest::addColumn<bool>("existingManual");
+    QTest::addColumn<bool>("relaysForOthers");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<QString>("expected"); // method id, or "" for none
+    QTest::addColumn<QString>("warning");  // part of a warning; "" for none expected
+    const QDate now(2026, 11, 25);
+    QTest::newRow("public, relay ok") << true << true << false << false << "17.8.0" << now << "marketplace"
+                                      << "";
+    QTest::newRow("too old") << true << true << false << false << "15.6.0" << now << ""
+                             << "";
+    QTest::newRow("not public: still marketplace, and say what is needed")
+        << false << true << false << false << "17.8.0" << now << "marketplace"
+        << "reverse proxy";
+    QTest::newRow("no relay, new install: marketplace with the Connect dates")
+        << true << false << false << false << "17.8.0" << now << "marketplace"
+        << "blocks installing";
+    QTest::newRow("no relay, existing manual install: keep it for now")
+        << true << false << true << false << "17.8.0" << now << "manual"
+        << "December 2026";
+    QTest::newRow("existing manual after Connect ended: marketplace")
+        << true << false << true << false << "17.8.0" << QDate(2026, 12, 15) << "marketplace"
+        << "reached end";
+    QTest::newRow("relays for others") << true << true << false << true << "17.8.0" << now << "proxy"
+                                       << "Connect";
+    QTest::newRow("16.x: no branches from Jira")
+        << true << true << false << false << "16.11.0" << now << "marketplace"
+        << "17.2";
+}
+
+void TestSetupPlan::methodAdvice()
+{
+    QFETCH(bool, isPublic);
+    QFETCH(bool, relay);
+    QFETCH(bool, existingManual);
+    QFETCH(bool, relaysForOthers);
+    QFETCH(QString, version);
+    QFETCH(QDate, today);
+    QFETCH(QString, expected);
+    QFETCH(QString, warning);
+    MethodQuestions q;
+    q.instanceIsPublic = isPublic;
+    q.gitLabComMayRelay = relay;
+    q.existingManualInstall = existingManual;
+    q.relaysForOthers = relaysForOthers;
+    const MethodAdvice advice = MethodAdvice::advise(q, GitLabVersion::parse(version), today);
+    QCOMPARE(advice.recommended ? methodId(*advice.recommended) : QString(), expected);
+    QVERIFY(!advice.reasons.isEmpty());
+    const QString warnings = advice.warnings.join(QLatin1Char(' '));
+    if (warning.isEmpty())
+        QVERIFY2(warnings.isEmpty() || expected.isEmpty(), qPrintable(warnings));
+    else
+        QVERIFY2(warnings.contains(warning), qPrintable(warnings));
+}
+
+void TestSetupPlan::railsSnippetsEscape()
+{
+    const QList<RailsSnippet> filled =
+        RailsSnippet::forPaths(QStringLiteral("acme/platform"), QStringLiteral("acme/platform/api"),
+                               QStringLiteral("https://acme.atlassian.net/"));
+    QCOMPARE(filled.size(), 3);
+    QCOMPARE(filled.at(0).code,
+             QStringLiteral("JiraConnectSubscription.where(namespace: Namespace.by_path('acme/platform'))"));
+    QCOMPARE(filled.at(1).code,
+             QStringLiteral("Project.find_by_full_path('acme/platform/api').jira_subscription_exists?"));
+    QCOMPARE(filled.at(2).code,
+             QStringLiteral(
+                 "JiraConnectInstallation.find_by_base_url('https://acme.atlassian.net').subscriptions"));
+    // A hostile path stays one string literal.
+    const QList<RailsSnippet> hostile =
+        RailsSnippet::forPaths(QStringLiteral("a'); system('rm -rf /'); ('\\"), QString(), QString());
+    QCOMPARE(hostile.at(0).code,
+             QStringLiteral("JiraConnectSubscription.where(namespace: Namespace.by_path('a\\'); system(\\'rm "
+                            "-rf /\\'); (\\'\\\\'))"));
+    QVERIFY(hostile.at(1).code.contains(QLatin1String("'group/project'")));
 }
 
 } // namespace gjd

@@ -234,6 +234,7 @@ bool SetupJob::start(const SetupOptions& options, const Credentials& credentials
     m_result = SetupResult{};
     m_deleted = false;
     m_created = false;
+    m_applicationOnly = false;
     m_phase = Phase::Reading;
     runProbes(readProbes(), [this] { onRead(); });
     return true;
@@ -337,6 +338,14 @@ void SetupJob::onRead()
     emit planned(m_result.plan);
 }
 
+void SetupJob::applyApplication()
+{
+    if (m_phase != Phase::Planned)
+        return;
+    m_applicationOnly = true;
+    apply();
+}
+
 void SetupJob::apply()
 {
     if (m_phase != Phase::Planned)
@@ -375,6 +384,13 @@ void SetupJob::nextStep()
     }
     if (plan.applicationAction == SetupPlan::ApplicationAction::Create && !m_created) {
         createApplication();
+        return;
+    }
+    if (m_applicationOnly) {
+        // The wizard's OAuth page: the application exists now; the settings wait for apply().
+        m_applicationOnly = false;
+        m_phase = Phase::Planned;
+        emit applicationReady(m_result.applicationUid);
         return;
     }
     bool settingsDone = false;

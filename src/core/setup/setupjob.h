@@ -97,12 +97,17 @@ public:
     bool start(const SetupOptions& options, const Credentials& credentials);
     // After planned(): applies the plan. No-op in any other state.
     void apply();
+    // After planned(): only the application steps (delete the misconfigured one, create), then
+    // applicationReady() and back to planned; apply() later does the settings and the read-back.
+    // A blocked plan or a failed step ends the job (finished()) as apply() would.
+    void applyApplication();
     void cancel();
     bool isRunning() const { return m_phase != Phase::Idle; }
     const SetupPlan& plan() const { return m_result.plan; }
 
 signals:
     void planned(const gjd::SetupPlan& plan);
+    void applicationReady(const QString& applicationUid);
     void stepFinished(const gjd::SetupStep& step);
     void finished(const gjd::SetupResult& result);
 
@@ -145,6 +150,7 @@ private:
     std::function<void()> m_then;
     bool m_deleted = false;
     bool m_created = false;
+    bool m_applicationOnly = false;
 };
 
 } // namespace gjd
