@@ -2081,14 +2081,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die Ergebnisse lesen, die Ihnen ein Kunde oder Kollege geschickt hat, oder zwei Exporte vergleichen.</translation>
     </message>
     <message>
-        <source>Set up the GitLab for Jira Cloud app</source>
-        <translation>GitLab for Jira Cloud-App einrichten</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The setup wizard arrives in a coming version. It will create the OAuth application, apply the GitLab for Jira App settings and guide you through installing the app in Jira, verifying every step.&lt;/p&gt;&lt;p&gt;Meanwhile, check whether your instance is ready for the app from a terminal:&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der Einrichtungsassistent kommt in einer der nächsten Versionen. Er wird die OAuth-Anwendung anlegen, die Einstellungen der GitLab for Jira App setzen und Sie durch die Installation der App in Jira führen – und dabei jeden Schritt überprüfen.&lt;/p&gt;&lt;p&gt;Bis dahin prüfen Sie in einem Terminal, ob Ihre Instanz für die App bereit ist:&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Open a troubleshooting export</source>
         <translation>Einen Diagnose-Export öffnen</translation>
     </message>
@@ -2286,6 +2278,57 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::MethodAdvice</name>
+    <message>
+        <source>Atlassian Connect reached end of support in December 2026: manual installs may stop working at any time.</source>
+        <translation>Die Unterstützung für Atlassian Connect endete im Dezember 2026: Manuelle Installationen können jederzeit aufhören zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>Atlassian blocks installing private Connect apps since %1 and ends Connect support in December 2026: a manual install that already runs keeps working until then; a new one cannot be made.</source>
+        <translation>Atlassian lässt private Connect-Apps seit dem %1 nicht mehr installieren und beendet die Unterstützung für Connect im Dezember 2026: Eine laufende manuelle Installation funktioniert bis dahin weiter; eine neue ist nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Atlassian blocks installing private Connect apps from %1 and ends Connect support in December 2026.</source>
+        <translation>Atlassian lässt private Connect-Apps ab dem %1 nicht mehr installieren und beendet die Unterstützung für Connect im Dezember 2026.</translation>
+    </message>
+    <message>
+        <source>GitLab %1 is older than 15.7: upgrade first; the Marketplace app needs 15.7 and OAuth for the app arrived then.</source>
+        <translation>GitLab %1 ist älter als 15.7: Aktualisieren Sie zuerst; die Marketplace-App braucht 15.7, und OAuth für die App kam mit dieser Version.</translation>
+    </message>
+    <message>
+        <source>Every method needs the instance reachable from the internet: Jira Cloud (and, for the Marketplace app, GitLab.com) call it. Put an internet-facing reverse proxy in front of it that allows their addresses.</source>
+        <translation>Jede Methode braucht eine aus dem Internet erreichbare Instanz: Jira Cloud (und bei der Marketplace-App GitLab.com) rufen sie auf. Stellen Sie einen Reverse-Proxy mit Internetzugang davor, der deren Adressen zulässt.</translation>
+    </message>
+    <message>
+        <source>Other instances use this one as their Jira Connect proxy: keep it as it is.</source>
+        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy: Lassen Sie sie, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>A manually installed app already runs and GitLab.com must not relay: keep the manual setup for now, and plan the move.</source>
+        <translation>Eine manuell installierte App läuft bereits, und GitLab.com soll nicht vermitteln: Behalten Sie die manuelle Einrichtung vorerst und planen Sie den Umzug.</translation>
+    </message>
+    <message>
+        <source>The Marketplace app is the only way to install the app in Jira now.</source>
+        <translation>Die Marketplace-App ist jetzt der einzige Weg, die App in Jira zu installieren.</translation>
+    </message>
+    <message>
+        <source>The Marketplace app is the supported way to install the app in Jira.</source>
+        <translation>Die Marketplace-App ist der unterstützte Weg, die App in Jira zu installieren.</translation>
+    </message>
+    <message>
+        <source>With the Marketplace app GitLab.com relays install events and branch links to your instance (your data still goes from your instance straight to Jira). The alternative, a manual install, relies on Atlassian Connect: %1</source>
+        <translation>Mit der Marketplace-App vermittelt GitLab.com Installationsereignisse und Branch-Links an Ihre Instanz (Ihre Daten gehen weiterhin direkt von Ihrer Instanz zu Jira). Die Alternative, eine manuelle Installation, beruht auf Atlassian Connect: %1</translation>
+    </message>
+    <message>
+        <source>The manual install that runs today relies on Atlassian Connect; moving to the Marketplace app keeps it working after Connect ends.</source>
+        <translation>Die heute laufende manuelle Installation beruht auf Atlassian Connect; der Umzug zur Marketplace-App hält sie nach dem Ende von Connect am Laufen.</translation>
+    </message>
+    <message>
+        <source>GitLab %1 cannot create branches from Jira with the Marketplace app; that needs 17.2.</source>
+        <translation>GitLab %1 kann mit der Marketplace-App keine Branches aus Jira anlegen; das braucht 17.2.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::MethodDetection</name>
     <message>
         <source>detected from the Jira Connect Proxy URL setting (%1)</source>
@@ -2391,6 +2434,21 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Port %1 is not 443, 80 or 8080: Atlassian fetches Connect app descriptors only from those ports.</source>
         <translation>Port %1 ist weder 443 noch 80 noch 8080: Atlassian ruft Deskriptoren von Connect-Apps nur von diesen Ports ab.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::RailsSnippet</name>
+    <message>
+        <source>Is the group linked to Jira?</source>
+        <translation>Ist die Gruppe mit Jira verknüpft?</translation>
+    </message>
+    <message>
+        <source>Does the project sync to Jira?</source>
+        <translation>Wird das Projekt mit Jira synchronisiert?</translation>
+    </message>
+    <message>
+        <source>Which groups does the Jira site link?</source>
+        <translation>Welche Gruppen verknüpft die Jira-Site?</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2888,21 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Already done: %1.</source>
         <translation>Schon erledigt: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SetupWizard</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Set up the GitLab for Jira Cloud app</source>
+        <translation>Die GitLab-for-Jira-Cloud-App einrichten</translation>
     </message>
 </context>
 <context>
@@ -3414,6 +3487,440 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::FindingList</name>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Behebung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::InstallWizardPage</name>
+    <message>
+        <source>Install the app in Jira</source>
+        <translation>Die App in Jira installieren</translation>
+    </message>
+    <message>
+        <source>In Jira, as the Jira user of the previous page.</source>
+        <translation>In Jira, als der Jira-Benutzer der vorigen Seite.</translation>
+    </message>
+    <message>
+        <source>Instance URL:</source>
+        <translation>Instanz-URL:</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Open &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt; in the Atlassian Marketplace and select &lt;b&gt;Get it now&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In Jira, open the app: &lt;b&gt;Apps → Manage your apps → GitLab for Jira Cloud → Get started&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Change GitLab version&lt;/b&gt;, then &lt;b&gt;GitLab self-managed&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Enter the instance URL below, exactly as shown (no trailing slash), and select &lt;b&gt;Save&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Sign in to GitLab&lt;/b&gt; and authorize the application.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Link groups&lt;/b&gt; and link the groups whose projects Jira should show.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Öffnen Sie &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt; im Atlassian Marketplace und wählen Sie &lt;b&gt;Get it now&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Öffnen Sie die App in Jira: &lt;b&gt;Apps → Manage your apps → GitLab for Jira Cloud → Get started&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Change GitLab version&lt;/b&gt;, dann &lt;b&gt;GitLab self-managed&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Geben Sie die Instanz-URL unten genau so ein (ohne abschließenden Schrägstrich) und wählen Sie &lt;b&gt;Save&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Sign in to GitLab&lt;/b&gt; und autorisieren Sie die Anwendung.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Link groups&lt;/b&gt; und verknüpfen Sie die Gruppen, deren Projekte Jira zeigen soll.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>App descriptor URL:</source>
+        <translation>URL des App-Deskriptors:</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;In Jira, turn on development mode (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Upload app&lt;/b&gt; and enter the app descriptor URL below.&lt;/li&gt;&lt;li&gt;Open the app (&lt;b&gt;Get started&lt;/b&gt;), sign in to GitLab and link groups.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Schalten Sie in Jira den Entwicklungsmodus ein (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Upload app&lt;/b&gt; und geben Sie die URL des App-Deskriptors unten ein.&lt;/li&gt;&lt;li&gt;Öffnen Sie die App (&lt;b&gt;Get started&lt;/b&gt;), melden Sie sich bei GitLab an und verknüpfen Sie Gruppen.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::InstanceWizardPage</name>
+    <message>
+        <source>Your GitLab instance</source>
+        <translation>Ihre GitLab-Instanz</translation>
+    </message>
+    <message>
+        <source>The URL admins use, and an administrator&apos;s personal access token with the scope api (and admin_mode when Admin Mode is on). The token is checked before anything else.</source>
+        <translation>Die URL, die Administratoren verwenden, und ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist). Das Token wird vor allem anderen geprüft.</translation>
+    </message>
+    <message>
+        <source>Instance &amp;URL:</source>
+        <translation>Instanz-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://gitlab.example.com</source>
+        <translation>https://gitlab.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Public URL:</source>
+        <translation>Ö&amp;ffentliche URL:</translation>
+    </message>
+    <message>
+        <source>optional: the reverse-proxy URL Jira uses, when it differs</source>
+        <translation>optional: die Reverse-Proxy-URL, die Jira verwendet, wenn sie abweicht</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;token:</source>
+        <translation>Administrator-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Administrator token</source>
+        <translation>Administrator-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token in the system keychain</source>
+        <translation>Token im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Connection &amp;options</source>
+        <translation>&amp;Verbindungsoptionen</translation>
+    </message>
+    <message>
+        <source>Private C&amp;A file:</source>
+        <translation>Private &amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>optional: PEM certificates of a private CA</source>
+        <translation>optional: PEM-Zertifikate einer privaten CA</translation>
+    </message>
+    <message>
+        <source>optional: an IP address, to check a server before DNS points at it</source>
+        <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
+    </message>
+    <message>
+        <source>The saved token could not be read: %1</source>
+        <translation>Das gespeicherte Token ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Private CA file: &quot;%1&quot; cannot be read or holds no PEM certificate.</source>
+        <translation>Private CA-Datei: „%1“ lässt sich nicht lesen oder enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Connect to address: &quot;%1&quot; is not an IP address.</source>
+        <translation>Mit Adresse verbinden: „%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Public URL: %1</source>
+        <translation>Öffentliche URL: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be checked.</source>
+        <translation>Das Token ließ sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>The token was not remembered: %1 It is used for this session only.</source>
+        <translation>Das Token wurde nicht gemerkt: %1 Es gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Connect to a&amp;ddress:</source>
+        <translation>Mit &amp;Adresse verbinden:</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::JiraWizardPage</name>
+    <message>
+        <source>Jira user</source>
+        <translation>Jira-Benutzer</translation>
+    </message>
+    <message>
+        <source>The Jira user who installs and configures the app must be in site-admins or org-admins, and may need the Browse users and groups permission.</source>
+        <translation>Der Jira-Benutzer, der die App installiert und einrichtet, muss in site-admins oder org-admins sein und braucht womöglich die Berechtigung „Browse users and groups“.</translation>
+    </message>
+    <message>
+        <source>Jira &amp;site:</source>
+        <translation>Jira-&amp;Site:</translation>
+    </message>
+    <message>
+        <source>https://your-site.atlassian.net</source>
+        <translation>https://ihre-site.atlassian.net</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Jira API token</source>
+        <translation>Jira-API-Token</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;Create an API token&lt;/a&gt; (Atlassian account → Security)</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;Ein API-Token erstellen&lt;/a&gt; (Atlassian-Konto → Sicherheit)</translation>
+    </message>
+    <message>
+        <source>S&amp;kip: check the Jira user later</source>
+        <translation>Jira-Benutzer später prüfen (ü&amp;berspringen)</translation>
+    </message>
+    <message>
+        <source>This Jira user can install and configure the app.</source>
+        <translation>Dieser Jira-Benutzer kann die App installieren und einrichten.</translation>
+    </message>
+    <message>
+        <source>Change what the list says, then select Next again (or skip this check).</source>
+        <translation>Ändern Sie, was die Liste nennt, und wählen Sie dann erneut Weiter (oder überspringen Sie diese Prüfung).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::MethodWizardPage</name>
+    <message>
+        <source>Installation method</source>
+        <translation>Installationsmethode</translation>
+    </message>
+    <message>
+        <source>How Jira Cloud reaches your instance. A few questions help choose.</source>
+        <translation>Wie Jira Cloud Ihre Instanz erreicht. Ein paar Fragen helfen bei der Wahl.</translation>
+    </message>
+    <message>
+        <source>About your instance</source>
+        <translation>Zu Ihrer Instanz</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Jira Cloud and GitLab.com can reach the instance from the &amp;internet (directly or through a reverse proxy)</source>
+        <translation>Jira Cloud und GitLab.com können die Instanz aus dem &amp;Internet erreichen (direkt oder über einen Reverse-Proxy)</translation>
+    </message>
+    <message>
+        <source>GitLab.com may &amp;relay install events and branch links to the instance</source>
+        <translation>GitLab.com darf Installationsereignisse und Branch-Links an die Instanz &amp;vermitteln</translation>
+    </message>
+    <message>
+        <source>A &amp;manually installed app already runs in Jira</source>
+        <translation>Eine &amp;manuell installierte App läuft bereits in Jira</translation>
+    </message>
+    <message>
+        <source>Other GitLab instances use this one as their Jira Connect &amp;proxy</source>
+        <translation>Andere GitLab-Instanzen nutzen diese als ihren Jira-Connect-&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>Manual install of the instance&apos;s own app (le&amp;gacy)</source>
+        <translation>Manuelle Installation der eigenen App der Instanz (ve&amp;raltet)</translation>
+    </message>
+    <message>
+        <source>Manual install that relays for other instances (legac&amp;y)</source>
+        <translation>Manuelle Installation, die für andere Instanzen vermittelt (veralte&amp;t)</translation>
+    </message>
+    <message>
+        <source>Install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace; GitLab 15.7 or later. Your data goes from your instance straight to Jira.</source>
+        <translation>„GitLab for Jira Cloud“ aus dem Atlassian Marketplace installieren; GitLab 15.7 oder neuer. Ihre Daten gehen direkt von Ihrer Instanz zu Jira.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1.</source>
+        <translation>Empfohlen: %1.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>the Marketplace app</source>
+        <translation>die Marketplace-App</translation>
+    </message>
+    <message>
+        <source>the manual install (legacy)</source>
+        <translation>die manuelle Installation (veraltet)</translation>
+    </message>
+    <message>
+        <source>the manual install that relays for others (legacy)</source>
+        <translation>die manuelle Installation, die für andere vermittelt (veraltet)</translation>
+    </message>
+    <message>
+        <source>Mar&amp;ketplace app (GitLab.com relays)</source>
+        <translation>Mar&amp;ketplace-App (GitLab.com vermittelt)</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::OAuthWizardPage</name>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>The Jira app signs admins in to GitLab with an OAuth application: scope api only, not confidential, not trusted. Next creates it (or reuses a correct one).</source>
+        <translation>Die Jira-App meldet Administratoren mit einer OAuth-Anwendung bei GitLab an: nur Bereich api, nicht vertraulich, nicht vertrauenswürdig. Weiter legt sie an (oder verwendet eine richtige weiter).</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the misconfigured application and create a correct one</source>
+        <translation>Die falsch eingerichtete Anwendung &amp;löschen und eine richtige anlegen</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Or create it by hand (Admin → Applications → New application), then Check again</source>
+        <translation>Oder legen Sie sie von Hand an (Admin → Anwendungen → Neue Anwendung) und prüfen Sie dann erneut</translation>
+    </message>
+    <message>
+        <source>Clear Trusted and Confidential, select only the api scope.</source>
+        <translation>Trusted und Confidential abwählen, nur den Bereich api wählen.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Redirect URI:</source>
+        <translation>Redirect-URI:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Bereiche:</translation>
+    </message>
+    <message>
+        <source>The setup could not start: check the URL on the first page.</source>
+        <translation>Die Einrichtung konnte nicht starten: Prüfen Sie die URL auf der ersten Seite.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2) is set up right and will be used.</source>
+        <translation>„%1“ (ID %2) ist richtig eingerichtet und wird verwendet.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2) will be deleted, and &quot;%3&quot; created with redirect URI %4.</source>
+        <translation>„%1“ (ID %2) wird gelöscht und „%3“ mit der Redirect-URI %4 angelegt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; will be created with redirect URI %2, scope api, not confidential.</source>
+        <translation>„%1“ wird mit der Redirect-URI %2 angelegt, Bereich api, nicht vertraulich.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2), which the Application ID setting points at, is misconfigured: %3. Fix it at %4, or let the wizard replace it.</source>
+        <translation>„%1“ (ID %2), auf die die Einstellung Application ID zeigt, ist falsch eingerichtet: %3. Korrigieren Sie sie unter %4, oder lassen Sie den Assistenten sie ersetzen.</translation>
+    </message>
+    <message>
+        <source>Application ID %1 is ready.</source>
+        <translation>Die Application ID %1 ist bereit.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::PrerequisitesWizardPage</name>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Voraussetzungen</translation>
+    </message>
+    <message>
+        <source>What Jira Cloud and GitLab.com need before anything is set up: a public name, HTTPS with a complete, publicly trusted chain, a recent GitLab, the Jira Connect endpoints.</source>
+        <translation>Was Jira Cloud und GitLab.com brauchen, bevor etwas eingerichtet wird: einen öffentlichen Namen, HTTPS mit vollständiger, öffentlich vertrauenswürdiger Kette, ein aktuelles GitLab, die Jira-Connect-Endpunkte.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>I know better (for example split-horizon DNS): &amp;continue anyway</source>
+        <translation>Ich weiß es besser (zum Beispiel Split-Horizon-DNS): trotzdem &amp;fortfahren</translation>
+    </message>
+    <message>
+        <source>Some prerequisites fail: fix them and check again, or continue if you know they do not apply from where Jira connects.</source>
+        <translation>Einige Voraussetzungen fehlen: Beheben Sie sie und prüfen Sie erneut, oder fahren Sie fort, wenn Sie wissen, dass sie von dort, wo Jira sich verbindet, nicht zutreffen.</translation>
+    </message>
+    <message>
+        <source>Jira Cloud and GitLab.com can work with this instance.</source>
+        <translation>Jira Cloud und GitLab.com können mit dieser Instanz arbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::SettingsWizardPage</name>
+    <message>
+        <source>GitLab for Jira App settings</source>
+        <translation>Einstellungen „GitLab for Jira App“</translation>
+    </message>
+    <message>
+        <source>Admin → Settings → General → GitLab for Jira App. Only the values that differ are written; GitLab then reads them back.</source>
+        <translation>Admin → Einstellungen → Allgemein → GitLab for Jira App. Nur abweichende Werte werden geschrieben; GitLab liest sie danach zurück.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Read back from GitLab</source>
+        <translation>Von GitLab zurückgelesen</translation>
+    </message>
+    <message>
+        <source>(the new application&apos;s ID)</source>
+        <translation>(die ID der neuen Anwendung)</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 ändert sich</translation>
+    </message>
+    <message>
+        <source>%1 stays</source>
+        <translation>%1 bleibt</translation>
+    </message>
+    <message>
+        <source>GitLab is set up for the %1 method and verified.</source>
+        <translation>GitLab ist für die Methode %1 eingerichtet und bestätigt.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::VerifyWizardPage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>The full diagnostics, as Jira Cloud and GitLab.com see the instance.</source>
+        <translation>Die vollständige Diagnose, wie Jira Cloud und GitLab.com die Instanz sehen.</translation>
+    </message>
+    <message>
+        <source>Open in the &amp;diagnostics pane</source>
+        <translation>Im &amp;Diagnosebereich öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Troubleshooting exports come in a later version.</source>
+        <translation>Fehlerberichte zum Exportieren kommen in einer späteren Version.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Rails console checks (sudo gitlab-rails console)</source>
+        <translation>Prüfungen in der Rails-Konsole (sudo gitlab-rails console)</translation>
+    </message>
+    <message>
+        <source>&amp;Group path:</source>
+        <translation>&amp;Gruppenpfad:</translation>
+    </message>
+    <message>
+        <source>&amp;Project path:</source>
+        <translation>Pro&amp;jektpfad:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verdict: FAIL. %n check(s) fail; the list says what to change.</source>
+        <translation>
+            <numerusform>Ergebnis: FEHLGESCHLAGEN. %n Prüfung schlägt fehl; die Liste sagt, was zu ändern ist.</numerusform>
+            <numerusform>Ergebnis: FEHLGESCHLAGEN. %n Prüfungen schlagen fehl; die Liste sagt, was zu ändern ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verdict: WARN. Nothing fails; look at the warnings and the manual checks.</source>
+        <translation>Ergebnis: WARNUNG. Nichts schlägt fehl; sehen Sie sich die Warnungen und die manuellen Prüfungen an.</translation>
+    </message>
+    <message>
+        <source>Verdict: PASS. Everything this computer can test works.</source>
+        <translation>Ergebnis: BESTANDEN. Alles, was dieser Computer prüfen kann, funktioniert.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTranslator>
 
 // Debug output only on request (QT_LOGGING_RULES="gjd.i18n.debug=true"): the CLI keeps stderr clean.
@@ -70,6 +71,10 @@ QTranslator* loadTranslator(QCoreApplication& app, const QString& fileName, cons
 bool installTranslations(QCoreApplication& app, const QString& languageOverride)
 {
     removeOwnTranslators(app);
+    // Dates and numbers follow the language the text is shown in: a German sentence with an
+    // English date reads wrong. Without an override, the system's locale.
+    static const QLocale systemDefault = QLocale();
+    QLocale::setDefault(languageOverride.isEmpty() ? systemDefault : QLocale(languageOverride));
 
     for (const QString& language : candidateLanguages(languageOverride)) {
         const QString appFile = kCatalogueName + QLatin1Char('_') + language + QLatin1String(".qm");
@@ -90,6 +95,14 @@ bool installTranslations(QCoreApplication& app, const QString& languageOverride)
         return true;
     }
     return false;
+}
+
+QString longDate(const QDate& date)
+{
+    const QLocale locale;
+    QString format = locale.dateFormat(QLocale::LongFormat);
+    format.remove(QRegularExpression(QStringLiteral("d{4}[,.]?\\s*")));
+    return locale.toString(date, format.trimmed());
 }
 
 QStringList availableTranslations()

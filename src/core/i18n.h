@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,10 @@ namespace gjd {
 //
 // Returns whether a translation of the program was installed.
 bool installTranslations(QCoreApplication& app, const QString& languageOverride = {});
+
+// A date as the current default locale writes it in full, without the weekday
+// ("31 March 2026", "31. März 2026", "March 31, 2026").
+QString longDate(const QDate& date);
 
 // The language codes the program ships a translation for (without "en"), e.g. {"de"}.
 QStringList availableTranslations();

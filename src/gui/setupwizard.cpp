@@ -246,7 +246,7 @@ public:
         m_optionsToggle->setText(tr("Connection &options"));
         m_caFileLabel->setText(tr("Private C&A file:"));
         m_caFile->setPlaceholderText(tr("optional: PEM certificates of a private CA"));
-        m_addressLabel->setText(tr("Co&nnect to address:"));
+        m_addressLabel->setText(tr("Connect to a&ddress:"));
         m_address->setPlaceholderText(
             tr("optional: an IP address, to check a server before DNS points at it"));
     }
@@ -313,7 +313,9 @@ private:
                         true);
             return std::nullopt;
         }
-        if (!m_address->text().trimmed().isEmpty() && o.resolve.isEmpty()) {
+        QString resolveError;
+        if (!m_address->text().trimmed().isEmpty() &&
+            !ResolveOverride::parse(QStringLiteral("host:1:") + m_address->text().trimmed(), &resolveError)) {
             showMessage(
                 tr("Connect to address: \"%1\" is not an IP address.").arg(m_address->text().trimmed()),
                 true);
@@ -472,7 +474,7 @@ public:
         m_relay->setText(tr("GitLab.com may &relay install events and branch links to the instance"));
         m_existing->setText(tr("A &manually installed app already runs in Jira"));
         m_relaysForOthers->setText(tr("Other GitLab instances use this one as their Jira Connect &proxy"));
-        m_marketplace->setText(tr("Marketplace app (GitLab.com &relays)"));
+        m_marketplace->setText(tr("Mar&ketplace app (GitLab.com relays)"));
         m_manual->setText(tr("Manual install of the instance's own app (le&gacy)"));
         m_proxy->setText(tr("Manual install that relays for other instances (legac&y)"));
         m_marketplaceNote->setText(
@@ -587,9 +589,19 @@ public:
         header()->setStretchLastSection(true);
     }
     void retranslate() { setHeaderLabels({tr("Check"), tr("Result")}); }
+    // A label under the list that shows the whole text of the selected finding (the column
+    // elides long fixes).
+    QLabel* makeDetailLabel(QWidget* parent)
+    {
+        QLabel* label = wrappingLabel(parent, "findingDetail");
+        connect(this, &QTreeWidget::currentItemChanged, label,
+                [label](QTreeWidgetItem* item) { label->setText(item ? item->toolTip(1) : QString()); });
+        return label;
+    }
     void showFindings(const Report& report, const QStringList& ids)
     {
         clear();
+        QTreeWidgetItem* firstProblem = nullptr;
         for (const QString& id : ids) {
             const Finding* f = report.find(id);
             if (!f)
@@ -606,7 +618,11 @@ public:
             item->setToolTip(1, text);
             item->setData(0, Qt::AccessibleTextRole,
                           QStringLiteral("%1: %2").arg(item->text(0), TextFormatter::statusTitle(f->status)));
+            if (!firstProblem &&
+                (f->status == Status::Fail || f->status == Status::Error || f->status == Status::Warn))
+                firstProblem = item;
         }
+        setCurrentItem(firstProblem ? firstProblem : topLevelItem(0));
     }
 };
 
@@ -631,9 +647,11 @@ public:
         connect(&m_checks.runner, &CheckRunner::finished, this, &PrerequisitesWizardPage::onChecked);
         auto* layout = new QVBoxLayout(this);
         layout->addWidget(m_list, 1);
+        layout->addWidget(m_list->makeDetailLabel(this));
         addStatusWidgets(layout);
         auto* row = new QHBoxLayout;
-        row->addWidget(m_continue, 1);
+        row->addWidget(m_continue);
+        row->addStretch(1);
         row->addWidget(m_again);
         layout->addLayout(row);
         retranslate();
@@ -1040,6 +1058,7 @@ public:
         layout->addLayout(form);
         addStatusWidgets(layout);
         layout->addWidget(m_list, 1);
+        layout->addWidget(m_list->makeDetailLabel(this));
         layout->addWidget(m_skip);
         m_list->hide();
         for (QLineEdit* e : {m_site, m_email, m_token})
@@ -1268,6 +1287,7 @@ public:
         layout->addWidget(m_verdict);
         addStatusWidgets(layout);
         layout->addWidget(m_list, 1);
+        layout->addWidget(m_list->makeDetailLabel(this));
         layout->addLayout(buttons);
         layout->addWidget(m_snippets);
         retranslate();
@@ -1432,6 +1452,7 @@ RunOptions SetupWizard::runOptions() const
             o.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         o.extraCaSource = caFile;
     }
+    o.resolve = m_resolve;
     const QString address = field(QStringLiteral("address")).toString().trimmed();
     if (!address.isEmpty()) {
         for (const QString& url : {o.url, o.publicUrl}) {
@@ -1464,8 +1485,14 @@ void SetupWizard::saveState() const
 {
     QSettings settings;
     settings.beginGroup(kSettingsGroup);
-    settings.setValue(QStringLiteral("url"), field(QStringLiteral("url")).toString().trimmed());
-    settings.setValue(QStringLiteral("publicUrl"), field(QStringLiteral("publicUrl")).toString().trimmed());
+    // URLs as normalised (https, no trailing slash), as the next run should show them.
+    const auto normalised = [this](const char* name) {
+        const QString text = field(QLatin1String(name)).toString().trimmed();
+        const InstanceUrl url = InstanceUrl::parse(text);
+        return url.isValid() ? url.toString() : text;
+    };
+    settings.setValue(QStringLiteral("url"), normalised("url"));
+    settings.setValue(QStringLiteral("publicUrl"), normalised("publicUrl"));
     settings.setValue(QStringLiteral("rememberToken"), field(QStringLiteral("rememberToken")).toBool());
     settings.setValue(QStringLiteral("caFile"), field(QStringLiteral("caFile")).toString().trimmed());
     settings.setValue(QStringLiteral("address"), field(QStringLiteral("address")).toString().trimmed());

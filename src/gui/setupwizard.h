@@ -55,6 +55,10 @@ public:
     // What "publicly trusted" is measured against (default: the system store).
     void setPublicTrustStore(const QList<QSslCertificate>& certificates, const QString& source);
 
+    // Like the CLI's --resolve: connect to these addresses for their host and port (on top of
+    // the first page's "Connect to address", which covers the instance's host).
+    void addResolveOverride(const ResolveOverride& override) { m_resolve.append(override); }
+
     // Shared state of the pages.
     RunOptions runOptions() const; // URL, public URL, CA file, address, method, trust store
     Credentials credentials() const;
@@ -82,6 +86,7 @@ private:
     std::optional<GitLabVersion> m_version;
     QList<QSslCertificate> m_trustStore;
     QString m_trustStoreSource;
+    QList<ResolveOverride> m_resolve;
 };
 
 } // namespace gjd

@@ -43,4 +43,9 @@ QIcon runningIcon()
     return fromResource("running");
 }
 
+QIcon changeIcon()
+{
+    return fromResource("change");
+}
+
 } // namespace gjd

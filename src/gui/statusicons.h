@@ -13,5 +13,7 @@ namespace gjd {
 QIcon statusIcon(Status status);
 QIcon pendingIcon();
 QIcon runningIcon();
+// A value that a planned change will set.
+QIcon changeIcon();
 
 } // namespace gjd

@@ -339,7 +339,8 @@ void TestDiagnosticsPage::startScreenListsRecentInstances()
     QCOMPARE(list->item(0)->text(), QStringLiteral("https://gitlab.example.com"));
     emit list->itemActivated(list->item(0));
     QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Check);
-    QCOMPARE(window.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(),
+    auto* pane = window.findChild<DiagnosticsPage*>(QStringLiteral("checkPage"));
+    QCOMPARE(pane->findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(),
              QStringLiteral("https://gitlab.example.com"));
 }
 

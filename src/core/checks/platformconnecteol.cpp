@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.h"
 #include "connect/platformdates.h"
+#include "i18n.h"
 
 #include <QLocale>
 
@@ -22,7 +23,7 @@ public:
     {
         using namespace platformdates;
         const QDate today = ctx.now.date();
-        const QString blocked = QLocale().toString(privateConnectInstallsBlocked.date, QLocale::LongFormat);
+        const QString blocked = longDate(privateConnectInstallsBlocked.date);
         f.evidence.insert(QStringLiteral("today"), today.toString(Qt::ISODate));
         f.evidence.insert(QString::fromLatin1(privateConnectInstallsBlocked.id),
                           privateConnectInstallsBlocked.date.toString(Qt::ISODate));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "methodadvice.h"
 
+#include "i18n.h"
+
 #include "connect/platformdates.h"
 
 #include <QLocale>
@@ -10,7 +12,7 @@ namespace gjd {
 QString MethodAdvice::connectStatus(const QDate& today)
 {
     using namespace platformdates;
-    const QString blocked = QLocale().toString(privateConnectInstallsBlocked.date, QLocale::LongFormat);
+    const QString blocked = longDate(privateConnectInstallsBlocked.date);
     if (today >= connectEndOfSupport.date)
         return tr(
             "Atlassian Connect reached end of support in December 2026: manual installs may stop working "

@@ -3,6 +3,7 @@
 
 #include "connect/descriptor.h"
 #include "connect/platformdates.h"
+#include "i18n.h"
 #include "probes/probecatalogue.h"
 
 #include <QJsonArray>
@@ -269,7 +270,7 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     if (input.method != Method::Marketplace) {
         using namespace platformdates;
         const QDate today = (input.now.isValid() ? input.now : QDateTime::currentDateTimeUtc()).date();
-        const QString blocked = QLocale().toString(privateConnectInstallsBlocked.date, QLocale::LongFormat);
+        const QString blocked = longDate(privateConnectInstallsBlocked.date);
         QString text;
         if (today >= connectEndOfSupport.date)
             text = SetupPlan::tr("The %1 method relies on Atlassian Connect, which reached end of support in "

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The setup wizard driven by object name (offscreen) against the fake GitLab and the fake Jira
+// Cloud site behind a real nginx: a healthy Marketplace setup from scratch (every page, then
+// GitLab's state checked), the same again (nothing new is created), a token that is not an
+// administrator's (stays on the first page, says why), a misconfigured application (refused until
+// the admin asks to replace it), and the state that survives closing the wizard. Saves a
+// screenshot of every page, in English and German, into <build>/screenshots/.
+
+#include "credentials/credentialstore.h"
+#include "fakegitlab.h"
+#include "fakejira.h"
+#include "i18n.h"
+#include "nginxserver.h"
+#include "setupwizard.h"
+#include "testpki.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using gjd::SetupWizard;
+
+namespace {
+
+const QString kHost = QStringLiteral("gitlab.test");
+const QString kToken = QStringLiteral("glpat-PLANTED-wizard-TOKEN-0011");
+const QString kUserToken = QStringLiteral("glpat-PLANTED-wizard-USER-0012");
+const QString kJiraToken = QStringLiteral("ATATT-PLANTED-wizard-JIRA-0013");
+const QString kJiraEmail = QStringLiteral("admin@acme.example");
+const QString kCallback = QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
+const QSize kSize(960, 720);
+
+QString screenshotDir()
+{
+    return QStringLiteral(GJD_BINARY_DIR "/screenshots");
+}
+
+} // namespace
+
+class TestSetupWizard final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void healthyMarketplaceSetupFromScratch_data();
+    void healthyMarketplaceSetupFromScratch();
+    void secondRunCreatesNothing();
+    void nonAdminTokenStaysOnTheFirstPage();
+    void misconfiguredApplicationNeedsConsent();
+    void stateSurvivesClosing();
+
+private:
+    QString url() const
+    {
+        return QStringLiteral("https://%1:%2").arg(kHost).arg(m_nginx->port(QStringLiteral("gitlab")));
+    }
+    QString jiraSite() const
+    {
+        return QStringLiteral("https://%1:%2").arg(kHost).arg(m_nginx->port(QStringLiteral("jira")));
+    }
+    std::unique_ptr<SetupWizard> makeWizard();
+    void fillInstancePage(SetupWizard& w, const QString& token);
+    // Clicks Next and waits until the wizard shows `page` (async pages move on by themselves).
+    void nextTo(SetupWizard& w, SetupWizard::PageId page, int timeoutMs = 30000);
+    void waitUntilNextEnabled(SetupWizard& w, int timeoutMs = 30000);
+    void shoot(SetupWizard& w, const QString& language, const char* name);
+
+    std::unique_ptr<gjd::test::FakeGitLab> m_gitlab;
+    std::unique_ptr<gjd::test::FakeJira> m_jira;
+    std::unique_ptr<gjd::test::NginxServer> m_nginx;
+    gjd::MemoryCredentialStore m_store;
+};
+
+void TestSetupWizard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_setupwizard"));
+    QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
+    QVERIFY(QDir().mkpath(screenshotDir()));
+    m_gitlab = std::make_unique<gjd::test::FakeGitLab>();
+    m_jira = std::make_unique<gjd::test::FakeJira>();
+    QVERIFY(m_gitlab->listen() && m_jira->listen());
+    auto gitlab =
+        gjd::test::NginxSite::tls(QStringLiteral("gitlab"), gjd::test::pki(QStringLiteral("full.pem")),
+                                  gjd::test::pki(QStringLiteral("full.key")));
+    gitlab.rootLocation =
+        QStringLiteral("proxy_pass http://127.0.0.1:%1; proxy_set_header Host %2:$server_port; "
+                       "proxy_set_header X-Forwarded-Proto https;")
+            .arg(m_gitlab->port())
+            .arg(kHost);
+    auto jira = gjd::test::NginxSite::tls(QStringLiteral("jira"), gjd::test::pki(QStringLiteral("full.pem")),
+                                          gjd::test::pki(QStringLiteral("full.key")));
+    jira.rootLocation =
+        QStringLiteral("proxy_pass http://127.0.0.1:%1; proxy_set_header Host $host;").arg(m_jira->port());
+    m_nginx = std::make_unique<gjd::test::NginxServer>(QList<gjd::test::NginxSite>() << gitlab << jira);
+    QVERIFY2(m_nginx->start(), qPrintable(m_nginx->errorString()));
+
+    gjd::test::FakeJiraAccount account;
+    account.apiToken = kJiraToken;
+    account.groups.append({QStringLiteral("site-admins"), QStringLiteral("id-site-admins")});
+    account.globalPermissions = {QStringLiteral("USER_PICKER")};
+    m_jira->addAccount(kJiraEmail, account);
+}
+
+// A fresh GitLab 17.8 whose external_url is the URL the wizard uses.
+void TestSetupWizard::init()
+{
+    QSettings().clear();
+    m_gitlab->clearFailures();
+    m_gitlab->state() = gjd::test::FakeGitLabState{};
+    m_gitlab->state().settings = gjd::test::FakeGitLabState::defaultSettings();
+    m_gitlab->state().externalUrl = QUrl(url());
+    m_gitlab->addAdminToken(kToken, {QStringLiteral("api")});
+    gjd::test::FakeGitLabToken user;
+    user.user.id = 2;
+    user.user.username = QStringLiteral("alice");
+    m_gitlab->addToken(kUserToken, user);
+}
+
+void TestSetupWizard::cleanup()
+{
+    gjd::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = file.readAll();
+        for (const QString& secret : {kToken, kUserToken, kJiraToken})
+            QVERIFY2(!bytes.contains(secret.toUtf8()), "a token reached the settings file");
+    }
+    QSettings().clear();
+}
+
+std::unique_ptr<SetupWizard> TestSetupWizard::makeWizard()
+{
+    auto w = std::make_unique<SetupWizard>(&m_store);
+    w->setPublicTrustStore(QSslCertificate::fromPath(gjd::test::pki(QStringLiteral("trust.pem"))),
+                           QStringLiteral("trust.pem"));
+    QString error;
+    w->addResolveOverride(*gjd::ResolveOverride::parse(
+        QStringLiteral("%1:%2:127.0.0.1").arg(kHost).arg(m_nginx->port(QStringLiteral("jira"))), &error));
+    w->resize(kSize);
+    w->show();
+    return w;
+}
+
+void TestSetupWizard::fillInstancePage(SetupWizard& w, const QString& token)
+{
+    QCOMPARE(w.currentId(), int(SetupWizard::InstancePage));
+    w.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->setText(url() + QStringLiteral("/"));
+    auto* tokenEdit = w.findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    tokenEdit->clear();
+    QTest::keyClicks(tokenEdit, token);
+    w.findChild<QLineEdit*>(QStringLiteral("caFileEdit"))
+        ->setText(gjd::test::pki(QStringLiteral("root.pem")));
+    w.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("127.0.0.1"));
+}
+
+void TestSetupWizard::waitUntilNextEnabled(SetupWizard& w, int timeoutMs)
+{
+    QAbstractButton* next =
+        w.button(w.currentId() == SetupWizard::VerifyPage ? QWizard::FinishButton : QWizard::NextButton);
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), timeoutMs);
+}
+
+void TestSetupWizard::nextTo(SetupWizard& w, SetupWizard::PageId page, int timeoutMs)
+{
+    waitUntilNextEnabled(w, timeoutMs);
+    QTest::mouseClick(w.button(QWizard::NextButton), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(page), timeoutMs);
+}
+
+void TestSetupWizard::shoot(SetupWizard& w, const QString& language, const char* name)
+{
+    QCoreApplication::processEvents();
+    const QImage image = w.grab().toImage();
+    const QString file =
+        QStringLiteral("%1/%2-wizard-%3.png").arg(screenshotDir(), language, QLatin1String(name));
+    QVERIFY2(image.save(file), qPrintable(file));
+    QVERIFY(QFileInfo(file).size() > 2000);
+}
+
+void TestSetupWizard::healthyMarketplaceSetupFromScratch_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("de") << QStringLiteral("de");
+}
+
+void TestSetupWizard::healthyMarketplaceSetupFromScratch()
+{
+    QFETCH(QString, language);
+    gjd::installTranslations(*QCoreApplication::instance(), language);
+    auto w = makeWizard();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+    shoot(*w, language, "1-instance-empty");
+
+    // 1. Instance: the token is checked before anything else, and remembered on request.
+    fillInstancePage(*w, kToken);
+    w->findChild<QCheckBox*>(QStringLiteral("rememberTokenCheck"))->setChecked(true);
+    w->findChild<QAbstractButton*>(QStringLiteral("optionsToggle"))->click();
+    shoot(*w, language, "1-instance");
+    nextTo(*w, SetupWizard::MethodPage);
+    QTRY_COMPARE(m_store.size(), 1);
+
+    // 2. Method: Marketplace is recommended for a public instance that lets GitLab.com relay.
+    QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("marketplaceRadio"))->isChecked());
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("manualNote"))->text().contains(QLatin1String("2026")));
+    shoot(*w, language, "2-method");
+
+    // 3. Prerequisites: nothing fails (loopback and the port are warnings).
+    nextTo(*w, SetupWizard::PrerequisitesPage);
+    waitUntilNextEnabled(*w);
+    auto* prerequisites = w->findChild<QTreeWidget*>(QStringLiteral("prerequisiteList"));
+    QCOMPARE(prerequisites->topLevelItemCount(), 13);
+    QVERIFY(!w->findChild<QCheckBox*>(QStringLiteral("continueAnyway"))->isVisible());
+    shoot(*w, language, "3-prerequisites");
+
+    // 4. OAuth: planned before anything is written; Next creates it.
+    nextTo(*w, SetupWizard::OAuthPage);
+    waitUntilNextEnabled(*w);
+    QVERIFY(m_gitlab->state().applications.isEmpty());
+    QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("redirectUri"))->text(), kCallback);
+    shoot(*w, language, "4-oauth");
+    nextTo(*w, SetupWizard::SettingsPage);
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+    const auto app = m_gitlab->state().applications.constFirst();
+    QCOMPARE(app.confidential, false);
+    QCOMPARE(app.redirectUri, kCallback);
+
+    // 5. Settings: current → planned, nothing written until Next; then read back.
+    auto* diff = w->findChild<QTreeWidget*>(QStringLiteral("settingsDiff"));
+    QVERIFY(diff->topLevelItemCount() >= 3);
+    QVERIFY(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).isNull());
+    shoot(*w, language, "5-settings");
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    auto* readBack = w->findChild<QTreeWidget*>(QStringLiteral("readBack"));
+    QTRY_VERIFY_WITH_TIMEOUT(readBack->isVisible() && readBack->topLevelItemCount() > 0, 30000);
+    QCOMPARE(w->currentId(), int(SetupWizard::SettingsPage)); // the read-back is shown first
+    QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).toString(),
+             QStringLiteral("https://gitlab.com"));
+    QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_application_key")).toString(), app.uid);
+    shoot(*w, language, "5-settings-verified");
+
+    // 6. Jira user: site admin with Browse users and groups.
+    nextTo(*w, SetupWizard::JiraPage);
+    w->findChild<QLineEdit*>(QStringLiteral("jiraSiteEdit"))->setText(jiraSite());
+    w->findChild<QLineEdit*>(QStringLiteral("jiraEmailEdit"))->setText(kJiraEmail);
+    QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit")), kJiraToken);
+    shoot(*w, language, "6-jira");
+    nextTo(*w, SetupWizard::InstallPage);
+
+    // 7. Install: the exact value to type, without the trailing slash the admin typed.
+    auto* value = w->findChild<QLineEdit*>(QStringLiteral("instanceUrlValue"));
+    QCOMPARE(value->text(), url());
+    w->findChild<QAbstractButton*>(QStringLiteral("instanceUrlValueCopy"))->click();
+    QCOMPARE(QApplication::clipboard()->text(), url());
+    shoot(*w, language, "7-install");
+
+    // 8. Verify: the full diagnostics, and the console checks with the admin's paths.
+    nextTo(*w, SetupWizard::VerifyPage);
+    waitUntilNextEnabled(*w, 60000);
+    const QString verdict = w->findChild<QLabel*>(QStringLiteral("verifyVerdict"))->text();
+    QVERIFY2(verdict.contains(QLatin1String("WARN")) || verdict.contains(QLatin1String("WARNUNG")),
+             qPrintable(verdict));
+    QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("groupPathEdit")),
+                     QStringLiteral("acme/platform"));
+    QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("snippet0"))->text(),
+             QStringLiteral("JiraConnectSubscription.where(namespace: Namespace.by_path('acme/platform'))"));
+    QVERIFY(w->findChild<QLineEdit*>(QStringLiteral("snippet2"))->text().contains(jiraSite()));
+    shoot(*w, language, "8-verify");
+    QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY(!w->isVisible());
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+}
+
+void TestSetupWizard::secondRunCreatesNothing()
+{
+    // Configured as the first run leaves it.
+    gjd::test::FakeGitLabApplication app;
+    app.name = QStringLiteral("GitLab for Jira Cloud app");
+    app.redirectUri = kCallback;
+    app.confidential = false;
+    app = m_gitlab->addApplication(app);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_proxy_url"), QStringLiteral("https://gitlab.com"));
+    m_gitlab->setSetting(QStringLiteral("jira_connect_application_key"), app.uid);
+    m_gitlab->clearRequests();
+
+    auto w = makeWizard();
+    fillInstancePage(*w, kToken);
+    nextTo(*w, SetupWizard::MethodPage);
+    nextTo(*w, SetupWizard::PrerequisitesPage);
+    nextTo(*w, SetupWizard::OAuthPage);
+    waitUntilNextEnabled(*w);
+    QVERIFY2(w->findChild<QLabel*>(QStringLiteral("applicationPlan"))
+                 ->text()
+                 .contains(QLatin1String("will be used")),
+             qPrintable(w->findChild<QLabel*>(QStringLiteral("applicationPlan"))->text()));
+    nextTo(*w, SetupWizard::SettingsPage);
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QTreeWidget*>(QStringLiteral("readBack"))->isVisible(), 30000);
+    for (const auto& r : m_gitlab->requests())
+        QVERIFY2(r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS" ||
+                     r.path.endsWith(QLatin1String("/events/installed")),
+                 qPrintable(QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path));
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+}
+
+void TestSetupWizard::nonAdminTokenStaysOnTheFirstPage()
+{
+    auto w = makeWizard();
+    fillInstancePage(*w, kUserToken);
+    waitUntilNextEnabled(*w);
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    auto* message = w->page(SetupWizard::InstancePage)->findChild<QLabel*>(QStringLiteral("message"));
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible() && !message->text().isEmpty(), 30000);
+    QCOMPARE(w->currentId(), int(SetupWizard::InstancePage));
+    QVERIFY2(message->text().contains(QLatin1String("alice")), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QLatin1String("admin_mode")), qPrintable(message->text()));
+    QVERIFY(w->button(QWizard::NextButton)->isEnabled()); // fix the token and try again
+}
+
+void TestSetupWizard::misconfiguredApplicationNeedsConsent()
+{
+    gjd::test::FakeGitLabApplication bad;
+    bad.name = QStringLiteral("Jira");
+    bad.redirectUri = kCallback;
+    bad.confidential = true;
+    bad = m_gitlab->addApplication(bad);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_application_key"), bad.uid);
+
+    auto w = makeWizard();
+    fillInstancePage(*w, kToken);
+    nextTo(*w, SetupWizard::MethodPage);
+    nextTo(*w, SetupWizard::PrerequisitesPage);
+    nextTo(*w, SetupWizard::OAuthPage);
+    auto* replace = w->findChild<QCheckBox*>(QStringLiteral("replaceMisconfigured"));
+    QTRY_VERIFY_WITH_TIMEOUT(replace->isVisible(), 30000);
+    QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+    auto* message = w->page(SetupWizard::OAuthPage)->findChild<QLabel*>(QStringLiteral("message"));
+    QVERIFY2(message->text().contains(QLatin1String("confidential")), qPrintable(message->text()));
+    shoot(*w, QStringLiteral("en"), "4-oauth-misconfigured");
+    replace->setChecked(true);
+    waitUntilNextEnabled(*w);
+    nextTo(*w, SetupWizard::SettingsPage);
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+    QVERIFY(m_gitlab->state().applications.constFirst().id != bad.id);
+    QCOMPARE(m_gitlab->state().applications.constFirst().confidential, false);
+}
+
+void TestSetupWizard::stateSurvivesClosing()
+{
+    {
+        auto w = makeWizard();
+        fillInstancePage(*w, kToken);
+        w->findChild<QCheckBox*>(QStringLiteral("rememberTokenCheck"))->setChecked(true);
+        nextTo(*w, SetupWizard::MethodPage);
+        w->findChild<QRadioButton*>(QStringLiteral("manualRadio"))->setChecked(true);
+        nextTo(*w, SetupWizard::PrerequisitesPage);
+        w->reject();
+    }
+    auto w = makeWizard();
+    QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(), url());
+    QVERIFY(w->findChild<QCheckBox*>(QStringLiteral("rememberTokenCheck"))->isChecked());
+    QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("manualRadio"))->isChecked());
+    // The token comes back from the credential store, not from the settings.
+    w->restart();
+    QTRY_COMPARE(w->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);
+}
+
+QTEST_MAIN(TestSetupWizard)
+#include "tst_setupwizard.moc"
