@@ -2882,12 +2882,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Nicht abgeschlossen.</translation>
     </message>
     <message>
-        <source>Nothing was changed.</source>
-        <translation>Nichts wurde geändert.</translation>
-    </message>
-    <message>
         <source>Already done: %1.</source>
         <translation>Schon erledigt: %1.</translation>
+    </message>
+    <message>
+        <source>GitLab confirmed no change.</source>
+        <translation>GitLab hat keine Änderung bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3503,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Fix: %1</source>
         <translation>Behebung: %1</translation>
     </message>
+    <message>
+        <source>Results of the checks</source>
+        <translation>Ergebnisse der Prüfungen</translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::InstallWizardPage</name>
@@ -3529,6 +3533,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>&lt;ol&gt;&lt;li&gt;In Jira, turn on development mode (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Upload app&lt;/b&gt; and enter the app descriptor URL below.&lt;/li&gt;&lt;li&gt;Open the app (&lt;b&gt;Get started&lt;/b&gt;), sign in to GitLab and link groups.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;Schalten Sie in Jira den Entwicklungsmodus ein (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Upload app&lt;/b&gt; und geben Sie die URL des App-Deskriptors unten ein.&lt;/li&gt;&lt;li&gt;Öffnen Sie die App (&lt;b&gt;Get started&lt;/b&gt;), melden Sie sich bei GitLab an und verknüpfen Sie Gruppen.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Instance URL</source>
+        <translation>Instanz-URL</translation>
+    </message>
+    <message>
+        <source>App descriptor URL</source>
+        <translation>URL des App-Deskriptors</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +3806,18 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Application ID %1 is ready.</source>
         <translation>Die Application ID %1 ist bereit.</translation>
     </message>
+    <message>
+        <source>Application name</source>
+        <translation>Name der Anwendung</translation>
+    </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation>Redirect-URI</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::PrerequisitesWizardPage</name>
@@ -3868,6 +3892,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>GitLab is set up for the %1 method and verified.</source>
         <translation>GitLab ist für die Methode %1 eingerichtet und bestätigt.</translation>
     </message>
+    <message>
+        <source>Planned changes</source>
+        <translation>Geplante Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::VerifyWizardPage</name>
@@ -3921,6 +3949,13 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Verdict: PASS. Everything this computer can test works.</source>
         <translation>Ergebnis: BESTANDEN. Alles, was dieser Computer prüfen kann, funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Open the diagnostics pane and check URL.</source>
+        <translation>Den Diagnosebereich öffnen und URL prüfen.</translation>
     </message>
 </context>
 </TS>

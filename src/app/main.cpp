@@ -6,8 +6,12 @@
 #include "uisettings.h"
 #include "uistyle.h"
 
+#include "diagnosticspage.h"
+#include "http/systemcas.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
@@ -21,6 +25,8 @@ int main(int argc, char* argv[])
     // Matches the installed io.gitlab.GitLabJiraDoctor.desktop (Wayland app id, taskbar icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(GJD_APP_ID));
     QApplication::setWindowIcon(gjd::applicationIcon());
+    // The system's CA certificates are parsed in the background from now on (http/systemcas.h).
+    gjd::systemcas::preload();
 
     gjd::installTranslations(app, gjd::uisettings::language());
 
@@ -31,9 +37,28 @@ int main(int argc, char* argv[])
         "Sets up the GitLab for Jira Cloud app on self-managed GitLab and finds out why it fails."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        QCoreApplication::translate("main", "Open the diagnostics pane and check URL."),
+        QStringLiteral("URL"));
+    parser.addOption(check);
     parser.process(app);
 
     gjd::MainWindow window;
     window.show();
+    if (parser.isSet(check))
+        window.checkInstance(parser.value(check));
+
+    // For bench/gui-benchmark.sh only: GJD_BENCH_EXIT=shown quits once the first window is shown,
+    // =checked once the --check run is over.
+    const QByteArray benchExit = qgetenv("GJD_BENCH_EXIT");
+    if (benchExit == "shown")
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    else if (benchExit == "checked")
+        QObject::connect(window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage")),
+                         &gjd::DiagnosticsPage::runningChanged, &app, [](bool running) {
+                             if (!running)
+                                 QCoreApplication::quit();
+                         });
     return QApplication::exec();
 }

@@ -119,10 +119,7 @@ int CheckCommand::run(const QStringList& arguments)
             return cli::usageError(error);
         options.trustStore = *certificates;
         options.trustStoreSource = parser.value(trustStore);
-    } else {
-        options.trustStore = QSslConfiguration::systemCaCertificates();
-        options.trustStoreSource = QStringLiteral("system");
-    }
+    } // else: the system store (RunOptions' default), loaded in the background
 
     for (const QString& value : parser.values(only))
         options.only += value.split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkrunner.h"
 
+#include "http/systemcas.h"
+
 #include <algorithm>
 
 #include "checks/check.h"
@@ -67,6 +69,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
         return false;
     m_running = true;
     m_cancelled = false;
+    systemcas::preload();
     m_clock.start();
     m_context = RunContext{};
     m_context.options = options;
@@ -228,22 +231,38 @@ void CheckRunner::startReadyProbes()
 void CheckRunner::onProbeFinished(const QString& id)
 {
     const auto state = m_probes.value(id);
-    if (!state || state->done)
+    if (!state || state->done || state->completing)
         return;
     state->timer.stop();
-    state->done = true;
     state->durationMs = state->probe ? state->probe->elapsedMs() : 0;
     state->succeeded = state->probe && state->probe->succeeded();
-    if (id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk &&
-        !m_context.tls->chain.isEmpty())
-        m_context.chain = ChainAnalysis::analyze(m_context.tls->chain, m_context.options.trustStore,
-                                                 m_context.options.extraCaCertificates);
     qCDebug(lcRunner) << "probe" << id << "finished in" << state->durationMs << "ms";
-    // Probes emit finished() from inside socket signal handlers: continue from the event loop.
-    QTimer::singleShot(0, this, [this] {
-        startReadyProbes();
-        advance();
-    });
+    const bool analyse = id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk &&
+                         !m_context.tls->chain.isEmpty();
+    // An empty trust store from "system" means the system's: loaded off the UI thread
+    // (systemcas). The TLS probe counts as done only once its chain is analysed.
+    const bool systemStore = m_context.options.trustStore.isEmpty() &&
+                             m_context.options.trustStoreSource == QLatin1String("system");
+    auto complete = [this, state, analyse, systemStore] {
+        if (!m_running)
+            return;
+        state->done = true;
+        if (analyse)
+            m_context.chain = ChainAnalysis::analyze(
+                m_context.tls->chain, systemStore ? systemcas::certificates() : m_context.options.trustStore,
+                m_context.options.extraCaCertificates);
+        // Probes emit finished() from inside socket signal handlers: continue from the event loop.
+        QTimer::singleShot(0, this, [this] {
+            startReadyProbes();
+            advance();
+        });
+    };
+    if (analyse && systemStore && !systemcas::ready()) {
+        state->completing = true;
+        systemcas::whenReady(this, complete);
+        return;
+    }
+    complete();
 }
 
 QList<CheckRunner::ProbeTiming> CheckRunner::probeTimings() const

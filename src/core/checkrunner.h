@@ -75,7 +75,8 @@ private:
         std::unique_ptr<Probe> probe;
         QTimer timer;
         bool started = false;
-        bool done = false; // finished, or will never run
+        bool done = false;       // finished, or will never run
+        bool completing = false; // finished, waiting for the system trust store
         qint64 startMs = -1;
         qint64 durationMs = 0;
         bool succeeded = false;

@@ -48,8 +48,10 @@ struct RunOptions
     QList<ResolveOverride> resolve;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: connect through them, never "public"
     QString extraCaSource;                      // the file name, for findings
-    QList<QSslCertificate> trustStore;          // what the remote side trusts
-    QString trustStoreSource;                   // "system" or the file name
+    // What the remote side trusts. Empty with source "system": the system store, loaded in the
+    // background (http/systemcas.h) so that the UI thread never waits for it.
+    QList<QSslCertificate> trustStore;
+    QString trustStoreSource = QStringLiteral("system"); // "system" or the file name
     int probeTimeoutMs = 10000;
     int runTimeoutMs = 0; // 0: derived from probeTimeoutMs
     QStringList only;     // ids or prefixes ("tls.")

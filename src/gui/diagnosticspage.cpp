@@ -440,7 +440,7 @@ std::optional<RunOptions> DiagnosticsPage::options(QString* error) const
         o.jiraSite = InstanceUrl::parse(site).toString();
         o.jiraEmail = m_jiraEmailEdit->text().trimmed();
     }
-    o.trustStore = m_trustStore.isEmpty() ? QSslConfiguration::systemCaCertificates() : m_trustStore;
+    o.trustStore = m_trustStore; // empty: the system store, loaded in the background
     o.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
     o.probeTimeoutMs = int(m_timeoutSpin->value() * 1000);
     const QString caFile = m_caFileEdit->text().trimmed();

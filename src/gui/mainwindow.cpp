@@ -149,6 +149,13 @@ DoorButton* MainWindow::doorOf(Page page) const
     return m_ui->setupDoor;
 }
 
+void MainWindow::checkInstance(const QString& url)
+{
+    m_ui->checkPage->setUrl(url);
+    showPage(Page::Check);
+    m_ui->checkPage->run();
+}
+
 // The start screen's list of instances checked before (URLs only; never a token).
 void MainWindow::updateRecentInstances()
 {

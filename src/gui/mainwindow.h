@@ -43,6 +43,8 @@ public:
 
     Page currentPage() const;
     void showPage(Page page);
+    // Opens the diagnostics pane with `url` and runs the checks (gitlab-jira-doctor --check URL).
+    void checkInstance(const QString& url);
 
 protected:
     void changeEvent(QEvent* event) override;

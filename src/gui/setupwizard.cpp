@@ -588,7 +588,11 @@ public:
         header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
         header()->setStretchLastSection(true);
     }
-    void retranslate() { setHeaderLabels({tr("Check"), tr("Result")}); }
+    void retranslate()
+    {
+        setHeaderLabels({tr("Check"), tr("Result")});
+        setAccessibleName(tr("Results of the checks"));
+    }
     // A label under the list that shows the whole text of the selected finding (the column
     // elides long fixes).
     QLabel* makeDetailLabel(QWidget* parent)
@@ -757,6 +761,9 @@ public:
         form->addRow(m_nameLabel, copyRow(m_manualBox, "applicationName", &m_name));
         form->addRow(m_redirectLabel, copyRow(m_manualBox, "redirectUri", &m_redirect));
         form->addRow(m_scopesLabel, copyRow(m_manualBox, "scopes", &m_scopes));
+        m_nameLabel->setBuddy(m_name);
+        m_redirectLabel->setBuddy(m_redirect);
+        m_scopesLabel->setBuddy(m_scopes);
         auto* layout = new QVBoxLayout(this);
         layout->addWidget(m_plan);
         layout->addWidget(m_replace);
@@ -784,6 +791,10 @@ public:
         m_nameLabel->setText(tr("Name:"));
         m_redirectLabel->setText(tr("Redirect URI:"));
         m_scopesLabel->setText(tr("Scopes:"));
+        // The labels sit outside the fields' row widgets, where Qt does not look for buddies.
+        m_name->setAccessibleName(tr("Application name"));
+        m_redirect->setAccessibleName(tr("Redirect URI"));
+        m_scopes->setAccessibleName(tr("Scopes"));
     }
 
     void initializePage() override
@@ -941,7 +952,9 @@ public:
             tr("Admin → Settings → General → GitLab for Jira App. Only the values that differ are written; "
                "GitLab then reads them back."));
         m_diff->setHeaderLabels({tr("Setting"), tr("Now"), tr("Planned"), tr("Why")});
+        m_diff->setAccessibleName(tr("Planned changes"));
         m_readBack->setHeaderLabels({tr("Read back from GitLab")});
+        m_readBack->setAccessibleName(tr("Read back from GitLab"));
     }
 
     void initializePage() override
@@ -1176,6 +1189,7 @@ public:
         layout->addWidget(m_steps);
         auto* form = new QFormLayout;
         form->addRow(m_urlLabel, copyRow(this, "instanceUrlValue", &m_value));
+        m_urlLabel->setBuddy(m_value);
         layout->addLayout(form);
         layout->addStretch(1);
         retranslate();
@@ -1197,6 +1211,7 @@ public:
         const InstanceUrl target = InstanceUrl::parse(o.publicUrl.isEmpty() ? o.url : o.publicUrl);
         if (w->method() == Method::Marketplace) {
             m_urlLabel->setText(tr("Instance URL:"));
+            m_value->setAccessibleName(tr("Instance URL"));
             m_value->setText(target.toString()); // normalised: https, no trailing slash
             m_steps->setText(
                 tr("<ol><li>Open <a href=\"%1\">GitLab for Jira Cloud</a> in the Atlassian Marketplace "
@@ -1213,6 +1228,7 @@ public:
             m_warning->hide();
         } else {
             m_urlLabel->setText(tr("App descriptor URL:"));
+            m_value->setAccessibleName(tr("App descriptor URL"));
             m_value->setText(target.toString() + QStringLiteral("/-/jira_connect/app_descriptor.json"));
             m_steps->setText(
                 tr("<ol><li>In Jira, turn on development mode (<b>Apps → Manage your apps → Settings → "
@@ -1278,6 +1294,7 @@ public:
             snippetLayout->addRow(
                 title, copyRow(m_snippets, QStringLiteral("snippet%1").arg(i).toLatin1().constData(), &code));
             code->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+            title->setBuddy(code);
             m_snippetTitles.append(title);
             m_snippetCodes.append(code);
         }
@@ -1365,6 +1382,7 @@ private:
             m_group->text(), m_project->text(), field(QStringLiteral("jiraSite")).toString());
         for (int i = 0; i < snippets.size() && i < m_snippetCodes.size(); ++i) {
             m_snippetTitles.at(i)->setText(snippets.at(i).title);
+            m_snippetCodes.at(i)->setAccessibleName(snippets.at(i).title);
             m_snippetCodes.at(i)->setText(snippets.at(i).code);
         }
     }
@@ -1443,7 +1461,7 @@ RunOptions SetupWizard::runOptions() const
     o.url = field(QStringLiteral("url")).toString().trimmed();
     o.publicUrl = field(QStringLiteral("publicUrl")).toString().trimmed();
     o.method = methodId(method());
-    o.trustStore = m_trustStore.isEmpty() ? QSslConfiguration::systemCaCertificates() : m_trustStore;
+    o.trustStore = m_trustStore; // empty: the system store, loaded in the background
     o.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
     const QString caFile = field(QStringLiteral("caFile")).toString().trimmed();
     if (!caFile.isEmpty()) {

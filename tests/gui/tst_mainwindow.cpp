@@ -10,8 +10,12 @@
 #include "placeholderpage.h"
 #include "setupwizard.h"
 
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLibraryInfo>
@@ -21,6 +25,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTextEdit>
 #include <QtTest>
 
 using gjd::MainWindow;
@@ -64,6 +69,7 @@ private slots:
     void doorsOpenTheirPage_data();
     void doorsOpenTheirPage();
     void setupDoorOpensTheWizard();
+    void everyControlHasAnAccessibleName();
     void checkDoorOpensTheDiagnosticsPane();
     void escapeReturnsToStart();
     void doorsHaveNamesAndDescriptions();
@@ -186,6 +192,35 @@ void TestMainWindow::setupDoorOpensTheWizard()
     QCOMPARE(window.currentPage(), MainWindow::Page::Start);
     QTest::mouseClick(window.findChild<gjd::DoorButton*>(QStringLiteral("setupDoor")), Qt::LeftButton);
     QVERIFY(wizard->isVisible());
+}
+
+// Screen readers announce every control by name: its text, its buddy label or an accessible
+// name. Checked over the whole window (start screen, wizard pages, diagnostics pane), in English
+// and German.
+void TestMainWindow::everyControlHasAnAccessibleName()
+{
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        gjd::installTranslations(*QCoreApplication::instance(), language);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList unnamed;
+        const auto widgets = window.findChildren<QWidget*>();
+        for (QWidget* w : widgets) {
+            const bool control = qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w) ||
+                                 qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractButton*>(w) ||
+                                 qobject_cast<QAbstractItemView*>(w) || qobject_cast<QTextEdit*>(w);
+            if (!control || w->objectName().startsWith(QLatin1String("qt_")) || !w->objectName().size())
+                continue;
+            QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+            const QString name = iface ? iface->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                unnamed.append(w->objectName() + QStringLiteral(" (") +
+                               QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(')'));
+        }
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(language + QStringLiteral(": ") + unnamed.join(QStringLiteral(", "))));
+    }
 }
 
 void TestMainWindow::checkDoorOpensTheDiagnosticsPane()

@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -28,6 +29,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <memory>
@@ -66,6 +68,7 @@ private slots:
     void nonAdminTokenStaysOnTheFirstPage();
     void misconfiguredApplicationNeedsConsent();
     void stateSurvivesClosing();
+    void cancelStopsAStalledCheck();
 
 private:
     QString url() const
@@ -386,6 +389,34 @@ void TestSetupWizard::stateSurvivesClosing()
     // The token comes back from the credential store, not from the settings.
     w->restart();
     QTRY_COMPARE(w->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);
+}
+
+void TestSetupWizard::cancelStopsAStalledCheck()
+{
+    gjd::test::StallServer stall;
+    QVERIFY(stall.start());
+    auto w = makeWizard();
+    w->findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://%1:%2").arg(kHost).arg(stall.serverPort()));
+    QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("tokenEdit")), kToken);
+    w->findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("127.0.0.1"));
+    waitUntilNextEnabled(*w);
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(20);
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    auto* busy = w->page(SetupWizard::InstancePage)->findChild<QWidget*>(QStringLiteral("busyIndicator"));
+    QVERIFY(busy->isVisible());
+    QVERIFY(!w->button(QWizard::NextButton)->isEnabled()); // no second start while checking
+    QTest::qWait(500);
+    QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // the event loop keeps turning
+    QVERIFY(stall.acceptedCount() > 0);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
+    QVERIFY(!w->isVisible());
+    QVERIFY(clock.elapsed() < 2000);
 }
 
 QTEST_MAIN(TestSetupWizard)

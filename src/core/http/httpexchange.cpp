@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpexchange.h"
 
-#include <QRegularExpression>
+#include "systemcas.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -113,6 +113,15 @@ void HttpExchange::start(const HttpRequest& request)
         fail(QStringLiteral("insecure"), tr("A token is never sent over plain http://."));
         return;
     }
+    if (sendsSecret() && !systemcas::ready()) {
+        // Verifying the server needs the system store, loaded off this thread; go on when it is.
+        m_state = State::Connecting;
+        systemcas::whenReady(this, [this] {
+            if (!m_finished)
+                connectTo(m_request.url);
+        });
+        return;
+    }
     connectTo(request.url);
 }
 
@@ -139,7 +148,7 @@ void HttpExchange::connectTo(const QUrl& url)
     if (sendsSecret()) {
         // A token only goes to a server that proves its name.
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        config.setCaCertificates(QSslConfiguration::systemCaCertificates() + m_request.trustedCas);
+        config.setCaCertificates(systemcas::certificates() + m_request.trustedCas);
     } else {
         // Anonymous probes look at whatever answers; the TLS checks judge the certificate.
         config.setPeerVerifyMode(QSslSocket::VerifyNone);

@@ -177,7 +177,7 @@ QString SetupText::result(const SetupResult& result, const Options& options)
                     done.append(s.text);
             }
             out += paint(red, tr("Not finished.")) + QLatin1Char(' ') +
-                   (done.isEmpty() ? tr("Nothing was changed.")
+                   (done.isEmpty() ? tr("GitLab confirmed no change.")
                                    : tr("Already done: %1.").arg(done.join(QLatin1String("; ")))) +
                    QLatin1Char('\n') + tr("What to do: %1").arg(result.remedy) + QLatin1Char('\n');
         }

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "systemcas.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QSslConfiguration>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace gjd::systemcas {
+
+namespace {
+
+struct Waiter
+{
+    QPointer<QObject> context;
+    std::function<void()> then;
+};
+
+std::once_flag g_started;
+std::atomic<bool> g_ready{false};
+QList<QSslCertificate> g_certificates; // written once by the loader, read only after g_ready
+std::mutex g_mutex;                    // guards g_waiters
+std::vector<Waiter> g_waiters;
+
+void deliver(Waiter waiter)
+{
+    QObject* context = waiter.context.data();
+    if (!context)
+        return;
+    QMetaObject::invokeMethod(
+        context,
+        [guard = waiter.context, then = std::move(waiter.then)] {
+            if (guard)
+                then();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
+void preload()
+{
+    std::call_once(g_started, [] {
+        std::thread([] {
+            QList<QSslCertificate> loaded = QSslConfiguration::systemCaCertificates();
+            std::vector<Waiter> waiters;
+            {
+                std::lock_guard<std::mutex> lock(g_mutex);
+                g_certificates = std::move(loaded);
+                g_ready.store(true);
+                waiters.swap(g_waiters);
+            }
+            for (Waiter& w : waiters)
+                deliver(std::move(w));
+        }).detach();
+    });
+}
+
+bool ready()
+{
+    return g_ready.load();
+}
+
+const QList<QSslCertificate>& certificates()
+{
+    return g_certificates;
+}
+
+void whenReady(QObject* context, std::function<void()> then)
+{
+    preload();
+    Waiter waiter{context, std::move(then)};
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        if (!g_ready.load()) {
+            g_waiters.push_back(std::move(waiter));
+            return;
+        }
+    }
+    deliver(std::move(waiter));
+}
+
+} // namespace gjd::systemcas
