@@ -13,6 +13,9 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <chrono>
+#include <cstdio>
+
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -52,9 +55,15 @@ int main(int argc, char* argv[])
     // For bench/gui-benchmark.sh only: GJD_BENCH_EXIT=shown quits once the first window is shown,
     // =checked once the --check run is over.
     const QByteArray benchExit = qgetenv("GJD_BENCH_EXIT");
-    if (benchExit == "shown")
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
-    else if (benchExit == "checked")
+    if (benchExit == "shown") {
+        QTimer::singleShot(0, &app, [] {
+            // The moment the window is up: quitting afterwards also waits for background work.
+            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::system_clock::now().time_since_epoch());
+            std::fprintf(stderr, "gjd-bench shown %lld\n", static_cast<long long>(us.count()));
+            QCoreApplication::quit();
+        });
+    } else if (benchExit == "checked")
         QObject::connect(window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage")),
                          &gjd::DiagnosticsPage::runningChanged, &app, [](bool running) {
                              if (!running)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "systemcas.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -22,6 +23,7 @@ struct Waiter
 };
 
 std::once_flag g_started;
+std::thread g_loader;
 std::atomic<bool> g_ready{false};
 QList<QSslCertificate> g_certificates; // written once by the loader, read only after g_ready
 std::mutex g_mutex;                    // guards g_waiters
@@ -41,12 +43,27 @@ void deliver(Waiter waiter)
         Qt::QueuedConnection);
 }
 
+// The loader must not outlive the application: it runs inside Qt's TLS plugin, which is unloaded
+// when the program ends (a program that quits at once crashed in it).
+void joinLoader()
+{
+    if (g_loader.joinable())
+        g_loader.join();
+}
+
+struct JoinAtExit
+{
+    ~JoinAtExit() { joinLoader(); }
+} g_joinAtExit;
+
 } // namespace
 
 void preload()
 {
     std::call_once(g_started, [] {
-        std::thread([] {
+        if (QCoreApplication::instance())
+            qAddPostRoutine(joinLoader);
+        g_loader = std::thread([] {
             QList<QSslCertificate> loaded = QSslConfiguration::systemCaCertificates();
             std::vector<Waiter> waiters;
             {
@@ -57,7 +74,7 @@ void preload()
             }
             for (Waiter& w : waiters)
                 deliver(std::move(w));
-        }).detach();
+        });
     });
 }
 
