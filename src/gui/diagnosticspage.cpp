@@ -389,6 +389,7 @@ void DiagnosticsPage::retranslate()
     updateVerdict();
     validate();
     showDetails();
+    padBuddyLabels(this);
 }
 
 void DiagnosticsPage::changeEvent(QEvent* event)

@@ -7,6 +7,7 @@
 #include "setup/setuptext.h"
 #include "statusicons.h"
 #include "textformatter.h"
+#include "uistyle.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -1554,6 +1555,7 @@ void SetupWizard::retranslate()
     static_cast<JiraWizardPage*>(page(JiraPage))->retranslate();
     static_cast<InstallWizardPage*>(page(InstallPage))->retranslate();
     static_cast<VerifyWizardPage*>(page(VerifyPage))->retranslate();
+    padBuddyLabels(this);
 }
 
 } // namespace gjd

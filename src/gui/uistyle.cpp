@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uistyle.h"
 
+#include <QLabel>
 #include <QStyle>
 
 namespace gjd {
@@ -59,6 +60,17 @@ QString mnemonicToRichText(const QString& text, const QStyle* style)
         result += QString(c).toHtmlEscaped();
     }
     return result;
+}
+
+void padBuddyLabels(QWidget* root)
+{
+    const auto labels = root->findChildren<QLabel*>();
+    for (QLabel* label : labels) {
+        if (!label->buddy())
+            continue;
+        label->setMinimumWidth(0);
+        label->setMinimumWidth(label->sizeHint().width() + label->fontMetrics().averageCharWidth());
+    }
 }
 
 } // namespace gjd

@@ -10,6 +10,7 @@
 #include <QPalette>
 
 class QStyle;
+class QWidget;
 
 namespace gjd {
 
@@ -29,5 +30,11 @@ QColor secondaryTextColour(const QPalette& palette, QPalette::ColorRole backgrou
 // Turns a mnemonic text ("&Check an instance") into escaped rich text for a label that is not
 // a buddy: the mnemonic letter is underlined when the style underlines shortcuts, "&&" becomes "&".
 QString mnemonicToRichText(const QString& text, const QStyle* style);
+
+// Gives every label with a buddy under `root` a little more than its size hint. A mnemonic label
+// is drawn with the underlined letter as its own format range, which can make it wider than its
+// size hint; QFormLayout then cut the last character ("Administrator-Token:" lost its colon).
+// Call after the texts change.
+void padBuddyLabels(QWidget* root);
 
 } // namespace gjd
