@@ -3490,6 +3490,17 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::wizard::AsyncPage</name>
+    <message>
+        <source>The saved token could not be read: %1</source>
+        <translation>Das gespeicherte Token ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The token was not remembered: %1 It is used for this session only.</source>
+        <translation>Das Token wurde nicht gemerkt: %1 Es gilt nur für diese Sitzung.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::wizard::FindingList</name>
     <message>
         <source>Check</source>
@@ -3598,10 +3609,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
     </message>
     <message>
-        <source>The saved token could not be read: %1</source>
-        <translation>Das gespeicherte Token ließ sich nicht lesen: %1</translation>
-    </message>
-    <message>
         <source>Private CA file: &quot;%1&quot; cannot be read or holds no PEM certificate.</source>
         <translation>Private CA-Datei: „%1“ lässt sich nicht lesen oder enthält kein PEM-Zertifikat.</translation>
     </message>
@@ -3616,10 +3623,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The token could not be checked.</source>
         <translation>Das Token ließ sich nicht prüfen.</translation>
-    </message>
-    <message>
-        <source>The token was not remembered: %1 It is used for this session only.</source>
-        <translation>Das Token wurde nicht gemerkt: %1 Es gilt nur für diese Sitzung.</translation>
     </message>
     <message>
         <source>Connect to a&amp;ddress:</source>
@@ -3671,6 +3674,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Change what the list says, then select Next again (or skip this check).</source>
         <translation>Ändern Sie, was die Liste nennt, und wählen Sie dann erneut Weiter (oder überspringen Sie diese Prüfung).</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the API token in the system keychain</source>
+        <translation>API-Token im System-Schlüsselbund &amp;merken</translation>
     </message>
 </context>
 <context>

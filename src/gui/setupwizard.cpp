@@ -133,6 +133,54 @@ protected:
         layout->addWidget(m_message);
     }
     void showMessage(const QString& text, bool error) { setMessage(m_message, text, error); }
+
+    // Fills `field` with the secret saved under `key`, if any (asynchronous; a failure is said).
+    void recallSecret(const QString& key, QLineEdit* field)
+    {
+        CredentialStore* store = setupWizard()->store();
+        if (!store)
+            return;
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            connect(store, &CredentialStore::finished, this,
+                    [this, key, field, connection](const CredentialStore::Result& r) {
+                        if (r.key != key || r.operation != CredentialStore::Operation::Read)
+                            return;
+                        disconnect(*connection);
+                        if (r.error == CredentialStore::Error::None && field->text().isEmpty())
+                            field->setText(QString::fromUtf8(r.secret));
+                        else if (r.error != CredentialStore::Error::NotFound &&
+                                 r.error != CredentialStore::Error::None)
+                            showMessage(tr("The saved token could not be read: %1").arg(r.message), true);
+                    });
+        store->read(key);
+    }
+
+    // Saves (or, when the admin does not want it remembered, removes) the secret under `key`.
+    // A keychain that cannot keep it is said; the secret is then used for this session only.
+    void rememberSecret(const QString& key, const QByteArray& secret, bool remember)
+    {
+        CredentialStore* store = setupWizard()->store();
+        if (!store)
+            return;
+        if (!remember) {
+            store->remove(key);
+            return;
+        }
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(store, &CredentialStore::finished, this,
+                              [this, key, connection](const CredentialStore::Result& r) {
+                                  if (r.key != key || r.operation != CredentialStore::Operation::Write)
+                                      return;
+                                  disconnect(*connection);
+                                  if (r.error != CredentialStore::Error::None)
+                                      showMessage(tr("The token was not remembered: %1 It is used for this "
+                                                     "session only.")
+                                                      .arg(r.message),
+                                                  true);
+                              });
+        store->write(key, secret);
+    }
     // Moves on once a job succeeded (validatePage() answers true now). Queued: a job may finish
     // inside validatePage(), and QWizard::next() must not re-enter itself.
     void advance()
@@ -255,25 +303,10 @@ public:
     void initializePage() override
     {
         // A token remembered for this URL comes back from the keychain, if the admin asked for it.
-        if (m_token->text().isEmpty() && m_remember->isChecked() && setupWizard()->store() &&
-            InstanceUrl::parse(m_url->text()).isValid()) {
-            CredentialStore* store = setupWizard()->store();
-            const QString key = CredentialStore::gitlabTokenKey(InstanceUrl::parse(m_url->text()).toString());
-            auto connection = std::make_shared<QMetaObject::Connection>();
-            *connection =
-                connect(store, &CredentialStore::finished, this,
-                        [this, key, connection](const CredentialStore::Result& r) {
-                            if (r.key != key || r.operation != CredentialStore::Operation::Read)
-                                return;
-                            disconnect(*connection);
-                            if (r.error == CredentialStore::Error::None && m_token->text().isEmpty())
-                                m_token->setText(QString::fromUtf8(r.secret));
-                            else if (r.error != CredentialStore::Error::NotFound &&
-                                     r.error != CredentialStore::Error::None)
-                                showMessage(tr("The saved token could not be read: %1").arg(r.message), true);
-                        });
-            store->read(key);
-        }
+        if (m_token->text().isEmpty() && m_remember->isChecked() &&
+            InstanceUrl::parse(m_url->text()).isValid())
+            recallSecret(CredentialStore::gitlabTokenKey(InstanceUrl::parse(m_url->text()).toString()),
+                         m_token);
     }
 
     bool validatePage() override
@@ -364,27 +397,8 @@ private:
 
     void rememberToken()
     {
-        CredentialStore* store = setupWizard()->store();
-        if (!store)
-            return;
-        const QString key = CredentialStore::gitlabTokenKey(InstanceUrl::parse(m_url->text()).toString());
-        if (!m_remember->isChecked()) {
-            store->remove(key);
-            return;
-        }
-        auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(store, &CredentialStore::finished, this,
-                              [this, key, connection](const CredentialStore::Result& r) {
-                                  if (r.key != key || r.operation != CredentialStore::Operation::Write)
-                                      return;
-                                  disconnect(*connection);
-                                  if (r.error != CredentialStore::Error::None)
-                                      showMessage(tr("The token was not remembered: %1 It is used for this "
-                                                     "session only.")
-                                                      .arg(r.message),
-                                                  true);
-                              });
-        store->write(key, m_token->text().trimmed().toUtf8());
+        rememberSecret(CredentialStore::gitlabTokenKey(InstanceUrl::parse(m_url->text()).toString()),
+                       m_token->text().trimmed().toUtf8(), m_remember->isChecked());
     }
 
     QLineEdit* m_url;
@@ -1048,12 +1062,15 @@ public:
         , m_link(new QLabel(this))
         , m_list(new FindingList(this, "jiraResults"))
         , m_skip(new QCheckBox(this))
+        , m_remember(new QCheckBox(this))
         , m_siteLabel(new QLabel(this))
         , m_emailLabel(new QLabel(this))
         , m_tokenLabel(new QLabel(this))
     {
         setObjectName(QStringLiteral("jiraPage"));
         m_skip->setObjectName(QStringLiteral("skipJira"));
+        m_remember->setObjectName(QStringLiteral("rememberJiraTokenCheck"));
+        registerField(QStringLiteral("rememberJiraToken"), m_remember);
         m_link->setObjectName(QStringLiteral("tokenLink"));
         m_link->setOpenExternalLinks(true);
         m_link->setTextFormat(Qt::RichText);
@@ -1064,6 +1081,7 @@ public:
         form->addRow(m_siteLabel, m_site);
         form->addRow(m_emailLabel, m_email);
         form->addRow(m_tokenLabel, m_token);
+        form->addRow(QString(), m_remember);
         form->addRow(QString(), m_link);
         m_siteLabel->setBuddy(m_site);
         m_emailLabel->setBuddy(m_email);
@@ -1105,6 +1123,7 @@ public:
         m_link->setText(
             tr("<a href=\"%1\">Create an API token</a> (Atlassian account → Security)").arg(kTokenLink));
         m_skip->setText(tr("S&kip: check the Jira user later"));
+        m_remember->setText(tr("&Remember the API token in the system keychain"));
         m_list->retranslate();
     }
 
@@ -1137,6 +1156,12 @@ protected:
     }
 
 private:
+    QString jiraKey() const
+    {
+        return CredentialStore::jiraTokenKey(InstanceUrl::parse(m_site->text()).toString(),
+                                             m_email->text().trimmed());
+    }
+
     void onChecked(const Report& report)
     {
         setChecking(false);
@@ -1149,6 +1174,7 @@ private:
         }
         if (ok) {
             showMessage(tr("This Jira user can install and configure the app."), false);
+            rememberSecret(jiraKey(), m_token->text().trimmed().toUtf8(), m_remember->isChecked());
             advance();
             return;
         }
@@ -1161,6 +1187,7 @@ private:
     QLabel* m_link;
     FindingList* m_list;
     QCheckBox* m_skip;
+    QCheckBox* m_remember;
     QLabel* m_siteLabel;
     QLabel* m_emailLabel;
     QLabel* m_tokenLabel;
@@ -1439,6 +1466,8 @@ SetupWizard::SetupWizard(CredentialStore* store, QWidget* parent)
     setField(QStringLiteral("address"), settings.value(QStringLiteral("address")).toString());
     setField(QStringLiteral("jiraSite"), settings.value(QStringLiteral("jiraSite")).toString());
     setField(QStringLiteral("jiraEmail"), settings.value(QStringLiteral("jiraEmail")).toString());
+    setField(QStringLiteral("rememberJiraToken"),
+             settings.value(QStringLiteral("rememberJiraToken"), false).toBool());
     if (const auto m = methodFromId(settings.value(QStringLiteral("method")).toString()))
         static_cast<MethodWizardPage*>(page(MethodPage))->setMethod(*m);
     settings.endGroup();
@@ -1518,6 +1547,8 @@ void SetupWizard::saveState() const
     settings.setValue(QStringLiteral("method"), methodId(method()));
     settings.setValue(QStringLiteral("jiraSite"), field(QStringLiteral("jiraSite")).toString().trimmed());
     settings.setValue(QStringLiteral("jiraEmail"), field(QStringLiteral("jiraEmail")).toString().trimmed());
+    settings.setValue(QStringLiteral("rememberJiraToken"),
+                      field(QStringLiteral("rememberJiraToken")).toBool());
     settings.endGroup();
 }
 

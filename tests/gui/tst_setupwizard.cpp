@@ -89,7 +89,7 @@ private:
     std::unique_ptr<gjd::test::FakeGitLab> m_gitlab;
     std::unique_ptr<gjd::test::FakeJira> m_jira;
     std::unique_ptr<gjd::test::NginxServer> m_nginx;
-    gjd::MemoryCredentialStore m_store;
+    std::unique_ptr<gjd::MemoryCredentialStore> m_store; // fresh for every test
 };
 
 void TestSetupWizard::initTestCase()
@@ -128,6 +128,7 @@ void TestSetupWizard::initTestCase()
 void TestSetupWizard::init()
 {
     QSettings().clear();
+    m_store = std::make_unique<gjd::MemoryCredentialStore>();
     m_gitlab->clearFailures();
     m_gitlab->state() = gjd::test::FakeGitLabState{};
     m_gitlab->state().settings = gjd::test::FakeGitLabState::defaultSettings();
@@ -155,7 +156,7 @@ void TestSetupWizard::cleanup()
 
 std::unique_ptr<SetupWizard> TestSetupWizard::makeWizard()
 {
-    auto w = std::make_unique<SetupWizard>(&m_store);
+    auto w = std::make_unique<SetupWizard>(m_store.get());
     w->setPublicTrustStore(QSslCertificate::fromPath(gjd::test::pki(QStringLiteral("trust.pem"))),
                            QStringLiteral("trust.pem"));
     QString error;
@@ -224,7 +225,7 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     w->findChild<QAbstractButton*>(QStringLiteral("optionsToggle"))->click();
     shoot(*w, language, "1-instance");
     nextTo(*w, SetupWizard::MethodPage);
-    QTRY_COMPARE(m_store.size(), 1);
+    QTRY_COMPARE(m_store->size(), 1);
 
     // 2. Method: Marketplace is recommended for a public instance that lets GitLab.com relay.
     QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("marketplaceRadio"))->isChecked());
@@ -270,8 +271,10 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     w->findChild<QLineEdit*>(QStringLiteral("jiraSiteEdit"))->setText(jiraSite());
     w->findChild<QLineEdit*>(QStringLiteral("jiraEmailEdit"))->setText(kJiraEmail);
     QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit")), kJiraToken);
+    w->findChild<QCheckBox*>(QStringLiteral("rememberJiraTokenCheck"))->setChecked(true);
     shoot(*w, language, "6-jira");
     nextTo(*w, SetupWizard::InstallPage);
+    QTRY_COMPARE(m_store->size(), 2); // the GitLab token and the Jira API token, on request
 
     // 7. Install: the exact value to type, without the trailing slash the admin typed.
     auto* value = w->findChild<QLineEdit*>(QStringLiteral("instanceUrlValue"));
