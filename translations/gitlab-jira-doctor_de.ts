@@ -858,18 +858,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>--timeout muss eine Anzahl Sekunden zwischen 0.1 und 600 sein (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>cannot read %1 &quot;%2&quot;: %3</source>
-        <translation>%1 „%2“ kann nicht gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot; is larger than 16 MiB; expected a PEM certificate bundle</source>
-        <translation>%1 „%2“ ist größer als 16 MiB; erwartet wird ein PEM-Zertifikatsbündel</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot; contains no PEM certificate</source>
-        <translation>%1 „%2“ enthält kein PEM-Zertifikat</translation>
-    </message>
-    <message>
         <source>no Jira API token is saved for %1 on %2</source>
         <translation>für %1 auf %2 ist kein Jira-API-Token gespeichert</translation>
     </message>
@@ -1148,14 +1136,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die Jira-Prüfungen brauchen sowohl die Jira-Site als auch die E-Mail.</translation>
     </message>
     <message>
-        <source>Private CA file: cannot read &quot;%1&quot;.</source>
-        <translation>Private CA-Datei: „%1“ lässt sich nicht lesen.</translation>
-    </message>
-    <message>
-        <source>Private CA file: &quot;%1&quot; holds no PEM certificate.</source>
-        <translation>Private CA-Datei: „%1“ enthält kein PEM-Zertifikat.</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
@@ -1239,6 +1219,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Cop&amp;y summary</source>
         <translation>Zusammenfassung kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Private CA file: %1</source>
+        <translation>Private CA-Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2441,22 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>--resolve expects HOST:PORT:ADDRESS[,ADDRESS…], got &quot;%1&quot;.</source>
         <translation>--resolve erwartet HOST:PORT:ADRESSE[,ADRESSE…], erhalten: „%1“.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (or a comma-separated list of them).</source>
+        <translation>„%1“ ist keine IP-Adresse (und keine durch Kommas getrennte Liste davon).</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>„%1“ lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than 16 MiB; expected a PEM certificate bundle</source>
+        <translation>„%1“ ist größer als 16 MiB; erwartet wird ein PEM-Zertifikatsbündel</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains no PEM certificate</source>
+        <translation>„%1“ enthält kein PEM-Zertifikat</translation>
+    </message>
 </context>
 <context>
     <name>gjd::SettingsReader</name>
@@ -2903,6 +2903,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Set up the GitLab for Jira Cloud app</source>
         <translation>Die GitLab-for-Jira-Cloud-App einrichten</translation>
+    </message>
+    <message>
+        <source>Private CA file: %1</source>
+        <translation>Private CA-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Connect to address: %1</source>
+        <translation>Mit Adresse verbinden: %1</translation>
     </message>
 </context>
 <context>
@@ -3607,14 +3615,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>optional: an IP address, to check a server before DNS points at it</source>
         <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
-    </message>
-    <message>
-        <source>Private CA file: &quot;%1&quot; cannot be read or holds no PEM certificate.</source>
-        <translation>Private CA-Datei: „%1“ lässt sich nicht lesen oder enthält kein PEM-Zertifikat.</translation>
-    </message>
-    <message>
-        <source>Connect to address: &quot;%1&quot; is not an IP address.</source>
-        <translation>Mit Adresse verbinden: „%1“ ist keine IP-Adresse.</translation>
     </message>
     <message>
         <source>Public URL: %1</source>

@@ -69,11 +69,8 @@ int CheckCommand::run(const QStringList& arguments)
     if (!parser.parse(arguments))
         return cli::usageError(parser.errorText());
     if (parser.isSet(help)) {
-        QString text = parser.helpText();
-        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        if (!text.endsWith(QLatin1Char('\n')))
-            text += QLatin1Char('\n');
-        cli::out(tr("Usage: gitlab-jira-doctor-cli check [options] URL") + QLatin1Char('\n') + text);
+        cli::out(
+            cli::commandHelp(parser.helpText(), tr("Usage: gitlab-jira-doctor-cli check [options] URL")));
         return cli::ExitOk;
     }
     if (parser.isSet(version)) {

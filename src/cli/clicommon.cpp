@@ -88,6 +88,14 @@ QByteArray readSecret(const QString& prompt)
     return secret.trimmed();
 }
 
+QString commandHelp(const QString& helpText, const QString& usage)
+{
+    QString text = helpText.mid(helpText.indexOf(QLatin1Char('\n')) + 1);
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return usage + QLatin1Char('\n') + text;
+}
+
 QString topLevelHelp()
 {
     return QCoreApplication::translate(

@@ -21,6 +21,9 @@ int usageError(const QString& reason);
 bool stdoutIsTerminal();
 bool colorWanted();
 QString topLevelHelp();
+// A command's --help: `usage` (translated), then QCommandLineParser's text without its own
+// usage line (the description, the options, the arguments).
+QString commandHelp(const QString& helpText, const QString& usage);
 bool stdinIsTerminal();
 // Asks on the terminal without echo; the answer never appears on screen or in any buffer but
 // the returned one. Returns an empty array when nothing was typed or stdin is no terminal.

@@ -25,6 +25,11 @@ int ConfigureCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setApplicationDescription(
+        tr("Sets up the GitLab side of the GitLab for Jira Cloud app: the OAuth application and the "
+           "GitLab for Jira App settings. Shows the plan, applies only what differs, reads it back. "
+           "The administrator token comes from GITLAB_TOKEN, the keychain (--use-keychain) or a "
+           "prompt."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption method(QStringLiteral("method"),
@@ -47,18 +52,9 @@ int ConfigureCommand::run(const QStringList& arguments)
     if (!parser.parse(arguments))
         return cli::usageError(parser.errorText());
     if (parser.isSet(help)) {
-        QString text = parser.helpText();
-        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        if (!text.endsWith(QLatin1Char('\n')))
-            text += QLatin1Char('\n');
-        cli::out(
-            tr("Usage: gitlab-jira-doctor-cli configure [options] URL --method marketplace|manual|proxy") +
-            QLatin1Char('\n') +
-            tr("Sets up the GitLab side of the GitLab for Jira Cloud app: the OAuth application and the "
-               "GitLab for Jira App settings. Shows the plan, applies only what differs, reads it back. "
-               "The administrator token comes from GITLAB_TOKEN, the keychain (--use-keychain) or a "
-               "prompt.") +
-            QLatin1Char('\n') + text);
+        cli::out(cli::commandHelp(
+            parser.helpText(),
+            tr("Usage: gitlab-jira-doctor-cli configure [options] URL --method marketplace|manual|proxy")));
         return cli::ExitOk;
     }
     if (parser.isSet(version)) {

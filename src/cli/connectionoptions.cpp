@@ -3,8 +3,6 @@
 
 #include "credentials/keychaincredentialstore.h"
 
-#include <QFile>
-
 #include <memory>
 
 namespace gjd {
@@ -74,21 +72,10 @@ QString ConnectionOptions::read(const QCommandLineParser& parser, const QString&
 std::optional<QList<QSslCertificate>> ConnectionOptions::readPemFile(const QString& option,
                                                                      const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1 \"%2\": %3").arg(option, path, file.errorString());
-        return std::nullopt;
-    }
-    constexpr qint64 maxSize = 16 * 1024 * 1024;
-    if (file.size() > maxSize) {
-        *error = tr("%1 \"%2\" is larger than 16 MiB; expected a PEM certificate bundle").arg(option, path);
-        return std::nullopt;
-    }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-    if (certificates.isEmpty()) {
-        *error = tr("%1 \"%2\" contains no PEM certificate").arg(option, path);
-        return std::nullopt;
-    }
+    QString reason;
+    const auto certificates = readPemBundle(path, &reason);
+    if (!certificates)
+        *error = QStringLiteral("%1: %2").arg(option, reason);
     return certificates;
 }
 

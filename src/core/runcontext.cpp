@@ -2,6 +2,7 @@
 #include "runcontext.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace gjd {
 
@@ -27,6 +28,57 @@ std::optional<Method> methodFromId(const QString& id)
     return std::nullopt;
 }
 
+std::optional<QList<ResolveOverride>> ResolveOverride::forUrls(const QStringList& urls,
+                                                               const QString& addresses, QString* error)
+{
+    const auto parsed = parseAddresses(addresses.trimmed());
+    if (!parsed) {
+        if (error)
+            *error = QCoreApplication::translate(
+                         "gjd::ResolveOverride",
+                         "\"%1\" is not an IP address (or a comma-separated list of them).")
+                         .arg(addresses.trimmed());
+        return std::nullopt;
+    }
+    QList<ResolveOverride> out;
+    for (const QString& url : urls) {
+        const InstanceUrl instance = InstanceUrl::parse(url);
+        if (!instance.isValid())
+            continue;
+        ResolveOverride r;
+        r.host = instance.host();
+        r.port = instance.port();
+        r.addresses = *parsed;
+        out.append(r);
+    }
+    return out;
+}
+
+std::optional<QList<QSslCertificate>> readPemBundle(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("gjd::ResolveOverride", "cannot read \"%1\": %2")
+                     .arg(path, file.errorString());
+        return std::nullopt;
+    }
+    constexpr qint64 maxSize = 16 * 1024 * 1024;
+    if (file.size() > maxSize) {
+        *error =
+            QCoreApplication::translate("gjd::ResolveOverride",
+                                        "\"%1\" is larger than 16 MiB; expected a PEM certificate bundle")
+                .arg(path);
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = QCoreApplication::translate("gjd::ResolveOverride", "\"%1\" contains no PEM certificate")
+                     .arg(path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
 std::optional<ResolveOverride> ResolveOverride::parse(const QString& text, QString* error)
 {
     auto fail = [error, &text]() -> std::optional<ResolveOverride> {
@@ -50,17 +102,27 @@ std::optional<ResolveOverride> ResolveOverride::parse(const QString& text, QStri
     if (!ok || port == 0 || port > 65535 || r.host.isEmpty())
         return fail();
     r.port = static_cast<quint16>(port);
-    const QStringList addresses = text.mid(second + 1).split(QLatin1Char(','));
-    for (QString address : addresses) {
+    const auto addresses = parseAddresses(text.mid(second + 1));
+    if (!addresses)
+        return fail();
+    r.addresses = *addresses;
+    return r;
+}
+
+std::optional<QList<QHostAddress>> ResolveOverride::parseAddresses(const QString& text)
+{
+    QList<QHostAddress> out;
+    const QStringList parts = text.split(QLatin1Char(','));
+    for (QString address : parts) {
         address = address.trimmed();
         if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
             address = address.mid(1, address.size() - 2);
         QHostAddress parsed;
         if (!parsed.setAddress(address))
-            return fail();
-        r.addresses.append(parsed);
+            return std::nullopt;
+        out.append(parsed);
     }
-    return r;
+    return out;
 }
 
 int TcpResult::connectedCount() const

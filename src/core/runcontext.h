@@ -35,7 +35,18 @@ struct ResolveOverride
 
     // Parses "host:port:address[,address…]" ("[v6]" allowed); nullopt with *error set.
     static std::optional<ResolveOverride> parse(const QString& text, QString* error);
+    // "address[,address…]" ("[v6]" allowed); nullopt when one is not an IP address.
+    static std::optional<QList<QHostAddress>> parseAddresses(const QString& text);
+    // "Connect to ADDRESS[,ADDRESS…]" for the host and port of every valid URL in `urls` (the
+    // desktop program's "Connect to address"); nullopt with *error when the addresses do not parse.
+    static std::optional<QList<ResolveOverride>> forUrls(const QStringList& urls, const QString& addresses,
+                                                         QString* error);
 };
+
+// A PEM bundle of CA certificates (--ca-file, --trust-store, the desktop program's private CA
+// file): readable, at most 16 MiB, at least one certificate. nullopt with *error (translated,
+// naming the file) otherwise.
+std::optional<QList<QSslCertificate>> readPemBundle(const QString& path, QString* error);
 
 // Everything a run needs from the user. Secrets never live here.
 struct RunOptions

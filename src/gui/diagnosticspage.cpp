@@ -15,7 +15,6 @@
 #include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -417,10 +416,9 @@ void DiagnosticsPage::validate()
             problem = tr("Public URL: %1").arg(pub.error());
     }
     if (problem.isEmpty() && !m_addressEdit->text().trimmed().isEmpty()) {
-        QString resolveError;
-        if (!ResolveOverride::parse(QStringLiteral("host:1:") + m_addressEdit->text().trimmed(),
-                                    &resolveError))
-            problem = tr("Connect to address: %1").arg(resolveError);
+        QString reason;
+        if (!ResolveOverride::forUrls({}, m_addressEdit->text(), &reason))
+            problem = tr("Connect to address: %1").arg(reason);
     }
     if (problem.isEmpty() &&
         m_jiraSiteEdit->text().trimmed().isEmpty() != m_jiraEmailEdit->text().trimmed().isEmpty())
@@ -446,35 +444,25 @@ std::optional<RunOptions> DiagnosticsPage::options(QString* error) const
     o.probeTimeoutMs = int(m_timeoutSpin->value() * 1000);
     const QString caFile = m_caFileEdit->text().trimmed();
     if (!caFile.isEmpty()) {
-        QFile file(caFile);
-        if (!file.open(QIODevice::ReadOnly) || file.size() > 16 * 1024 * 1024) {
-            *error = tr("Private CA file: cannot read \"%1\".").arg(caFile);
+        QString reason;
+        const auto certificates = readPemBundle(caFile, &reason);
+        if (!certificates) {
+            *error = tr("Private CA file: %1").arg(reason);
             return std::nullopt;
         }
-        o.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-        if (o.extraCaCertificates.isEmpty()) {
-            *error = tr("Private CA file: \"%1\" holds no PEM certificate.").arg(caFile);
-            return std::nullopt;
-        }
+        o.extraCaCertificates = *certificates;
         o.extraCaSource = caFile;
     }
     const QString addresses = m_addressEdit->text().trimmed();
     if (!addresses.isEmpty()) {
         // Like --resolve, for the instance's host and port (and the public URL's).
-        for (const QString& url : {o.url, o.publicUrl}) {
-            if (url.isEmpty())
-                continue;
-            const InstanceUrl parsed = InstanceUrl::parse(url);
-            QString resolveError;
-            const auto override = ResolveOverride::parse(
-                QStringLiteral("%1:%2:%3").arg(parsed.host()).arg(parsed.port()).arg(addresses),
-                &resolveError);
-            if (!override) {
-                *error = tr("Connect to address: %1").arg(resolveError);
-                return std::nullopt;
-            }
-            o.resolve.append(*override);
+        QString reason;
+        const auto overrides = ResolveOverride::forUrls({o.url, o.publicUrl}, addresses, &reason);
+        if (!overrides) {
+            *error = tr("Connect to address: %1").arg(reason);
+            return std::nullopt;
         }
+        o.resolve = *overrides;
     }
     return o;
 }

@@ -75,14 +75,22 @@ QWidget* copyRow(QWidget* parent, const char* name, QLineEdit** field)
     copy->setObjectName(QString::fromLatin1(name) + QStringLiteral("Copy"));
     copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     copy->setText(QCoreApplication::translate("gjd::SetupWizard", "Copy"));
-    copy->setAccessibleName(
-        QCoreApplication::translate("gjd::SetupWizard", "Copy %1").arg(QString::fromLatin1(name)));
     QObject::connect(copy, &QPushButton::clicked, edit,
                      [edit] { QApplication::clipboard()->setText(edit->text()); });
     layout->addWidget(edit, 1);
     layout->addWidget(copy);
     *field = edit;
     return row;
+}
+
+// Names a copyRow() field and its Copy button for screen readers (its label sits outside the
+// row widget, where Qt does not look for buddies).
+void nameCopyRow(QLineEdit* field, const QString& name)
+{
+    field->setAccessibleName(name);
+    if (auto* copy =
+            field->parentWidget()->findChild<QPushButton*>(field->objectName() + QStringLiteral("Copy")))
+        copy->setAccessibleName(QCoreApplication::translate("gjd::SetupWizard", "Copy %1").arg(name));
 }
 
 void setMessage(QLabel* label, const QString& text, bool error)
@@ -340,19 +348,10 @@ protected:
 private:
     std::optional<RunOptions> optionsOrError()
     {
-        const RunOptions o = setupWizard()->runOptions();
-        if (!m_caFile->text().trimmed().isEmpty() && o.extraCaCertificates.isEmpty()) {
-            showMessage(tr("Private CA file: \"%1\" cannot be read or holds no PEM certificate.")
-                            .arg(m_caFile->text().trimmed()),
-                        true);
-            return std::nullopt;
-        }
-        QString resolveError;
-        if (!m_address->text().trimmed().isEmpty() &&
-            !ResolveOverride::parse(QStringLiteral("host:1:") + m_address->text().trimmed(), &resolveError)) {
-            showMessage(
-                tr("Connect to address: \"%1\" is not an IP address.").arg(m_address->text().trimmed()),
-                true);
+        QString error;
+        const RunOptions o = setupWizard()->runOptions(&error);
+        if (!error.isEmpty()) {
+            showMessage(error, true);
             return std::nullopt;
         }
         return o;
@@ -807,9 +806,9 @@ public:
         m_redirectLabel->setText(tr("Redirect URI:"));
         m_scopesLabel->setText(tr("Scopes:"));
         // The labels sit outside the fields' row widgets, where Qt does not look for buddies.
-        m_name->setAccessibleName(tr("Application name"));
-        m_redirect->setAccessibleName(tr("Redirect URI"));
-        m_scopes->setAccessibleName(tr("Scopes"));
+        nameCopyRow(m_name, tr("Application name"));
+        nameCopyRow(m_redirect, tr("Redirect URI"));
+        nameCopyRow(m_scopes, tr("Scopes"));
     }
 
     void initializePage() override
@@ -1239,7 +1238,7 @@ public:
         const InstanceUrl target = InstanceUrl::parse(o.publicUrl.isEmpty() ? o.url : o.publicUrl);
         if (w->method() == Method::Marketplace) {
             m_urlLabel->setText(tr("Instance URL:"));
-            m_value->setAccessibleName(tr("Instance URL"));
+            nameCopyRow(m_value, tr("Instance URL"));
             m_value->setText(target.toString()); // normalised: https, no trailing slash
             m_steps->setText(
                 tr("<ol><li>Open <a href=\"%1\">GitLab for Jira Cloud</a> in the Atlassian Marketplace "
@@ -1256,7 +1255,7 @@ public:
             m_warning->hide();
         } else {
             m_urlLabel->setText(tr("App descriptor URL:"));
-            m_value->setAccessibleName(tr("App descriptor URL"));
+            nameCopyRow(m_value, tr("App descriptor URL"));
             m_value->setText(target.toString() + QStringLiteral("/-/jira_connect/app_descriptor.json"));
             m_steps->setText(
                 tr("<ol><li>In Jira, turn on development mode (<b>Apps → Manage your apps → Settings → "
@@ -1410,7 +1409,7 @@ private:
             m_group->text(), m_project->text(), field(QStringLiteral("jiraSite")).toString());
         for (int i = 0; i < snippets.size() && i < m_snippetCodes.size(); ++i) {
             m_snippetTitles.at(i)->setText(snippets.at(i).title);
-            m_snippetCodes.at(i)->setAccessibleName(snippets.at(i).title);
+            nameCopyRow(m_snippetCodes.at(i), snippets.at(i).title);
             m_snippetCodes.at(i)->setText(snippets.at(i).code);
         }
     }
@@ -1485,7 +1484,7 @@ void SetupWizard::setPublicTrustStore(const QList<QSslCertificate>& certificates
     m_trustStoreSource = source;
 }
 
-RunOptions SetupWizard::runOptions() const
+RunOptions SetupWizard::runOptions(QString* error) const
 {
     RunOptions o;
     o.url = field(QStringLiteral("url")).toString().trimmed();
@@ -1493,25 +1492,23 @@ RunOptions SetupWizard::runOptions() const
     o.method = methodId(method());
     o.trustStore = m_trustStore; // empty: the system store, loaded in the background
     o.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
+    QString reason;
     const QString caFile = field(QStringLiteral("caFile")).toString().trimmed();
     if (!caFile.isEmpty()) {
-        QFile file(caFile);
-        if (file.open(QIODevice::ReadOnly) && file.size() < 16 * 1024 * 1024)
-            o.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-        o.extraCaSource = caFile;
+        if (const auto certificates = readPemBundle(caFile, &reason)) {
+            o.extraCaCertificates = *certificates;
+            o.extraCaSource = caFile;
+        } else if (error) {
+            *error = tr("Private CA file: %1").arg(reason);
+        }
     }
     o.resolve = m_resolve;
     const QString address = field(QStringLiteral("address")).toString().trimmed();
     if (!address.isEmpty()) {
-        for (const QString& url : {o.url, o.publicUrl}) {
-            const InstanceUrl parsed = InstanceUrl::parse(url);
-            if (!parsed.isValid())
-                continue;
-            QString error;
-            if (const auto r = ResolveOverride::parse(
-                    QStringLiteral("%1:%2:%3").arg(parsed.host()).arg(parsed.port()).arg(address), &error))
-                o.resolve.append(*r);
-        }
+        if (const auto overrides = ResolveOverride::forUrls({o.url, o.publicUrl}, address, &reason))
+            o.resolve += *overrides;
+        else if (error)
+            *error = tr("Connect to address: %1").arg(reason);
     }
     return o;
 }

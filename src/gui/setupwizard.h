@@ -60,7 +60,9 @@ public:
     void addResolveOverride(const ResolveOverride& override) { m_resolve.append(override); }
 
     // Shared state of the pages.
-    RunOptions runOptions() const; // URL, public URL, CA file, address, method, trust store
+    // URL, public URL, CA file, address, method, trust store. A CA file or an address that cannot
+    // be used is left out and said in *error (translated).
+    RunOptions runOptions(QString* error = nullptr) const;
     Credentials credentials() const;
     Method method() const;
     std::optional<GitLabVersion> version() const { return m_version; }

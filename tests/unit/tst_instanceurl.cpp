@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instanceurl.h"
+#include "runcontext.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gjd;
@@ -10,6 +13,9 @@ class TestInstanceUrl final : public QObject
     Q_OBJECT
 
 private slots:
+    void addressesForUrls_data();
+    void addressesForUrls();
+    void pemBundles();
     void normalises_data();
     void normalises();
     void rejects_data();
@@ -195,6 +201,71 @@ void TestInstanceUrl::rejects()
     QVERIFY(!url.error().isEmpty());
     QVERIFY(!url.error().contains(QLatin1Char('\n')));
     QVERIFY(url.toString().isEmpty());
+}
+
+// The desktop program's "Connect to address": the addresses for every valid URL's host and port.
+void TestInstanceUrl::addressesForUrls_data()
+{
+    QTest::addColumn<QStringList>("urls");
+    QTest::addColumn<QString>("addresses");
+    QTest::addColumn<QStringList>("expected"); // host:port=address,address; empty + error: refused
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("instance and public URL")
+        << QStringList{"https://gitlab.example.com", "https://jira-gw.example.com:8443/gitlab"}
+        << "203.0.113.7"
+        << QStringList{"gitlab.example.com:443=203.0.113.7", "jira-gw.example.com:8443=203.0.113.7"} << true;
+    QTest::newRow("several, v6 in brackets")
+        << QStringList{"https://GitLab.Example.com/"} << " 10.0.0.1, [2001:db8::1] "
+        << QStringList{"gitlab.example.com:443=10.0.0.1,2001:db8::1"} << true;
+    QTest::newRow("empty and invalid URLs are skipped")
+        << QStringList{"", "ftp://x"} << "127.0.0.1" << QStringList{} << true;
+    QTest::newRow("a host name is no address")
+        << QStringList{"https://gitlab.example.com"} << "gitlab.internal" << QStringList{} << false;
+    QTest::newRow("one bad in a list")
+        << QStringList{"https://gitlab.example.com"} << "127.0.0.1,300.1.1.1" << QStringList{} << false;
+}
+
+void TestInstanceUrl::addressesForUrls()
+{
+    QFETCH(QStringList, urls);
+    QFETCH(QString, addresses);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, ok);
+    QString error;
+    const auto overrides = gjd::ResolveOverride::forUrls(urls, addresses, &error);
+    QCOMPARE(overrides.has_value(), ok);
+    if (!ok) {
+        QVERIFY(error.contains(addresses.trimmed()));
+        return;
+    }
+    QStringList got;
+    for (const auto& o : *overrides) {
+        QStringList list;
+        for (const QHostAddress& a : o.addresses)
+            list.append(a.toString());
+        got.append(QStringLiteral("%1:%2=%3").arg(o.host).arg(o.port).arg(list.join(QLatin1Char(','))));
+    }
+    QCOMPARE(got, expected);
+}
+
+void TestInstanceUrl::pemBundles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const char* name, const QByteArray& bytes) {
+        QFile f(dir.filePath(QLatin1String(name)));
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return f.fileName();
+    };
+    QString error;
+    QVERIFY(!gjd::readPemBundle(dir.filePath(QStringLiteral("missing.pem")), &error));
+    QVERIFY2(error.startsWith(QLatin1String("cannot read")), qPrintable(error));
+    QVERIFY(!gjd::readPemBundle(write("text.pem", "not a certificate\n"), &error));
+    QVERIFY2(error.contains(QLatin1String("contains no PEM certificate")), qPrintable(error));
+    QVERIFY(!gjd::readPemBundle(write("big.pem", QByteArray(16 * 1024 * 1024 + 1, 'A')), &error));
+    QVERIFY2(error.contains(QLatin1String("larger than 16 MiB")), qPrintable(error));
+    QVERIFY(!gjd::readPemBundle(dir.path(), &error)); // a directory
 }
 
 QTEST_GUILESS_MAIN(TestInstanceUrl)
