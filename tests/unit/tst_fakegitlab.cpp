@@ -2,6 +2,7 @@
 // Pins the fake GitLab to what reference/gitlab.md (and the GitLab source behind it) says GitLab
 // does, so tests built on the fake test against GitLab's behaviour, not against our hopes.
 #include "fakegitlab.h"
+#include "namclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,34 +21,7 @@ using namespace gjd::test;
 
 namespace {
 
-using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
-
-struct Response
-{
-    int status = -1; // -1: no HTTP answer (see error)
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    bool has(const QByteArray& name) const
-    {
-        for (const auto& h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    }
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const auto& h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
-};
+using Response = NamResponse;
 
 const QByteArray kAdmin = "glpat-admin-0123456789";
 const QByteArray kUser = "glpat-user-0123456789";
@@ -131,35 +105,7 @@ void TestFakeGitLab::cleanup()
 Response TestFakeGitLab::send(const QByteArray& method, const QString& pathInsideRoot,
                               const RawHeaders& headers, const QByteArray& body, int timeoutMs)
 {
-    QUrl url = m_fake->url();
-    const QString full = url.path() + pathInsideRoot;
-    const qsizetype q = full.indexOf(QLatin1Char('?'));
-    url.setPath(q < 0 ? full : full.left(q));
-    if (q >= 0)
-        url.setQuery(full.mid(q + 1), QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(timeoutMs);
-    for (const auto& [name, value] : headers)
-        request.setRawHeader(name, value);
-    // HEAD through sendCustomRequest() would make QNAM wait for a body that never comes.
-    QNetworkReply* reply =
-        method == "HEAD" ? m_nam->head(request) : m_nam->sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Response r;
-    if (!finished.wait(timeoutMs + 2000)) {
-        reply->abort();
-        reply->deleteLater();
-        return r;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    r.status = status.isValid() ? status.toInt() : -1;
-    r.error = reply->error();
-    if (reply->isOpen())
-        r.body = reply->readAll();
-    r.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
-    return r;
+    return sendRequest(*m_nam, m_fake->url(), method, pathInsideRoot, headers, body, timeoutMs);
 }
 
 Response TestFakeGitLab::api(const QByteArray& method, const QString& path, const QByteArray& token,

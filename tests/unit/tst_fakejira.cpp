@@ -2,6 +2,7 @@
 // Pins the fake Jira Cloud site to what reference/atlassian.md §1 says Jira Cloud does, so tests
 // built on the fake test against Jira's behaviour, not against our hopes.
 #include "fakejira.h"
+#include "namclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,35 +20,7 @@ using namespace gjd::test;
 
 namespace {
 
-using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
-
-struct Response
-{
-    int status = -1; // -1: no HTTP answer (see error)
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QList<QNetworkReply::RawHeaderPair> headers;
-
-    bool has(const QByteArray& name) const
-    {
-        for (const auto& h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    }
-    QByteArray header(const QByteArray& name) const
-    {
-        for (const auto& h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray jsonArray() const { return QJsonDocument::fromJson(body).array(); }
-    bool isJson() const { return !QJsonDocument::fromJson(body).isNull(); }
-};
+using Response = NamResponse;
 
 // Accounts of the fixture site. Secrets are made-up values shaped like the real thing.
 const QString kSiteAdmin = "site.admin@example.com"; // site-admins (+ a nested group), all permissions
@@ -198,32 +171,7 @@ void TestFakeJira::cleanup()
 Response TestFakeJira::send(const QByteArray& method, const QString& pathAndQuery, const RawHeaders& headers,
                             const QByteArray& body)
 {
-    QUrl url = m_fake->url();
-    const qsizetype q = pathAndQuery.indexOf('?');
-    url.setPath(q < 0 ? pathAndQuery : pathAndQuery.left(q));
-    if (q >= 0)
-        url.setQuery(pathAndQuery.mid(q + 1), QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(2000);
-    for (const auto& [name, value] : headers)
-        request.setRawHeader(name, value);
-    QNetworkReply* reply = m_nam->sendCustomRequest(request, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    Response r;
-    if (!finished.wait(3000)) {
-        reply->abort();
-        reply->deleteLater();
-        return r;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    r.status = status.isValid() ? status.toInt() : -1;
-    r.error = reply->error();
-    if (reply->isOpen())
-        r.body = reply->readAll();
-    r.headers = reply->rawHeaderPairs();
-    reply->deleteLater();
-    return r;
+    return sendRequest(*m_nam, m_fake->url(), method, pathAndQuery, headers, body, 2000);
 }
 
 // ---------------------------------------------------------------------------------------------
