@@ -8,7 +8,7 @@ packages=(
     # build
     cmake ninja-build g++ pkg-config dpkg-dev file
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-translations-l10n qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libssl-dev libgl-dev
+    qt6-translations-l10n qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev libgl-dev
     # run
     qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
     # test

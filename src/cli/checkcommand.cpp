@@ -5,7 +5,8 @@
 #include "clicommon.h"
 #include "connectionoptions.h"
 #include "credentials/keychaincredentialstore.h"
-#include "textformatter.h"
+#include "export/exportbundle.h"
+#include "reportoutput.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -44,8 +45,19 @@ int CheckCommand::run(const QStringList& arguments)
                                   QStringLiteral("ids"));
     const QCommandLineOption skip(QStringLiteral("skip"), tr("Do not run these checks (ids or prefixes)."),
                                   QStringLiteral("ids"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default) or json."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("Output format: text (default), json, junit, markdown or html."),
                                     QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"),
+        tr("Also write a troubleshooting export (a ZIP to attach to a support ticket) to FILE."),
+        QStringLiteral("file"));
+    const QCommandLineOption redact(
+        QStringLiteral("redact"),
+        tr("What the export removes: secrets (default: tokens, cookies, Authorization values, OAuth "
+           "secrets) or identities (also host names, addresses, emails, account ids and user names, "
+           "replaced by pseudonyms such as host-1)."),
+        QStringLiteral("level"), QStringLiteral("secrets"));
     const QCommandLineOption output(QStringLiteral("output"),
                                     tr("Write the report to FILE (atomically) instead of standard output."),
                                     QStringLiteral("file"));
@@ -58,8 +70,8 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption jiraEmail(QStringLiteral("jira-email"),
                                        tr("The email of the Jira user who installs the app."),
                                        QStringLiteral("email"));
-    parser.addOptions(
-        {help, version, method, trustStore, only, skip, format, output, strict, jiraSite, jiraEmail});
+    parser.addOptions({help, version, method, trustStore, only, skip, format, output, exportOption, redact,
+                       strict, jiraSite, jiraEmail});
     const ConnectionOptions connection;
     connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("URL"),
@@ -130,23 +142,29 @@ int CheckCommand::run(const QStringList& arguments)
     }
 
     m_format = parser.value(format).toLower();
-    if (m_format != QLatin1String("text") && m_format != QLatin1String("json")) {
-        if (QStringList{QStringLiteral("junit"), QStringLiteral("markdown"), QStringLiteral("html")}.contains(
-                m_format))
-            return cli::usageError(
-                tr("--format %1 is not available in this version; use text or json").arg(m_format));
-        return cli::usageError(tr("--format must be text or json (got \"%1\")").arg(m_format));
-    }
+    if (const QString formatError = cli::ReportOutput::checkFormat(m_format); !formatError.isEmpty())
+        return cli::usageError(formatError);
     if (parser.isSet(output)) {
         m_output = parser.value(output);
-        const QFileInfo info(m_output);
-        if (info.isDir())
-            return cli::usageError(tr("--output \"%1\" is a directory").arg(m_output));
-        const QFileInfo dir(info.absolutePath());
-        if (!dir.isDir() || !dir.isWritable())
-            return cli::usageError(
-                tr("cannot write --output \"%1\": the folder does not exist or is not writable")
-                    .arg(m_output));
+        if (const QString why = cli::ReportOutput::checkWritable(QStringLiteral("--output"), m_output);
+            !why.isEmpty())
+            return cli::usageError(why);
+    }
+    const auto level = redactionLevelFromId(parser.value(redact).toLower());
+    if (!level)
+        return cli::usageError(
+            tr("--redact must be secrets or identities (got \"%1\")").arg(parser.value(redact)));
+    if (parser.isSet(redact) && !parser.isSet(exportOption))
+        return cli::usageError(tr("--redact applies to --export; add --export FILE.zip"));
+    m_redaction = *level;
+    if (parser.isSet(exportOption)) {
+        m_export = parser.value(exportOption);
+        if (const QString why = cli::ReportOutput::checkWritable(QStringLiteral("--export"), m_export);
+            !why.isEmpty())
+            return cli::usageError(why);
+        if (!m_output.isEmpty() &&
+            QFileInfo(m_output).absoluteFilePath() == QFileInfo(m_export).absoluteFilePath())
+            return cli::usageError(tr("--output and --export name the same file"));
     }
     m_strict = parser.isSet(strict);
 
@@ -188,30 +206,24 @@ int CheckCommand::run(const QStringList& arguments)
 
 void CheckCommand::onFinished(const Report& report)
 {
-    QByteArray bytes;
-    if (m_format == QLatin1String("json")) {
-        bytes = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-    } else {
-        TextFormatter::Options options;
-        options.color = m_output.isEmpty() && cli::colorWanted();
-        bytes = TextFormatter::format(report, options).toUtf8();
-    }
-
-    const Summary summary = report.summary();
-    // A check that could not run (status error) is this program's problem, not the instance's:
-    // exit 3, so that a pipeline never mistakes a broken run for a healthy instance.
-    if (summary.count(Status::Error) > 0)
-        m_exitCode = cli::ExitInternal;
-    else if (summary.verdict == Status::Fail || (m_strict && summary.verdict == Status::Warn))
-        m_exitCode = cli::ExitFindings;
-    else
-        m_exitCode = cli::ExitOk;
+    const QByteArray bytes =
+        cli::ReportOutput::render(report, m_format, m_output.isEmpty() && cli::colorWanted());
+    m_exitCode = cli::ReportOutput::exitCode(report, m_strict);
     if (m_output.isEmpty()) {
         cli::out(QString::fromUtf8(bytes));
-    } else {
-        QSaveFile file(m_output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            cli::usageError(tr("cannot write --output \"%1\": %2").arg(m_output, file.errorString()));
+    } else if (const QString why = cli::ReportOutput::write(QStringLiteral("--output"), m_output, bytes);
+               !why.isEmpty()) {
+        cli::usageError(why);
+        m_exitCode = cli::ExitUsage;
+    }
+    if (!m_export.isEmpty()) {
+        ExportBundle::Options options;
+        options.level = m_redaction;
+        options.secrets =
+            ExportBundle::secretsOf(m_credentials.gitlabToken, m_credentials.jiraToken, m_options.jiraEmail);
+        QString error;
+        if (!ExportBundle::make(report, options).write(m_export, &error)) {
+            cli::usageError(error);
             m_exitCode = cli::ExitUsage;
         }
     }

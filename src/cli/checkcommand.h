@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checkrunner.h"
+#include "export/redaction.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -26,6 +27,8 @@ private:
     CheckRunner m_runner;
     QString m_format = QStringLiteral("text");
     QString m_output;
+    QString m_export;
+    RedactionLevel m_redaction = RedactionLevel::Secrets;
     RunOptions m_options;
     Credentials m_credentials;
     bool m_strict = false;

@@ -107,12 +107,15 @@ QString topLevelHelp()
                "Commands:\n"
                "  check <URL>       run the diagnostics against an instance\n"
                "  configure <URL>   set up the OAuth application and the GitLab for Jira App settings\n"
+               "  show <FILE>       print a troubleshooting export or a report.json as check would\n"
+               "  diff <OLD> <NEW>  list what changed per check between two exports or reports\n"
                "\n"
                "Run \"gitlab-jira-doctor-cli <command> --help\" for the options of a command.\n"
                "Options: --help, --version\n"
                "\n"
                "Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure\n"
-               "(configure: not set up and verified), 2 usage error or invalid input, 3 internal error.\n");
+               "(configure: not set up and verified; diff: a check got worse), 2 usage error or invalid\n"
+               "input, 3 internal error.\n");
 }
 
 } // namespace gjd::cli

@@ -2,6 +2,7 @@
 #include "checkcommand.h"
 #include "clicommon.h"
 #include "configurecommand.h"
+#include "exportcommands.h"
 #include "i18n.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,10 @@ int main(int argc, char* argv[])
             std::fflush(stderr);
             std::_Exit(code);
         }
+        if (command == QLatin1String("show"))
+            return cli::ExportCommands::show(args.mid(1));
+        if (command == QLatin1String("diff"))
+            return cli::ExportCommands::diff(args.mid(1));
         if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
             cli::out(
                 QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));

@@ -282,6 +282,32 @@ QList<CheckRunner::ProbeTiming> CheckRunner::probeTimings() const
     return out;
 }
 
+QList<HttpTranscript> CheckRunner::transcripts() const
+{
+    QList<HttpTranscript> out;
+    for (const ProbeTiming& timing : probeTimings()) {
+        const auto it = m_context.http.constFind(timing.id);
+        if (it == m_context.http.constEnd())
+            continue;
+        QByteArray text;
+        for (const HttpResponse& r : *it) {
+            // Where the answer came from and how it ended, before the exchange itself: a
+            // transcript without an answer must still say why.
+            text += "# " + r.finalUrl.toString(QUrl::RemoveUserInfo).toUtf8();
+            if (!r.peerAddress.isNull())
+                text += " (" + r.peerAddress.toString().toUtf8() + ')';
+            text += ", " + QByteArray::number(r.durationMs) + " ms";
+            if (!r.errorCode.isEmpty())
+                text += ", " + r.errorCode.toUtf8() + ": " + r.error.toUtf8();
+            text += "\n" + r.transcript;
+            if (!text.endsWith('\n'))
+                text += '\n';
+        }
+        out.append({timing.id, text});
+    }
+    return out;
+}
+
 Finding CheckRunner::decide(const Check& check)
 {
     Finding f;
@@ -435,6 +461,7 @@ void CheckRunner::finishRun()
         for (const QSslCertificate& cert : std::as_const(m_context.tls->chain))
             r.certificates.append(CertificateInfo::fromCertificate(cert));
     }
+    r.transcripts = transcripts();
     m_running = false;
     emit finished(r);
 }

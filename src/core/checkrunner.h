@@ -61,6 +61,8 @@ public:
     };
     // The probes that started, in start order.
     QList<ProbeTiming> probeTimings() const;
+    // What each HTTP probe sent and received, secrets removed; also in the report.
+    QList<HttpTranscript> transcripts() const;
 
 signals:
     void checkStarted(const QString& id);

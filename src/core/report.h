@@ -45,6 +45,14 @@ struct Summary
     int count(Status status) const { return counts[static_cast<size_t>(status)]; }
 };
 
+// What one HTTP probe sent and received (secrets already removed by HttpExchange). Not part of
+// report.json: an export carries each one as http/<probe id>.txt.
+struct HttpTranscript
+{
+    QString probeId;
+    QByteArray text;
+};
+
 struct Report
 {
     QString toolVersion;
@@ -60,6 +68,7 @@ struct Report
     qint64 durationMs = 0;
     QList<Finding> checks;
     QList<CertificateInfo> certificates;
+    QList<HttpTranscript> transcripts; // in the order the probes started
 
     Summary summary() const;
     const Finding* find(const QString& id) const;

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonValue>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gjd {
+
+struct Report;
+
+// How much of a troubleshooting export is removed before it leaves the machine. The ids are part
+// of the manifest and of `--redact`: never rename.
+enum class RedactionLevel
+{
+    Secrets,    // tokens, secrets, cookies, Authorization values: always gone
+    Identities, // also host names, addresses, emails, account ids, user names → pseudonyms
+};
+
+QString redactionLevelId(RedactionLevel level);
+std::optional<RedactionLevel> redactionLevelFromId(const QString& id);
+
+inline const QString kRedacted = QStringLiteral("[REDACTED]");
+
+// The second line of defence for secrets. The first is structural: tokens never enter the report
+// model (HttpExchange writes "[REDACTED]" where a secret header went, and removes secret JSON
+// fields and cookies from transcripts). This scrubber runs over every file of an export anyway and
+// removes what looks like a credential: the values the run used (and their Base64/percent-encoded
+// forms, as they would appear in an Authorization header or a URL), GitLab and Atlassian token
+// formats, JWTs, secret headers and query parameters.
+class SecretScrubber
+{
+public:
+    explicit SecretScrubber(const QList<QByteArray>& knownSecrets = {});
+
+    QString scrub(const QString& text) const;
+    QByteArray scrub(const QByteArray& text) const;
+    // Whether anything scrub() would remove is in the text.
+    bool containsSecret(const QString& text) const;
+
+private:
+    QStringList m_literals; // longest first
+};
+
+// Replaces the identities in an export with stable pseudonyms (host-1, ip-1, email-1,
+// account-1, user-1, org-1, ca-1), the same one for the same value in every file of one export.
+//
+//   learn(report)  ─ structural: the target's hosts, certificate names, the evidence's users,
+//                    emails and account ids, then every text by pattern (host names, IPv4/IPv6,
+//                    emails, Jira account ids, user fields of JSON bodies)
+//   apply(text)    ─ every learned value replaced, longest first, case-insensitively
+//
+// Documented public facts stay: GitLab.com's and Atlassian's own hosts and published address
+// ranges, check ids, file names, loopback addresses.
+class Pseudonymizer
+{
+public:
+    void learn(const Report& report);
+    // userObjects: the text may hold GitLab user objects, whose "name" is a person's name (a
+    // transcript); elsewhere "name" names tools and applications.
+    void learnText(const QString& text, bool userObjects);
+
+    QString apply(const QString& text) const;
+    QJsonValue apply(const QJsonValue& value) const;
+    // Every text of the report, its transcripts included; PEMs are dropped (a certificate names
+    // its hosts in binary form). A user name is also replaced in the running text of the findings
+    // that name it in their evidence ("Token of the administrator root"), and nowhere else as a
+    // bare word: "root" is also a kind of certificate.
+    void apply(Report& report) const;
+    // Whether a host name, address, email, account id or organisation learned is still in the
+    // text (user names are not looked for: they are replaced only where they stand as values).
+    bool containsIdentity(const QString& text) const;
+    // Those identities replaced in plain text, without apply()'s user names.
+    QString replaceIdentities(const QString& text) const;
+    // How many values of a kind ("host", "ip", "email", "account", "user", "org") were replaced.
+    int count(const QString& kind) const { return m_counts.value(kind); }
+    bool isEmpty() const { return m_order.isEmpty(); }
+
+private:
+    QString add(const QString& kind, const QString& value);
+    void learnHost(const QString& host);
+    void learnUser(const QString& name);
+    void learnDistinguishedName(const QString& dn);
+    void rebuild() const;
+
+    QHash<QString, QString> m_map; // lowercase value → pseudonym
+    QStringList m_order;           // values in the order they were learned
+    QHash<QString, int> m_counts;
+    QStringList m_users; // user and display names: replaced only where they stand as a value
+    QStringList m_orgs;  // organisations of certificates: replaced only in distinguished names
+    mutable QRegularExpression m_pattern;
+    mutable QRegularExpression m_userPattern;
+    mutable QRegularExpression m_orgPattern;
+    mutable bool m_dirty = true;
+};
+
+} // namespace gjd

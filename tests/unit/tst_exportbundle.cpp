@@ -1,0 +1,558 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checks/check.h"
+#include "export/exportbundle.h"
+#include "export/redaction.h"
+#include "zipwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace gjd;
+using gjd::test::ZipEntry;
+
+namespace {
+
+// What a run could have seen, with secrets and identities planted wherever a server or the
+// admin could put them.
+const QByteArray kGitlabToken = "glpat-PLANTEDgitlab0123456789ab";
+const QByteArray kJiraToken = "ATATT3xFfGF0PLANTEDjira0123456789abcdef";
+const QString kJiraEmail = QStringLiteral("jane.doe@acme-corp.example");
+const QString kHost = QStringLiteral("gitlab.acme-corp.example");
+const QString kPublicHost = QStringLiteral("jira-proxy.acme-corp.example");
+const QString kJiraHost = QStringLiteral("acme.atlassian.net");
+const QString kInternalHost = QStringLiteral("build-7.corp.acme.internal");
+const QString kIpv4 = QStringLiteral("203.0.113.7");
+const QString kIpv6 = QStringLiteral("2001:db8:4006:812::200e");
+const QString kAccountId = QStringLiteral("557058:f58131cb-b67d-43c7-b30d-6b58d40bd077");
+const QString kUsername = QStringLiteral("jdoe-admin");
+const QString kDisplayName = QStringLiteral("Jane Q. Doe");
+const QString kOrg = QStringLiteral("Acme Corp");
+
+Report plantedReport()
+{
+    Report r;
+    r.toolVersion = QStringLiteral("0.1.0");
+    r.generatedAt = QDateTime(QDate(2026, 11, 24), QTime(15, 4, 5), Qt::UTC);
+    r.url = QStringLiteral("https://%1").arg(kHost);
+    r.publicUrl = QStringLiteral("https://%1").arg(kPublicHost);
+    r.method = QStringLiteral("marketplace");
+    r.methodSource = QStringLiteral("detected");
+    r.methodReason = QStringLiteral("jira_connect_proxy_url is https://gitlab.com");
+    r.vantageOs = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
+    r.vantageQt = QStringLiteral("6.4.2");
+    r.vantageTlsBackend = QStringLiteral("openssl");
+    r.durationMs = 812;
+    for (const auto& c : catalogue()) {
+        Finding f;
+        f.id = c->id();
+        f.category = c->category();
+        f.title = c->title();
+        f.status = Status::Pass;
+        f.summary = QStringLiteral("Fine.");
+        r.checks.append(f);
+    }
+    const auto set = [&r](const QString& id, const std::function<void(Finding&)>& change) {
+        for (Finding& f : r.checks) {
+            if (f.id == id)
+                change(f);
+        }
+    };
+    set(QStringLiteral("dns.public"), [](Finding& f) {
+        f.summary = QStringLiteral("%1 resolves to %2 and %3.").arg(kHost, kIpv4, kIpv6);
+        f.evidence = QJsonObject{{QStringLiteral("a"), QJsonArray{kIpv4}},
+                                 {QStringLiteral("aaaa"), QJsonArray{kIpv6}}};
+    });
+    set(QStringLiteral("tls.chain.complete"), [](Finding& f) {
+        f.status = Status::Fail;
+        f.summary =
+            QStringLiteral("The server does not send the intermediate certificate; the root certificate "
+                           "is in the trust store.");
+        f.remedy = QStringLiteral("Configure the full chain in nginx.conf; see docs.gitlab.com.");
+        f.docs = {QStringLiteral("https://docs.gitlab.com/omnibus/settings/ssl/")};
+        f.evidence = QJsonObject{
+            {QStringLiteral("missing_issuer"), QStringLiteral("CN=Acme Issuing CA,O=%1").arg(kOrg)},
+            {QStringLiteral("served"),
+             QJsonArray{QStringLiteral("sha256:%1").arg(QString(64, QLatin1Char('b')))}}};
+    });
+    set(QStringLiteral("gitlab.token"), [](Finding& f) {
+        f.summary = QStringLiteral("Token of the administrator %1.").arg(kUsername);
+        f.evidence = QJsonObject{{QStringLiteral("username"), kUsername}, {QStringLiteral("is_admin"), true}};
+    });
+    set(QStringLiteral("jira.auth"), [](Finding& f) {
+        f.summary = QStringLiteral("Signed in to %1 as %2 (%3).").arg(kJiraHost, kDisplayName, kJiraEmail);
+        f.evidence = QJsonObject{{QStringLiteral("email"), kJiraEmail},
+                                 {QStringLiteral("account_id"), kAccountId},
+                                 {QStringLiteral("display_name"), kDisplayName},
+                                 {QStringLiteral("site"), QStringLiteral("https://%1").arg(kJiraHost)}};
+    });
+    set(QStringLiteral("connect.descriptor"), [](Finding& f) {
+        f.status = Status::Warn;
+        f.summary = QStringLiteral("The descriptor's key is gitlab-jira-connect-%1.").arg(kHost);
+        f.remedy = QStringLiteral("Look at https://%1/-/jira_connect/app_descriptor.json").arg(kPublicHost);
+    });
+
+    CertificateInfo leaf;
+    leaf.sha256 = QString(64, QLatin1Char('c'));
+    leaf.subject = QStringLiteral("CN=%1,OU=Platform,O=%2,L=Springfield,C=US").arg(kHost, kOrg);
+    leaf.issuer = QStringLiteral("CN=Acme Issuing CA,O=%1").arg(kOrg);
+    leaf.notBefore = r.generatedAt.addDays(-10);
+    leaf.notAfter = r.generatedAt.addDays(80);
+    leaf.san = {kHost, kPublicHost, QStringLiteral("*.%1").arg(QStringLiteral("acme-corp.example"))};
+    leaf.pem = "-----BEGIN CERTIFICATE-----\nMIIBplantedPEM\n-----END CERTIFICATE-----\n";
+    r.certificates.append(leaf);
+
+    const QByteArray basic = "Basic " + QByteArray(kJiraEmail.toUtf8() + ':' + kJiraToken).toBase64();
+    r.transcripts = {
+        {QStringLiteral("api.user"),
+         "# https://" + kHost.toUtf8() + "/api/v4/user (" + kIpv4.toUtf8() +
+             "), 12 ms\nGET /api/v4/user HTTP/1.1\r\nHost: " + kHost.toUtf8() +
+             "\r\nPRIVATE-TOKEN: " + kGitlabToken +
+             "\r\nCookie: _gitlab_session=0123456789abcdef\r\n\r\n"
+             "HTTP/1.1 200 OK\r\nSet-Cookie: _gitlab_session=fedcba9876543210; path=/\r\n"
+             "X-Request-Id: 01HQ\r\n\r\n{\"id\":1,\"username\":\"" +
+             kUsername.toUtf8() + "\",\"name\":\"" + kDisplayName.toUtf8() + "\",\"email\":\"" +
+             kJiraEmail.toUtf8() + "\",\"web_url\":\"https://" + kHost.toUtf8() + "/" + kUsername.toUtf8() +
+             "\",\"is_admin\":true}\r\n\r\n"},
+        {QStringLiteral("api.applications"),
+         "# https://" + kHost.toUtf8() +
+             "/api/v4/applications, 9 ms\nPOST /api/v4/applications HTTP/1.1\r\n\r\n"
+             "HTTP/1.1 201 "
+             "Created\r\n\r\n{\"application_id\":\"5e3f\",\"secret\":\"gloas-"
+             "PLANTEDoauthsecret0123456789abcdef\","
+             "\"callback_url\":\"https://gitlab.com/-/jira_connect/oauth_callbacks\"}\r\n\r\n"},
+        {QStringLiteral("jira.myself"),
+         "# https://" + kJiraHost.toUtf8() +
+             "/rest/api/3/myself, 80 ms\nGET /rest/api/3/myself HTTP/1.1\r\n"
+             "Authorization: " +
+             basic + "\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{\"self\":\"https://" + kJiraHost.toUtf8() +
+             "/rest/api/3/user?accountId=" + QUrl::toPercentEncoding(kAccountId) + "\",\"accountId\":\"" +
+             kAccountId.toUtf8() + "\",\"emailAddress\":\"" + kJiraEmail.toUtf8() + "\",\"displayName\":\"" +
+             kDisplayName.toUtf8() + "\",\"note\":\"served by " + kInternalHost.toUtf8() + " at " +
+             kIpv6.toUtf8() + "\"}\r\n\r\n"},
+        {QStringLiteral("http.installed"),
+         "# https://" + kPublicHost.toUtf8() +
+             "/-/jira_connect/events/"
+             "installed?jwt=eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJwbGFudGVkIn0.c2lnbmF0dXJl, 5 ms\n"
+             "POST /-/jira_connect/events/installed HTTP/1.1\r\nAuthorization: JWT "
+             "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJwbGFudGVkIn0."
+             "c2lnbmF0dXJl\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{\"message\":\"Invalid JWT\"}\r\n\r\n"},
+    };
+    return r;
+}
+
+QList<QByteArray> plantedSecrets()
+{
+    return {kGitlabToken,
+            kJiraToken,
+            QByteArray(kJiraEmail.toUtf8() + ':' + kJiraToken).toBase64(),
+            "0123456789abcdef",
+            "fedcba9876543210",
+            "gloas-PLANTEDoauthsecret0123456789abcdef",
+            "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJwbGFudGVkIn0",
+            "c2lnbmF0dXJl"};
+}
+
+ExportBundle plantedBundle(RedactionLevel level)
+{
+    ExportBundle::Options options;
+    options.level = level;
+    options.secrets = ExportBundle::secretsOf(kGitlabToken, kJiraToken, kJiraEmail);
+    options.createdAt = QDateTime(QDate(2026, 11, 24), QTime(16, 0), Qt::UTC);
+    return ExportBundle::make(plantedReport(), options);
+}
+
+QJsonObject manifestOf(const ExportBundle& bundle)
+{
+    return QJsonDocument::fromJson(bundle.file(QStringLiteral("manifest.json"))->content).object();
+}
+
+// A complete, valid export's entries, for the hostile variants to start from.
+QList<ZipEntry> validEntries()
+{
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Secrets);
+    QList<ZipEntry> entries;
+    for (const BundleFile& f : bundle.files()) {
+        if (f.path != QLatin1String("manifest.json"))
+            entries.append({f.path, f.content});
+    }
+    return entries;
+}
+
+QByteArray withManifest(QList<ZipEntry> entries,
+                        const QString& schema = QStringLiteral("gitlab-jira-doctor/export/1"))
+{
+    entries.append({QStringLiteral("manifest.json"), gjd::test::manifestFor(entries, schema)});
+    return gjd::test::makeZip(entries);
+}
+
+} // namespace
+
+class TestExportBundle final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void layoutAndManifest();
+    void roundTrip();
+    void bareReportJsonOpens();
+    void secretsNeverLeave();
+    void identitiesArePseudonymsEverywhere_data();
+    void identitiesArePseudonymsEverywhere();
+    void identitiesKeepWhatSupportNeeds();
+    void pseudonymsAreStableAcrossFiles();
+    void writeIsAtomic();
+    void hostileInput_data();
+    void hostileInput();
+};
+
+void TestExportBundle::layoutAndManifest()
+{
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Secrets);
+    QStringList paths;
+    for (const BundleFile& f : bundle.files())
+        paths.append(f.path);
+    QCOMPARE(paths.first(), QStringLiteral("report.json"));
+    QCOMPARE(paths.last(), QStringLiteral("manifest.json"));
+    for (const QString& p : {QStringLiteral("report.html"), QStringLiteral("report.md"),
+                             QStringLiteral("http/api.user.txt"), QStringLiteral("http/jira.myself.txt")})
+        QVERIFY2(paths.contains(p), qPrintable(p));
+    QCOMPARE(paths.filter(QRegularExpression(QStringLiteral("^certificates/01-c{16}\\.pem$"))).size(), 1);
+
+    const QJsonObject manifest = manifestOf(bundle);
+    QCOMPARE(manifest.value(QStringLiteral("schema")).toString(),
+             QStringLiteral("gitlab-jira-doctor/export/1"));
+    QCOMPARE(manifest.value(QStringLiteral("tool")).toObject().value(QStringLiteral("version")).toString(),
+             QStringLiteral(GJD_VERSION));
+    QCOMPARE(manifest.value(QStringLiteral("created_at")).toString(), QStringLiteral("2026-11-24T16:00:00Z"));
+    QCOMPARE(manifest.value(QStringLiteral("redaction")).toObject().value(QStringLiteral("level")).toString(),
+             QStringLiteral("secrets"));
+    const QJsonArray files = manifest.value(QStringLiteral("files")).toArray();
+    QCOMPARE(files.size(), paths.size() - 1);
+    for (const QJsonValue& v : files) {
+        const QJsonObject o = v.toObject();
+        const BundleFile* f = bundle.file(o.value(QStringLiteral("path")).toString());
+        QVERIFY(f);
+        QCOMPARE(
+            o.value(QStringLiteral("sha256")).toString(),
+            QString::fromLatin1(QCryptographicHash::hash(f->content, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(o.value(QStringLiteral("size")).toInteger(), f->content.size());
+    }
+    QVERIFY(manifest.value(QStringLiteral("collected"))
+                .toObject()
+                .value(QStringLiteral("certificates"))
+                .toObject()
+                .value(QStringLiteral("pem"))
+                .toBool());
+}
+
+void TestExportBundle::roundTrip()
+{
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Secrets);
+    QString error;
+    const QByteArray zip = bundle.toZip(&error);
+    QVERIFY2(!zip.isEmpty(), qPrintable(error));
+    const auto opened = ExportReader::fromBytes(zip, &error);
+    QVERIFY2(opened, qPrintable(error));
+    QVERIFY(opened->isBundle);
+    QCOMPARE(opened->report.toJson(), bundle.report().toJson());
+    QCOMPARE(opened->report.checks.size(), catalogue().size());
+    QCOMPARE(opened->report.find(QStringLiteral("tls.chain.complete"))->status, Status::Fail);
+    QCOMPARE(opened->report.transcripts.size(), bundle.report().transcripts.size());
+    for (int i = 0; i < opened->report.transcripts.size(); ++i) {
+        QCOMPARE(opened->report.transcripts.at(i).probeId, bundle.report().transcripts.at(i).probeId);
+        QCOMPARE(opened->report.transcripts.at(i).text, bundle.report().transcripts.at(i).text);
+    }
+    QCOMPARE(opened->toolVersion, QStringLiteral(GJD_VERSION));
+    QCOMPARE(opened->createdAt, QDateTime(QDate(2026, 11, 24), QTime(16, 0), Qt::UTC));
+    QCOMPARE(opened->level, RedactionLevel::Secrets);
+    QVERIFY(!opened->certificatesOmitted);
+    QCOMPARE(opened->files.size(), bundle.files().size());
+}
+
+void TestExportBundle::bareReportJsonOpens()
+{
+    const QByteArray json = QJsonDocument(plantedReport().toJson()).toJson();
+    QString error;
+    const auto opened = ExportReader::fromBytes(json, &error);
+    QVERIFY2(opened, qPrintable(error));
+    QVERIFY(!opened->isBundle);
+    QCOMPARE(opened->report.url, plantedReport().url);
+}
+
+void TestExportBundle::secretsNeverLeave()
+{
+    for (RedactionLevel level : {RedactionLevel::Secrets, RedactionLevel::Identities}) {
+        const ExportBundle bundle = plantedBundle(level);
+        QString error;
+        const QByteArray zip = bundle.toZip(&error);
+        QVERIFY(!zip.isEmpty());
+        for (const BundleFile& f : bundle.files()) {
+            for (const QByteArray& secret : plantedSecrets())
+                QVERIFY2(!f.content.contains(secret),
+                         qPrintable(f.path + QStringLiteral(": ") + QString::fromLatin1(secret)));
+        }
+        // And where they were, the transcript says so.
+        const QByteArray user = bundle.file(QStringLiteral("http/api.user.txt"))->content;
+        QVERIFY(user.contains("PRIVATE-TOKEN: [REDACTED]"));
+        QVERIFY(user.contains("Set-Cookie: [REDACTED]"));
+        QVERIFY(user.contains("Cookie: [REDACTED]"));
+        QVERIFY(bundle.file(QStringLiteral("http/jira.myself.txt"))
+                    ->content.contains("Authorization: [REDACTED]"));
+        QVERIFY(bundle.file(QStringLiteral("http/api.applications.txt"))
+                    ->content.contains("\"secret\":\"[REDACTED]\""));
+        QVERIFY(bundle.file(QStringLiteral("http/http.installed.txt"))->content.contains("?jwt=[REDACTED]"));
+    }
+}
+
+void TestExportBundle::identitiesArePseudonymsEverywhere_data()
+{
+    QTest::addColumn<QString>("planted");
+    QTest::newRow("instance host") << kHost;
+    QTest::newRow("public host") << kPublicHost;
+    QTest::newRow("Jira site") << kJiraHost;
+    QTest::newRow("host only a server named") << kInternalHost;
+    QTest::newRow("wildcard domain") << QStringLiteral("acme-corp.example");
+    QTest::newRow("IPv4") << kIpv4;
+    QTest::newRow("IPv6") << kIpv6;
+    QTest::newRow("email") << kJiraEmail;
+    QTest::newRow("account id") << kAccountId;
+    QTest::newRow("account id in a URL") << QString::fromLatin1(QUrl::toPercentEncoding(kAccountId));
+    QTest::newRow("user name") << kUsername;
+    QTest::newRow("display name") << kDisplayName;
+    QTest::newRow("organisation") << kOrg;
+    QTest::newRow("private CA") << QStringLiteral("Acme Issuing CA");
+}
+
+void TestExportBundle::identitiesArePseudonymsEverywhere()
+{
+    QFETCH(QString, planted);
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Identities);
+    for (const BundleFile& f : bundle.files()) {
+        // Also in the forms a file format gives it (HTML and JSON escape some characters).
+        for (const QString& form : {planted, planted.toHtmlEscaped()})
+            QVERIFY2(!QString::fromUtf8(f.content).contains(form, Qt::CaseInsensitive),
+                     qPrintable(QStringLiteral("%1 still in %2").arg(form, f.path)));
+    }
+    // Secrets-only exports keep them: the test would notice if nothing had been planted.
+    const ExportBundle plain = plantedBundle(RedactionLevel::Secrets);
+    bool found = false;
+    for (const BundleFile& f : plain.files())
+        found = found || QString::fromUtf8(f.content).contains(planted, Qt::CaseInsensitive);
+    QVERIFY2(found, "the planted identity is not in the unredacted export");
+}
+
+void TestExportBundle::identitiesKeepWhatSupportNeeds()
+{
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Identities);
+    const QJsonObject manifest = manifestOf(bundle);
+    const QJsonObject certificates = manifest.value(QStringLiteral("collected"))
+                                         .toObject()
+                                         .value(QStringLiteral("certificates"))
+                                         .toObject();
+    QCOMPARE(certificates.value(QStringLiteral("pem")).toBool(true), false);
+    QVERIFY(
+        certificates.value(QStringLiteral("note")).toString().contains(QStringLiteral("PEM files omitted")));
+    QCOMPARE(manifest.value(QStringLiteral("redaction")).toObject().value(QStringLiteral("level")).toString(),
+             QStringLiteral("identities"));
+    for (const BundleFile& f : bundle.files()) {
+        QVERIFY2(!f.path.startsWith(QLatin1String("certificates/")), qPrintable(f.path));
+        QVERIFY2(!f.content.contains("BEGIN CERTIFICATE"), qPrintable(f.path));
+    }
+    // Fingerprints and validity stay; so do the facts: GitLab.com, the docs, check ids, prose.
+    const Report& r = bundle.report();
+    QCOMPARE(r.certificates.size(), 1);
+    QCOMPARE(r.certificates.first().sha256, QString(64, QLatin1Char('c')));
+    QVERIFY(r.certificates.first().notAfter.isValid());
+    QCOMPARE(r.url, QStringLiteral("https://host-1"));
+    QCOMPARE(r.publicUrl, QStringLiteral("https://host-2"));
+    const Finding* chain = r.find(QStringLiteral("tls.chain.complete"));
+    QVERIFY(chain->summary.contains(QStringLiteral("the root certificate is in the trust store")));
+    QCOMPARE(chain->docs, QStringList{QStringLiteral("https://docs.gitlab.com/omnibus/settings/ssl/")});
+    QVERIFY(chain->remedy.contains(QStringLiteral("nginx.conf")));
+    QVERIFY(chain->remedy.contains(QStringLiteral("docs.gitlab.com")));
+    QCOMPARE(r.methodReason, QStringLiteral("jira_connect_proxy_url is https://gitlab.com"));
+    QCOMPARE(r.find(QStringLiteral("gitlab.token"))->summary,
+             QStringLiteral("Token of the administrator user-1."));
+    QCOMPARE(r.find(QStringLiteral("connect.descriptor"))->summary,
+             QStringLiteral("The descriptor's key is gitlab-jira-connect-host-1."));
+    QVERIFY(bundle.file(QStringLiteral("http/api.applications.txt"))
+                ->content.contains("https://gitlab.com/-/jira_connect/oauth_callbacks"));
+    QVERIFY(bundle.file(QStringLiteral("report.md"))->content.contains("tls.chain.complete"));
+}
+
+void TestExportBundle::pseudonymsAreStableAcrossFiles()
+{
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Identities);
+    // The instance is host-1 and its address ip-1 wherever they appear.
+    for (const QString& path : {QStringLiteral("report.json"), QStringLiteral("report.md"),
+                                QStringLiteral("report.html"), QStringLiteral("http/api.user.txt")})
+        QVERIFY2(bundle.file(path)->content.contains("host-1"), qPrintable(path));
+    const QByteArray user = bundle.file(QStringLiteral("http/api.user.txt"))->content;
+    QVERIFY(user.contains("Host: host-1\r\n"));
+    QVERIFY(user.contains("(ip-1)"));
+    QVERIFY(user.contains("\"web_url\":\"https://host-1/user-1\""));
+    const Report& r = bundle.report();
+    QCOMPARE(r.find(QStringLiteral("dns.public"))->evidence.value(QStringLiteral("a")).toArray().first(),
+             QJsonValue(QStringLiteral("ip-1")));
+    const QString email =
+        r.find(QStringLiteral("jira.auth"))->evidence.value(QStringLiteral("email")).toString();
+    QVERIFY(email.startsWith(QLatin1String("email-")));
+    QVERIFY(bundle.file(QStringLiteral("http/jira.myself.txt"))->content.contains(email.toUtf8()));
+    const QString account =
+        r.find(QStringLiteral("jira.auth"))->evidence.value(QStringLiteral("account_id")).toString();
+    QVERIFY(account.startsWith(QLatin1String("account-")));
+    const QByteArray myself = bundle.file(QStringLiteral("http/jira.myself.txt"))->content;
+    QVERIFY(myself.contains(QByteArray("\"accountId\":\"" + account.toUtf8() + '"')));
+    QVERIFY(myself.contains(QByteArray("accountId=" + account.toUtf8())));
+    // Every pseudonym names one value: the two hosts differ.
+    QVERIFY(r.certificates.first().san.contains(QStringLiteral("host-1")));
+    QVERIFY(r.certificates.first().san.contains(QStringLiteral("host-2")));
+    QVERIFY(r.certificates.first().subject.contains(QStringLiteral("O=org-")));
+}
+
+void TestExportBundle::writeIsAtomic()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const ExportBundle bundle = plantedBundle(RedactionLevel::Secrets);
+    const QString target = dir.filePath(QStringLiteral("export.zip"));
+    QString error;
+    QVERIFY2(bundle.write(target, &error), qPrintable(error));
+    QVERIFY(ExportReader::open(target, &error));
+    // Only its owner can read it: it describes the admin's infrastructure.
+    QCOMPARE(QFile(target).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
+
+    // A write that fails half-way (the file size limit, as a full disk would): the export that
+    // was there stays as it was, and no temporary file is left behind.
+    {
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous export");
+    }
+    struct rlimit saved
+    {
+    };
+    getrlimit(RLIMIT_FSIZE, &saved);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = saved;
+    small.rlim_cur = 256; // the export is several KiB
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const bool written = bundle.write(target, &error);
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+    QVERIFY(!written);
+    QVERIFY2(error.contains(QStringLiteral("export.zip")), qPrintable(error));
+    QFile old(target);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("the previous export"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("export.zip")});
+
+    // Into a folder that is not one.
+    QVERIFY(!bundle.write(target + QStringLiteral("/inside.zip"), &error));
+    QVERIFY2(error.contains(QStringLiteral("inside.zip")), qPrintable(error));
+}
+
+void TestExportBundle::hostileInput_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    const QList<ZipEntry> valid = validEntries();
+    const auto plus = [&valid](const ZipEntry& extra) {
+        QList<ZipEntry> e = valid;
+        e.append(extra);
+        return e;
+    };
+    const auto replaced = [&valid](const QString& path, const QByteArray& content) {
+        QList<ZipEntry> e = valid;
+        for (ZipEntry& entry : e) {
+            if (entry.name == path)
+                entry.content = content;
+        }
+        return e;
+    };
+
+    QTest::newRow("parent path") << withManifest(plus({QStringLiteral("../../evil.txt"), "x"}))
+                                 << "path that leaves its folder";
+    QTest::newRow("parent path inside")
+        << withManifest(plus({QStringLiteral("http/../../../tmp/evil.txt"), "x"}))
+        << "path that leaves its folder";
+    QTest::newRow("backslash parent path")
+        << withManifest(plus({QStringLiteral("http\\..\\..\\evil.txt"), "x"}))
+        << "path that leaves its folder";
+    QTest::newRow("absolute path") << withManifest(plus({QStringLiteral("/tmp/gjd-evil.txt"), "x"}))
+                                   << "absolute path";
+    QTest::newRow("drive path") << withManifest(plus({QStringLiteral("C:/evil.txt"), "x"}))
+                                << "absolute path";
+    ZipEntry link{QStringLiteral("http/link.txt"), "/etc/passwd"};
+    link.symlink = true;
+    QTest::newRow("symlink") << withManifest(plus(link)) << "symbolic link";
+    QTest::newRow("unknown entry") << withManifest(plus({QStringLiteral("run-me.sh"), "#!/bin/sh\n"}))
+                                   << "not part of an export";
+    // 64 MiB of zeros that claim to be 1 KiB: unpacking stops at the claimed size, and the
+    // checksum then fails.
+    ZipEntry liar{QStringLiteral("http/bomb.txt"), QByteArray(64 * 1024 * 1024, '\0')};
+    liar.claimedSize = 1024;
+    QTest::newRow("zip bomb with lying header") << withManifest(plus(liar)) << "is damaged";
+    // Entries within the per-file limit that together unpack to more than an export holds.
+    QList<ZipEntry> bombs = valid;
+    for (int i = 0; i < 5; ++i)
+        bombs.append({QStringLiteral("http/bomb-%1.txt").arg(i), QByteArray(15 * 1024 * 1024, '\0')});
+    QTest::newRow("zip bomb") << withManifest(bombs) << "refused as a ZIP bomb";
+    ZipEntry huge{QStringLiteral("http/huge.txt"), QByteArray(1024, 'a')};
+    huge.claimedSize = 2LL * 1024 * 1024 * 1024;
+    QTest::newRow("2 GiB entry") << withManifest(plus(huge)) << "would unpack to 2048 MiB";
+    QTest::newRow("invalid JSON") << withManifest(replaced(QStringLiteral("report.json"),
+                                                           "{\"schema\": \"gitlab-jira"))
+                                  << "report.json is not valid JSON";
+    QTest::newRow("report JSON not an object")
+        << withManifest(replaced(QStringLiteral("report.json"), "[1,2,3]"))
+        << "report.json is not valid JSON";
+    QTest::newRow("unknown report schema")
+        << withManifest(replaced(QStringLiteral("report.json"),
+                                 "{\"schema\": \"gitlab-jira-doctor/report/9\", \"checks\": []}"))
+        << "unknown report schema \"gitlab-jira-doctor/report/9\"";
+    QTest::newRow("unknown export schema")
+        << withManifest(valid, QStringLiteral("gitlab-jira-doctor/export/7"))
+        << "\"gitlab-jira-doctor/export/7\" is not one this version reads";
+    QList<ZipEntry> tampered = valid;
+    tampered.append({QStringLiteral("manifest.json"), gjd::test::manifestFor(valid)});
+    tampered.first().content += ' ';
+    QTest::newRow("changed after it was made") << gjd::test::makeZip(tampered) << "does not match the sha256";
+    QList<ZipEntry> unlisted = valid;
+    unlisted.append({QStringLiteral("manifest.json"), gjd::test::manifestFor(valid)});
+    unlisted.append({QStringLiteral("http/extra.txt"), "x"});
+    QTest::newRow("file not in the manifest") << gjd::test::makeZip(unlisted) << "not listed in the manifest";
+    QTest::newRow("no manifest") << gjd::test::makeZip(valid) << "no manifest.json";
+    QTest::newRow("duplicate entry") << withManifest(plus(valid.first())) << "twice";
+    QList<ZipEntry> many;
+    for (int i = 0; i < 1001; ++i)
+        many.append({QStringLiteral("http/%1.txt").arg(i), "x"});
+    QTest::newRow("too many entries") << gjd::test::makeZip(many) << "at most 1000";
+    QTest::newRow("not a ZIP") << QByteArray("PK\x03\x04 this is not a zip at all") << "not a readable ZIP";
+    QTest::newRow("empty file") << QByteArray() << "neither a troubleshooting export";
+    QTest::newRow("garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << "neither a troubleshooting export";
+}
+
+void TestExportBundle::hostileInput()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    QString why;
+    const auto opened = ExportReader::fromBytes(data, &why);
+    QVERIFY2(!opened, "a hostile export was accepted");
+    QVERIFY2(why.contains(error), qPrintable(why));
+    QVERIFY2(!why.contains(QLatin1Char('\n')), "errors are one line");
+}
+
+QTEST_GUILESS_MAIN(TestExportBundle)
+#include "tst_exportbundle.moc"
