@@ -45,12 +45,18 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "Open the diagnostics pane and check URL."),
         QStringLiteral("URL"));
     parser.addOption(check);
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("main", "A troubleshooting export (.zip) or report (.json) to open."),
+        QStringLiteral("[FILE]"));
     parser.process(app);
 
     gjd::MainWindow window;
     window.show();
     if (parser.isSet(check))
         window.checkInstance(parser.value(check));
+    else if (!parser.positionalArguments().isEmpty())
+        window.openExport(parser.positionalArguments().constFirst());
 
     // For bench/gui-benchmark.sh only: GJD_BENCH_EXIT=shown quits once the first window is shown,
     // =checked once the --check run is over.

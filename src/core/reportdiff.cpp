@@ -190,6 +190,19 @@ bool ReportDiff::sameInstance() const
     return norm(before.url) == norm(after.url);
 }
 
+std::optional<ReportDiff::Section> ReportDiff::sectionOf(const Entry& e)
+{
+    if (e.regression())
+        return Section::NewFailures;
+    if (e.change == Change::Fixed)
+        return Section::Fixed;
+    if (e.change == Change::StillFailing || e.change == Change::Improved)
+        return Section::StillFailing;
+    if (e.change != Change::Unchanged)
+        return Section::Other;
+    return std::nullopt;
+}
+
 QString ReportDiff::formatText(bool color) const
 {
     const auto paint = [color](Status status, const QString& text) -> QString {
@@ -229,18 +242,23 @@ QString ReportDiff::formatText(bool color) const
             QLatin1Char('\n');
     }
 
-    // The sections of the text; improved problems stay with the still-failing ones, because
-    // they still need fixing.
     QList<const Entry*> newFailures, fixed, stillFailing, other;
     for (const Entry& e : entries) {
-        if (e.regression())
+        switch (sectionOf(e).value_or(Section::Other)) {
+        case Section::NewFailures:
             newFailures.append(&e);
-        else if (e.change == Change::Fixed)
+            break;
+        case Section::Fixed:
             fixed.append(&e);
-        else if (e.change == Change::StillFailing || e.change == Change::Improved)
+            break;
+        case Section::StillFailing:
             stillFailing.append(&e);
-        else if (e.change != Change::Unchanged)
-            other.append(&e);
+            break;
+        case Section::Other:
+            if (e.change != Change::Unchanged)
+                other.append(&e);
+            break;
+        }
     }
 
     QStringList counts;

@@ -78,6 +78,17 @@ public:
         bool regression() const;
     };
 
+    // The groups a reader sees (the text's sections, the GUI's tree): improved problems stay with
+    // the still-failing ones, because they still need fixing. Unchanged entries have none.
+    enum class Section
+    {
+        NewFailures,
+        Fixed,
+        StillFailing,
+        Other,
+    };
+    static std::optional<Section> sectionOf(const Entry& entry);
+
     Side before;
     Side after;
     QList<Entry> entries; // in the new report's order, removed checks appended in the old order

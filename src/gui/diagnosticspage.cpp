@@ -2,7 +2,10 @@
 #include "diagnosticspage.h"
 
 #include "checks/check.h"
+#include "export/exportbundle.h"
+#include "exportdialog.h"
 #include "markdownformatter.h"
+#include "reportview.h"
 #include "statusicons.h"
 #include "textformatter.h"
 #include "uisettings.h"
@@ -40,34 +43,7 @@ namespace gjd {
 
 namespace {
 
-constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kCopiedFeedbackMs = 2000;
-
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-// A JSON value of the evidence as short, escaped text.
-QString evidenceText(const QJsonValue& v)
-{
-    QString text;
-    if (v.isString())
-        text = v.toString();
-    else if (v.isBool())
-        text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    else if (v.isDouble())
-        text = QString::number(v.toDouble());
-    else if (v.isNull() || v.isUndefined())
-        text = QStringLiteral("null");
-    else if (v.isArray())
-        text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    else
-        text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    if (text.size() > 600)
-        text = text.left(600) + QStringLiteral("…");
-    return esc(text);
-}
 
 } // namespace
 
@@ -104,12 +80,9 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     , m_rerunFailedButton(new QPushButton(this))
     , m_copySummaryButton(new QPushButton(this))
     , m_verdictLabel(new QLabel(this))
+    , m_exportButton(new QPushButton(this))
     , m_progressBar(new QProgressBar(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_tree(new QTreeWidget(m_splitter))
-    , m_tabs(new QTabWidget(m_splitter))
-    , m_details(new QTextBrowser(m_tabs))
-    , m_waterfall(new WaterfallWidget)
+    , m_view(new ReportView(this))
 {
     const auto name = [](QObject* o, const char* n) {
         o->setObjectName(QString::fromLatin1(n));
@@ -134,12 +107,10 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     name(m_cancelButton, "cancelButton");
     name(m_rerunFailedButton, "rerunFailedButton");
     name(m_copySummaryButton, "copySummaryButton");
+    name(m_exportButton, "exportButton");
     name(m_verdictLabel, "verdictLabel");
     name(m_progressBar, "progressBar");
-    name(m_tree, "checkTree");
-    name(m_tabs, "resultTabs");
-    name(m_details, "detailsView");
-    name(m_waterfall, "waterfall");
+    name(m_view, "reportView");
 
     m_headingLabel->setFont(scaledFont(font(), 1.4, QFont::DemiBold));
     m_backButton->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
@@ -227,15 +198,18 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_rerunFailedButton);
     buttons->addWidget(m_copySummaryButton);
+    buttons->addWidget(m_exportButton);
     m_runButton->setDefault(true);
     m_runButton->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start")));
     m_cancelButton->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
     m_rerunFailedButton->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_copySummaryButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_exportButton->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     connect(m_runButton, &QPushButton::clicked, this, &DiagnosticsPage::run);
     connect(m_cancelButton, &QPushButton::clicked, this, &DiagnosticsPage::cancel);
     connect(m_rerunFailedButton, &QPushButton::clicked, this, &DiagnosticsPage::rerunFailed);
     connect(m_copySummaryButton, &QPushButton::clicked, this, &DiagnosticsPage::copySummary);
+    connect(m_exportButton, &QPushButton::clicked, this, &DiagnosticsPage::exportReport);
     connect(m_urlEdit, &QLineEdit::returnPressed, this, &DiagnosticsPage::run);
 
     auto* status = new QHBoxLayout;
@@ -247,27 +221,6 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     m_progressBar->setTextVisible(true);
     m_progressBar->hide();
 
-    m_tree->setColumnCount(3);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setRootIsDecorated(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &DiagnosticsPage::showDetails);
-
-    m_details->setOpenExternalLinks(true);
-    m_tabs->addTab(m_details, QString());
-    auto* waterfallScroll = new QScrollArea;
-    waterfallScroll->setWidget(m_waterfall);
-    waterfallScroll->setWidgetResizable(true);
-    m_tabs->addTab(waterfallScroll, QString());
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 5);
-    m_splitter->setStretchFactor(1, 6);
-    m_splitter->setSizes({500, 600});
-
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(heading);
     layout->addLayout(form);
@@ -275,7 +228,7 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     layout->addWidget(m_options);
     layout->addLayout(buttons);
     layout->addLayout(status);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_view, 1);
 
     setTabOrder(m_backButton, m_urlEdit);
     setTabOrder(m_urlEdit, m_tokenEdit);
@@ -293,8 +246,8 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     setTabOrder(m_runButton, m_cancelButton);
     setTabOrder(m_cancelButton, m_rerunFailedButton);
     setTabOrder(m_rerunFailedButton, m_copySummaryButton);
-    setTabOrder(m_copySummaryButton, m_tree);
-    setTabOrder(m_tree, m_tabs);
+    setTabOrder(m_copySummaryButton, m_exportButton);
+    setTabOrder(m_exportButton, m_view->findChild<QWidget*>(QStringLiteral("checkTree")));
 
     connect(&m_runner, &CheckRunner::checkStarted, this, &DiagnosticsPage::onCheckStarted);
     connect(&m_runner, &CheckRunner::checkFinished, this, &DiagnosticsPage::onCheckFinished);
@@ -308,7 +261,7 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     QStringList all;
     for (const auto& c : catalogue())
         all.append(c->id());
-    buildTree(all);
+    m_view->setChecks(all);
     retranslate();
     setRunning(false);
     validate();
@@ -376,18 +329,11 @@ void DiagnosticsPage::retranslate()
     m_rerunFailedButton->setText(tr("Re-run &failed"));
     m_copySummaryButton->setText(m_copied ? tr("Copied") : tr("Cop&y summary"));
     m_copySummaryButton->setToolTip(tr("Copy the results as Markdown, for a ticket"));
-    m_tree->setHeaderLabels({tr("Check"), tr("Status"), tr("Time")});
-    m_tree->setAccessibleName(tr("Checks"));
-    m_details->setAccessibleName(tr("Details of the selected check"));
-    m_tabs->setTabText(0, tr("&Details"));
-    m_tabs->setTabText(1, tr("T&iming"));
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* category = m_tree->topLevelItem(i);
-        category->setText(0, Categories::title(category->data(0, kIdRole).toString()));
-    }
+    m_exportButton->setText(tr("E&xport…"));
+    m_exportButton->setToolTip(tr("Save a troubleshooting export (a ZIP for a support ticket); you see "
+                                  "what it contains before it is saved"));
     updateVerdict();
     validate();
-    showDetails();
     padBuddyLabels(this);
 }
 
@@ -473,7 +419,6 @@ void DiagnosticsPage::run()
         return;
     m_rerunFailedButton->setEnabled(false);
     m_rerunIds.clear();
-    m_findings.clear();
     QString error;
     const std::optional<RunOptions> o = options(&error);
     m_urlError->setText(error);
@@ -485,8 +430,8 @@ void DiagnosticsPage::run()
     credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
     if (!m_runner.start(*o, credentials))
         return;
-    buildTree(m_runner.selectedIds());
-    m_waterfall->setTimings({});
+    m_view->setChecks(m_runner.selectedIds());
+    m_findingCount = 0;
     setRunning(true);
 }
 
@@ -516,13 +461,8 @@ void DiagnosticsPage::rerunFailed()
     if (!m_runner.start(*o, credentials))
         return;
     m_rerunIds = m_runner.selectedIds();
-    for (const QString& id : std::as_const(m_rerunIds)) {
-        if (QTreeWidgetItem* item = m_items.value(id)) {
-            item->setIcon(0, pendingIcon());
-            item->setText(1, tr("waiting"));
-            item->setText(2, QString());
-        }
-    }
+    m_view->markWaiting(m_rerunIds);
+    m_findingCount = 0;
     setRunning(true);
 }
 
@@ -531,77 +471,15 @@ void DiagnosticsPage::cancel()
     m_runner.cancel();
 }
 
-void DiagnosticsPage::buildTree(const QStringList& ids)
-{
-    const QString current =
-        m_tree->currentItem() ? m_tree->currentItem()->data(0, kIdRole).toString() : QString();
-    m_tree->clear();
-    m_items.clear();
-    QHash<QString, QTreeWidgetItem*> categories;
-    for (const auto& c : catalogue()) {
-        if (!ids.contains(c->id()))
-            continue;
-        QTreeWidgetItem*& parent = categories[c->category()];
-        if (!parent) {
-            parent = new QTreeWidgetItem(m_tree);
-            parent->setData(0, kIdRole, c->category());
-            parent->setText(0, Categories::title(c->category()));
-            parent->setFirstColumnSpanned(false);
-            QFont bold = parent->font(0);
-            bold.setBold(true);
-            parent->setFont(0, bold);
-            parent->setExpanded(true);
-        }
-        auto* item = new QTreeWidgetItem(parent);
-        item->setData(0, kIdRole, c->id());
-        item->setText(0, c->title());
-        item->setToolTip(0, c->id());
-        item->setIcon(0, pendingIcon());
-        item->setText(1, tr("waiting"));
-        m_items.insert(c->id(), item);
-    }
-    // Categories in the catalogue's display order.
-    const QStringList order = Categories::ids();
-    QList<QTreeWidgetItem*> tops;
-    while (m_tree->topLevelItemCount() > 0)
-        tops.append(m_tree->takeTopLevelItem(0));
-    std::stable_sort(tops.begin(), tops.end(), [&order](QTreeWidgetItem* a, QTreeWidgetItem* b) {
-        return order.indexOf(a->data(0, kIdRole).toString()) < order.indexOf(b->data(0, kIdRole).toString());
-    });
-    m_tree->addTopLevelItems(tops);
-    for (QTreeWidgetItem* top : std::as_const(tops))
-        top->setExpanded(true);
-    if (!current.isEmpty())
-        selectCheck(current);
-}
-
 void DiagnosticsPage::onCheckStarted(const QString& id)
 {
-    if (QTreeWidgetItem* item = m_items.value(id)) {
-        item->setIcon(0, runningIcon());
-        item->setText(1, tr("running"));
-    }
+    m_view->markRunning(id);
 }
 
 void DiagnosticsPage::onCheckFinished(const Finding& finding)
 {
-    m_findings.insert(finding.id, finding);
-    if (QTreeWidgetItem* item = m_items.value(finding.id))
-        updateItem(item, finding);
-    m_progressBar->setValue(int(m_findings.size()));
-    if (m_tree->currentItem() && m_tree->currentItem()->data(0, kIdRole).toString() == finding.id)
-        showDetails();
-}
-
-void DiagnosticsPage::updateItem(QTreeWidgetItem* item, const Finding& finding)
-{
-    item->setIcon(0, statusIcon(finding.status));
-    item->setText(1, TextFormatter::statusTitle(finding.status));
-    item->setText(2, finding.durationMs > 0 ? tr("%1 ms").arg(finding.durationMs) : QString());
-    item->setToolTip(0, QStringLiteral("%1 — %2").arg(finding.id, finding.summary));
-    // Screen readers get the status with the title, not only an icon.
-    item->setData(0, Qt::AccessibleTextRole,
-                  QStringLiteral("%1: %2").arg(item->text(0), TextFormatter::statusTitle(finding.status)));
+    m_view->setFinding(finding);
+    m_progressBar->setValue(++m_findingCount);
 }
 
 void DiagnosticsPage::onFinished(const Report& report)
@@ -617,16 +495,21 @@ void DiagnosticsPage::onFinished(const Report& report)
         m_report.generatedAt = report.generatedAt;
         if (!report.certificates.isEmpty())
             m_report.certificates = report.certificates;
+        // The re-run probes' transcripts replace theirs; the others stay.
+        for (const HttpTranscript& fresh : report.transcripts) {
+            auto it = std::find_if(m_report.transcripts.begin(), m_report.transcripts.end(),
+                                   [&fresh](const HttpTranscript& t) { return t.probeId == fresh.probeId; });
+            if (it != m_report.transcripts.end())
+                *it = fresh;
+            else
+                m_report.transcripts.append(fresh);
+        }
         m_rerunIds.clear();
     }
-    for (const Finding& f : std::as_const(m_report.checks)) {
-        if (QTreeWidgetItem* item = m_items.value(f.id))
-            updateItem(item, f);
-    }
-    m_waterfall->setTimings(m_runner.probeTimings());
+    m_view->setReport(m_report);
+    m_view->setTimings(m_runner.probeTimings());
     setRunning(false);
     updateVerdict();
-    showDetails();
     const QString url = InstanceUrl::parse(m_report.url).toString();
     uisettings::addRecentInstance(url);
     // setModel() deletes the previous model, which the completer owns.
@@ -648,6 +531,8 @@ void DiagnosticsPage::setRunning(bool running)
             anyFailed || f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error;
     m_rerunFailedButton->setEnabled(!running && anyFailed);
     m_copySummaryButton->setEnabled(!running && !m_report.checks.isEmpty());
+    m_exportButton->setEnabled(!running && !m_report.checks.isEmpty());
+    m_view->setRunning(running);
     m_progressBar->setVisible(running);
     if (running) {
         m_progressBar->setRange(0, int(m_runner.selectedIds().size()));
@@ -684,116 +569,28 @@ void DiagnosticsPage::updateVerdict()
 
 bool DiagnosticsPage::selectCheck(const QString& id)
 {
-    QTreeWidgetItem* item = m_items.value(id);
-    if (!item)
-        return false;
-    m_tree->setCurrentItem(item);
-    return true;
+    return m_view->selectCheck(id);
 }
 
 QString DiagnosticsPage::detailsHtml(const QString& id) const
 {
-    const Finding* f = nullptr;
-    if (auto it = m_findings.constFind(id); it != m_findings.constEnd())
-        f = &*it;
-    else
-        f = m_report.find(id);
-    const Check* check = findCheck(id);
-    QString html;
-    html += QStringLiteral("<h3>%1</h3>").arg(esc(check ? check->title() : id));
-    html += QStringLiteral("<p><code>%1</code></p>").arg(esc(id));
-    if (!f) {
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(m_runner.isRunning() ? tr("Waiting for its probes…") : tr("Not run yet.")));
-        return html;
-    }
-    html += QStringLiteral("<p><b>%1</b> — %2</p>")
-                .arg(esc(TextFormatter::statusTitle(f->status)), esc(f->summary));
-    if (!f->details.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(esc(f->details));
-    if (!f->remedy.isEmpty())
-        html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(tr("How to fix")), esc(f->remedy));
-    if (!f->explains.isEmpty()) {
-        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Explains these errors")));
-        for (const QString& e : f->explains)
-            html += QStringLiteral("<li>“%1”</li>").arg(esc(e));
-        html += QStringLiteral("</ul>");
-    }
-    html += chainHtml(*f);
-    if (!f->evidence.isEmpty()) {
-        html += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"2\">")
-                    .arg(esc(tr("What was probed")));
-        for (auto it = f->evidence.begin(); it != f->evidence.end(); ++it) {
-            if (it.key().contains(QLatin1String("pem")))
-                continue;
-            html += QStringLiteral("<tr><td valign=\"top\"><code>%1</code></td><td><code>%2</code></td></tr>")
-                        .arg(esc(it.key()), evidenceText(it.value()));
-        }
-        html += QStringLiteral("</table>");
-    }
-    if (!f->prerequisites.isEmpty())
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(esc(tr("Needs: %1").arg(f->prerequisites.join(QLatin1String(", ")))));
-    if (!f->docs.isEmpty()) {
-        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Documentation")));
-        for (const QString& d : f->docs) {
-            const QUrl url(d);
-            // Only web links are links; anything else is shown as text.
-            if (url.scheme() == QLatin1String("https"))
-                html += QStringLiteral("<li><a href=\"%1\">%2</a></li>")
-                            .arg(esc(url.toString(QUrl::FullyEncoded)), esc(d));
-            else
-                html += QStringLiteral("<li>%1</li>").arg(esc(d));
-        }
-        html += QStringLiteral("</ul>");
-    }
-    return html;
+    return m_view->detailsHtml(id);
 }
 
-// The served chain as a tree, trust anchor (or the missing issuer) at the top, leaf at the
-// bottom; for the TLS checks.
-QString DiagnosticsPage::chainHtml(const Finding& finding) const
+void DiagnosticsPage::exportReport()
 {
-    if (!finding.id.startsWith(QLatin1String("tls.")) || m_report.certificates.isEmpty())
-        return QString();
-    const Finding* complete = m_report.find(QStringLiteral("tls.chain.complete"));
-    const QString missing =
-        complete ? complete->evidence.value(QStringLiteral("missing_issuer")).toString() : QString();
-    const QString anchor =
-        complete ? complete->evidence.value(QStringLiteral("anchor")).toString() : QString();
-    QString html = QStringLiteral("<h4>%1</h4>").arg(esc(tr("Certificate chain")));
-    int depth = 0;
-    const auto node = [&depth](const QString& content) {
-        const QString indent =
-            QString(depth * 4, QLatin1Char(' ')).replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
-        ++depth;
-        return QStringLiteral("<div style=\"font-family: monospace\">%1%2%3</div>")
-            .arg(indent, depth > 1 ? QStringLiteral("└&nbsp;") : QString(), content);
-    };
-    if (!missing.isEmpty())
-        html += node(QStringLiteral("<span style=\"color:#c01c28\"><b>%1</b></span>")
-                         .arg(esc(tr("missing: %1 (the server does not send it)").arg(missing))));
-    else if (!anchor.isEmpty())
-        html += node(esc(tr("%1 (trust store)").arg(anchor)));
-    for (int i = int(m_report.certificates.size()) - 1; i >= 0; --i) {
-        const CertificateInfo& c = m_report.certificates.at(i);
-        html += node(QStringLiteral("%1 <small>(%2 – %3)</small>")
-                         .arg(esc(c.subject), esc(c.notBefore.date().toString(Qt::ISODate)),
-                              esc(c.notAfter.date().toString(Qt::ISODate))));
-    }
-    return html;
-}
-
-void DiagnosticsPage::showDetails()
-{
-    QTreeWidgetItem* item = m_tree->currentItem();
-    if (!item || !item->parent()) {
-        m_details->setHtml(QStringLiteral("<p>%1</p>")
-                               .arg(esc(tr("Select a check to see what was probed, why it "
-                                           "matters and how to fix it."))));
+    if (m_report.checks.isEmpty() || m_runner.isRunning())
         return;
-    }
-    m_details->setHtml(detailsHtml(item->data(0, kIdRole).toString()));
+    auto* dialog = new ExportDialog(m_report, secrets(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QList<QByteArray> DiagnosticsPage::secrets() const
+{
+    return ExportBundle::secretsOf(m_tokenEdit->text().trimmed().toUtf8(),
+                                   m_jiraTokenEdit->text().trimmed().toUtf8(),
+                                   m_jiraEmailEdit->text().trimmed());
 }
 
 void DiagnosticsPage::copySummary()

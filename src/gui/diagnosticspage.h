@@ -16,16 +16,11 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSplitter;
-class QTabWidget;
-class QTextBrowser;
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace gjd {
 
-class WaterfallWidget;
+class ReportView;
 
 // "Check an instance": a URL (and optionally a token, a public URL, the method and Jira
 // credentials) in, the checks of the catalogue out as a tree by category with live status icons,
@@ -40,7 +35,8 @@ class WaterfallWidget;
 // Object names for tests: "backButton", "urlEdit", "urlError", "tokenEdit", "optionsToggle",
 // "publicUrlEdit", "methodCombo", "jiraSiteEdit", "jiraEmailEdit", "jiraTokenEdit",
 // "caFileEdit", "addressEdit", "timeoutSpin", "runButton", "cancelButton", "rerunFailedButton",
-// "copySummaryButton", "verdictLabel", "progressBar", "checkTree", "detailsView", "waterfall", "resultTabs".
+// "copySummaryButton", "exportButton", "verdictLabel", "progressBar", "reportView" (a ReportView, with
+// "checkTree", "detailsView", "waterfall", "resultTabs", "transcriptCombo", "transcriptView").
 class DiagnosticsPage final : public QWidget
 {
     Q_OBJECT
@@ -78,12 +74,12 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void buildTree(const QStringList& ids);
     void onCheckStarted(const QString& id);
     void onCheckFinished(const Finding& finding);
     void onFinished(const Report& report);
-    void updateItem(QTreeWidgetItem* item, const Finding& finding);
-    void showDetails();
+    void exportReport();
+    // What the export must not contain: the tokens typed here, in every form.
+    QList<QByteArray> secrets() const;
     void validate();
     void setRunning(bool running);
     void copySummary();
@@ -91,7 +87,6 @@ private:
     void updateVerdict();
     // The run's options from the fields; nullopt with *error (translated) when one is unusable.
     std::optional<RunOptions> options(QString* error) const;
-    QString chainHtml(const Finding& finding) const;
 
     QPushButton* m_backButton;
     QLabel* m_headingLabel;
@@ -124,18 +119,14 @@ private:
     QPushButton* m_rerunFailedButton;
     QPushButton* m_copySummaryButton;
     QLabel* m_verdictLabel;
+    QPushButton* m_exportButton;
     QProgressBar* m_progressBar;
-    QSplitter* m_splitter;
-    QTreeWidget* m_tree;
-    QTabWidget* m_tabs;
-    QTextBrowser* m_details;
-    WaterfallWidget* m_waterfall;
+    ReportView* m_view;
 
     CheckRunner m_runner;
-    Report m_report;                          // the last complete picture (merged after re-runs)
-    QHash<QString, Finding> m_findings;       // as they arrive
-    QHash<QString, QTreeWidgetItem*> m_items; // check id → item
-    QStringList m_rerunIds;                   // non-empty during "Re-run failed"
+    Report m_report;        // the last complete picture (merged after re-runs)
+    int m_findingCount = 0; // of the run going on
+    QStringList m_rerunIds; // non-empty during "Re-run failed"
     bool m_copied = false;
     QList<QSslCertificate> m_trustStore;
     QString m_trustStoreSource;

@@ -7,8 +7,8 @@
 #include "credentials/keychaincredentialstore.h"
 #include "diagnosticspage.h"
 #include "doorbutton.h"
+#include "exportviewpage.h"
 #include "i18n.h"
-#include "placeholderpage.h"
 #include "setupwizard.h"
 #include "uisettings.h"
 #include "uistyle.h"
@@ -44,7 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->setupDoor, &DoorButton::clicked, this, [this] { showPage(Page::Setup); });
     connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
     connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
-    connect(m_ui->exportPage, &PlaceholderPage::backRequested, this, [this] { showPage(Page::Start); });
+    connect(m_ui->exportPage, &ExportViewPage::backRequested, this, [this] { showPage(Page::Start); });
     // The wizard lives inside the window, not as a dialog of its own.
     m_wizard = new SetupWizard(m_credentialStore, m_ui->setupPage);
     m_wizard->setWindowFlags(Qt::Widget);
@@ -117,7 +117,11 @@ void MainWindow::showPage(Page page)
         m_wizard->setFocus(Qt::OtherFocusReason);
         return;
     }
-    static_cast<PlaceholderPage*>(pageWidget(page))->backButton()->setFocus(Qt::OtherFocusReason);
+    // With nothing open yet, Open is what the admin came for.
+    if (m_ui->exportPage->opened())
+        m_ui->exportPage->backButton()->setFocus(Qt::OtherFocusReason);
+    else
+        m_ui->exportPage->findChild<QWidget*>(QStringLiteral("openButton"))->setFocus(Qt::OtherFocusReason);
 }
 
 QWidget* MainWindow::pageWidget(Page page) const
@@ -147,6 +151,12 @@ DoorButton* MainWindow::doorOf(Page page) const
         break;
     }
     return m_ui->setupDoor;
+}
+
+bool MainWindow::openExport(const QString& path)
+{
+    showPage(Page::Export);
+    return m_ui->exportPage->openFile(path);
 }
 
 void MainWindow::checkInstance(const QString& url)

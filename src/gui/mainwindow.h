@@ -19,11 +19,12 @@ class CredentialStore;
 class DoorButton;
 class SetupWizard;
 
-// The start screen with its three doors and the recent instances, the diagnostics pane behind
-// "Check an instance", and placeholder pages behind the other doors.
+// The start screen with its three doors and the recent instances, the setup wizard, the
+// diagnostics pane behind "Check an instance" and the export viewer behind "Open a
+// troubleshooting export".
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
 // "exportDoor", "recentList", "setupPage" (holds the SetupWizard "setupWizard"), "checkPage"
-// (DiagnosticsPage), "exportPage" (PlaceholderPage with a "backButton").
+// (DiagnosticsPage), "exportPage" (ExportViewPage).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +46,9 @@ public:
     void showPage(Page page);
     // Opens the diagnostics pane with `url` and runs the checks (gitlab-jira-doctor --check URL).
     void checkInstance(const QString& url);
+    // Opens the export viewer on an export or report (gitlab-jira-doctor FILE.zip); false, with
+    // the reason on the page, when it cannot be read.
+    bool openExport(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;

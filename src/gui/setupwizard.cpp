@@ -2,6 +2,8 @@
 #include "setupwizard.h"
 
 #include "checks/check.h"
+#include "export/exportbundle.h"
+#include "exportdialog.h"
 #include "setup/methodadvice.h"
 #include "setup/railssnippets.h"
 #include "setup/setuptext.h"
@@ -1299,6 +1301,16 @@ public:
         m_export->setObjectName(QStringLiteral("exportButton"));
         m_again->setObjectName(QStringLiteral("checkAgainButton"));
         m_export->setEnabled(false);
+        connect(m_export, &QPushButton::clicked, this, [this] {
+            const Credentials c = setupWizard()->credentials();
+            auto* dialog =
+                new ExportDialog(m_report,
+                                 ExportBundle::secretsOf(c.gitlabToken, c.jiraToken,
+                                                         field(QStringLiteral("jiraEmail")).toString()),
+                                 this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
         connect(m_again, &QPushButton::clicked, this, &VerifyWizardPage::run);
         connect(m_open, &QPushButton::clicked, this, [this] {
             emit setupWizard()->openDiagnostics(
@@ -1343,7 +1355,8 @@ public:
         setSubTitle(tr("The full diagnostics, as Jira Cloud and GitLab.com see the instance."));
         m_open->setText(tr("Open in the &diagnostics pane"));
         m_export->setText(tr("&Export…"));
-        m_export->setToolTip(tr("Troubleshooting exports come in a later version."));
+        m_export->setToolTip(tr("Save a troubleshooting export (a ZIP for a support ticket); you see what it "
+                                "contains before it is saved"));
         m_again->setText(tr("Check &again"));
         m_snippets->setTitle(tr("Rails console checks (sudo gitlab-rails console)"));
         m_groupLabel->setText(tr("&Group path:"));
@@ -1371,6 +1384,7 @@ private:
         if (m_checks.runner.isRunning())
             return;
         m_done = false;
+        m_export->setEnabled(false);
         m_list->clear();
         m_verdict->clear();
         RunOptions o = setupWizard()->runOptions();
@@ -1386,6 +1400,8 @@ private:
     {
         setChecking(false);
         m_done = true;
+        m_report = report;
+        m_export->setEnabled(true);
         const Summary s = report.summary();
         QStringList ids;
         for (const Finding& f : report.checks) {
@@ -1416,6 +1432,7 @@ private:
 
     QLabel* m_verdict;
     FindingList* m_list;
+    Report m_report;
     QPushButton* m_open;
     QPushButton* m_export;
     QPushButton* m_again;

@@ -3,30 +3,41 @@
 // The diagnostics pane, driven by object name (offscreen), against the fake GitLab behind a real
 // nginx: a healthy Marketplace instance, a broken one (incomplete chain, proxy URL with a trailing
 // slash), a server that never answers (the window stays responsive, Cancel works), and Re-run
-// failed after the setting was fixed. Saves screenshots of the pane (English and German, idle,
-// healthy, failing) into <build>/screenshots/.
+// failed after the setting was fixed; then Export from the pane (the preview is what is written),
+// the export opened again in the viewer and compared with a later one. Saves screenshots of the
+// pane, the export dialog, the viewer and the comparison (English and German) into
+// <build>/screenshots/.
 
 #include "diagnosticspage.h"
+#include "diffdialog.h"
+#include "exportdialog.h"
+#include "exportviewpage.h"
 #include "fakegitlab.h"
+#include "htmlformatter.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "nginxserver.h"
 #include "testpki.h"
+#include "textformatter.h"
 #include "uisettings.h"
 #include "waterfallwidget.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -73,6 +84,10 @@ private slots:
     void rerunFailedAfterTheFix();
     void stalledServerKeepsTheWindowResponsive();
     void startScreenListsRecentInstances();
+    void exportPreviewIsWhatIsWritten();
+    void openedExportShowsTheSameChecks();
+    void compareFailingThenFixed();
+    void unreadableExportIsSaidOnThePage();
     void screenshots_data();
     void screenshots();
 
@@ -81,6 +96,9 @@ private:
     // Fills the page for `site` (token, private CA, 127.0.0.1) and runs it to the end.
     void runAgainst(DiagnosticsPage& page, const QString& site, bool withToken = true);
     QString statusOf(DiagnosticsPage& page, const QString& id) const;
+    // Runs the pane against `site` and saves its export (secrets level) as `name` in m_exports.
+    QString exportOf(const QString& site, const QString& name);
+    gjd::ExportDialog* openExportDialog(DiagnosticsPage& page);
     void configureHealthy(gjd::test::FakeGitLab& fake, quint16 publicPort);
 
     std::unique_ptr<gjd::test::FakeGitLab> m_healthy;
@@ -88,6 +106,7 @@ private:
     std::unique_ptr<gjd::test::NginxServer> m_nginx;
     std::unique_ptr<gjd::test::StallServer> m_stall;
     QList<QSslCertificate> m_trust;
+    QTemporaryDir m_exports;
 };
 
 void TestDiagnosticsPage::initTestCase()
@@ -344,6 +363,188 @@ void TestDiagnosticsPage::startScreenListsRecentInstances()
              QStringLiteral("https://gitlab.example.com"));
 }
 
+gjd::ExportDialog* TestDiagnosticsPage::openExportDialog(DiagnosticsPage& page)
+{
+    auto* button = page.findChild<QPushButton*>(QStringLiteral("exportButton"));
+    if (!button || !button->isEnabled())
+        return nullptr;
+    QTest::mouseClick(button, Qt::LeftButton);
+    return page.findChild<gjd::ExportDialog*>();
+}
+
+QString TestDiagnosticsPage::exportOf(const QString& site, const QString& name)
+{
+    DiagnosticsPage page;
+    page.show();
+    runAgainst(page, site);
+    gjd::ExportDialog* dialog = openExportDialog(page);
+    if (!dialog)
+        return QString();
+    const QString path = m_exports.filePath(name);
+    return dialog->saveTo(path) ? path : QString();
+}
+
+void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
+{
+    DiagnosticsPage page;
+    page.resize(kWindowSize);
+    page.show();
+    auto* exportButton = page.findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton && !exportButton->isEnabled()); // nothing to export yet
+    runAgainst(page, QStringLiteral("broken"));
+    gjd::ExportDialog* dialog = openExportDialog(page);
+    QVERIFY(dialog && dialog->isVisible());
+
+    // The list is the bundle's files; the viewer shows a file's bytes as they will be written.
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("fileList"));
+    auto* view = dialog->findChild<QPlainTextEdit*>(QStringLiteral("fileView"));
+    QCOMPARE(list->count(), int(dialog->bundle().files().size()));
+    for (int i = 0; i < list->count(); ++i) {
+        list->setCurrentRow(i);
+        const gjd::BundleFile& f = dialog->bundle().files().at(i);
+        QVERIFY(list->item(i)->text().startsWith(f.path));
+        // (QPlainTextEdit shows CRLF line ends as line ends.)
+        QCOMPARE(view->toPlainText(), QString::fromUtf8(f.content).remove(QLatin1Char('\r')));
+        QVERIFY2(!f.content.contains(kToken.toUtf8()), qPrintable(f.path)); // typed in the pane
+    }
+    QVERIFY(dialog->bundle().file(QStringLiteral("http/api.version.txt")) ||
+            dialog->bundle().file(QStringLiteral("http/http.version.txt")));
+
+    // Identities: the host disappears from every file, and the preview follows at once.
+    dialog->findChild<QRadioButton*>(QStringLiteral("identitiesRadio"))->click();
+    QCOMPARE(dialog->level(), gjd::RedactionLevel::Identities);
+    for (const gjd::BundleFile& f : dialog->bundle().files())
+        QVERIFY2(!f.content.contains(kHost.toUtf8()), qPrintable(f.path));
+    list->setCurrentRow(0);
+    QVERIFY(view->toPlainText().contains(QLatin1String("host-1")));
+    QVERIFY(dialog->suggestedFileName().startsWith(QLatin1String("gitlab-jira-doctor-export-")));
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"))
+                ->text()
+                .contains(QLatin1String("pseudonyms")));
+
+    // Saved, it reads back to exactly the previewed report.
+    const QString path = m_exports.filePath(QStringLiteral("preview.zip"));
+    QVERIFY(dialog->saveTo(path));
+    QString error;
+    const auto opened = gjd::ExportReader::open(path, &error);
+    QVERIFY2(opened, qPrintable(error));
+    QCOMPARE(opened->report.toJson(), dialog->bundle().report().toJson());
+    QCOMPARE(opened->files.size(), dialog->bundle().files().size());
+
+    // A place that cannot be written: said in the dialog, which stays open.
+    QVERIFY(!dialog->saveTo(path + QStringLiteral("/inside.zip")));
+    auto* errorLabel = dialog->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(errorLabel->isVisible());
+    QVERIFY2(errorLabel->text().contains(QLatin1String("inside.zip")), qPrintable(errorLabel->text()));
+    dialog->reject();
+}
+
+void TestDiagnosticsPage::openedExportShowsTheSameChecks()
+{
+    DiagnosticsPage page;
+    page.show();
+    runAgainst(page, QStringLiteral("broken"));
+    gjd::ExportDialog* dialog = openExportDialog(page);
+    QVERIFY(dialog);
+    const QString path = m_exports.filePath(QStringLiteral("same.zip"));
+    QVERIFY(dialog->saveTo(path));
+
+    gjd::MainWindow window;
+    window.show();
+    QVERIFY(window.openExport(path));
+    QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Export);
+    auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    auto* tree = viewer->findChild<QTreeWidget*>(QStringLiteral("checkTree"));
+    int listed = 0;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        if (!(*it)->parent())
+            continue;
+        ++listed;
+        const QString id = (*it)->toolTip(0).section(QLatin1Char(' '), 0, 0);
+        const gjd::Finding* f = page.report().find(id);
+        QVERIFY2(f, qPrintable(id));
+        QCOMPARE((*it)->text(1), gjd::TextFormatter::statusTitle(f->status));
+    }
+    QCOMPARE(listed, int(page.report().checks.size()));
+    // The details are the pane's, and read-only: nothing to run here.
+    const gjd::Report& shown = viewer->opened()->report;
+    QCOMPARE(viewer->findChild<QTextBrowser*>(QStringLiteral("detailsView"))->toHtml().isEmpty(), false);
+    QCOMPARE(shown.find(QStringLiteral("tls.chain.complete"))->status, gjd::Status::Fail);
+    QCOMPARE(gjd::HtmlFormatter::findingHtml(*shown.find(QStringLiteral("tls.chain.complete")), shown),
+             page.detailsHtml(QStringLiteral("tls.chain.complete")));
+    QVERIFY(!viewer->findChild<QPushButton*>(QStringLiteral("runButton")));
+    // The banner: where, when, which version, which redaction.
+    const QString banner = viewer->findChild<QLabel*>(QStringLiteral("bannerLabel"))->text();
+    QVERIFY2(banner.contains(url(QStringLiteral("broken"))), qPrintable(banner));
+    QVERIFY(banner.contains(QLatin1String(GJD_VERSION)));
+    QVERIFY(banner.contains(QLatin1String("Redaction: secrets")));
+    QVERIFY(banner.contains(QLatin1String("same.zip")));
+    // The transcripts come along.
+    auto* probes = viewer->findChild<QComboBox*>(QStringLiteral("transcriptCombo"));
+    auto* transcript = viewer->findChild<QPlainTextEdit*>(QStringLiteral("transcriptView"));
+    QVERIFY(probes->count() >= 3);
+    QCOMPARE(probes->count(), int(shown.transcripts.size()));
+    const int descriptor = probes->findText(QStringLiteral("http.descriptor"));
+    QVERIFY(descriptor >= 0);
+    probes->setCurrentIndex(descriptor);
+    QVERIFY2(
+        transcript->toPlainText().contains(QLatin1String("GET /-/jira_connect/app_descriptor.json HTTP/1.1")),
+        qPrintable(transcript->toPlainText()));
+    QVERIFY(transcript->toPlainText().contains(QLatin1String("HTTP/1.1 200")));
+}
+
+void TestDiagnosticsPage::compareFailingThenFixed()
+{
+    const QString broken = exportOf(QStringLiteral("broken"), QStringLiteral("before.zip"));
+    QTest::qWait(1100); // reports are dated to the second
+    const QString healthy = exportOf(QStringLiteral("healthy"), QStringLiteral("after.zip"));
+    QVERIFY(!broken.isEmpty() && !healthy.isEmpty());
+    gjd::ExportViewPage viewer;
+    viewer.show();
+    // Opened the other way round: the older export is still "before".
+    QVERIFY(viewer.openFile(healthy));
+    QVERIFY(viewer.findChild<QPushButton*>(QStringLiteral("compareButton"))->isEnabled());
+    QVERIFY(viewer.compareWith(broken));
+    auto* diff = viewer.findChild<gjd::DiffDialog*>();
+    QVERIFY(diff && diff->isVisible());
+    auto* tree = diff->findChild<QTreeWidget*>(QStringLiteral("diffTree"));
+    QString fixedSection;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* section = tree->topLevelItem(i);
+        for (int j = 0; j < section->childCount(); ++j) {
+            if (section->child(j)->data(0, Qt::UserRole).toString() == QLatin1String("tls.chain.complete"))
+                fixedSection = section->text(0);
+        }
+    }
+    QVERIFY2(fixedSection.startsWith(QLatin1String("Fixed")), qPrintable(fixedSection));
+    const QString header = diff->findChild<QLabel*>(QStringLiteral("diffHeader"))->text();
+    QVERIFY2(header.contains(QLatin1String("before.zip")) &&
+                 header.indexOf(QLatin1String("before.zip")) < header.indexOf(QLatin1String("after.zip")),
+             qPrintable(header));
+    QVERIFY(header.contains(QLatin1String("different instances"))); // two sites, two ports
+    QVERIFY(diff->findChild<QLabel*>(QStringLiteral("diffSummary"))->text().contains(QLatin1String("fixed")));
+}
+
+void TestDiagnosticsPage::unreadableExportIsSaidOnThePage()
+{
+    gjd::ExportViewPage viewer;
+    viewer.show();
+    const QString bad = m_exports.filePath(QStringLiteral("bad.zip"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 not really a zip");
+    }
+    QVERIFY(!viewer.openFile(bad));
+    auto* error = viewer.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QLatin1String("bad.zip")) &&
+                 error->text().contains(QLatin1String("not a readable ZIP")),
+             qPrintable(error->text()));
+    QVERIFY(!viewer.opened());
+    QVERIFY(viewer.findChild<QLabel*>(QStringLiteral("emptyLabel"))->isVisible());
+}
+
 void TestDiagnosticsPage::screenshots_data()
 {
     QTest::addColumn<QString>("language");
@@ -356,6 +557,7 @@ void TestDiagnosticsPage::screenshots()
     QFETCH(QString, language);
     gjd::installTranslations(*QCoreApplication::instance(), language);
     const auto save = [&language](QWidget& w, const char* name) {
+        QCoreApplication::processEvents(); // pending layout requests, as the event loop would
         const QImage image = w.grab().toImage();
         const QString file =
             QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), language, QLatin1String(name));
@@ -389,6 +591,38 @@ void TestDiagnosticsPage::screenshots()
         runAgainst(page, QStringLiteral("broken"));
         page.selectCheck(QStringLiteral("tls.chain.complete"));
         save(page, "pane-failing");
+        gjd::ExportDialog* dialog = openExportDialog(page);
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        save(*dialog, "export-preview-secrets");
+        dialog->findChild<QRadioButton*>(QStringLiteral("identitiesRadio"))->click();
+        dialog->findChild<QListWidget*>(QStringLiteral("fileList"))->setCurrentRow(0);
+        save(*dialog, "export-preview-identities");
+        const QString path = m_exports.filePath(language + QStringLiteral("-shot.zip"));
+        QVERIFY(dialog->saveTo(path));
+        gjd::MainWindow window;
+        window.resize(kWindowSize);
+        window.show();
+        QVERIFY(window.openExport(path));
+        save(window, "export-viewer");
+        auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+        viewer->findChild<QTabWidget*>(QStringLiteral("resultTabs"))->setCurrentIndex(2);
+        save(window, "export-viewer-http");
+        const QString healthy =
+            exportOf(QStringLiteral("healthy"), language + QStringLiteral("-healthy.zip"));
+        QVERIFY(viewer->compareWith(healthy));
+        auto* diff = viewer->findChild<gjd::DiffDialog*>();
+        QVERIFY(diff && QTest::qWaitForWindowExposed(diff));
+        save(*diff, "export-diff");
+        diff->close();
+        window.showPage(gjd::MainWindow::Page::Start);
+    }
+    {
+        gjd::MainWindow window;
+        window.resize(kWindowSize);
+        window.show();
+        window.showPage(gjd::MainWindow::Page::Export);
+        save(window, "export-empty");
     }
 }
 

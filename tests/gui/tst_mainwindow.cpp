@@ -5,9 +5,9 @@
 #include "aboutdialog.h"
 #include "diagnosticspage.h"
 #include "doorbutton.h"
+#include "exportviewpage.h"
 #include "i18n.h"
 #include "mainwindow.h"
-#include "placeholderpage.h"
 #include "setupwizard.h"
 
 #include <QAbstractItemView>
@@ -66,8 +66,7 @@ private slots:
     void iconsRender_data();
     void iconsRender();
     void translationsAreEmbedded();
-    void doorsOpenTheirPage_data();
-    void doorsOpenTheirPage();
+    void exportDoorOpensTheViewer();
     void setupDoorOpensTheWizard();
     void everyControlHasAnAccessibleName();
     void checkDoorOpensTheDiagnosticsPane();
@@ -123,51 +122,33 @@ void TestMainWindow::translationsAreEmbedded()
     QCOMPARE(gjd::availableTranslations(), QStringList{QStringLiteral("de")});
 }
 
-void TestMainWindow::doorsOpenTheirPage_data()
+void TestMainWindow::exportDoorOpensTheViewer()
 {
-    QTest::addColumn<QString>("door");
-    QTest::addColumn<QString>("page");
-    QTest::addColumn<bool>("hasCommand");
-    QTest::newRow("export") << QStringLiteral("exportDoor") << QStringLiteral("exportPage") << false;
-}
-
-void TestMainWindow::doorsOpenTheirPage()
-{
-    QFETCH(QString, door);
-    QFETCH(QString, page);
-    QFETCH(bool, hasCommand);
-
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
     auto* startPage = window.findChild<QWidget*>(QStringLiteral("startPage"));
-    auto* doorButton = window.findChild<gjd::DoorButton*>(door);
-    auto* placeholder = window.findChild<gjd::PlaceholderPage*>(page);
-    QVERIFY(pages && startPage && doorButton && placeholder);
+    auto* doorButton = window.findChild<gjd::DoorButton*>(QStringLiteral("exportDoor"));
+    auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    QVERIFY(pages && startPage && doorButton && viewer);
     QCOMPARE(pages->currentWidget(), startPage);
-    QVERIFY(doorButton->isVisible());
 
     QTest::mouseClick(doorButton, Qt::LeftButton);
-    QCOMPARE(pages->currentWidget(), placeholder);
-    QVERIFY(placeholder->isVisible());
+    QCOMPARE(pages->currentWidget(), viewer);
     QVERIFY(!doorButton->isVisible());
+    // Nothing open yet: it says what the page is for, and Open has the focus.
+    auto* empty = viewer->findChild<QLabel*>(QStringLiteral("emptyLabel"));
+    QVERIFY(empty && empty->isVisible());
+    QVERIFY(empty->text().contains(QLatin1String("never unpacked")));
+    auto* open = viewer->findChild<QPushButton*>(QStringLiteral("openButton"));
+    QVERIFY(open && open->isVisible());
+    QVERIFY(open->hasFocus() || !window.isActiveWindow());
+    QVERIFY(!viewer->findChild<QPushButton*>(QStringLiteral("compareButton"))->isEnabled());
+    QVERIFY(!viewer->findChild<QWidget*>(QStringLiteral("reportView"))->isVisible());
 
-    // Says plainly what is coming, and what to use meanwhile.
-    auto* text = placeholder->findChild<QLabel*>(QStringLiteral("textLabel"));
-    QVERIFY(text);
-    QVERIFY(text->text().contains(QLatin1String("coming version")));
-    auto* command = placeholder->findChild<QLineEdit*>(QStringLiteral("commandField"));
-    QVERIFY(command);
-    QCOMPARE(command->isVisible(), hasCommand);
-    if (hasCommand) {
-        QVERIFY(command->text().startsWith(QLatin1String("gitlab-jira-doctor-cli ")));
-        QTest::mouseClick(placeholder->findChild<QPushButton*>(QStringLiteral("copyButton")), Qt::LeftButton);
-        QCOMPARE(QGuiApplication::clipboard()->text(), command->text());
-    }
-
-    auto* back = placeholder->findChild<QPushButton*>(QStringLiteral("backButton"));
+    auto* back = viewer->findChild<QPushButton*>(QStringLiteral("backButton"));
     QVERIFY(back && back->isVisible());
     QTest::mouseClick(back, Qt::LeftButton);
     QCOMPARE(pages->currentWidget(), startPage);

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportdialog.h"
+
+#include "uistyle.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace gjd {
+
+namespace {
+
+constexpr int kPathRole = Qt::UserRole + 1;
+
+} // namespace
+
+ExportDialog::ExportDialog(const Report& report, const QList<QByteArray>& secrets, QWidget* parent)
+    : QDialog(parent)
+    , m_report(report)
+    , m_secrets(secrets)
+    , m_intro(new QLabel(this))
+    , m_secretsRadio(new QRadioButton(this))
+    , m_identitiesRadio(new QRadioButton(this))
+    , m_levelHint(new QLabel(this))
+    , m_fileList(new QListWidget(this))
+    , m_fileView(new QPlainTextEdit(this))
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_saveButton(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
+{
+    setObjectName(QStringLiteral("exportDialog"));
+    m_secretsRadio->setObjectName(QStringLiteral("secretsRadio"));
+    m_identitiesRadio->setObjectName(QStringLiteral("identitiesRadio"));
+    m_fileList->setObjectName(QStringLiteral("fileList"));
+    m_fileView->setObjectName(QStringLiteral("fileView"));
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+
+    for (QLabel* label : {m_intro, m_levelHint, m_summary, m_error}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+    }
+    QPalette secondary = m_levelHint->palette();
+    secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
+    m_levelHint->setPalette(secondary);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_secretsRadio);
+    group->addButton(m_identitiesRadio);
+    m_secretsRadio->setChecked(true);
+    connect(m_secretsRadio, &QRadioButton::toggled, this, &ExportDialog::rebuild);
+
+    // What leaves the machine, byte for byte: the files on the left, the selected one's text on
+    // the right, monospace and unwrapped so that nothing is hidden by the layout.
+    m_fileView->setReadOnly(true);
+    m_fileView->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_fileView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_fileList);
+    splitter->addWidget(m_fileView);
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+    splitter->setSizes({330, 620});
+    connect(m_fileList, &QListWidget::currentRowChanged, this, &ExportDialog::showFile);
+
+    m_saveButton->setDefault(true);
+    m_saveButton->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    connect(m_saveButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The Save button chooses a file first; accepting happens once it is written.
+    disconnect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    auto* levels = new QHBoxLayout;
+    levels->addWidget(m_secretsRadio);
+    levels->addWidget(m_identitiesRadio);
+    levels->addStretch(1);
+    layout->addLayout(levels);
+    layout->addWidget(m_levelHint);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+
+    resize(960, 640);
+    retranslate();
+    rebuild();
+}
+
+RedactionLevel ExportDialog::level() const
+{
+    return m_identitiesRadio->isChecked() ? RedactionLevel::Identities : RedactionLevel::Secrets;
+}
+
+void ExportDialog::setLevel(RedactionLevel level)
+{
+    (level == RedactionLevel::Identities ? m_identitiesRadio : m_secretsRadio)->setChecked(true);
+}
+
+void ExportDialog::rebuild()
+{
+    ExportBundle::Options options;
+    options.level = level();
+    options.secrets = m_secrets;
+    m_bundle = ExportBundle::make(m_report, options);
+
+    const QString current = m_fileList->currentItem() ? m_fileList->currentItem()->data(kPathRole).toString()
+                                                      : QStringLiteral("report.md");
+    m_fileList->clear();
+    qint64 total = 0;
+    int select = 0;
+    for (const BundleFile& f : m_bundle.files()) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  (%2)").arg(f.path, QLocale().formattedDataSize(f.content.size())),
+            m_fileList);
+        item->setData(kPathRole, f.path);
+        if (f.path == current)
+            select = m_fileList->count() - 1;
+        total += f.content.size();
+    }
+    m_fileList->setCurrentRow(select);
+    m_summary->setText(
+        tr("%n file(s), %1 before compression. Tokens, cookies, Authorization values, OAuth secrets and "
+           "Jira tokens are removed.",
+           nullptr, int(m_bundle.files().size()))
+            .arg(QLocale().formattedDataSize(total)) +
+        (level() == RedactionLevel::Identities
+             ? QLatin1Char(' ') + tr("Host names, addresses, emails, account ids and user names are "
+                                     "pseudonyms; certificates are listed by fingerprint and validity only.")
+             : QString()));
+    m_error->hide();
+}
+
+void ExportDialog::showFile()
+{
+    const QListWidgetItem* item = m_fileList->currentItem();
+    const BundleFile* f = item ? m_bundle.file(item->data(kPathRole).toString()) : nullptr;
+    m_fileView->setPlainText(f ? QString::fromUtf8(f->content) : QString());
+}
+
+QString ExportDialog::suggestedFileName() const
+{
+    const QString when = m_report.generatedAt.toUTC().toString(QStringLiteral("yyyyMMdd-HHmm"));
+    QString host =
+        level() == RedactionLevel::Identities ? QStringLiteral("export") : QUrl(m_report.url).host();
+    host.replace(QLatin1Char(':'), QLatin1Char('-'));
+    if (host.isEmpty())
+        host = QStringLiteral("export");
+    return QStringLiteral("gitlab-jira-doctor-%1-%2.zip").arg(host, when);
+}
+
+void ExportDialog::chooseFile()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    auto* dialog = new QFileDialog(this, tr("Save the troubleshooting export"),
+                                   QDir(folder).filePath(suggestedFileName()));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilters({tr("Troubleshooting exports (*.zip)")});
+    dialog->setDefaultSuffix(QStringLiteral("zip"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (saveTo(path))
+            accept();
+    });
+    dialog->open();
+}
+
+bool ExportDialog::saveTo(const QString& path)
+{
+    QString error;
+    if (!m_bundle.write(path, &error)) {
+        m_error->setText(error);
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    emit saved(path);
+    return true;
+}
+
+void ExportDialog::retranslate()
+{
+    setWindowTitle(tr("Troubleshooting export"));
+    m_intro->setText(tr("This is everything the export contains, file by file, as it will be saved. Nothing "
+                        "is sent anywhere: attach the file to a support ticket yourself."));
+    m_secretsRadio->setText(tr("Remove &secrets"));
+    m_identitiesRadio->setText(tr("Remove secrets and &identities"));
+    m_levelHint->setText(tr("Choose identities when the export leaves your organisation: host names, IP "
+                            "addresses, emails, Jira account ids and user names become pseudonyms such as "
+                            "host-1, the same in every file."));
+    m_fileList->setAccessibleName(tr("Files in the export"));
+    m_fileView->setAccessibleName(tr("Contents of the selected file"));
+    m_saveButton->setText(tr("Sa&ve…"));
+    rebuild();
+}
+
+void ExportDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+} // namespace gjd
