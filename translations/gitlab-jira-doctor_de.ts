@@ -22,12 +22,15 @@ GitLab for Jira Cloud app, and says exactly what to fix.
 Commands:
   check &lt;URL&gt;       run the diagnostics against an instance
   configure &lt;URL&gt;   set up the OAuth application and the GitLab for Jira App settings
+  show &lt;FILE&gt;       print a troubleshooting export or a report.json as check would
+  diff &lt;OLD&gt; &lt;NEW&gt;  list what changed per check between two exports or reports
 
 Run &quot;gitlab-jira-doctor-cli &lt;command&gt; --help&quot; for the options of a command.
 Options: --help, --version
 
 Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure
-(configure: not set up and verified), 2 usage error or invalid input, 3 internal error.
+(configure: not set up and verified; diff: a check got worse), 2 usage error or invalid
+input, 3 internal error.
 </source>
         <translation>Aufruf: gitlab-jira-doctor-cli &lt;Befehl&gt; [Optionen]
 
@@ -37,12 +40,15 @@ GitLab-for-Jira-Cloud-App brauchen, und sagt genau, was zu beheben ist.
 Befehle:
   check &lt;URL&gt;       die Diagnose gegen eine Instanz ausführen
   configure &lt;URL&gt;   die OAuth-Anwendung und die Einstellungen „GitLab for Jira App“ einrichten
+  show &lt;FILE&gt;       einen Diagnose-Export oder eine report.json so ausgeben, wie check es täte
+  diff &lt;OLD&gt; &lt;NEW&gt;  auflisten, was sich je Prüfung zwischen zwei Exporten oder Berichten geändert hat
 
 „gitlab-jira-doctor-cli &lt;Befehl&gt; --help“ zeigt die Optionen eines Befehls.
 Optionen: --help, --version
 
 Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens ein Fehler
-(configure: nicht eingerichtet und bestätigt), 2 Aufruffehler oder ungültige Eingabe, 3 interner Fehler.
+(configure: nicht eingerichtet und bestätigt; diff: eine Prüfung hat sich verschlechtert),
+2 Aufruffehler oder ungültige Eingabe, 3 interner Fehler.
 </translation>
     </message>
 </context>
@@ -205,6 +211,17 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::AtomicFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the disk is full or the file too large</source>
+        <translation>der Datenträger ist voll oder die Datei zu groß</translation>
+    </message>
+</context>
+<context>
     <name>gjd::Categories</name>
     <message>
         <source>Input</source>
@@ -266,10 +283,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Diese Prüfungen nicht ausführen (IDs oder Präfixe).</translation>
     </message>
     <message>
-        <source>Output format: text (default) or json.</source>
-        <translation>Ausgabeformat: text (Standard) oder json.</translation>
-    </message>
-    <message>
         <source>Write the report to FILE (atomically) instead of standard output.</source>
         <translation>Den Bericht (atomar) in DATEI statt auf die Standardausgabe schreiben.</translation>
     </message>
@@ -300,26 +313,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>no check matches &quot;%1&quot; (see the ids in the report)</source>
         <translation>keine Prüfung passt zu „%1“ (siehe die IDs im Bericht)</translation>
-    </message>
-    <message>
-        <source>--format %1 is not available in this version; use text or json</source>
-        <translation>--format %1 ist in dieser Version nicht verfügbar; verwenden Sie text oder json</translation>
-    </message>
-    <message>
-        <source>--format must be text or json (got &quot;%1&quot;)</source>
-        <translation>--format muss text oder json sein (erhalten: „%1“)</translation>
-    </message>
-    <message>
-        <source>--output &quot;%1&quot; is a directory</source>
-        <translation>--output „%1“ ist ein Ordner</translation>
-    </message>
-    <message>
-        <source>cannot write --output &quot;%1&quot;: the folder does not exist or is not writable</source>
-        <translation>--output „%1“ kann nicht geschrieben werden: Der Ordner existiert nicht oder ist nicht beschreibbar</translation>
-    </message>
-    <message>
-        <source>cannot write --output &quot;%1&quot;: %2</source>
-        <translation>--output „%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>GitLab administrator token for the settings checks (Enter to skip): </source>
@@ -356,6 +349,30 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Jira API token of %1 (Enter to skip the Jira checks): </source>
         <translation>Jira-API-Token von %1 (Eingabetaste überspringt die Jira-Prüfungen): </translation>
+    </message>
+    <message>
+        <source>Output format: text (default), json, junit, markdown or html.</source>
+        <translation>Ausgabeformat: text (Standard), json, junit, markdown oder html.</translation>
+    </message>
+    <message>
+        <source>Also write a troubleshooting export (a ZIP to attach to a support ticket) to FILE.</source>
+        <translation>Zusätzlich einen Diagnose-Export (ein ZIP zum Anhängen an ein Support-Ticket) in DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>What the export removes: secrets (default: tokens, cookies, Authorization values, OAuth secrets) or identities (also host names, addresses, emails, account ids and user names, replaced by pseudonyms such as host-1).</source>
+        <translation>Was der Export entfernt: secrets (Standard: Tokens, Cookies, Authorization-Werte, OAuth-Secrets) oder identities (zusätzlich Host-Namen, Adressen, E-Mail-Adressen, Konto-IDs und Benutzernamen, ersetzt durch Pseudonyme wie host-1).</translation>
+    </message>
+    <message>
+        <source>--redact must be secrets or identities (got &quot;%1&quot;)</source>
+        <translation>--redact muss secrets oder identities sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>--redact applies to --export; add --export FILE.zip</source>
+        <translation>--redact gilt nur zusammen mit --export; --export DATEI.zip ergänzen</translation>
+    </message>
+    <message>
+        <source>--output and --export name the same file</source>
+        <translation>--output und --export nennen dieselbe Datei</translation>
     </message>
 </context>
 <context>
@@ -1096,34 +1113,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die Ergebnisse als Markdown kopieren, für ein Ticket</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation>Prüfungen</translation>
-    </message>
-    <message>
-        <source>Details of the selected check</source>
-        <translation>Details der gewählten Prüfung</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
-    </message>
-    <message>
-        <source>T&amp;iming</source>
-        <translation>Zeitab&amp;lauf</translation>
-    </message>
-    <message>
         <source>Public URL: %1</source>
         <translation>Öffentliche URL: %1</translation>
     </message>
@@ -1134,18 +1123,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The Jira checks need both the Jira site and the email.</source>
         <translation>Die Jira-Prüfungen brauchen sowohl die Jira-Site als auch die E-Mail.</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -1165,50 +1142,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>%1 — Ergebnis %2: %3</translation>
     </message>
     <message>
-        <source>Waiting for its probes…</source>
-        <translation>Wartet auf ihre Messungen …</translation>
-    </message>
-    <message>
-        <source>Not run yet.</source>
-        <translation>Noch nicht ausgeführt.</translation>
-    </message>
-    <message>
-        <source>How to fix</source>
-        <translation>So beheben Sie es</translation>
-    </message>
-    <message>
-        <source>Explains these errors</source>
-        <translation>Erklärt diese Fehlermeldungen</translation>
-    </message>
-    <message>
-        <source>What was probed</source>
-        <translation>Was gemessen wurde</translation>
-    </message>
-    <message>
-        <source>Needs: %1</source>
-        <translation>Braucht: %1</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentation</translation>
-    </message>
-    <message>
-        <source>Certificate chain</source>
-        <translation>Zertifikatskette</translation>
-    </message>
-    <message>
-        <source>missing: %1 (the server does not send it)</source>
-        <translation>fehlt: %1 (der Server sendet es nicht)</translation>
-    </message>
-    <message>
-        <source>%1 (trust store)</source>
-        <translation>%1 (Vertrauensspeicher)</translation>
-    </message>
-    <message>
-        <source>Select a check to see what was probed, why it matters and how to fix it.</source>
-        <translation>Wählen Sie eine Prüfung, um zu sehen, was gemessen wurde, warum es wichtig ist und wie Sie es beheben.</translation>
-    </message>
-    <message>
         <source>Co&amp;nnect to address:</source>
         <translation>Mit Adresse &amp;verbinden:</translation>
     </message>
@@ -1223,6 +1156,98 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Private CA file: %1</source>
         <translation>Private CA-Datei: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Save a troubleshooting export (a ZIP for a support ticket); you see what it contains before it is saved</source>
+        <translation>Einen Diagnose-Export speichern (ein ZIP für ein Support-Ticket); Sie sehen vor dem Speichern, was er enthält</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::DiffDialog</name>
+    <message>
+        <source>Compare troubleshooting exports</source>
+        <translation>Diagnose-Exporte vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 — %2, made %3, verdict %4</source>
+        <translation>%1 — %2, erstellt %3, Ergebnis %4</translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation>zu unbekannter Zeit</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Nachher: %1</translation>
+    </message>
+    <message>
+        <source>These exports are of different instances.</source>
+        <translation>Diese Exporte stammen von verschiedenen Instanzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fixed</source>
+        <translation>
+            <numerusform>%n behoben</numerusform>
+            <numerusform>%n behoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newly failing</source>
+        <translation>
+            <numerusform>%n neu fehlgeschlagen</numerusform>
+            <numerusform>%n neu fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still failing</source>
+        <translation>
+            <numerusform>%n weiterhin fehlgeschlagen</numerusform>
+            <numerusform>%n weiterhin fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Vorher → nachher</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Changes per check</source>
+        <translation>Änderungen je Prüfung</translation>
+    </message>
+    <message>
+        <source>New failures</source>
+        <translation>Neu fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Still failing</source>
+        <translation>Weiterhin fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation>Sonstige Änderungen</translation>
+    </message>
+    <message>
+        <source>No check started or stopped failing.</source>
+        <translation>Keine Prüfung ist neu fehlgeschlagen oder behoben worden.</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1341,303 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>%1 resolves to %2.</source>
         <translation>%1 wird zu %2 aufgelöst.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ExportBundle</name>
+    <message>
+        <source>Could not create the ZIP archive (error %1).</source>
+        <translation>Das ZIP-Archiv konnte nicht angelegt werden (Fehler %1).</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the ZIP archive (error %2).</source>
+        <translation>%1 konnte nicht zum ZIP-Archiv hinzugefügt werden (Fehler %2).</translation>
+    </message>
+    <message>
+        <source>Could not finish the ZIP archive (error %1).</source>
+        <translation>Das ZIP-Archiv konnte nicht abgeschlossen werden (Fehler %1).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s), %1 before compression. Tokens, cookies, Authorization values, OAuth secrets and Jira tokens are removed.</source>
+        <translation>
+            <numerusform>%n Datei, %1 vor der Komprimierung. Tokens, Cookies, Authorization-Werte, OAuth-Secrets und Jira-Tokens werden entfernt.</numerusform>
+            <numerusform>%n Dateien, %1 vor der Komprimierung. Tokens, Cookies, Authorization-Werte, OAuth-Secrets und Jira-Tokens werden entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host names, addresses, emails, account ids and user names are pseudonyms; certificates are listed by fingerprint and validity only.</source>
+        <translation>Host-Namen, Adressen, E-Mail-Adressen, Konto-IDs und Benutzernamen sind Pseudonyme; Zertifikate werden nur mit Fingerabdruck und Gültigkeit aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Save the troubleshooting export</source>
+        <translation>Den Diagnose-Export speichern</translation>
+    </message>
+    <message>
+        <source>Troubleshooting exports (*.zip)</source>
+        <translation>Diagnose-Exporte (*.zip)</translation>
+    </message>
+    <message>
+        <source>Troubleshooting export</source>
+        <translation>Diagnose-Export</translation>
+    </message>
+    <message>
+        <source>This is everything the export contains, file by file, as it will be saved. Nothing is sent anywhere: attach the file to a support ticket yourself.</source>
+        <translation>Das ist alles, was der Export enthält, Datei für Datei, so wie er gespeichert wird. Nichts wird irgendwohin gesendet: Hängen Sie die Datei selbst an ein Support-Ticket an.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;secrets</source>
+        <translation>&amp;Geheimnisse entfernen</translation>
+    </message>
+    <message>
+        <source>Remove secrets and &amp;identities</source>
+        <translation>Geheimnisse und &amp;Identitäten entfernen</translation>
+    </message>
+    <message>
+        <source>Files in the export</source>
+        <translation>Dateien im Export</translation>
+    </message>
+    <message>
+        <source>Contents of the selected file</source>
+        <translation>Inhalt der gewählten Datei</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Choose identities when the export leaves your organization: host names, IP addresses, emails, Jira account ids and user names become pseudonyms such as host-1, the same in every file.</source>
+        <translation>Wählen Sie Identitäten, wenn der Export Ihre Organisation verlässt: Hostnamen, IP-Adressen, E-Mail-Adressen, Jira-Konto-IDs und Benutzernamen werden zu Pseudonymen wie host-1, in jeder Datei dieselben.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ExportReader</name>
+    <message>
+        <source>%1 is a folder, not an export.</source>
+        <translation>%1 ist ein Ordner, kein Export.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MiB; an export is never larger than %3 MiB.</source>
+        <translation>%1 ist %2 MiB groß; ein Export ist nie größer als %3 MiB.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The file is neither a troubleshooting export (ZIP) nor a report (JSON): %1.</source>
+        <translation>Die Datei ist weder ein Diagnose-Export (ZIP) noch ein Bericht (JSON): %1.</translation>
+    </message>
+    <message>
+        <source>report.json is not valid JSON: %1.</source>
+        <translation>report.json ist kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>report.json cannot be read: %1</source>
+        <translation>report.json lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The file is neither a ZIP export nor a report of at most %1 MiB.</source>
+        <translation>Die Datei ist weder ein ZIP-Export noch ein Bericht von höchstens %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The file is not a readable ZIP archive (error %1).</source>
+        <translation>Die Datei ist kein lesbares ZIP-Archiv (Fehler %1).</translation>
+    </message>
+    <message>
+        <source>The archive has %1 entries; an export has at most %2.</source>
+        <translation>Das Archiv hat %1 Einträge; ein Export hat höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s directory cannot be read.</source>
+        <translation>Das Inhaltsverzeichnis des Archivs lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The archive contains a symbolic link (%1); exports never do.</source>
+        <translation>Das Archiv enthält eine symbolische Verknüpfung (%1); Exporte enthalten nie welche.</translation>
+    </message>
+    <message>
+        <source>The archive contains an absolute path (%1).</source>
+        <translation>Das Archiv enthält einen absoluten Pfad (%1).</translation>
+    </message>
+    <message>
+        <source>The archive contains a path that leaves its folder (%1).</source>
+        <translation>Das Archiv enthält einen Pfad, der aus seinem Ordner herausführt (%1).</translation>
+    </message>
+    <message>
+        <source>The archive contains %1, which is not part of an export.</source>
+        <translation>Das Archiv enthält %1, das nicht zu einem Export gehört.</translation>
+    </message>
+    <message>
+        <source>The archive contains %1 twice.</source>
+        <translation>Das Archiv enthält %1 zweimal.</translation>
+    </message>
+    <message>
+        <source>%1 would unpack to %2 MiB; an export&apos;s files are at most %3 MiB.</source>
+        <translation>%1 wäre entpackt %2 MiB groß; die Dateien eines Exports haben höchstens %3 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted; exports are not.</source>
+        <translation>%1 ist verschlüsselt; Exporte sind das nie.</translation>
+    </message>
+    <message>
+        <source>The archive has no manifest.json: it is not a troubleshooting export.</source>
+        <translation>Das Archiv hat keine manifest.json: Es ist kein Diagnose-Export.</translation>
+    </message>
+    <message>
+        <source>The archive has no report.json.</source>
+        <translation>Das Archiv hat keine report.json.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found in the archive.</source>
+        <translation>%1 ist im Archiv nicht zu finden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be unpacked (error %2).</source>
+        <translation>%1 lässt sich nicht entpacken (Fehler %2).</translation>
+    </message>
+    <message>
+        <source>%1 unpacks to more than its header says, or to more than an export holds: refused as a ZIP bomb.</source>
+        <translation>%1 wird entpackt größer, als sein Header angibt, oder größer, als ein Export sein kann: als ZIP-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (its checksum does not match).</source>
+        <translation>%1 ist beschädigt (die Prüfsumme stimmt nicht).</translation>
+    </message>
+    <message>
+        <source>manifest.json is not valid JSON (%1).</source>
+        <translation>manifest.json ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The export&apos;s format &quot;%1&quot; is not one this version reads (%2); a newer GitLab Jira Doctor may read it.</source>
+        <translation>Diese Version kann das Format „%1“ des Exports nicht lesen (sie liest %2); eine neuere Version von GitLab Jira Doctor kann es womöglich.</translation>
+    </message>
+    <message>
+        <source>%1 is not listed in the manifest.</source>
+        <translation>%1 ist im Manifest nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 does not match the sha256 in the manifest: the export was changed after it was made.</source>
+        <translation>%1 passt nicht zum sha256 im Manifest: Der Export wurde nach seiner Erstellung verändert.</translation>
+    </message>
+    <message>
+        <source>The manifest lists %1, but the archive does not contain it.</source>
+        <translation>Das Manifest führt %1 auf, aber das Archiv enthält es nicht.</translation>
+    </message>
+    <message>
+        <source>The manifest names no known redaction level.</source>
+        <translation>Das Manifest nennt keine bekannte Schwärzungsstufe.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ExportViewPage</name>
+    <message>
+        <source>Open a troubleshooting export</source>
+        <translation>Einen Diagnose-Export öffnen</translation>
+    </message>
+    <message>
+        <source>Exports and reports (*.zip *.json)</source>
+        <translation>Exporte und Berichte (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Compare with another export</source>
+        <translation>Mit einem anderen Export vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>date at time</comment>
+        <translation>am %1 um %2</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>an einem unbekannten Datum</translation>
+    </message>
+    <message>
+        <source>Troubleshooting export of %1, made on %2 by GitLab Jira Doctor %3.</source>
+        <translation>Diagnose-Export für %1, erstellt %2 mit GitLab Jira Doctor %3.</translation>
+    </message>
+    <message>
+        <source>(unknown version)</source>
+        <translation>(unbekannte Version)</translation>
+    </message>
+    <message>
+        <source>Report of %1, made on %2 by GitLab Jira Doctor %3.</source>
+        <translation>Bericht für %1, erstellt %2 mit GitLab Jira Doctor %3.</translation>
+    </message>
+    <message>
+        <source>Checked from %1 (Qt %2, %3); method %4 (%5).</source>
+        <translation>Geprüft unter %1 (Qt %2, %3); Methode %4 (%5).</translation>
+    </message>
+    <message>
+        <source>Redaction: secrets and identities (names are pseudonyms such as host-1; certificates by fingerprint and validity only).</source>
+        <translation>Schwärzung: Geheimnisse und Identitäten (Namen sind Pseudonyme wie host-1; Zertifikate nur mit Fingerabdruck und Gültigkeit).</translation>
+    </message>
+    <message>
+        <source>Redaction: secrets (tokens, cookies and credentials removed).</source>
+        <translation>Schwärzung: Geheimnisse (Tokens, Cookies und Zugangsdaten entfernt).</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing was run. File: %1</source>
+        <translation>Nur zur Ansicht: Es wurde nichts ausgeführt. Datei: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count status</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Verdict %1: %2</source>
+        <translation>Ergebnis %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Back to the start screen (Esc)</source>
+        <translation>Zurück zum Startbildschirm (Esc)</translation>
+    </message>
+    <message>
+        <source>Troubleshooting export</source>
+        <translation>Diagnose-Export</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open an export (.zip) or a report (.json)</source>
+        <translation>Einen Export (.zip) oder einen Bericht (.json) öffnen</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>&amp;Vergleichen mit …</translation>
+    </message>
+    <message>
+        <source>List what changed per check between this export and another one</source>
+        <translation>Auflisten, was sich je Prüfung zwischen diesem und einem anderen Export geändert hat</translation>
+    </message>
+    <message>
+        <source>Open a troubleshooting export (.zip) or a report (.json) to see its checks as they were when it was made. Exports are read, never unpacked to disk.</source>
+        <translation>Öffnen Sie einen Diagnose-Export (.zip) oder einen Bericht (.json), um seine Prüfungen so zu sehen, wie sie bei seiner Erstellung waren. Exporte werden nur gelesen, nie auf die Festplatte entpackt.</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1963,138 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Check that the instance URL reaches GitLab&apos;s API from this computer.</source>
         <translation>Prüfen Sie, ob die Instanz-URL von diesem Computer aus die GitLab-API erreicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::HtmlFormatter</name>
+    <message>
+        <source>How to fix</source>
+        <translation>So beheben Sie es</translation>
+    </message>
+    <message>
+        <source>Explains these errors</source>
+        <translation>Erklärt diese Fehlermeldungen</translation>
+    </message>
+    <message>
+        <source>What was probed</source>
+        <translation>Was gemessen wurde</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>Braucht: %1</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Zertifikatskette</translation>
+    </message>
+    <message>
+        <source>missing: %1 (the server does not send it)</source>
+        <translation>fehlt: %1 (der Server sendet es nicht)</translation>
+    </message>
+    <message>
+        <source>%1 (trust store)</source>
+        <translation>%1 (Vertrauensspeicher)</translation>
+    </message>
+    <message>
+        <source>GitLab for Jira Cloud app diagnostics: %1</source>
+        <translation>Diagnose der GitLab-for-Jira-Cloud-App: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Public URL</source>
+        <translation>Öffentliche URL</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>angegeben</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>erkannt</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>GitLab Jira Doctor %1, %2</source>
+        <translation>GitLab Jira Doctor %1, %2</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run from</source>
+        <translation>Ausgeführt unter</translation>
+    </message>
+    <message>
+        <source>%1, Qt %2, TLS backend %3</source>
+        <translation>%1, Qt %2, TLS-Backend %3</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>No certificate was received.</source>
+        <translation>Es wurde kein Zertifikat empfangen.</translation>
+    </message>
+    <message>
+        <source>As the server sent them, its own certificate first.</source>
+        <translation>In der Reihenfolge, in der der Server sie gesendet hat, sein eigenes Zertifikat zuerst.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Subject alternative names</source>
+        <translation>Subject Alternative Names</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2478,21 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::JunitFormatter</name>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Behebung: %1</translation>
+    </message>
+    <message>
+        <source>Explains: %1</source>
+        <translation>Erklärt: %1</translation>
+    </message>
+    <message>
+        <source>Documentation: %1</source>
+        <translation>Dokumentation: %1</translation>
+    </message>
+</context>
+<context>
     <name>gjd::KeychainCredentialStore</name>
     <message>
         <source>Access to the keychain was denied.</source>
@@ -2063,10 +2532,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Read the results a customer or colleague sent you, or compare two exports.</source>
         <translation>Die Ergebnisse lesen, die Ihnen ein Kunde oder Kollege geschickt hat, oder zwei Exporte vergleichen.</translation>
-    </message>
-    <message>
-        <source>Open a troubleshooting export</source>
-        <translation>Einen Diagnose-Export öffnen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2109,12 +2574,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die OAuth-Anwendung anlegen, die GitLab-Einstellungen setzen und die App in Jira installieren.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Opening troubleshooting exports arrives in a coming version. It will show the same check tree the customer saw, and compare two exports.&lt;/p&gt;&lt;p&gt;Meanwhile, unpack the export and open &lt;b&gt;report.html&lt;/b&gt; in a web browser: it holds the same results and reads offline.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Das Öffnen von Diagnose-Exporten kommt in einer der nächsten Versionen. Es wird denselben Prüfbaum zeigen, den der Kunde gesehen hat, und zwei Exporte vergleichen.&lt;/p&gt;&lt;p&gt;Bis dahin entpacken Sie den Export und öffnen &lt;b&gt;report.html&lt;/b&gt; in einem Webbrowser: Die Datei enthält dieselben Ergebnisse und lässt sich offline lesen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Recent &amp;instances</source>
-        <translation>Zuletzt geprüfte &amp;Instanzen</translation>
+        <translation>Zuletzt ge&amp;prüfte Instanzen</translation>
     </message>
     <message>
         <source>Recent instances</source>
@@ -2340,33 +2801,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
-    <name>gjd::PlaceholderPage</name>
-    <message>
-        <source>Copied</source>
-        <translation>Kopiert</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the command to the clipboard</source>
-        <translation>Den Befehl in die Zwischenablage kopieren</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>Befehl</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
-    </message>
-    <message>
-        <source>Back to the start screen (Esc)</source>
-        <translation>Zurück zum Startbildschirm (Esc)</translation>
-    </message>
-</context>
-<context>
     <name>gjd::PlatformConnectEolCheck</name>
     <message>
         <source>Atlassian Connect end of support</source>
@@ -2433,6 +2867,168 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Which groups does the Jira site link?</source>
         <translation>Welche Gruppen verknüpft die Jira-Site?</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ReportDiff</name>
+    <message>
+        <source>(no date)</source>
+        <translation>(kein Datum)</translation>
+    </message>
+    <message>
+        <source>Diff of %1: %2, verdict %3 → %4, verdict %5</source>
+        <translation>Vergleich für %1: %2, Ergebnis %3 → %4, Ergebnis %5</translation>
+    </message>
+    <message>
+        <source>Diff: %1 %2, verdict %3 → %4 %5, verdict %6</source>
+        <translation>Vergleich: %1 %2, Ergebnis %3 → %4 %5, Ergebnis %6</translation>
+    </message>
+    <message>
+        <source>Warning: the reports are for different instances (%1 and %2).</source>
+        <translation>Warnung: Die Berichte betreffen verschiedene Instanzen (%1 und %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fixed</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n behoben</numerusform>
+            <numerusform>%n behoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newly failing</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n neu fehlgeschlagen</numerusform>
+            <numerusform>%n neu fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still failing</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n weiterhin fehlgeschlagen</numerusform>
+            <numerusform>%n weiterhin fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n hinzugekommen</numerusform>
+            <numerusform>%n hinzugekommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>diff summary</comment>
+        <translation>
+            <numerusform>%n entfallen</numerusform>
+            <numerusform>%n entfallen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No check changed its status.</source>
+        <translation>Keine Prüfung hat ihren Status geändert.</translation>
+    </message>
+    <message>
+        <source>New failures</source>
+        <translation>Neu fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Still failing</source>
+        <translation>Weiterhin fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation>Sonstige Änderungen</translation>
+    </message>
+    <message>
+        <source>Tool versions differ (%1 → %2): a check that only one of them runs is listed as added or removed.</source>
+        <translation>Die Programmversionen unterscheiden sich (%1 → %2): Eine Prüfung, die nur eine der beiden ausführt, erscheint als hinzugefügt oder entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ReportView</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Waiting for its probes…</source>
+        <translation>Wartet auf ihre Messungen …</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Select a check to see what was probed, why it matters and how to fix it.</source>
+        <translation>Wählen Sie eine Prüfung, um zu sehen, was gemessen wurde, warum es wichtig ist und wie Sie es beheben.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Details of the selected check</source>
+        <translation>Details der gewählten Prüfung</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>HTTP transcript of the selected probe</source>
+        <translation>HTTP-Mitschnitt der gewählten Messung</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>T&amp;iming</source>
+        <translation>Zeitab&amp;lauf</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP</source>
+        <translation>&amp;HTTP</translation>
+    </message>
+    <message>
+        <source>Which probe&apos;s HTTP exchange to show</source>
+        <translation>Die HTTP-Kommunikation welcher Messung angezeigt wird</translation>
     </message>
 </context>
 <context>
@@ -3498,6 +4094,104 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::cli::ExportCommands</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically) instead of standard output.</source>
+        <translation>Die Ausgabe (atomar) in DATEI statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>Output format: text (default), json, junit, markdown or html.</source>
+        <translation>Ausgabeformat: text (Standard), json, junit, markdown oder html.</translation>
+    </message>
+    <message>
+        <source>Warnings also make the exit code 1.</source>
+        <translation>Auch Warnungen ergeben den Exit-Code 1.</translation>
+    </message>
+    <message>
+        <source>An export (.zip) or a report (.json).</source>
+        <translation>Ein Export (.zip) oder ein Bericht (.json).</translation>
+    </message>
+    <message>
+        <source>Usage: gitlab-jira-doctor-cli show [options] FILE</source>
+        <translation>Aufruf: gitlab-jira-doctor-cli show [Optionen] FILE</translation>
+    </message>
+    <message>
+        <source>show takes one file: an export (.zip) or a report (.json)</source>
+        <translation>show nimmt genau eine Datei: einen Export (.zip) oder einen Bericht (.json)</translation>
+    </message>
+    <message>
+        <source>Troubleshooting export made %1 by GitLab Jira Doctor %2; redaction: %3.</source>
+        <translation>Diagnose-Export, erstellt am %1 mit GitLab Jira Doctor %2; Schwärzung: %3.</translation>
+    </message>
+    <message>
+        <source>identities</source>
+        <translation>Identitäten</translation>
+    </message>
+    <message>
+        <source>secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Lists what changed per check between two exports or reports: fixed, new failures, still failing. Exits 0 when no check got worse, 1 when at least one did.</source>
+        <translation>Listet auf, was sich je Prüfung zwischen zwei Exporten oder Berichten geändert hat: behoben, neu fehlgeschlagen, weiterhin fehlgeschlagen. Endet mit 0, wenn sich keine Prüfung verschlechtert hat, und mit 1, wenn sich mindestens eine verschlechtert hat.</translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation>Ausgabeformat: text (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>The earlier export or report.</source>
+        <translation>Der frühere Export oder Bericht.</translation>
+    </message>
+    <message>
+        <source>The later export or report.</source>
+        <translation>Der spätere Export oder Bericht.</translation>
+    </message>
+    <message>
+        <source>Usage: gitlab-jira-doctor-cli diff [options] OLD NEW</source>
+        <translation>Aufruf: gitlab-jira-doctor-cli diff [Optionen] OLD NEW</translation>
+    </message>
+    <message>
+        <source>diff takes two files: the earlier and the later export or report</source>
+        <translation>diff nimmt zwei Dateien: den früheren und den späteren Export oder Bericht</translation>
+    </message>
+    <message>
+        <source>--format must be text or json (got &quot;%1&quot;)</source>
+        <translation>--format muss text oder json sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>Prints a troubleshooting export (or a report.json) as check would, with the same exit code. The export is read, never unpacked to disk.</source>
+        <translation>Gibt einen Diagnose-Export (oder eine report.json) so aus wie check, mit demselben Exit-Code. Der Export wird gelesen, nie auf die Festplatte entpackt.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::cli::ReportOutput</name>
+    <message>
+        <source>--format must be text, json, junit, markdown or html (got &quot;%1&quot;)</source>
+        <translation>--format muss text, json, junit, markdown oder html sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>cannot write %1 &quot;%2&quot;: the folder does not exist or is not writable</source>
+        <translation>%1 „%2“ kann nicht geschrieben werden: Der Ordner existiert nicht oder ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is a folder</source>
+        <translation>%1 „%2“ ist ein Ordner</translation>
+    </message>
+</context>
+<context>
     <name>gjd::wizard::AsyncPage</name>
     <message>
         <source>The saved token could not be read: %1</source>
@@ -3923,10 +4617,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <source>Troubleshooting exports come in a later version.</source>
-        <translation>Fehlerberichte zum Exportieren kommen in einer späteren Version.</translation>
-    </message>
-    <message>
         <source>Check &amp;again</source>
         <translation>Erneut &amp;prüfen</translation>
     </message>
@@ -3957,12 +4647,20 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Verdict: PASS. Everything this computer can test works.</source>
         <translation>Ergebnis: BESTANDEN. Alles, was dieser Computer prüfen kann, funktioniert.</translation>
     </message>
+    <message>
+        <source>Save a troubleshooting export (a ZIP for a support ticket); you see what it contains before it is saved</source>
+        <translation>Einen Diagnose-Export speichern (ein ZIP für ein Support-Ticket); Sie sehen vor dem Speichern, was er enthält</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Open the diagnostics pane and check URL.</source>
         <translation>Den Diagnosebereich öffnen und URL prüfen.</translation>
+    </message>
+    <message>
+        <source>A troubleshooting export (.zip) or report (.json) to open.</source>
+        <translation>Ein Diagnose-Export (.zip) oder Bericht (.json), der geöffnet werden soll.</translation>
     </message>
 </context>
 </TS>

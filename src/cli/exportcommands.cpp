@@ -56,8 +56,8 @@ int ExportCommands::show(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setApplicationDescription(
-        tr("Prints a troubleshooting export (or a report.json) as check would have, and exits as check "
-           "would have. The export is read, never unpacked to disk."));
+        tr("Prints a troubleshooting export (or a report.json) as check would, with the same exit code. The "
+           "export is read, never unpacked to disk."));
     const Common common;
     const QCommandLineOption format(QStringLiteral("format"),
                                     tr("Output format: text (default), json, junit, markdown or html."),

@@ -46,7 +46,7 @@ QString ReportOutput::checkWritable(const QString& option, const QString& path)
 {
     const QFileInfo info(path);
     if (info.isDir())
-        return tr("%1 \"%2\" is a directory").arg(option, path);
+        return tr("%1 \"%2\" is a folder").arg(option, path);
     const QFileInfo dir(info.absolutePath());
     if (!dir.isDir() || !dir.isWritable())
         return tr("cannot write %1 \"%2\": the folder does not exist or is not writable").arg(option, path);

@@ -236,10 +236,10 @@ QString ReportDiff::formatText(bool color) const
                QLatin1Char('\n');
     }
     if (before.toolVersion != after.toolVersion) {
-        out +=
-            tr("Tool versions differ (%1 → %2): a check only one of them runs is listed as added or removed.")
-                .arg(before.toolVersion, after.toolVersion) +
-            QLatin1Char('\n');
+        out += tr("Tool versions differ (%1 → %2): a check that only one of them runs is listed as added or "
+                  "removed.")
+                   .arg(before.toolVersion, after.toolVersion) +
+               QLatin1Char('\n');
     }
 
     QList<const Entry*> newFailures, fixed, stillFailing, other;

@@ -84,7 +84,7 @@ void DiffDialog::retranslate()
         counts.append(tr("%n newly failing", nullptr, worse));
     if (still)
         counts.append(tr("%n still failing", nullptr, still));
-    m_summary->setText(counts.isEmpty() ? tr("No check changed from or to a problem.")
+    m_summary->setText(counts.isEmpty() ? tr("No check started or stopped failing.")
                                         : counts.join(QStringLiteral(", ")));
 
     m_tree->clear();

@@ -211,7 +211,7 @@ void ExportDialog::retranslate()
                         "is sent anywhere: attach the file to a support ticket yourself."));
     m_secretsRadio->setText(tr("Remove &secrets"));
     m_identitiesRadio->setText(tr("Remove secrets and &identities"));
-    m_levelHint->setText(tr("Choose identities when the export leaves your organisation: host names, IP "
+    m_levelHint->setText(tr("Choose identities when the export leaves your organization: host names, IP "
                             "addresses, emails, Jira account ids and user names become pseudonyms such as "
                             "host-1, the same in every file."));
     m_fileList->setAccessibleName(tr("Files in the export"));

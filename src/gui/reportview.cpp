@@ -273,7 +273,7 @@ void ReportView::retranslate()
     m_tree->setAccessibleName(tr("Checks"));
     m_details->setAccessibleName(tr("Details of the selected check"));
     m_transcriptCombo->setAccessibleName(tr("Probe"));
-    m_transcriptCombo->setToolTip(tr("The HTTP exchange of which probe"));
+    m_transcriptCombo->setToolTip(tr("Which probe's HTTP exchange to show"));
     m_transcriptView->setAccessibleName(tr("HTTP transcript of the selected probe"));
     m_tabs->setTabText(0, tr("&Details"));
     m_tabs->setTabText(1, tr("T&iming"));

@@ -35,6 +35,7 @@
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 
+#include <cstdio>
 #include <memory>
 
 namespace gjd {
@@ -193,6 +194,8 @@ QStringList ExportScenarios::checkArgs(const QString& site) const
             QStringLiteral("%1:%2:127.0.0.1").arg(kHost).arg(m_nginx->port(site)),
             QStringLiteral("--trust-store"),
             test::pki(QStringLiteral("trust.pem")),
+            QStringLiteral("--ca-file"),
+            test::pki(QStringLiteral("root.pem")),
             QStringLiteral("--method"),
             QStringLiteral("marketplace")};
 }
@@ -349,8 +352,11 @@ void ExportScenarios::identitiesBecomePseudonyms()
         const QString text = QString::fromUtf8(it.value());
         for (const QString& identity : {kHost, kJiraEmail, m_accountId, QStringLiteral("Ada Lovelace"),
                                         QStringLiteral("\"root\""), QStringLiteral("GJD Test")})
-            QVERIFY2(!text.contains(identity, Qt::CaseInsensitive),
-                     qPrintable(QStringLiteral("%1 in %2: %3").arg(identity, it.key(), text.mid(text.indexOf(identity, 0, Qt::CaseInsensitive) - 150, 300))));
+            QVERIFY2(
+                !text.contains(identity, Qt::CaseInsensitive),
+                qPrintable(QStringLiteral("%1 in %2: %3")
+                               .arg(identity, it.key(),
+                                    text.mid(text.indexOf(identity, 0, Qt::CaseInsensitive) - 150, 300))));
         QVERIFY2(!text.contains(QLatin1String("BEGIN CERTIFICATE")), qPrintable(it.key()));
         QVERIFY2(!it.key().startsWith(QLatin1String("certificates/")), qPrintable(it.key()));
     }
@@ -380,11 +386,23 @@ void ExportScenarios::diffOfAFailingThenFixedInstance()
     test::CliRun run =
         cli(checkArgs(QStringLiteral("leaf-only")) + QStringList{QStringLiteral("--export"), broken});
     QCOMPARE(run.exitCode, 1);
+    // Fixed: the full chain, and set up for the Marketplace app while at it.
     m_gitlab->state().externalUrl = QUrl(url());
+    test::FakeGitLabApplication app;
+    app.name = QStringLiteral("GitLab for Jira Cloud app");
+    app.redirectUri = QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
+    app.scopes = QStringLiteral("api");
+    app.confidential = false;
+    m_gitlab->setSetting(QStringLiteral("jira_connect_application_key"), m_gitlab->addApplication(app).uid);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_proxy_url"), QStringLiteral("https://gitlab.com"));
     run = cli(checkArgs() + QStringList{QStringLiteral("--export"), fixed});
     QVERIFY2(run.finished, qPrintable(run.describe()));
 
     const test::CliRun forward = cli({QStringLiteral("diff"), broken, fixed});
+    // GJD_SHOW_OUTPUT=1: what support staff see, for the docs and for debugging.
+    if (qEnvironmentVariableIsSet("GJD_SHOW_OUTPUT"))
+        std::fprintf(stderr, "$ gitlab-jira-doctor-cli diff broken.zip fixed.zip\n%s(exit %d)\n",
+                     forward.out.constData(), forward.exitCode);
     QCOMPARE(forward.exitCode, 0); // nothing got worse
     const QString text = QString::fromUtf8(forward.out);
     QVERIFY2(

@@ -73,7 +73,7 @@ public:
     // that name it in their evidence ("Token of the administrator root"), and nowhere else as a
     // bare word: "root" is also a kind of certificate.
     void apply(Report& report) const;
-    // Whether a host name, address, email, account id or organisation learned is still in the
+    // Whether a host name, address, email, account id or organization learned is still in the
     // text (user names are not looked for: they are replaced only where they stand as values).
     bool containsIdentity(const QString& text) const;
     // Those identities replaced in plain text, without apply()'s user names.
@@ -93,7 +93,7 @@ private:
     QStringList m_order;           // values in the order they were learned
     QHash<QString, int> m_counts;
     QStringList m_users; // user and display names: replaced only where they stand as a value
-    QStringList m_orgs;  // organisations of certificates: replaced only in distinguished names
+    QStringList m_orgs;  // organizations of certificates: replaced only in distinguished names
     mutable QRegularExpression m_pattern;
     mutable QRegularExpression m_userPattern;
     mutable QRegularExpression m_orgPattern;
