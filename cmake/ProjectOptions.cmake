@@ -26,9 +26,33 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
         -Wcast-align -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough
         $<$<BOOL:${GJD_WERROR}>:-Werror>)
-    if(GJD_SANITIZE)
+    if(GJD_SANITIZE OR GJD_FUZZ)
         target_compile_options(gjd_options INTERFACE
             -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
         target_link_options(gjd_options INTERFACE -fsanitize=address,undefined)
+    endif()
+endif()
+
+# libFuzzer (tests/fuzz, scripts/fuzz.sh) exists only in clang. Coverage feedback is compiled into
+# the core library alone (src/core/CMakeLists.txt), where every parser of outside input lives.
+if(GJD_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "GJD_FUZZ=ON needs clang (libFuzzer), but the C++ compiler is "
+            "${CMAKE_CXX_COMPILER_ID}. Configure a separate build directory with "
+            "CC=clang CXX=clang++, as scripts/fuzz.sh does.")
+    endif()
+    include(CheckCXXSourceCompiles)
+    set(CMAKE_REQUIRED_FLAGS -fsanitize=fuzzer)
+    set(CMAKE_REQUIRED_LINK_OPTIONS -fsanitize=fuzzer)
+    check_cxx_source_compiles([[
+        #include <cstddef>
+        #include <cstdint>
+        extern "C" int LLVMFuzzerTestOneInput(const uint8_t*, size_t) { return 0; }
+    ]] GJD_HAVE_LIBFUZZER)
+    unset(CMAKE_REQUIRED_FLAGS)
+    unset(CMAKE_REQUIRED_LINK_OPTIONS)
+    if(NOT GJD_HAVE_LIBFUZZER)
+        message(FATAL_ERROR "GJD_FUZZ=ON: ${CMAKE_CXX_COMPILER} cannot link with -fsanitize=fuzzer; "
+            "the libFuzzer runtime is missing (Debian: apt-get install libclang-rt-14-dev).")
     endif()
 endif()

@@ -432,27 +432,26 @@ void ExportScenarios::hostileExportsAreRefused_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("error");
     const QByteArray report = "{}";
-    const auto withManifest = [](QList<test::ZipEntry> entries) {
-        entries.append({QStringLiteral("manifest.json"), test::manifestFor(entries)});
-        return test::makeZip(entries);
-    };
     const QList<test::ZipEntry> base{{QStringLiteral("report.json"), report}};
     QTest::newRow("parent path")
-        << withManifest(base + QList<test::ZipEntry>{{QStringLiteral("../gjd-evil.txt"), "x"}})
+        << test::zipWithManifest(base + QList<test::ZipEntry>{{QStringLiteral("../gjd-evil.txt"), "x"}})
         << "leaves its folder";
     QTest::newRow("absolute path")
-        << withManifest(base + QList<test::ZipEntry>{{QStringLiteral("/tmp/gjd-evil-absolute.txt"), "x"}})
+        << test::zipWithManifest(base +
+                                 QList<test::ZipEntry>{{QStringLiteral("/tmp/gjd-evil-absolute.txt"), "x"}})
         << "absolute path";
     test::ZipEntry link{QStringLiteral("http/link.txt"), "../../../../etc/passwd"};
     link.symlink = true;
-    QTest::newRow("symlink") << withManifest(base + QList<test::ZipEntry>{link}) << "symbolic link";
+    QTest::newRow("symlink") << test::zipWithManifest(base + QList<test::ZipEntry>{link}) << "symbolic link";
     test::ZipEntry huge{QStringLiteral("http/huge.txt"), "x"};
     huge.claimedSize = 2LL * 1024 * 1024 * 1024;
-    QTest::newRow("2 GiB entry") << withManifest(base + QList<test::ZipEntry>{huge}) << "2048 MiB";
-    QTest::newRow("invalid JSON") << withManifest({{QStringLiteral("report.json"), "{\"checks\": ["}})
+    QTest::newRow("2 GiB entry") << test::zipWithManifest(base + QList<test::ZipEntry>{huge}) << "2048 MiB";
+    QTest::newRow("invalid JSON") << test::zipWithManifest(
+                                         {{QStringLiteral("report.json"), "{\"checks\": ["}})
                                   << "not valid JSON";
-    QTest::newRow("unknown schema") << withManifest({{QStringLiteral("report.json"),
-                                                      "{\"schema\": \"gitlab-jira-doctor/report/99\"}"}})
+    QTest::newRow("unknown schema") << test::zipWithManifest(
+                                           {{QStringLiteral("report.json"),
+                                             "{\"schema\": \"gitlab-jira-doctor/report/99\"}"}})
                                     << "report/99";
 }
 

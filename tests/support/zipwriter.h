@@ -103,4 +103,29 @@ inline QByteArray manifestFor(const QList<ZipEntry>& entries,
     return QJsonDocument(manifest).toJson();
 }
 
+// The ZIP of `entries` plus a manifest.json that lists them truthfully.
+inline QByteArray zipWithManifest(QList<ZipEntry> entries,
+                                  const QString& schema = QStringLiteral("gitlab-jira-doctor/export/1"))
+{
+    entries.append({QStringLiteral("manifest.json"), manifestFor(entries, schema)});
+    return makeZip(entries);
+}
+
+// `entries` and one more.
+inline QList<ZipEntry> withEntry(QList<ZipEntry> entries, const ZipEntry& extra)
+{
+    entries.append(extra);
+    return entries;
+}
+
+// `entries` with the content of `path` replaced.
+inline QList<ZipEntry> withContent(QList<ZipEntry> entries, const QString& path, const QByteArray& content)
+{
+    for (ZipEntry& entry : entries) {
+        if (entry.name == path)
+            entry.content = content;
+    }
+    return entries;
+}
+
 } // namespace gjd::test

@@ -186,13 +186,6 @@ QList<ZipEntry> validEntries()
     return entries;
 }
 
-QByteArray withManifest(QList<ZipEntry> entries,
-                        const QString& schema = QStringLiteral("gitlab-jira-doctor/export/1"))
-{
-    entries.append({QStringLiteral("manifest.json"), gjd::test::manifestFor(entries, schema)});
-    return gjd::test::makeZip(entries);
-}
-
 } // namespace
 
 class TestExportBundle final : public QObject
@@ -208,6 +201,7 @@ private slots:
     void identitiesArePseudonymsEverywhere();
     void identitiesKeepWhatSupportNeeds();
     void pseudonymsAreStableAcrossFiles();
+    void checkIdsOfNewerVersionsStay();
     void writeIsAtomic();
     void hostileInput_data();
     void hostileInput();
@@ -418,6 +412,26 @@ void TestExportBundle::pseudonymsAreStableAcrossFiles()
     QVERIFY(r.certificates.first().subject.contains(QStringLiteral("O=org-")));
 }
 
+// A report from a newer version has check ids this one does not know; they look like host names.
+void TestExportBundle::checkIdsOfNewerVersionsStay()
+{
+    Report report = plantedReport();
+    Finding future;
+    future.id = QStringLiteral("proxy.reachable");
+    future.category = QStringLiteral("network");
+    future.title = QStringLiteral("Proxy reachable");
+    future.status = Status::Warn;
+    future.summary = QStringLiteral("proxy.reachable saw %1.").arg(kHost);
+    report.checks.append(future);
+    ExportBundle::Options options;
+    options.level = RedactionLevel::Identities;
+    const ExportBundle bundle = ExportBundle::make(report, options);
+    const Finding* f = bundle.report().find(QStringLiteral("proxy.reachable"));
+    QVERIFY(f);
+    QCOMPARE(f->summary, QStringLiteral("proxy.reachable saw host-1."));
+    QVERIFY(bundle.file(QStringLiteral("report.md"))->content.contains("proxy.reachable"));
+}
+
 void TestExportBundle::writeIsAtomic()
 {
     QTemporaryDir dir;
@@ -467,62 +481,57 @@ void TestExportBundle::hostileInput_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("error");
     const QList<ZipEntry> valid = validEntries();
-    const auto plus = [&valid](const ZipEntry& extra) {
-        QList<ZipEntry> e = valid;
-        e.append(extra);
-        return e;
-    };
-    const auto replaced = [&valid](const QString& path, const QByteArray& content) {
-        QList<ZipEntry> e = valid;
-        for (ZipEntry& entry : e) {
-            if (entry.name == path)
-                entry.content = content;
-        }
-        return e;
-    };
 
-    QTest::newRow("parent path") << withManifest(plus({QStringLiteral("../../evil.txt"), "x"}))
+    QTest::newRow("parent path") << gjd::test::zipWithManifest(
+                                        gjd::test::withEntry(valid, {QStringLiteral("../../evil.txt"), "x"}))
                                  << "path that leaves its folder";
-    QTest::newRow("parent path inside")
-        << withManifest(plus({QStringLiteral("http/../../../tmp/evil.txt"), "x"}))
-        << "path that leaves its folder";
-    QTest::newRow("backslash parent path")
-        << withManifest(plus({QStringLiteral("http\\..\\..\\evil.txt"), "x"}))
-        << "path that leaves its folder";
-    QTest::newRow("absolute path") << withManifest(plus({QStringLiteral("/tmp/gjd-evil.txt"), "x"}))
+    QTest::newRow("parent path inside") << gjd::test::zipWithManifest(gjd::test::withEntry(
+                                               valid, {QStringLiteral("http/../../../tmp/evil.txt"), "x"}))
+                                        << "path that leaves its folder";
+    QTest::newRow("backslash parent path") << gjd::test::zipWithManifest(gjd::test::withEntry(
+                                                  valid, {QStringLiteral("http\\..\\..\\evil.txt"), "x"}))
+                                           << "path that leaves its folder";
+    QTest::newRow("absolute path") << gjd::test::zipWithManifest(gjd::test::withEntry(
+                                          valid, {QStringLiteral("/tmp/gjd-evil.txt"), "x"}))
                                    << "absolute path";
-    QTest::newRow("drive path") << withManifest(plus({QStringLiteral("C:/evil.txt"), "x"}))
+    QTest::newRow("drive path") << gjd::test::zipWithManifest(
+                                       gjd::test::withEntry(valid, {QStringLiteral("C:/evil.txt"), "x"}))
                                 << "absolute path";
     ZipEntry link{QStringLiteral("http/link.txt"), "/etc/passwd"};
     link.symlink = true;
-    QTest::newRow("symlink") << withManifest(plus(link)) << "symbolic link";
-    QTest::newRow("unknown entry") << withManifest(plus({QStringLiteral("run-me.sh"), "#!/bin/sh\n"}))
+    QTest::newRow("symlink") << gjd::test::zipWithManifest(gjd::test::withEntry(valid, link))
+                             << "symbolic link";
+    QTest::newRow("unknown entry") << gjd::test::zipWithManifest(gjd::test::withEntry(
+                                          valid, {QStringLiteral("run-me.sh"), "#!/bin/sh\n"}))
                                    << "not part of an export";
     // 64 MiB of zeros that claim to be 1 KiB: unpacking stops at the claimed size, and the
     // checksum then fails.
     ZipEntry liar{QStringLiteral("http/bomb.txt"), QByteArray(64 * 1024 * 1024, '\0')};
     liar.claimedSize = 1024;
-    QTest::newRow("zip bomb with lying header") << withManifest(plus(liar)) << "is damaged";
+    QTest::newRow("zip bomb with lying header")
+        << gjd::test::zipWithManifest(gjd::test::withEntry(valid, liar)) << "is damaged";
     // Entries within the per-file limit that together unpack to more than an export holds.
     QList<ZipEntry> bombs = valid;
     for (int i = 0; i < 5; ++i)
         bombs.append({QStringLiteral("http/bomb-%1.txt").arg(i), QByteArray(15 * 1024 * 1024, '\0')});
-    QTest::newRow("zip bomb") << withManifest(bombs) << "refused as a ZIP bomb";
+    QTest::newRow("zip bomb") << gjd::test::zipWithManifest(bombs) << "refused as a ZIP bomb";
     ZipEntry huge{QStringLiteral("http/huge.txt"), QByteArray(1024, 'a')};
     huge.claimedSize = 2LL * 1024 * 1024 * 1024;
-    QTest::newRow("2 GiB entry") << withManifest(plus(huge)) << "would unpack to 2048 MiB";
-    QTest::newRow("invalid JSON") << withManifest(replaced(QStringLiteral("report.json"),
-                                                           "{\"schema\": \"gitlab-jira"))
+    QTest::newRow("2 GiB entry") << gjd::test::zipWithManifest(gjd::test::withEntry(valid, huge))
+                                 << "would unpack to 2048 MiB";
+    QTest::newRow("invalid JSON") << gjd::test::zipWithManifest(gjd::test::withContent(
+                                         valid, QStringLiteral("report.json"), "{\"schema\": \"gitlab-jira"))
                                   << "report.json is not valid JSON";
     QTest::newRow("report JSON not an object")
-        << withManifest(replaced(QStringLiteral("report.json"), "[1,2,3]"))
+        << gjd::test::zipWithManifest(gjd::test::withContent(valid, QStringLiteral("report.json"), "[1,2,3]"))
         << "report.json is not valid JSON";
     QTest::newRow("unknown report schema")
-        << withManifest(replaced(QStringLiteral("report.json"),
-                                 "{\"schema\": \"gitlab-jira-doctor/report/9\", \"checks\": []}"))
+        << gjd::test::zipWithManifest(
+               gjd::test::withContent(valid, QStringLiteral("report.json"),
+                                      "{\"schema\": \"gitlab-jira-doctor/report/9\", \"checks\": []}"))
         << "unknown report schema \"gitlab-jira-doctor/report/9\"";
     QTest::newRow("unknown export schema")
-        << withManifest(valid, QStringLiteral("gitlab-jira-doctor/export/7"))
+        << gjd::test::zipWithManifest(valid, QStringLiteral("gitlab-jira-doctor/export/7"))
         << "\"gitlab-jira-doctor/export/7\" is not one this version reads";
     QList<ZipEntry> tampered = valid;
     tampered.append({QStringLiteral("manifest.json"), gjd::test::manifestFor(valid)});
@@ -533,7 +542,8 @@ void TestExportBundle::hostileInput_data()
     unlisted.append({QStringLiteral("http/extra.txt"), "x"});
     QTest::newRow("file not in the manifest") << gjd::test::makeZip(unlisted) << "not listed in the manifest";
     QTest::newRow("no manifest") << gjd::test::makeZip(valid) << "no manifest.json";
-    QTest::newRow("duplicate entry") << withManifest(plus(valid.first())) << "twice";
+    QTest::newRow("duplicate entry") << gjd::test::zipWithManifest(gjd::test::withEntry(valid, valid.first()))
+                                     << "twice";
     QList<ZipEntry> many;
     for (int i = 0; i < 1001; ++i)
         many.append({QStringLiteral("http/%1.txt").arg(i), "x"});

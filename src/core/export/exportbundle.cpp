@@ -48,6 +48,21 @@ const QRegularExpression& allowedPath()
     return re;
 }
 
+// Text from the file as an error message quotes it: one line without control characters (a name
+// in a ZIP or a string in its JSON can hold a newline, a backspace or a terminal escape sequence),
+// and not longer than `length`.
+QString printable(const QString& text, qsizetype length = 120)
+{
+    QString out = text.left(length);
+    for (QChar& c : out) {
+        const QChar::Category category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Separator_Line ||
+            category == QChar::Separator_Paragraph)
+            c = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
 QString safeFileName(const QString& id)
 {
     QString out;
@@ -282,10 +297,10 @@ std::optional<OpenedExport> ExportReader::open(const QString& path, QString* err
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read %1: %2").arg(shown, file.errorString()));
     if (file.size() > maxFileBytes)
+        // One arg() call: a "%2" in the path must stay text.
         return fail(tr("%1 is %2 MiB; an export is never larger than %3 MiB.")
-                        .arg(shown)
-                        .arg(file.size() / (1024 * 1024))
-                        .arg(maxFileBytes / (1024 * 1024)));
+                        .arg(shown, QString::number(file.size() / (1024 * 1024)),
+                             QString::number(maxFileBytes / (1024 * 1024))));
     const QByteArray data = file.read(maxFileBytes + 1);
     QString why;
     auto opened = fromBytes(data, &why);
@@ -317,7 +332,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
         QString reportError;
         auto report = Report::fromJson(doc.object(), &reportError);
         if (!report) {
-            fail(tr("report.json cannot be read: %1").arg(reportError));
+            fail(tr("report.json cannot be read: %1").arg(printable(reportError, 200)));
             return false;
         }
         out.report = *report;
@@ -354,7 +369,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     QSet<QString> seen;
     for (const QuaZipFileInfo64& info : infos) {
         const QString name = info.name;
-        const QString shownName = name.left(120);
+        const QString shownName = printable(name);
         const quint32 type = (info.externalAttr >> 16) & 0170000;
         if (type == 0120000)
             return fail(tr("The archive contains a symbolic link (%1); exports never do.").arg(shownName));
@@ -425,7 +440,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     if (schema != QLatin1String(kExportSchema))
         return fail(tr("The export's format \"%1\" is not one this version reads (%2); a newer GitLab Jira "
                        "Doctor may read it.")
-                        .arg(schema.left(80), QLatin1String(kExportSchema)));
+                        .arg(printable(schema, 80), QLatin1String(kExportSchema)));
     QHash<QString, QString> listed;
     for (const QJsonValue& v : manifest.value(QStringLiteral("files")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -445,7 +460,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
         if (!contents.contains(it.key()))
             return fail(
-                tr("The manifest lists %1, but the archive does not contain it.").arg(it.key().left(120)));
+                tr("The manifest lists %1, but the archive does not contain it.").arg(printable(it.key())));
     }
 
     if (!parseReport(contents.value(kReportJson), false, out))

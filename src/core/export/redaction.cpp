@@ -296,7 +296,8 @@ void Pseudonymizer::learnHost(const QString& raw)
     static const QString connectKey = QStringLiteral("gitlab-jira-connect-");
     if (host.startsWith(connectKey))
         host = host.mid(connectKey.size());
-    if (!host.contains(QLatin1Char('.')) || isPublicServiceHost(host) || isNotAHost(host))
+    if (!host.contains(QLatin1Char('.')) || isPublicServiceHost(host) || isNotAHost(host) ||
+        m_reportIds.contains(host))
         return;
     add(QStringLiteral("host"), host);
 }
@@ -372,6 +373,13 @@ void Pseudonymizer::learnText(const QString& text, bool userObjects)
 
 void Pseudonymizer::learn(const Report& report)
 {
+    // The report's own check ids, also those of a newer version this one does not know
+    // ("proxy.reachable" is not a host).
+    for (const Finding& f : report.checks) {
+        const QStringList parts = f.id.split(QLatin1Char('.'));
+        for (int n = 2; n <= parts.size(); ++n)
+            m_reportIds.insert(parts.mid(0, n).join(QLatin1Char('.')));
+    }
     // Structural first, so that the instance is host-1 in every export.
     for (const QString& url : {report.url, report.publicUrl}) {
         if (!url.isEmpty())

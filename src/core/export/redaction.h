@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QRegularExpression>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -92,8 +93,9 @@ private:
     QHash<QString, QString> m_map; // lowercase value → pseudonym
     QStringList m_order;           // values in the order they were learned
     QHash<QString, int> m_counts;
-    QStringList m_users; // user and display names: replaced only where they stand as a value
-    QStringList m_orgs;  // organizations of certificates: replaced only in distinguished names
+    QStringList m_users;       // user and display names: replaced only where they stand as a value
+    QStringList m_orgs;        // organizations of certificates: replaced only in distinguished names
+    QSet<QString> m_reportIds; // check ids (and their prefixes) of the report: never hosts
     mutable QRegularExpression m_pattern;
     mutable QRegularExpression m_userPattern;
     mutable QRegularExpression m_orgPattern;
