@@ -16,6 +16,7 @@
 #include "fakegitlab.h"
 #include "fakejira.h"
 #include "nginxserver.h"
+#include "schemacheck.h"
 #include "testpki.h"
 #include "zipwriter.h"
 
@@ -68,22 +69,6 @@ QHash<QString, QByteArray> unzip(const QString& path)
             files.insert(f.getActualFileName(), f.readAll());
     }
     return files;
-}
-
-// Runs tests/validate-report.py with a schema of docs/; returns its complaints (empty: valid).
-QString schemaErrors(const QString& schema, const QByteArray& json)
-{
-    QProcess p;
-    p.start(QStringLiteral(GJD_PYTHON),
-            {QStringLiteral(GJD_SOURCE_DIR "/tests/validate-report.py"),
-             QStringLiteral(GJD_SOURCE_DIR "/docs/") + schema, QStringLiteral("-")});
-    p.write(json);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000) || p.exitCode() == 2)
-        return QStringLiteral("validate-report.py did not run: ") +
-               QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode() == 0 ? QString()
-                             : QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
 }
 
 // Every file under the given folders, with its size: what a command might have written.
@@ -253,7 +238,7 @@ void ExportScenarios::roundTrip()
     QCOMPARE(QStringList(files.keys()).filter(QStringLiteral("certificates/")).size(),
              2); // leaf + intermediate
     const QString errors =
-        schemaErrors(QStringLiteral("report.schema.json"), files.value(QStringLiteral("report.json")));
+        test::schemaErrors(QStringLiteral("report.schema.json"), files.value(QStringLiteral("report.json")));
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
     const QByteArray html = files.value(QStringLiteral("report.html"));
     for (const char* loads : {"src=", "<link", "url(", "@import", "<script", "<iframe", "<object", "<embed"})
@@ -367,7 +352,7 @@ void ExportScenarios::identitiesBecomePseudonyms()
                 .toString()
                 .startsWith(QLatin1String("https://host-1:")));
     const QString errors =
-        schemaErrors(QStringLiteral("report.schema.json"), files.value(QStringLiteral("report.json")));
+        test::schemaErrors(QStringLiteral("report.schema.json"), files.value(QStringLiteral("report.json")));
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
     QVERIFY(files.value(QStringLiteral("http/api.user.txt")).contains("Host: host-1:"));
     QVERIFY(files.value(QStringLiteral("manifest.json")).contains("\"pem\": false"));
@@ -423,7 +408,7 @@ void ExportScenarios::diffOfAFailingThenFixedInstance()
                            c.value(QStringLiteral("change")).toString() == QLatin1String("worse"));
     }
     QVERIFY2(chainWorse, backward.out.constData());
-    const QString errors = schemaErrors(QStringLiteral("diff.schema.json"), backward.out);
+    const QString errors = test::schemaErrors(QStringLiteral("diff.schema.json"), backward.out);
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
 }
 

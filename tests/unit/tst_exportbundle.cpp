@@ -2,6 +2,7 @@
 #include "checks/check.h"
 #include "export/exportbundle.h"
 #include "export/redaction.h"
+#include "schemacheck.h"
 #include "zipwriter.h"
 
 #include <QDir>
@@ -194,6 +195,7 @@ class TestExportBundle final : public QObject
 
 private slots:
     void layoutAndManifest();
+    void reportsMatchTheSchema();
     void roundTrip();
     void bareReportJsonOpens();
     void secretsNeverLeave();
@@ -245,6 +247,16 @@ void TestExportBundle::layoutAndManifest()
                 .toObject()
                 .value(QStringLiteral("pem"))
                 .toBool());
+}
+
+void TestExportBundle::reportsMatchTheSchema()
+{
+    for (RedactionLevel level : {RedactionLevel::Secrets, RedactionLevel::Identities}) {
+        const QString errors =
+            gjd::test::schemaErrors(QStringLiteral("report.schema.json"),
+                                    plantedBundle(level).file(QStringLiteral("report.json"))->content);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    }
 }
 
 void TestExportBundle::roundTrip()
