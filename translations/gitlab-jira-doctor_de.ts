@@ -1165,6 +1165,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Save a troubleshooting export (a ZIP for a support ticket); you see what it contains before it is saved</source>
         <translation>Einen Diagnose-Export speichern (ein ZIP für ein Support-Ticket); Sie sehen vor dem Speichern, was er enthält</translation>
     </message>
+    <message>
+        <source>Export saved to %1</source>
+        <translation>Export gespeichert unter %1</translation>
+    </message>
 </context>
 <context>
     <name>gjd::DiffDialog</name>

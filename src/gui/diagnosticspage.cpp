@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -583,6 +584,11 @@ void DiagnosticsPage::exportReport()
         return;
     auto* dialog = new ExportDialog(m_report, secrets(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::saved, this, [this](const QString& path) {
+        updateVerdict();
+        m_verdictLabel->setText(m_verdictLabel->text() + QLatin1Char('\n') +
+                                tr("Export saved to %1").arg(QDir::toNativeSeparators(path)));
+    });
     dialog->open();
 }
 

@@ -425,6 +425,8 @@ void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
     // Saved, it reads back to exactly the previewed report.
     const QString path = m_exports.filePath(QStringLiteral("preview.zip"));
     QVERIFY(dialog->saveTo(path));
+    // The pane says where it went.
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text().contains(path));
     QString error;
     const auto opened = gjd::ExportReader::open(path, &error);
     QVERIFY2(opened, qPrintable(error));

@@ -8,6 +8,7 @@
 // screenshot of every page, in English and German, into <build>/screenshots/.
 
 #include "credentials/credentialstore.h"
+#include "exportdialog.h"
 #include "fakegitlab.h"
 #include "fakejira.h"
 #include "i18n.h"
@@ -25,6 +26,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -295,6 +297,19 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
              QStringLiteral("JiraConnectSubscription.where(namespace: Namespace.by_path('acme/platform'))"));
     QVERIFY(w->findChild<QLineEdit*>(QStringLiteral("snippet2"))->text().contains(jiraSite()));
     shoot(*w, language, "8-verify");
+    // Export: the verified state for the records; neither token is in any file of it.
+    auto* exportButton = w->findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton && exportButton->isEnabled());
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    auto* dialog = w->findChild<gjd::ExportDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->bundle().files().size() > 10);
+    for (const gjd::BundleFile& f : dialog->bundle().files()) {
+        for (const QString& secret : {kToken, kJiraToken})
+            QVERIFY2(!f.content.contains(secret.toUtf8()), qPrintable(f.path));
+    }
+    QVERIFY(dialog->bundle().file(QStringLiteral("http/jira.myself.txt")));
+    dialog->reject();
     QTest::mouseClick(w->button(QWizard::FinishButton), Qt::LeftButton);
     QVERIFY(!w->isVisible());
     QCOMPARE(m_gitlab->state().applications.size(), 1);
