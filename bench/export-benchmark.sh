@@ -37,6 +37,9 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/gjd-export-bench.XXXXXX")
 trap 'rm -rf -- "$work"' EXIT
 "$CORPUS" "$work/seeds" >/dev/null
+# An export of every check of the catalogue, from a run against a closed port (nothing to serve it).
+"$CLI" check https://127.0.0.1:9 --timeout 2 --export "$work/closed.zip" >/dev/null 2>&1 || true
+[[ -s $work/closed.zip ]] || die "check --export wrote nothing"
 python3 - "$work" <<'PY'
 import sys, zipfile
 work = sys.argv[1]
@@ -67,7 +70,8 @@ PY
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure NAME EXPECTED_EXIT ARGS… → "NAME wall_ms rss_kib" (medians)
+# measure NAME EXPECTED_EXITS ARGS… → "NAME wall_ms rss_kib" (medians); EXPECTED_EXITS is a
+# pattern such as 2 or "[013]" (show exits as check would for the report it shows)
 measure() {
     local name=$1 expected=$2
     shift 2
@@ -77,7 +81,7 @@ measure() {
         rc=0
         /usr/bin/time -f '%M' -o "$work/time" "$CLI" "$@" >/dev/null 2>"$work/err" || rc=$?
         end=$EPOCHREALTIME
-        [[ $rc == "$expected" ]] || die "$name: exit $rc, expected $expected: $(cat "$work/err")"
+        [[ $rc == $expected ]] || die "$name: exit $rc, expected $expected: $(cat "$work/err")"
         walls+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", (e - s) * 1000}')")
         rss+=("$(tail -1 "$work/time")")
     done
@@ -87,11 +91,12 @@ measure() {
 seeds=$work/seeds
 size() { stat -c %s "$1"; }
 results=$(
-    measure "show-full-text" 1 show "$seeds/export-secrets.zip"
-    measure "show-full-json" 1 show "$seeds/export-secrets.zip" --format json
-    measure "show-full-html" 1 show "$seeds/export-secrets.zip" --format html
-    measure "show-small" 1 show "$seeds/export-small.zip"
-    measure "diff-full" 0 diff "$seeds/export-secrets.zip" "$seeds/export-identities.zip"
+    measure "show-full-text" "[013]" show "$seeds/export-secrets.zip"
+    measure "show-full-json" "[013]" show "$seeds/export-secrets.zip" --format json
+    measure "show-full-html" "[013]" show "$seeds/export-secrets.zip" --format html
+    measure "show-small" "[013]" show "$seeds/export-small.zip"
+    measure "show-catalogue" "[013]" show "$work/closed.zip"
+    measure "diff-full" "[01]" diff "$seeds/export-secrets.zip" "$seeds/export-identities.zip"
     measure "refuse-bomb" 2 show "$work/bomb.zip"
     measure "refuse-claim" 2 show "$work/claims.zip"
     measure "help" 0 --version
@@ -99,18 +104,20 @@ results=$(
 echo "$results"
 
 table=$(awk -v full="$(size "$seeds/export-secrets.zip")" -v small="$(size "$seeds/export-small.zip")" \
+    -v catalogue="$(size "$work/closed.zip")" \
     -v bomb="$(size "$work/bomb.zip")" '
     BEGIN {
-        label["show-full-text"] = "`show` a full export (" int(full / 1024) " KiB: 40 checks, certificates, transcripts), text"
+        label["show-full-text"] = "`show` the fuzz corpus'"'"'s full export (" int(full / 1024) " KiB: every field of the model, a certificate, transcripts), text"
         label["show-full-json"] = "`show` the same, `--format json`"
         label["show-full-html"] = "`show` the same, `--format html`"
         label["show-small"] = "`show` a small export (" int(small / 1024) " KiB)"
-        label["diff-full"] = "`diff` of two full exports"
+        label["show-catalogue"] = "`show` an export of all 40 checks (" int(catalogue / 1024) " KiB; a run against a closed port)"
+        label["diff-full"] = "`diff` of the full export at both redaction levels"
         label["refuse-bomb"] = "zip bomb refused: 75 MiB of zeros in " int(bomb / 1024) " KiB, over the 64 MiB total"
         label["refuse-claim"] = "an entry claiming 2 GiB, refused from its header"
         label["help"] = "baseline: `gitlab-jira-doctor-cli --version`"
     }
-    { printf "| %s | %s ms | %.1f MiB |\n", label[$1], $2, $3 / 1024 }')
+    { printf "| %s | %s ms | %.1f MiB |\n", label[$1], $2, $3 / 1024 }' <<<"$results")
 
 echo "$table"
 if [[ -n $DOCS ]]; then
@@ -120,9 +127,13 @@ path, runs, table = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path).read()
 section = (f"## Reading exports (bench/export-benchmark.sh) — {datetime.date.today()}\n\n"
            f"Release build, median of {runs} runs each; wall time of the whole process, peak RSS.\n\n"
-           "| command | wall | peak RSS |\n|---|---|---|\n" + table + "\n")
+           "| command | wall | peak RSS |\n|---|---|---|\n" + table + "\n\n"
+           "Everything is within a few milliseconds of starting the program (`--version`): reading "
+           "is bounded by the export's size, and hostile archives are refused from their headers "
+           "before anything is unpacked (the sum of the sizes the headers claim may not exceed "
+           "64 MiB, and unpacking stops at a header's claim).\n")
 pattern = re.compile(r"## Reading exports \(bench/export-benchmark\.sh\).*?(?=\n## |\Z)", re.S)
 text = pattern.sub(section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(path, "w").write(text)
+open(path, "w").write(text if text.endswith("\n") else text + "\n")
 PY
 fi

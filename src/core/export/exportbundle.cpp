@@ -367,6 +367,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     if (infos.size() != count)
         return fail(tr("The archive's directory cannot be read."));
     QSet<QString> seen;
+    quint64 claimed = 0;
     for (const QuaZipFileInfo64& info : infos) {
         const QString name = info.name;
         const QString shownName = printable(name);
@@ -391,6 +392,13 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
                             .arg(shownName)
                             .arg(info.uncompressedSize / (1024 * 1024))
                             .arg(maxEntryBytes / (1024 * 1024)));
+        // Unpacking stops at the size a header claims (and the checksum then fails), so the sum of
+        // the claims bounds the memory a hostile archive can make the reader use.
+        claimed += info.uncompressedSize;
+        if (claimed > quint64(maxTotalBytes))
+            return fail(tr("The archive would unpack to more than %1 MiB; an export is much smaller: refused "
+                           "as a ZIP bomb.")
+                            .arg(maxTotalBytes / (1024 * 1024)));
         if (info.flags & 0x1)
             return fail(tr("%1 is encrypted; exports are not.").arg(shownName));
     }
