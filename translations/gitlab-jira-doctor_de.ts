@@ -1361,6 +1361,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Could not finish the ZIP archive (error %1).</source>
         <translation>Das ZIP-Archiv konnte nicht abgeschlossen werden (Fehler %1).</translation>
     </message>
+    <message>
+        <source>The export cannot be made at the identities level: the run named too many hosts, addresses and users to replace them reliably.</source>
+        <translation>Der Export kann mit der Schwärzung „Identitäten“ nicht erstellt werden: Der Lauf nannte zu viele Hosts, Adressen und Benutzer, um sie alle zuverlässig zu ersetzen.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ExportDialog</name>
@@ -1415,6 +1419,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Choose identities when the export leaves your organization: host names, IP addresses, emails, Jira account ids and user names become pseudonyms such as host-1, the same in every file.</source>
         <translation>Wählen Sie Identitäten, wenn der Export Ihre Organisation verlässt: Hostnamen, IP-Adressen, E-Mail-Adressen, Jira-Konto-IDs und Benutzernamen werden zu Pseudonymen wie host-1, in jeder Datei dieselben.</translation>
     </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation>Export wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>The export is not ready yet.</source>
+        <translation>Der Export ist noch nicht fertig.</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ExportReader</name>
@@ -1457,10 +1477,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The file is neither a ZIP export nor a report of at most %1 MiB.</source>
         <translation>Die Datei ist weder ein ZIP-Export noch ein Bericht von höchstens %1 MiB.</translation>
-    </message>
-    <message>
-        <source>The file is not a readable ZIP archive (error %1).</source>
-        <translation>Die Datei ist kein lesbares ZIP-Archiv (Fehler %1).</translation>
     </message>
     <message>
         <source>The archive has %1 entries; an export has at most %2.</source>
@@ -1545,6 +1561,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The manifest names no known redaction level.</source>
         <translation>Das Manifest nennt keine bekannte Schwärzungsstufe.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>The file is not a readable ZIP archive: it is damaged or cut short (error %1).</source>
+        <translation>Die Datei ist kein lesbares ZIP-Archiv: Sie ist beschädigt oder unvollständig (Fehler %1).</translation>
+    </message>
+    <message>
+        <source>The archive would unpack to more than %1 MiB; an export is much smaller: refused as a ZIP bomb.</source>
+        <translation>Das Archiv würde auf mehr als %1 MiB entpacken; ein Export ist viel kleiner: als ZIP-Bombe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The manifest lists %1 twice.</source>
+        <translation>Das Manifest führt %1 zweimal auf.</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1674,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Open a troubleshooting export (.zip) or a report (.json) to see its checks as they were when it was made. Exports are read, never unpacked to disk.</source>
         <translation>Öffnen Sie einen Diagnose-Export (.zip) oder einen Bericht (.json), um seine Prüfungen so zu sehen, wie sie bei seiner Erstellung waren. Exporte werden nur gelesen, nie auf die Festplatte entpackt.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
     </message>
 </context>
 <context>

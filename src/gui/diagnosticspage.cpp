@@ -431,6 +431,11 @@ void DiagnosticsPage::run()
     credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
     if (!m_runner.start(*o, credentials))
         return;
+    for (const QByteArray& secret :
+         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, o->jiraEmail)) {
+        if (!m_runSecrets.contains(secret))
+            m_runSecrets.append(secret);
+    }
     m_view->setChecks(m_runner.selectedIds());
     m_findingCount = 0;
     setRunning(true);
@@ -461,6 +466,11 @@ void DiagnosticsPage::rerunFailed()
     credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
     if (!m_runner.start(*o, credentials))
         return;
+    for (const QByteArray& secret :
+         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, o->jiraEmail)) {
+        if (!m_runSecrets.contains(secret))
+            m_runSecrets.append(secret);
+    }
     m_rerunIds = m_runner.selectedIds();
     m_view->markWaiting(m_rerunIds);
     m_findingCount = 0;
@@ -594,9 +604,11 @@ void DiagnosticsPage::exportReport()
 
 QList<QByteArray> DiagnosticsPage::secrets() const
 {
-    return ExportBundle::secretsOf(m_tokenEdit->text().trimmed().toUtf8(),
-                                   m_jiraTokenEdit->text().trimmed().toUtf8(),
-                                   m_jiraEmailEdit->text().trimmed());
+    // The tokens the runs used (the fields may have been cleared or changed since), and what the
+    // fields hold now.
+    return m_runSecrets + ExportBundle::secretsOf(m_tokenEdit->text().trimmed().toUtf8(),
+                                                  m_jiraTokenEdit->text().trimmed().toUtf8(),
+                                                  m_jiraEmailEdit->text().trimmed());
 }
 
 void DiagnosticsPage::copySummary()

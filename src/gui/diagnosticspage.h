@@ -124,9 +124,10 @@ private:
     ReportView* m_view;
 
     CheckRunner m_runner;
-    Report m_report;        // the last complete picture (merged after re-runs)
-    int m_findingCount = 0; // of the run going on
-    QStringList m_rerunIds; // non-empty during "Re-run failed"
+    Report m_report;                // the last complete picture (merged after re-runs)
+    int m_findingCount = 0;         // of the run going on
+    QStringList m_rerunIds;         // non-empty during "Re-run failed"
+    QList<QByteArray> m_runSecrets; // the tokens the runs used: kept out of exports (memory only)
     bool m_copied = false;
     QList<QSslCertificate> m_trustStore;
     QString m_trustStoreSource;

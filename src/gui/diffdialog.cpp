@@ -117,7 +117,7 @@ void DiffDialog::retranslate()
             item->setToolTip(0, e.id);
             item->setData(0, Qt::UserRole, e.id);
             item->setIcon(0, statusIcon(e.after.value_or(e.before.value_or(Status::Skip))));
-            item->setToolTip(2, e.summary);
+            item->setToolTip(2, QStringLiteral("<p>%1</p>").arg(e.summary.toHtmlEscaped()));
         }
         if (parent)
             parent->setText(0, QStringLiteral("%1 (%2)").arg(title).arg(parent->childCount()));

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace gjd {
 
@@ -105,6 +106,8 @@ ExportDialog::ExportDialog(const Report& report, const QList<QByteArray>& secret
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
+    connect(&m_builder, &QFutureWatcher<ExportBundle>::finished, this, &ExportDialog::onBuilt);
+    connect(&m_writer, &QFutureWatcher<QString>::finished, this, &ExportDialog::onWritten);
     resize(960, 640);
     retranslate();
     rebuild();
@@ -122,13 +125,31 @@ void ExportDialog::setLevel(RedactionLevel level)
 
 void ExportDialog::rebuild()
 {
+    if (m_builder.isRunning()) {
+        m_rebuildPending = true; // the level changed while building: build again when done
+        return;
+    }
     ExportBundle::Options options;
     options.level = level();
     options.secrets = m_secrets;
-    m_bundle = ExportBundle::make(m_report, options);
+    const Report report = m_report;
+    m_fileList->clear();
+    m_fileView->clear();
+    m_summary->setText(tr("Preparing the export…"));
+    m_error->hide();
+    m_builder.setFuture(QtConcurrent::run([report, options] { return ExportBundle::make(report, options); }));
+    updateButtons();
+}
 
-    const QString current = m_fileList->currentItem() ? m_fileList->currentItem()->data(kPathRole).toString()
-                                                      : QStringLiteral("report.md");
+void ExportDialog::onBuilt()
+{
+    if (m_rebuildPending) {
+        m_rebuildPending = false;
+        rebuild();
+        return;
+    }
+    m_bundle = m_builder.result();
+    const QString current = QStringLiteral("report.md");
     m_fileList->clear();
     qint64 total = 0;
     int select = 0;
@@ -142,16 +163,33 @@ void ExportDialog::rebuild()
         total += f.content.size();
     }
     m_fileList->setCurrentRow(select);
-    m_summary->setText(
-        tr("%n file(s), %1 before compression. Tokens, cookies, Authorization values, OAuth secrets and "
-           "Jira tokens are removed.",
-           nullptr, int(m_bundle.files().size()))
-            .arg(QLocale().formattedDataSize(total)) +
-        (level() == RedactionLevel::Identities
-             ? QLatin1Char(' ') + tr("Host names, addresses, emails, account ids and user names are "
-                                     "pseudonyms; certificates are listed by fingerprint and validity only.")
-             : QString()));
-    m_error->hide();
+    if (!m_bundle.error().isEmpty()) {
+        m_summary->clear();
+        m_error->setText(m_bundle.error());
+        m_error->show();
+    } else {
+        m_summary->setText(
+            tr("%n file(s), %1 before compression. Tokens, cookies, Authorization values, OAuth secrets and "
+               "Jira tokens are removed.",
+               nullptr, int(m_bundle.files().size()))
+                .arg(QLocale().formattedDataSize(total)) +
+            (level() == RedactionLevel::Identities
+                 ? QLatin1Char(' ') +
+                       tr("Host names, addresses, emails, account ids and user names are "
+                          "pseudonyms; certificates are listed by fingerprint and validity only.")
+                 : QString()));
+    }
+    updateButtons();
+    emit ready();
+}
+
+void ExportDialog::updateButtons()
+{
+    const bool idle = !isBusy();
+    m_saveButton->setEnabled(idle && m_bundle.error().isEmpty() && !m_bundle.files().isEmpty());
+    m_secretsRadio->setEnabled(!m_writer.isRunning());
+    m_identitiesRadio->setEnabled(!m_writer.isRunning());
+    m_fileList->setEnabled(!m_builder.isRunning());
 }
 
 void ExportDialog::showFile()
@@ -185,23 +223,46 @@ void ExportDialog::chooseFile()
     dialog->setNameFilters({tr("Troubleshooting exports (*.zip)")});
     dialog->setDefaultSuffix(QStringLiteral("zip"));
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        if (saveTo(path))
-            accept();
+        m_acceptWhenSaved = true;
+        saveTo(path);
     });
     dialog->open();
 }
 
-bool ExportDialog::saveTo(const QString& path)
+void ExportDialog::saveTo(const QString& path)
 {
-    QString error;
-    if (!m_bundle.write(path, &error)) {
+    if (isBusy() || m_bundle.files().isEmpty()) {
+        emit saveFailed(tr("The export is not ready yet."));
+        return;
+    }
+    m_savingTo = path;
+    m_error->hide();
+    m_summary->setText(tr("Saving %1…").arg(QDir::toNativeSeparators(path)));
+    const ExportBundle bundle = m_bundle;
+    m_writer.setFuture(QtConcurrent::run([bundle, path] {
+        QString error;
+        return bundle.write(path, &error) ? QString() : error;
+    }));
+    updateButtons();
+}
+
+void ExportDialog::onWritten()
+{
+    const QString error = m_writer.result();
+    const QString path = m_savingTo;
+    updateButtons();
+    if (!error.isEmpty()) {
+        m_acceptWhenSaved = false;
+        m_summary->clear();
         m_error->setText(error);
         m_error->show();
-        return false;
+        emit saveFailed(error);
+        return;
     }
-    m_error->hide();
+    m_summary->setText(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
     emit saved(path);
-    return true;
+    if (m_acceptWhenSaved)
+        accept();
 }
 
 void ExportDialog::retranslate()
@@ -217,14 +278,15 @@ void ExportDialog::retranslate()
     m_fileList->setAccessibleName(tr("Files in the export"));
     m_fileView->setAccessibleName(tr("Contents of the selected file"));
     m_saveButton->setText(tr("Sa&ve…"));
-    rebuild();
 }
 
 void ExportDialog::changeEvent(QEvent* event)
 {
     QDialog::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        rebuild(); // report.md and report.html are written in the program's language
+    }
 }
 
 } // namespace gjd

@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 class QDialogButtonBox;
 class QLabel;
@@ -19,6 +20,10 @@ namespace gjd {
 // written (the redacted bytes, not a description of them), with the redaction level to choose,
 // then saved where the admin says. Nothing is sent anywhere.
 //
+// Building the bundle (redaction, rendering) and writing it run in the background; the dialog
+// says so and offers Save only when the preview is complete:
+//   rebuild() ──► [building] ──► ready()      saveTo(path) ──► [saving] ──► saved(path) | saveFailed(error)
+//
 // Object names for tests: "secretsRadio", "identitiesRadio", "fileList", "fileView",
 // "summaryLabel", "errorLabel", "saveButton".
 class ExportDialog final : public QDialog
@@ -28,22 +33,29 @@ class ExportDialog final : public QDialog
 public:
     ExportDialog(const Report& report, const QList<QByteArray>& secrets, QWidget* parent = nullptr);
 
+    // The bundle shown (and saved): valid once ready() was emitted, until the level changes.
     const ExportBundle& bundle() const { return m_bundle; }
+    bool isBusy() const { return m_builder.isRunning() || m_writer.isRunning(); }
     RedactionLevel level() const;
     void setLevel(RedactionLevel level);
     // A file name that says what and when, without identities at that level.
     QString suggestedFileName() const;
-    // Writes the previewed bundle; on failure says why in the dialog and returns false.
-    bool saveTo(const QString& path);
+    // Writes the previewed bundle in the background; on failure says why in the dialog.
+    void saveTo(const QString& path);
 
 signals:
+    void ready();
     void saved(const QString& path);
+    void saveFailed(const QString& error);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void rebuild();
+    void onBuilt();
+    void onWritten();
+    void updateButtons();
     void showFile();
     void chooseFile();
     void retranslate();
@@ -51,6 +63,11 @@ private:
     Report m_report;
     QList<QByteArray> m_secrets;
     ExportBundle m_bundle;
+    QFutureWatcher<ExportBundle> m_builder;
+    QFutureWatcher<QString> m_writer; // the error, empty on success
+    QString m_savingTo;
+    bool m_rebuildPending = false;
+    bool m_acceptWhenSaved = false;
     QLabel* m_intro;
     QRadioButton* m_secretsRadio;
     QRadioButton* m_identitiesRadio;

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace gjd {
 
@@ -51,6 +52,7 @@ ExportViewPage::ExportViewPage(QWidget* parent)
     connect(m_backButton, &QPushButton::clicked, this, &ExportViewPage::backRequested);
     connect(m_openButton, &QPushButton::clicked, this, &ExportViewPage::chooseFile);
     connect(m_compareButton, &QPushButton::clicked, this, &ExportViewPage::chooseComparison);
+    connect(&m_reader, &QFutureWatcher<ReadResult>::finished, this, &ExportViewPage::onRead);
 
     for (QLabel* label : {m_emptyLabel, m_errorLabel, m_bannerLabel, m_verdictLabel}) {
         label->setWordWrap(true);
@@ -90,16 +92,60 @@ ExportViewPage::ExportViewPage(QWidget* parent)
     retranslate();
 }
 
-bool ExportViewPage::openFile(const QString& path)
+void ExportViewPage::openFile(const QString& path)
 {
-    QString error;
-    auto opened = ExportReader::open(path, &error);
-    if (!opened) {
-        showError(error);
-        return false;
+    read(path, false);
+}
+
+void ExportViewPage::compareWith(const QString& path)
+{
+    if (!m_opened) {
+        emit compared(false);
+        return;
+    }
+    read(path, true);
+}
+
+// An export can be 256 MiB to read and 64 MiB to unpack and hash: never on the UI thread.
+void ExportViewPage::read(const QString& path, bool forComparison)
+{
+    if (m_reader.isRunning())
+        return;
+    m_forComparison = forComparison;
+    setBusy(true, path);
+    m_reader.setFuture(QtConcurrent::run([path] {
+        ReadResult result;
+        result.opened = ExportReader::open(path, &result.error);
+        return result;
+    }));
+}
+
+void ExportViewPage::onRead()
+{
+    ReadResult result = m_reader.result();
+    setBusy(false);
+    const bool comparison = m_forComparison;
+    if (!result.opened) {
+        showError(result.error);
+        emit comparison ? compared(false) : loaded(false);
+        return;
     }
     m_errorLabel->hide();
-    m_opened = std::move(opened);
+    if (comparison) {
+        // The older one is "before", whichever was opened first.
+        const OpenedExport& other = *result.opened;
+        const bool otherIsOlder = other.report.generatedAt < m_opened->report.generatedAt;
+        const OpenedExport& before = otherIsOlder ? other : *m_opened;
+        const OpenedExport& after = otherIsOlder ? *m_opened : other;
+        auto* dialog =
+            new DiffDialog(ReportDiff::compare(before.report, after.report),
+                           QFileInfo(before.path).fileName(), QFileInfo(after.path).fileName(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        emit compared(true);
+        return;
+    }
+    m_opened = std::move(result.opened);
     m_view->setReport(m_opened->report);
     // Land on what needs attention most: the first failure, else the first warning.
     const Finding* first = nullptr;
@@ -111,29 +157,20 @@ bool ExportViewPage::openFile(const QString& path)
     if (first)
         m_view->selectCheck(first->id);
     updateBanner();
-    return true;
+    emit loaded(true);
 }
 
-bool ExportViewPage::compareWith(const QString& path)
+void ExportViewPage::setBusy(bool busy, const QString& path)
 {
-    if (!m_opened)
-        return false;
-    QString error;
-    const auto other = ExportReader::open(path, &error);
-    if (!other) {
-        showError(error);
-        return false;
+    m_openButton->setEnabled(!busy);
+    m_compareButton->setEnabled(!busy && m_opened.has_value());
+    if (busy) {
+        m_errorLabel->hide();
+        m_verdictLabel->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
+        m_verdictLabel->show();
+    } else {
+        updateBanner();
     }
-    m_errorLabel->hide();
-    // The older one is "before", whichever was opened first.
-    const bool otherIsOlder = other->report.generatedAt < m_opened->report.generatedAt;
-    const OpenedExport& before = otherIsOlder ? *other : *m_opened;
-    const OpenedExport& after = otherIsOlder ? *m_opened : *other;
-    auto* dialog = new DiffDialog(ReportDiff::compare(before.report, after.report),
-                                  QFileInfo(before.path).fileName(), QFileInfo(after.path).fileName(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    return true;
 }
 
 void ExportViewPage::chooseFile()

@@ -3,6 +3,7 @@
 
 #include "export/exportbundle.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 #include <optional>
@@ -29,21 +30,34 @@ public:
     explicit ExportViewPage(QWidget* parent = nullptr);
 
     QPushButton* backButton() const { return m_backButton; }
-    // Shows the export; on failure keeps what was shown and says why on the page.
-    bool openFile(const QString& path);
-    // Compares the shown export with another one (the older is "before"); opens the diff dialog.
-    bool compareWith(const QString& path);
+    // Reads the export in the background, then shows it (loaded(true)); on failure keeps what was
+    // shown and says why on the page (loaded(false)). Ignored while another file is being read.
+    void openFile(const QString& path);
+    // Reads another export in the background and compares it with the shown one (the older is
+    // "before") in the diff dialog; compared(ok) when done.
+    void compareWith(const QString& path);
+    bool isBusy() const { return m_reader.isRunning(); }
     const std::optional<OpenedExport>& opened() const { return m_opened; }
     // Asks for a file to open (non-blocking file dialog).
     void chooseFile();
 
 signals:
     void backRequested();
+    void loaded(bool ok);
+    void compared(bool ok);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    struct ReadResult
+    {
+        std::optional<OpenedExport> opened;
+        QString error;
+    };
+    void read(const QString& path, bool forComparison);
+    void onRead();
+    void setBusy(bool busy, const QString& path = QString());
     void chooseComparison();
     void showError(const QString& error);
     void updateBanner();
@@ -59,6 +73,8 @@ private:
     QLabel* m_verdictLabel;
     ReportView* m_view;
     std::optional<OpenedExport> m_opened;
+    QFutureWatcher<ReadResult> m_reader;
+    bool m_forComparison = false;
 };
 
 } // namespace gjd

@@ -153,10 +153,10 @@ DoorButton* MainWindow::doorOf(Page page) const
     return m_ui->setupDoor;
 }
 
-bool MainWindow::openExport(const QString& path)
+void MainWindow::openExport(const QString& path)
 {
     showPage(Page::Export);
-    return m_ui->exportPage->openFile(path);
+    m_ui->exportPage->openFile(path);
 }
 
 void MainWindow::checkInstance(const QString& url)

@@ -46,9 +46,9 @@ public:
     void showPage(Page page);
     // Opens the diagnostics pane with `url` and runs the checks (gitlab-jira-doctor --check URL).
     void checkInstance(const QString& url);
-    // Opens the export viewer on an export or report (gitlab-jira-doctor FILE.zip); false, with
-    // the reason on the page, when it cannot be read.
-    bool openExport(const QString& path);
+    // Opens the export viewer and reads an export or report there (gitlab-jira-doctor FILE.zip);
+    // a file that cannot be read is said on the page.
+    void openExport(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -21,12 +21,6 @@
 
 namespace gjd {
 
-namespace {
-
-constexpr int kIdRole = Qt::UserRole + 1;
-
-} // namespace
-
 ReportView::ReportView(QWidget* parent)
     : QSplitter(Qt::Horizontal, parent)
     , m_tree(new QTreeWidget(this))
@@ -104,14 +98,14 @@ void ReportView::buildTree(const QList<Entry>& entries)
         QTreeWidgetItem*& parent = categories[e.category];
         if (!parent) {
             parent = new QTreeWidgetItem(m_tree);
-            parent->setData(0, kIdRole, e.category);
+            parent->setData(0, checkIdRole, e.category);
             parent->setText(0, Categories::title(e.category));
             QFont bold = parent->font(0);
             bold.setBold(true);
             parent->setFont(0, bold);
         }
         auto* item = new QTreeWidgetItem(parent);
-        item->setData(0, kIdRole, e.id);
+        item->setData(0, checkIdRole, e.id);
         item->setText(0, e.title);
         item->setToolTip(0, e.id);
         item->setIcon(0, pendingIcon());
@@ -121,7 +115,7 @@ void ReportView::buildTree(const QList<Entry>& entries)
     // Categories in the catalogue's display order; unknown ones (a newer version's) last.
     const QStringList order = Categories::ids();
     const auto rank = [&order](QTreeWidgetItem* item) {
-        const int i = int(order.indexOf(item->data(0, kIdRole).toString()));
+        const int i = int(order.indexOf(item->data(0, checkIdRole).toString()));
         return i < 0 ? int(order.size()) : i;
     };
     QList<QTreeWidgetItem*> tops;
@@ -215,7 +209,9 @@ void ReportView::updateItem(QTreeWidgetItem* item, const Finding& finding)
     item->setIcon(0, statusIcon(finding.status));
     item->setText(1, TextFormatter::statusTitle(finding.status));
     item->setText(2, finding.durationMs > 0 ? tr("%1 ms").arg(finding.durationMs) : QString());
-    item->setToolTip(0, QStringLiteral("%1 — %2").arg(finding.id, finding.summary));
+    // Rich text, escaped: a summary from an export could otherwise be taken for HTML.
+    item->setToolTip(0, QStringLiteral("<p>%1</p>")
+                            .arg(QStringLiteral("%1 — %2").arg(finding.id, finding.summary).toHtmlEscaped()));
     // Screen readers get the status with the title, not only an icon.
     item->setData(0, Qt::AccessibleTextRole,
                   QStringLiteral("%1: %2").arg(item->text(0), TextFormatter::statusTitle(finding.status)));
@@ -233,7 +229,7 @@ bool ReportView::selectCheck(const QString& id)
 QString ReportView::currentCheck() const
 {
     const QTreeWidgetItem* item = m_tree->currentItem();
-    return item && item->parent() ? item->data(0, kIdRole).toString() : QString();
+    return item && item->parent() ? item->data(0, checkIdRole).toString() : QString();
 }
 
 QString ReportView::detailsHtml(const QString& id) const
@@ -280,7 +276,7 @@ void ReportView::retranslate()
     m_tabs->setTabText(2, tr("&HTTP"));
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem* category = m_tree->topLevelItem(i);
-        category->setText(0, Categories::title(category->data(0, kIdRole).toString()));
+        category->setText(0, Categories::title(category->data(0, checkIdRole).toString()));
     }
     showDetails();
 }

@@ -32,6 +32,9 @@ class ReportView final : public QSplitter
 public:
     explicit ReportView(QWidget* parent = nullptr);
 
+    // The item data role that holds a tree item's check id (or category id for categories).
+    static constexpr int checkIdRole = Qt::UserRole + 1;
+
     // A tree of these catalogue checks, each waiting.
     void setChecks(const QStringList& ids);
     void markRunning(const QString& id);

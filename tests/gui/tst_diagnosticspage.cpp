@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "mainwindow.h"
 #include "nginxserver.h"
+#include "reportview.h"
 #include "testpki.h"
 #include "textformatter.h"
 #include "uisettings.h"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -199,7 +201,7 @@ QString TestDiagnosticsPage::statusOf(DiagnosticsPage& page, const QString& id) 
 {
     auto* tree = page.findChild<QTreeWidget*>(QStringLiteral("checkTree"));
     for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->toolTip(0).startsWith(id + QLatin1Char(' ')) || (*it)->toolTip(0) == id)
+        if ((*it)->data(0, gjd::ReportView::checkIdRole).toString() == id)
             return (*it)->text(1);
     }
     return QStringLiteral("(not listed)");
@@ -363,13 +365,53 @@ void TestDiagnosticsPage::startScreenListsRecentInstances()
              QStringLiteral("https://gitlab.example.com"));
 }
 
+namespace {
+
+// Opens `path` in the viewer and waits for it (exports are read in the background).
+bool openIn(gjd::ExportViewPage& viewer, const QString& path)
+{
+    QSignalSpy loaded(&viewer, &gjd::ExportViewPage::loaded);
+    viewer.openFile(path);
+    return (!loaded.isEmpty() || loaded.wait(20000)) && loaded.first().first().toBool();
+}
+
+bool compareIn(gjd::ExportViewPage& viewer, const QString& path)
+{
+    QSignalSpy compared(&viewer, &gjd::ExportViewPage::compared);
+    viewer.compareWith(path);
+    return (!compared.isEmpty() || compared.wait(20000)) && compared.first().first().toBool();
+}
+
+// Waits until the dialog's preview is built (in the background).
+bool waitReady(gjd::ExportDialog& dialog)
+{
+    QSignalSpy ready(&dialog, &gjd::ExportDialog::ready);
+    return !dialog.isBusy() || ready.wait(20000);
+}
+
+// Saves and waits for the outcome (written in the background); true when saved.
+bool saveIn(gjd::ExportDialog& dialog, const QString& path)
+{
+    if (!waitReady(dialog))
+        return false;
+    QSignalSpy saved(&dialog, &gjd::ExportDialog::saved);
+    QSignalSpy failed(&dialog, &gjd::ExportDialog::saveFailed);
+    dialog.saveTo(path);
+    for (int i = 0; i < 400 && saved.isEmpty() && failed.isEmpty(); ++i)
+        QTest::qWait(50);
+    return !saved.isEmpty();
+}
+
+} // namespace
+
 gjd::ExportDialog* TestDiagnosticsPage::openExportDialog(DiagnosticsPage& page)
 {
     auto* button = page.findChild<QPushButton*>(QStringLiteral("exportButton"));
     if (!button || !button->isEnabled())
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
-    return page.findChild<gjd::ExportDialog*>();
+    auto* dialog = page.findChild<gjd::ExportDialog*>();
+    return dialog && waitReady(*dialog) ? dialog : nullptr;
 }
 
 QString TestDiagnosticsPage::exportOf(const QString& site, const QString& name)
@@ -381,7 +423,7 @@ QString TestDiagnosticsPage::exportOf(const QString& site, const QString& name)
     if (!dialog)
         return QString();
     const QString path = m_exports.filePath(name);
-    return dialog->saveTo(path) ? path : QString();
+    return saveIn(*dialog, path) ? path : QString();
 }
 
 void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
@@ -413,6 +455,9 @@ void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
     // Identities: the host disappears from every file, and the preview follows at once.
     dialog->findChild<QRadioButton*>(QStringLiteral("identitiesRadio"))->click();
     QCOMPARE(dialog->level(), gjd::RedactionLevel::Identities);
+    QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("saveButton"))->isEnabled()); // building
+    QVERIFY(waitReady(*dialog));
+    QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("saveButton"))->isEnabled());
     for (const gjd::BundleFile& f : dialog->bundle().files())
         QVERIFY2(!f.content.contains(kHost.toUtf8()), qPrintable(f.path));
     list->setCurrentRow(0);
@@ -424,7 +469,7 @@ void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
 
     // Saved, it reads back to exactly the previewed report.
     const QString path = m_exports.filePath(QStringLiteral("preview.zip"));
-    QVERIFY(dialog->saveTo(path));
+    QVERIFY(saveIn(*dialog, path));
     // The pane says where it went.
     QVERIFY(page.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text().contains(path));
     QString error;
@@ -434,7 +479,7 @@ void TestDiagnosticsPage::exportPreviewIsWhatIsWritten()
     QCOMPARE(opened->files.size(), dialog->bundle().files().size());
 
     // A place that cannot be written: said in the dialog, which stays open.
-    QVERIFY(!dialog->saveTo(path + QStringLiteral("/inside.zip")));
+    QVERIFY(!saveIn(*dialog, path + QStringLiteral("/inside.zip")));
     auto* errorLabel = dialog->findChild<QLabel*>(QStringLiteral("errorLabel"));
     QVERIFY(errorLabel->isVisible());
     QVERIFY2(errorLabel->text().contains(QLatin1String("inside.zip")), qPrintable(errorLabel->text()));
@@ -449,20 +494,23 @@ void TestDiagnosticsPage::openedExportShowsTheSameChecks()
     gjd::ExportDialog* dialog = openExportDialog(page);
     QVERIFY(dialog);
     const QString path = m_exports.filePath(QStringLiteral("same.zip"));
-    QVERIFY(dialog->saveTo(path));
+    QVERIFY(saveIn(*dialog, path));
 
     gjd::MainWindow window;
     window.show();
-    QVERIFY(window.openExport(path));
-    QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Export);
     auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    QSignalSpy loaded(viewer, &gjd::ExportViewPage::loaded);
+    window.openExport(path);
+    QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Export);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toBool(), true);
     auto* tree = viewer->findChild<QTreeWidget*>(QStringLiteral("checkTree"));
     int listed = 0;
     for (QTreeWidgetItemIterator it(tree); *it; ++it) {
         if (!(*it)->parent())
             continue;
         ++listed;
-        const QString id = (*it)->toolTip(0).section(QLatin1Char(' '), 0, 0);
+        const QString id = (*it)->data(0, gjd::ReportView::checkIdRole).toString();
         const gjd::Finding* f = page.report().find(id);
         QVERIFY2(f, qPrintable(id));
         QCOMPARE((*it)->text(1), gjd::TextFormatter::statusTitle(f->status));
@@ -504,9 +552,9 @@ void TestDiagnosticsPage::compareFailingThenFixed()
     gjd::ExportViewPage viewer;
     viewer.show();
     // Opened the other way round: the older export is still "before".
-    QVERIFY(viewer.openFile(healthy));
+    QVERIFY(openIn(viewer, healthy));
     QVERIFY(viewer.findChild<QPushButton*>(QStringLiteral("compareButton"))->isEnabled());
-    QVERIFY(viewer.compareWith(broken));
+    QVERIFY(compareIn(viewer, broken));
     auto* diff = viewer.findChild<gjd::DiffDialog*>();
     QVERIFY(diff && diff->isVisible());
     auto* tree = diff->findChild<QTreeWidget*>(QStringLiteral("diffTree"));
@@ -537,7 +585,7 @@ void TestDiagnosticsPage::unreadableExportIsSaidOnThePage()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 not really a zip");
     }
-    QVERIFY(!viewer.openFile(bad));
+    QVERIFY(!openIn(viewer, bad));
     auto* error = viewer.findChild<QLabel*>(QStringLiteral("errorLabel"));
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QLatin1String("bad.zip")) &&
@@ -598,21 +646,23 @@ void TestDiagnosticsPage::screenshots()
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         save(*dialog, "export-preview-secrets");
         dialog->findChild<QRadioButton*>(QStringLiteral("identitiesRadio"))->click();
+        QVERIFY(waitReady(*dialog));
         dialog->findChild<QListWidget*>(QStringLiteral("fileList"))->setCurrentRow(0);
         save(*dialog, "export-preview-identities");
         const QString path = m_exports.filePath(language + QStringLiteral("-shot.zip"));
-        QVERIFY(dialog->saveTo(path));
+        QVERIFY(saveIn(*dialog, path));
         gjd::MainWindow window;
         window.resize(kWindowSize);
         window.show();
-        QVERIFY(window.openExport(path));
-        save(window, "export-viewer");
         auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+        window.showPage(gjd::MainWindow::Page::Export);
+        QVERIFY(openIn(*viewer, path));
+        save(window, "export-viewer");
         viewer->findChild<QTabWidget*>(QStringLiteral("resultTabs"))->setCurrentIndex(2);
         save(window, "export-viewer-http");
         const QString healthy =
             exportOf(QStringLiteral("healthy"), language + QStringLiteral("-healthy.zip"));
-        QVERIFY(viewer->compareWith(healthy));
+        QVERIFY(compareIn(*viewer, healthy));
         auto* diff = viewer->findChild<gjd::DiffDialog*>();
         QVERIFY(diff && QTest::qWaitForWindowExposed(diff));
         save(*diff, "export-diff");

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -303,6 +304,8 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     QTest::mouseClick(exportButton, Qt::LeftButton);
     auto* dialog = w->findChild<gjd::ExportDialog*>();
     QVERIFY(dialog && dialog->isVisible());
+    QSignalSpy ready(dialog, &gjd::ExportDialog::ready);
+    QVERIFY(!dialog->isBusy() || ready.wait(20000)); // built in the background
     QVERIFY(dialog->bundle().files().size() > 10);
     for (const gjd::BundleFile& f : dialog->bundle().files()) {
         for (const QString& secret : {kToken, kJiraToken})

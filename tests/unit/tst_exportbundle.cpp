@@ -121,7 +121,29 @@ Report plantedReport()
              "X-Request-Id: 01HQ\r\n\r\n{\"id\":1,\"username\":\"" +
              kUsername.toUtf8() + "\",\"name\":\"" + kDisplayName.toUtf8() + "\",\"email\":\"" +
              kJiraEmail.toUtf8() + "\",\"web_url\":\"https://" + kHost.toUtf8() + "/" + kUsername.toUtf8() +
-             "\",\"is_admin\":true}\r\n\r\n"},
+             "\",\"is_admin\":true,\"location\":\"Springfield\",\"organization\":\"Acme Corp\","
+             "\"avatar_url\":\"https://secure.gravatar.com/avatar/0a1b2c3d4e5f?s=80\",\"identities\":[{"
+             "\"provider\":\"ldapmain\",\"extern_uid\":\"cn=jdoe,ou=people,dc=acme,dc=corp\"}]}\r\n\r\n"},
+        // GitLab's settings list its integrations' keys, which are secrets, next to the ones the
+        // checks need.
+        {QStringLiteral("api.settings"),
+         "# https://" + kHost.toUtf8() +
+             "/api/v4/application/settings, 14 ms\nGET /api/v4/application/settings HTTP/1.1\r\n\r\n"
+             "HTTP/1.1 200 OK\r\n\r\n{\"akismet_api_key\":\"PLANTEDakismet123\",\"slack_app_secret\":"
+             "\"PLANTEDslack456\",\"elasticsearch_password\":\"PLANTEDes789\",\"sentry_dsn\":\"https://"
+             "PLANTEDdsnkey@sentry.acme-corp.example/1\",\"recaptcha_private_key\":\"PLANTEDrecaptcha\","
+             "\"jira_connect_application_key\":\"5e3f\"}\r\n\r\n"},
+        // What a broken proxy may answer: credentials in URLs, hosts percent-encoded and in capitals.
+        {QStringLiteral("http.callbacks"),
+         "# https://" + kHost.toUtf8() +
+             "/-/jira_connect/oauth_callbacks, 20 ms\nGET /-/jira_connect/oauth_callbacks HTTP/1.1\r\n\r\n"
+             "HTTP/1.1 502 Bad Gateway\r\nLocation: https://deploy:PLANTEDpassw0rd@" +
+             kHost.toUtf8() +
+             "/-/jira_connect/oauth_callbacks#access_token=PLANTEDfragment123\r\n\r\n"
+             "<p>Upstream DB01.ACME.LOCAL via Internal-Proxy.Corp.Acme.Local refused "
+             "redirect_uri=https%3A%2F%2F" +
+             kHost.toUtf8() + "%2Fcb for git%40" + kHost.toUtf8() +
+             " (&amp;token=PLANTEDamptoken9)</p>\r\n\r\n"},
         {QStringLiteral("api.applications"),
          "# https://" + kHost.toUtf8() +
              "/api/v4/applications, 9 ms\nPOST /api/v4/applications HTTP/1.1\r\n\r\n"
@@ -158,14 +180,24 @@ QList<QByteArray> plantedSecrets()
             "fedcba9876543210",
             "gloas-PLANTEDoauthsecret0123456789abcdef",
             "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJwbGFudGVkIn0",
-            "c2lnbmF0dXJl"};
+            "c2lnbmF0dXJl",
+            "PLANTEDakismet123",
+            "PLANTEDslack456",
+            "PLANTEDes789",
+            "PLANTEDdsnkey",
+            "PLANTEDrecaptcha",
+            "PLANTEDpassw0rd",
+            "PLANTEDfragment123",
+            "PLANTEDamptoken9"};
 }
 
-ExportBundle plantedBundle(RedactionLevel level)
+// knownSecrets false: without the run's token values, as if the scrubber had only its patterns.
+ExportBundle plantedBundle(RedactionLevel level, bool knownSecrets = true)
 {
     ExportBundle::Options options;
     options.level = level;
-    options.secrets = ExportBundle::secretsOf(kGitlabToken, kJiraToken, kJiraEmail);
+    if (knownSecrets)
+        options.secrets = ExportBundle::secretsOf(kGitlabToken, kJiraToken, kJiraEmail);
     options.createdAt = QDateTime(QDate(2026, 11, 24), QTime(16, 0), Qt::UTC);
     return ExportBundle::make(plantedReport(), options);
 }
@@ -198,12 +230,17 @@ private slots:
     void reportsMatchTheSchema();
     void roundTrip();
     void bareReportJsonOpens();
+    void secretsNeverLeave_data();
     void secretsNeverLeave();
     void identitiesArePseudonymsEverywhere_data();
     void identitiesArePseudonymsEverywhere();
     void identitiesKeepWhatSupportNeeds();
     void pseudonymsAreStableAcrossFiles();
     void checkIdsOfNewerVersionsStay();
+    void instanceHostsWhateverTheyLookLike();
+    void oneValueOnePseudonym();
+    void manyIdentitiesAreAllReplacedOrNothingIsWritten();
+    void openedTextCannotDriveTheTerminal();
     void writeIsAtomic();
     void hostileInput_data();
     void hostileInput();
@@ -293,10 +330,22 @@ void TestExportBundle::bareReportJsonOpens()
     QCOMPARE(opened->report.url, plantedReport().url);
 }
 
+void TestExportBundle::secretsNeverLeave_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<bool>("knownSecrets");
+    QTest::newRow("secrets") << int(RedactionLevel::Secrets) << true;
+    QTest::newRow("identities") << int(RedactionLevel::Identities) << true;
+    QTest::newRow("secrets, patterns only") << int(RedactionLevel::Secrets) << false;
+    QTest::newRow("identities, patterns only") << int(RedactionLevel::Identities) << false;
+}
+
 void TestExportBundle::secretsNeverLeave()
 {
-    for (RedactionLevel level : {RedactionLevel::Secrets, RedactionLevel::Identities}) {
-        const ExportBundle bundle = plantedBundle(level);
+    QFETCH(int, level);
+    QFETCH(bool, knownSecrets);
+    {
+        const ExportBundle bundle = plantedBundle(RedactionLevel(level), knownSecrets);
         QString error;
         const QByteArray zip = bundle.toZip(&error);
         QVERIFY(!zip.isEmpty());
@@ -315,6 +364,10 @@ void TestExportBundle::secretsNeverLeave()
         QVERIFY(bundle.file(QStringLiteral("http/api.applications.txt"))
                     ->content.contains("\"secret\":\"[REDACTED]\""));
         QVERIFY(bundle.file(QStringLiteral("http/http.installed.txt"))->content.contains("?jwt=[REDACTED]"));
+        const QByteArray settings = bundle.file(QStringLiteral("http/api.settings.txt"))->content;
+        QVERIFY2(settings.contains("\"jira_connect_application_key\":\"5e3f\""), settings.constData());
+        QVERIFY(settings.contains("\"akismet_api_key\":\"[REDACTED]\""));
+        QVERIFY(bundle.file(QStringLiteral("http/http.callbacks.txt"))->content.contains("://[REDACTED]@"));
     }
 }
 
@@ -335,6 +388,13 @@ void TestExportBundle::identitiesArePseudonymsEverywhere_data()
     QTest::newRow("display name") << kDisplayName;
     QTest::newRow("organisation") << kOrg;
     QTest::newRow("private CA") << QStringLiteral("Acme Issuing CA");
+    QTest::newRow("locality of a certificate") << QStringLiteral("Springfield");
+    QTest::newRow("host in capitals") << QStringLiteral("DB01.ACME.LOCAL");
+    QTest::newRow("host in mixed case") << QStringLiteral("Internal-Proxy.Corp.Acme.Local");
+    QTest::newRow("host percent-encoded") << QStringLiteral("%2F%2F") + kHost;
+    QTest::newRow("host after an encoded @") << QStringLiteral("git%40") + kHost;
+    QTest::newRow("LDAP identity") << QStringLiteral("cn=jdoe");
+    QTest::newRow("avatar hash") << QStringLiteral("0a1b2c3d4e5f");
 }
 
 void TestExportBundle::identitiesArePseudonymsEverywhere()
@@ -442,6 +502,93 @@ void TestExportBundle::checkIdsOfNewerVersionsStay()
     QVERIFY(f);
     QCOMPARE(f->summary, QStringLiteral("proxy.reachable saw host-1."));
     QVERIFY(bundle.file(QStringLiteral("report.md"))->content.contains("proxy.reachable"));
+}
+
+// The instance's own names are replaced even when they look like file names or have no dot.
+void TestExportBundle::instanceHostsWhateverTheyLookLike()
+{
+    Report report = plantedReport();
+    report.url = QStringLiteral("https://gitlab.acme.sh");
+    report.publicUrl = QStringLiteral("https://gitlab:8443");
+    report.transcripts.append(
+        {QStringLiteral("http.version"),
+         "# https://gitlab:8443/api/v4/version, 3 ms\nGET /api/v4/version HTTP/1.1\r\n"
+         "Host: gitlab:8443\r\n\r\nHTTP/1.1 302 Found\r\nLocation: https://gitlab.acme.sh/\r\n\r\n"});
+    ExportBundle::Options options;
+    options.level = RedactionLevel::Identities;
+    const ExportBundle bundle = ExportBundle::make(report, options);
+    QVERIFY2(bundle.error().isEmpty(), qPrintable(bundle.error()));
+    for (const BundleFile& f : bundle.files()) {
+        QVERIFY2(!f.content.contains("gitlab.acme.sh"), qPrintable(f.path));
+        QVERIFY2(!f.content.contains("://gitlab:") && !f.content.contains("Host: gitlab:"),
+                 qPrintable(f.path));
+    }
+    // "gitlab" stays a word: only the host in a URL or a Host header is the instance.
+    QVERIFY(bundle.report().find(QStringLiteral("gitlab.version"))->title.contains(QLatin1String("GitLab")));
+    QVERIFY(bundle.file(QStringLiteral("http/http.version.txt"))->content.contains("Host: host-"));
+}
+
+// Different spellings of one value get one pseudonym.
+void TestExportBundle::oneValueOnePseudonym()
+{
+    Pseudonymizer p;
+    p.learnText(QStringLiteral("gitlab.acme.corp and 2001:db8::5"), true);
+    p.learnText(QStringLiteral("gitlab.acme.corp. and 2001:0db8:0:0:0:0:0:5 and GITLAB.ACME.CORP"), true);
+    QCOMPARE(p.count(QStringLiteral("host")), 1);
+    QCOMPARE(p.count(QStringLiteral("ip")), 1);
+    QCOMPARE(p.apply(QStringLiteral("2001:0db8:0:0:0:0:0:5 = 2001:db8::5")), QStringLiteral("ip-1 = ip-1"));
+    QCOMPARE(p.apply(QStringLiteral("see gitlab.acme.corp. or GitLab.Acme.Corp")),
+             QStringLiteral("see host-1. or host-1"));
+    // Code is not an address.
+    p.learnText(QStringLiteral("Gitlab::CurrentSettings and cafe::beef"), true);
+    QCOMPARE(p.count(QStringLiteral("ip")), 1);
+}
+
+// A server can plant thousands of names; either every one is replaced, or no export is made.
+void TestExportBundle::manyIdentitiesAreAllReplacedOrNothingIsWritten()
+{
+    Report report = plantedReport();
+    QByteArray body;
+    for (int i = 0; i < 3000; ++i)
+        body += "h" + QByteArray::number(i) + ".corp-acme.example ";
+    report.transcripts.append({QStringLiteral("http.sign_in"), body});
+    ExportBundle::Options options;
+    options.level = RedactionLevel::Identities;
+    const ExportBundle bundle = ExportBundle::make(report, options);
+    if (!bundle.error().isEmpty()) {
+        QVERIFY(bundle.files().isEmpty());
+        QString error;
+        QVERIFY(bundle.toZip(&error).isEmpty());
+        QCOMPARE(error, bundle.error());
+        return;
+    }
+    for (const BundleFile& f : bundle.files())
+        QVERIFY2(!f.content.contains(".corp-acme.example"), qPrintable(f.path));
+    QVERIFY(bundle.file(QStringLiteral("http/http.sign_in.txt"))->content.contains("host-3000"));
+}
+
+// What show prints and the viewer shows comes from anyone: no terminal escape sequences, no bidi
+// overrides.
+void TestExportBundle::openedTextCannotDriveTheTerminal()
+{
+    Report report = plantedReport();
+    report.checks.first().summary = QStringLiteral("ok\x1b]0;PWNED\x07\x1b[2J\u202Egnp.exe");
+    report.checks.first().evidence.insert(QStringLiteral("note"), QStringLiteral("\x1b[8mhidden"));
+    report.transcripts = {{QStringLiteral("api.user"), "HTTP/1.1 200 OK\r\n\x1b[2J"}};
+    const QByteArray zip = ExportBundle::make(report, {}).toZip(nullptr);
+    QString error;
+    const auto opened = ExportReader::fromBytes(zip, &error);
+    QVERIFY2(opened, qPrintable(error));
+    const QString summary = opened->report.checks.first().summary;
+    QVERIFY(!summary.contains(QChar(0x1b)) && !summary.contains(QChar(0x07)) &&
+            !summary.contains(QChar(0x202e)));
+    QVERIFY(summary.startsWith(QLatin1String("ok")));
+    QVERIFY(!opened->report.checks.first()
+                 .evidence.value(QStringLiteral("note"))
+                 .toString()
+                 .contains(QChar(0x1b)));
+    QVERIFY(!opened->report.transcripts.first().text.contains('\x1b'));
+    QVERIFY(opened->report.transcripts.first().text.contains("\r\n")); // line ends stay
 }
 
 void TestExportBundle::writeIsAtomic()
@@ -554,6 +701,14 @@ void TestExportBundle::hostileInput_data()
     unlisted.append({QStringLiteral("http/extra.txt"), "x"});
     QTest::newRow("file not in the manifest") << gjd::test::makeZip(unlisted) << "not listed in the manifest";
     QTest::newRow("no manifest") << gjd::test::makeZip(valid) << "no manifest.json";
+    QTest::newRow("name ending in a line break")
+        << gjd::test::zipWithManifest(gjd::test::withEntry(valid, {QStringLiteral("http/evil.txt\n"), "x"}))
+        << "not part of an export";
+    QList<ZipEntry> twice = valid;
+    QByteArray manifest = gjd::test::manifestFor(valid);
+    manifest.replace("\"files\": [", "\"files\": [{\"path\": \"report.md\", \"sha256\": \"00\"},");
+    twice.append({QStringLiteral("manifest.json"), manifest});
+    QTest::newRow("manifest lists a file twice") << gjd::test::makeZip(twice) << "lists report.md twice";
     QTest::newRow("duplicate entry") << gjd::test::zipWithManifest(gjd::test::withEntry(valid, valid.first()))
                                      << "twice";
     QList<ZipEntry> many;

@@ -44,7 +44,7 @@ const QRegularExpression& allowedPath()
     static const QRegularExpression re(
         QStringLiteral("^(?:report\\.json|report\\.html|report\\.md|manifest\\.json|"
                        "certificates/[A-Za-z0-9][A-Za-z0-9_-]{0,100}\\.pem|"
-                       "http/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.txt)$"));
+                       "http/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.txt)\\z"));
     return re;
 }
 
@@ -63,15 +63,96 @@ QString printable(const QString& text, qsizetype length = 120)
     return out;
 }
 
-QString safeFileName(const QString& id)
+// A transcript's file name (without "http/" and ".txt") that the reader's layout accepts: a letter
+// or digit first, then letters, digits, ".", "_" and "-", at most 90 characters, unique.
+QString transcriptFileName(const QString& probeId, const QSet<QString>& taken)
 {
-    QString out;
-    for (const QChar c : id)
-        out += (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('.') ||
-                       c == QLatin1Char('_') || c == QLatin1Char('-')
-                   ? c
-                   : QLatin1Char('_');
-    return out.left(100);
+    QString base;
+    for (const QChar c : probeId.left(90))
+        base += (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('.') ||
+                        c == QLatin1Char('_') || c == QLatin1Char('-')
+                    ? c
+                    : QLatin1Char('_');
+    if (base.isEmpty() || !base.at(0).isLetterOrNumber())
+        base.prepend(QLatin1Char('p'));
+    QString name = base;
+    for (int n = 2; taken.contains(name); ++n)
+        name = base + QLatin1Char('-') + QString::number(n);
+    return name;
+}
+
+// Text from a file anyone can make is shown on terminals and in widgets: no control characters
+// but tab and line breaks (no escape sequences that retitle a terminal or hide text), no bidi
+// overrides that make text read differently from what it is.
+QString withoutControls(const QString& text)
+{
+    QString out = text;
+    for (QChar& c : out) {
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || (u >= 0x7f && u <= 0x9f);
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        if (control || bidi)
+            c = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
+// Every text of the model through `f` (secrets, identities), evidence included.
+template <typename F> void forEachText(Report& report, const F& f)
+{
+    for (QString* s :
+         {&report.url, &report.publicUrl, &report.method, &report.methodSource, &report.methodReason,
+          &report.toolVersion, &report.vantageOs, &report.vantageQt, &report.vantageTlsBackend})
+        *s = f(*s);
+    for (Finding& finding : report.checks) {
+        for (QString* s : {&finding.title, &finding.summary, &finding.details, &finding.remedy})
+            *s = f(*s);
+        for (QString& e : finding.explains)
+            e = f(e);
+        for (QString& d : finding.docs)
+            d = f(d);
+        const QString evidence =
+            QString::fromUtf8(QJsonDocument(finding.evidence).toJson(QJsonDocument::Compact));
+        const QString changed = f(evidence);
+        if (changed != evidence)
+            finding.evidence = QJsonDocument::fromJson(changed.toUtf8()).object();
+    }
+    for (CertificateInfo& c : report.certificates) {
+        c.subject = f(c.subject);
+        c.issuer = f(c.issuer);
+        for (QString& san : c.san)
+            san = f(san);
+    }
+}
+
+QJsonValue withoutControls(const QJsonValue& value)
+{
+    if (value.isString())
+        return withoutControls(value.toString());
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue& v : value.toArray())
+            out.append(withoutControls(v));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(withoutControls(it.key()), withoutControls(it.value()));
+        return out;
+    }
+    return value;
+}
+
+void withoutControlCharacters(Report& report)
+{
+    forEachText(report, [](const QString& s) { return withoutControls(s); });
+    // (Serialized evidence has its control characters escaped: clean the values themselves.)
+    for (Finding& f : report.checks)
+        f.evidence = withoutControls(QJsonValue(f.evidence)).toObject();
+    for (HttpTranscript& t : report.transcripts)
+        t.text = withoutControls(QString::fromUtf8(t.text)).toUtf8();
 }
 
 } // namespace
@@ -100,27 +181,19 @@ ExportBundle ExportBundle::make(const Report& source, const Options& options)
 
     // Secrets: every text of the model, before anything is rendered from it.
     Report report = source;
-    const auto scrub = [&scrubber](const QString& s) {
-        return scrubber.scrub(s);
-    };
-    report.url = scrub(report.url);
-    report.publicUrl = scrub(report.publicUrl);
-    report.methodReason = scrub(report.methodReason);
-    for (Finding& f : report.checks) {
-        f.summary = scrub(f.summary);
-        f.details = scrub(f.details);
-        f.remedy = scrub(f.remedy);
-        const QByteArray evidence = QJsonDocument(f.evidence).toJson(QJsonDocument::Compact);
-        const QByteArray scrubbed = scrubber.scrub(evidence);
-        if (scrubbed != evidence)
-            f.evidence = QJsonDocument::fromJson(scrubbed).object();
-    }
+    forEachText(report, [&scrubber](const QString& s) { return scrubber.scrub(s); });
     for (HttpTranscript& t : report.transcripts)
         t.text = scrubber.scrub(t.text);
 
     Pseudonymizer pseudonyms;
     if (options.level == RedactionLevel::Identities) {
         pseudonyms.learn(report);
+        // Fail closed: an export whose identities cannot all be replaced is not made.
+        if (!pseudonyms.isUsable()) {
+            bundle.m_error = tr("The export cannot be made at the identities level: the run named too many "
+                                "hosts, addresses and users to replace them reliably.");
+            return bundle;
+        }
         pseudonyms.apply(report);
     }
     bundle.m_report = report;
@@ -141,9 +214,7 @@ ExportBundle ExportBundle::make(const Report& source, const Options& options)
     }
     QSet<QString> transcriptNames;
     for (const HttpTranscript& t : std::as_const(report.transcripts)) {
-        QString name = safeFileName(t.probeId);
-        while (transcriptNames.contains(name))
-            name += QLatin1Char('_');
+        const QString name = transcriptFileName(t.probeId, transcriptNames);
         transcriptNames.insert(name);
         files.append({QStringLiteral("http/%1.txt").arg(name), t.text});
     }
@@ -160,13 +231,7 @@ ExportBundle ExportBundle::make(const Report& source, const Options& options)
         }
         if (pseudonyms.containsIdentity(text)) {
             qCWarning(lcExport) << "identity left in" << file.path << "after redaction; replaced";
-            const QString before = text;
             text = pseudonyms.replaceIdentities(text);
-            for (int i = 0; i < before.size(); ++i)
-                if (before.at(i) != text.at(i)) {
-                    qCWarning(lcExport).noquote() << before.mid(i - 10, 60) << "=>" << text.mid(i - 10, 60);
-                    break;
-                }
             changed = true;
         }
         if (changed)
@@ -223,6 +288,11 @@ const BundleFile* ExportBundle::file(const QString& path) const
 
 QByteArray ExportBundle::toZip(QString* error) const
 {
+    if (!m_error.isEmpty()) {
+        if (error)
+            *error = m_error;
+        return {};
+    }
     QByteArray bytes;
     QBuffer buffer(&bytes);
     QuaZip zip(&buffer);
@@ -292,8 +362,12 @@ std::optional<OpenedExport> ExportReader::open(const QString& path, QString* err
     };
     QFile file(path);
     const QString shown = QDir::toNativeSeparators(path);
-    if (QFileInfo(path).isDir())
+    const QFileInfo info(path);
+    if (info.isDir())
         return fail(tr("%1 is a folder, not an export.").arg(shown));
+    // A FIFO, a device or a socket would block the reader or never end.
+    if (info.exists() && !info.isFile())
+        return fail(tr("%1 is not a regular file.").arg(shown));
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read %1: %2").arg(shown, file.errorString()));
     if (file.size() > maxFileBytes)
@@ -336,6 +410,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
             return false;
         }
         out.report = *report;
+        withoutControlCharacters(out.report);
         return true;
     };
 
@@ -357,7 +432,8 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     QuaZip zip(&buffer);
     zip.setUtf8Enabled(true);
     if (!zip.open(QuaZip::mdUnzip))
-        return fail(tr("The file is not a readable ZIP archive (error %1).").arg(zip.getZipError()));
+        return fail(tr("The file is not a readable ZIP archive: it is damaged or cut short (error %1).")
+                        .arg(zip.getZipError()));
     const int count = zip.getEntriesCount();
     if (count < 0 || count > maxEntries)
         return fail(tr("The archive has %1 entries; an export has at most %2.").arg(count).arg(maxEntries));
@@ -452,18 +528,20 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     QHash<QString, QString> listed;
     for (const QJsonValue& v : manifest.value(QStringLiteral("files")).toArray()) {
         const QJsonObject o = v.toObject();
-        listed.insert(o.value(QStringLiteral("path")).toString(),
-                      o.value(QStringLiteral("sha256")).toString());
+        const QString path = o.value(QStringLiteral("path")).toString();
+        if (listed.contains(path))
+            return fail(tr("The manifest lists %1 twice.").arg(printable(path)));
+        listed.insert(path, o.value(QStringLiteral("sha256")).toString());
     }
     for (auto it = contents.cbegin(); it != contents.cend(); ++it) {
         if (it.key() == kManifest)
             continue;
         if (!listed.contains(it.key()))
-            return fail(tr("%1 is not listed in the manifest.").arg(it.key()));
+            return fail(tr("%1 is not listed in the manifest.").arg(printable(it.key())));
         if (listed.value(it.key()) != sha256Hex(it.value()))
             return fail(tr("%1 does not match the sha256 in the manifest: the export was changed after it "
                            "was made.")
-                            .arg(it.key()));
+                            .arg(printable(it.key())));
     }
     for (auto it = listed.cbegin(); it != listed.cend(); ++it) {
         if (!contents.contains(it.key()))
@@ -474,11 +552,8 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
     if (!parseReport(contents.value(kReportJson), false, out))
         return std::nullopt;
     out.isBundle = true;
-    out.toolVersion = manifest.value(QStringLiteral("tool"))
-                          .toObject()
-                          .value(QStringLiteral("version"))
-                          .toString()
-                          .left(40);
+    out.toolVersion = printable(
+        manifest.value(QStringLiteral("tool")).toObject().value(QStringLiteral("version")).toString(), 40);
     out.createdAt =
         QDateTime::fromString(manifest.value(QStringLiteral("created_at")).toString(), Qt::ISODate);
     const auto level = redactionLevelFromId(
@@ -497,7 +572,8 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
         const QString path = v.toObject().value(QStringLiteral("path")).toString();
         out.files.append({path, contents.value(path)});
         if (path.startsWith(QLatin1String("http/")))
-            out.report.transcripts.append({path.mid(5).chopped(4), contents.value(path)});
+            out.report.transcripts.append(
+                {path.mid(5).chopped(4), withoutControls(QString::fromUtf8(contents.value(path))).toUtf8()});
     }
     out.files.append({kManifest, contents.value(kManifest)});
     return out;

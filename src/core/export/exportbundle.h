@@ -49,6 +49,8 @@ public:
     static QList<QByteArray> secretsOf(const QByteArray& gitlabToken, const QByteArray& jiraToken,
                                        const QString& jiraEmail);
 
+    // Why no export can be made from this report (then files() is empty and writing fails).
+    const QString& error() const { return m_error; }
     const QList<BundleFile>& files() const { return m_files; }
     const BundleFile* file(const QString& path) const;
     RedactionLevel level() const { return m_level; }
@@ -62,6 +64,7 @@ public:
 
 private:
     QList<BundleFile> m_files;
+    QString m_error;
     RedactionLevel m_level = RedactionLevel::Secrets;
     Report m_report;
 };

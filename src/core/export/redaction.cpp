@@ -59,14 +59,20 @@ const QList<SecretPattern>& secretPatterns()
             {RE(QStringLiteral("\\bgl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agt|soat|ffct|sst|wt)-[0-9A-Za-z_-]{"
                                "16,}")),
              kRedacted},
+            // Runner registration tokens.
+            {RE(QStringLiteral("\\bGR1348941[0-9A-Za-z_-]{16,}")), kRedacted},
+            // Credentials in a URL's user info (https://user:password@host/).
+            {RE(QStringLiteral("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s\"'<>]+@")),
+             QStringLiteral("\\1[REDACTED]@")},
             // Atlassian API and OAuth tokens (ATATT…, ATCTT…, ATOAT…).
             {RE(QStringLiteral("\\bAT[A-Z]{3}T[0-9A-Za-z_=-]{16,}")), kRedacted},
             // JWTs (Jira Connect's lifecycle and install tokens, OAuth id tokens).
             {RE(QStringLiteral("\\beyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*")),
              kRedacted},
             // Credentials in query strings.
-            {RE(QStringLiteral("([?&](?:access_token|private_token|refresh_token|id_token|client_secret|"
-                               "jwt|token|code|secret|password)=)[^&#\\s\"'<>]+"),
+            {RE(QStringLiteral("([?&#;](?:access_token|private_token|refresh_token|id_token|client_secret|"
+                               "jwt|token|code|secret|password|x-amz-security-token|x-amz-signature|"
+                               "signature|sig)=)[^&#;\\s\"'<>]+"),
                 RE::CaseInsensitiveOption),
              QStringLiteral("\\1[REDACTED]")},
             // Credentials after an auth scheme; Base64 with at least one digit or +/= so that
@@ -174,14 +180,16 @@ bool isNotAHost(const QString& candidate)
     return extensions.contains(last);
 }
 
-const QRegularExpression& hostPattern()
+// Host names: in our own text lowercase only (QUrl folds hosts, while "ApplicationSetting.current"
+// in a Rails snippet is not a host); in a server's text any case ("DB01.ACME.LOCAL" in an error page).
+const QRegularExpression& hostPattern(bool anyCase)
 {
-    // Lowercase only: host names in reports and URLs are lowercase (QUrl folds them), while
-    // "ApplicationSetting.current" and friends in Rails snippets are not hosts.
-    static const QRegularExpression re(
-        QStringLiteral("(?<![A-Za-z0-9_.@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-"
-                       "z0-9])(?![A-Za-z0-9_@-]|\\.[A-Za-z0-9])"));
-    return re;
+    static const QString pattern = QStringLiteral(
+        "(?<![A-Za-z0-9_.@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-z0-9])"
+        "(?![A-Za-z0-9_@-]|\\.[A-Za-z0-9])");
+    static const QRegularExpression lower(pattern);
+    static const QRegularExpression any(pattern, QRegularExpression::CaseInsensitiveOption);
+    return anyCase ? any : lower;
 }
 
 const QRegularExpression& ipv4Pattern()
@@ -193,8 +201,8 @@ const QRegularExpression& ipv4Pattern()
 
 const QRegularExpression& ipv6Pattern()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "(?<![0-9A-Fa-f:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![0-9A-Fa-f:]|/[0-9])"));
+    static const QRegularExpression re(
+        QStringLiteral("(?<![\\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\\w:]|/[0-9])"));
     return re;
 }
 
@@ -224,6 +232,25 @@ const QRegularExpression& identityFieldPattern()
     return re;
 }
 
+// Fields of GitLab's and Jira's user objects that say who someone is beyond their name: blanked in
+// transcripts at the identities level (an avatar URL holds a hash of the email address).
+const QRegularExpression& personalFieldPattern()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "(\"(?:extern_uid|location|organization|job_title|bio|pronouns|linkedin|twitter|skype|discord|"
+        "mastodon|website_url|work_information|avatar_url|avatarUrl|timeZone|local_time)\"\\s*:\\s*\")"
+        "(?:[^\"\\\\]|\\\\.)*\""));
+    return re;
+}
+
+// The user part of a home folder in a path (/home/jdoe/…, C:\\Users\\jdoe\\…).
+const QRegularExpression& homeFolderPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral("(?:/home/|/Users/|[A-Za-z]:\\\\{1,2}Users\\\\{1,2})([^/\\\\\\s\"]{1,64})"));
+    return re;
+}
+
 bool isIdentityAddress(const QHostAddress& address)
 {
     if (address.isNull() || address.isLoopback() || address == QHostAddress(QHostAddress::AnyIPv4) ||
@@ -238,15 +265,15 @@ bool isIdentityAddress(const QHostAddress& address)
     return true;
 }
 
-// Every match's first group replaced by its pseudonym, in one pass.
-QString replaceMatches(const QString& in, const QRegularExpression& re, const QHash<QString, QString>& map)
+// Every match's first group replaced by its pseudonym (looked up by its lowercase form).
+QString replaceMatches(const QString& in, const QRegularExpression& re, const QHash<QString, QString>& forms)
 {
     QString result;
     qsizetype last = 0;
     for (auto it = re.globalMatch(in); it.hasNext();) {
         const auto m = it.next();
         result += QStringView(in).mid(last, m.capturedStart(1) - last);
-        result += map.value(m.captured(1).toLower(), m.captured(1));
+        result += forms.value(m.captured(1).toLower(), m.captured(1));
         last = m.capturedEnd(1);
     }
     if (last == 0)
@@ -255,40 +282,65 @@ QString replaceMatches(const QString& in, const QRegularExpression& re, const QH
     return result;
 }
 
+// A pattern for each context, around the alternatives "%1".
+QString contextPattern(int context)
+{
+    switch (context) {
+    case 0: // Anywhere: as a whole; also right after a percent-encoded character ("%2F%2Fhost").
+        return QStringLiteral(
+            "(?:(?<![A-Za-z0-9_@%+])|(?<=%[0-9A-Fa-f]{2}))(%1)(?![A-Za-z0-9_@-]|\\.[A-Za-z0-9])");
+    case 1: // UserValue
+        return QStringLiteral("(?<=[\"/@\\\\])(%1)(?=[\"/?#\\s\\\\]|$)");
+    case 2: // NameValue
+        return QStringLiteral("(?<=O=|OU=|CN=|L=|ST=|DC=|UID=)(%1)(?=[,+/\"\\s]|$)");
+    default: // HostInUrl
+        return QStringLiteral("(?<=://|Host: |@)(%1)(?=[:/?#\\s\"]|$)");
+    }
+}
+
+constexpr int kAlternativesPerPattern = 64;
+
 } // namespace
 
-QString Pseudonymizer::add(const QString& kind, const QString& value)
+QString Pseudonymizer::add(const QString& kind, const QString& key, const QStringList& forms, Context context)
 {
-    const QString key = value.toLower();
-    if (const auto it = m_map.constFind(key); it != m_map.constEnd())
-        return *it;
-    const int n = ++m_counts[kind];
-    const QString pseudonym = QStringLiteral("%1-%2").arg(kind).arg(n);
-    m_map.insert(key, pseudonym);
-    m_order.append(value);
-    // The same value as it appears in a URL ("557058%3A…", "jane%40example.com").
-    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(value, "/"));
-    if (encoded != value && !m_map.contains(encoded.toLower())) {
-        m_map.insert(encoded.toLower(), pseudonym);
-        m_order.append(encoded);
+    QString pseudonym = m_map.value(key);
+    if (pseudonym.isEmpty()) {
+        pseudonym = QStringLiteral("%1-%2").arg(kind).arg(++m_counts[kind]);
+        m_map.insert(key, pseudonym);
     }
-    m_dirty = true;
+    QStringList all = forms;
+    // The same value as it appears in a URL ("557058%3A…", "jane%40example.com").
+    for (const QString& form : forms)
+        all.append(QString::fromLatin1(QUrl::toPercentEncoding(form, "/")));
+    for (const QString& form : std::as_const(all)) {
+        const QString lower = form.toLower();
+        if (form.isEmpty() || m_forms.contains(lower))
+            continue;
+        m_forms.insert(lower, pseudonym);
+        m_byContext[int(context)].append(form);
+        m_dirty = true;
+    }
     return pseudonym;
 }
 
-void Pseudonymizer::learnHost(const QString& raw)
+void Pseudonymizer::learnHost(const QString& raw, bool known)
 {
     QString host = raw.trimmed().toLower();
     if (host.startsWith(QLatin1String("*.")))
         host = host.mid(2);
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
+    while (host.endsWith(QLatin1Char('.'))) // the root label: "gitlab.example.com." is the same host
+        host.chop(1);
     if (host.isEmpty())
         return;
     const QHostAddress address(host);
     if (!address.isNull()) {
+        // One pseudonym for every way of writing the address (2001:db8::5, 2001:0db8:0:0:0:0:0:5).
         if (isIdentityAddress(address))
-            add(QStringLiteral("ip"), host);
+            add(QStringLiteral("ip"), address.toString().toLower(), {host, address.toString()},
+                Context::Anywhere);
         return;
     }
     // A manually installed app's key names the instance ("gitlab-jira-connect-<host>"): keep the
@@ -296,19 +348,23 @@ void Pseudonymizer::learnHost(const QString& raw)
     static const QString connectKey = QStringLiteral("gitlab-jira-connect-");
     if (host.startsWith(connectKey))
         host = host.mid(connectKey.size());
-    if (!host.contains(QLatin1Char('.')) || isPublicServiceHost(host) || isNotAHost(host) ||
-        m_reportIds.contains(host))
+    if (isPublicServiceHost(host))
         return;
-    add(QStringLiteral("host"), host);
+    // The instance's own names are hosts whatever they look like ("gitlab.acme.sh", an intranet
+    // "gitlab"); guessed ones must look like host names and not like file names or check ids.
+    if (!known && (!host.contains(QLatin1Char('.')) || isNotAHost(host) || m_reportIds.contains(host)))
+        return;
+    add(QStringLiteral("host"), host, {host},
+        host.contains(QLatin1Char('.')) ? Context::Anywhere : Context::HostInUrl);
 }
 
 void Pseudonymizer::learnUser(const QString& name)
 {
     const QString trimmed = name.trimmed();
     // One- and two-letter names would be replaced inside ordinary words of the evidence.
-    if (trimmed.size() < 3 || m_map.contains(trimmed.toLower()))
+    if (trimmed.size() < 3 || m_forms.contains(trimmed.toLower()))
         return;
-    add(QStringLiteral("user"), trimmed);
+    add(QStringLiteral("user"), QStringLiteral("user:") + trimmed.toLower(), {trimmed}, Context::UserValue);
     m_users.append(trimmed);
 }
 
@@ -325,49 +381,81 @@ void Pseudonymizer::learnDistinguishedName(const QString& dn)
         const bool hostLike = value.contains(QLatin1Char('.')) && !value.contains(QLatin1Char(' '));
         if (attribute == QLatin1String("CN") && hostLike) {
             learnHost(value);
-        } else if ((attribute == QLatin1String("CN") || attribute == QLatin1String("O") ||
-                    attribute == QLatin1String("OU")) &&
-                   !m_map.contains(value.toLower())) {
-            // A private CA's name says whose it is ("Acme Corp Issuing CA").
-            add(attribute == QLatin1String("CN") ? QStringLiteral("ca") : QStringLiteral("org"), value);
-            m_orgs.append(value);
-        } else if (attribute == QLatin1String("EMAILADDRESS"))
-            add(QStringLiteral("email"), value);
+        } else if (attribute == QLatin1String("EMAILADDRESS")) {
+            add(QStringLiteral("email"), value.toLower(), {value}, Context::Anywhere);
+        } else if (!m_forms.contains(value.toLower())) {
+            // A private CA's name says whose it is ("Acme Corp Issuing CA"); so do the
+            // organization, the place and an Active Directory domain.
+            const QString kind = attribute == QLatin1String("CN") ? QStringLiteral("ca")
+                                 : attribute == QLatin1String("O") || attribute == QLatin1String("OU")
+                                     ? QStringLiteral("org")
+                                 : attribute == QLatin1String("UID") ? QStringLiteral("user")
+                                                                     : QStringLiteral("name");
+            if (QStringList{QStringLiteral("CN"), QStringLiteral("O"), QStringLiteral("OU"),
+                            QStringLiteral("L"), QStringLiteral("ST"), QStringLiteral("DC"),
+                            QStringLiteral("UID")}
+                    .contains(attribute))
+                add(kind, kind + QLatin1Char(':') + value.toLower(), {value}, Context::NameValue);
+        }
     }
 }
 
-void Pseudonymizer::learnText(const QString& text, bool userObjects)
+void Pseudonymizer::learnText(const QString& text, bool serverText)
 {
-    for (auto it = emailPattern().globalMatch(text); it.hasNext();)
-        add(QStringLiteral("email"), it.next().captured(1));
-    for (auto it = accountIdPattern().globalMatch(text); it.hasNext();)
-        add(QStringLiteral("account"), it.next().captured(1));
+    for (auto it = emailPattern().globalMatch(text); it.hasNext();) {
+        const QString email = it.next().captured(1);
+        add(QStringLiteral("email"), email.toLower(), {email}, Context::Anywhere);
+    }
+    for (auto it = accountIdPattern().globalMatch(text); it.hasNext();) {
+        const QString id = it.next().captured(1);
+        add(QStringLiteral("account"), id.toLower(), {id}, Context::Anywhere);
+    }
     for (auto it = identityFieldPattern().globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QString field = m.captured(1);
         const QString value = m.captured(2);
         if (field == QLatin1String("accountId") || field == QLatin1String("account_id"))
-            add(QStringLiteral("account"), value);
+            add(QStringLiteral("account"), value.toLower(), {value}, Context::Anywhere);
         else if (field.contains(QLatin1String("mail")))
-            add(QStringLiteral("email"), value);
+            add(QStringLiteral("email"), value.toLower(), {value}, Context::Anywhere);
         else if (field != QLatin1String("name"))
             learnUser(value);
-        else if (userObjects && text.contains(QLatin1String("\"username\"")))
+        else if (serverText && text.contains(QLatin1String("\"username\"")))
             learnUser(value); // a GitLab user object: "name" is the person's name
     }
-    for (auto it = hostPattern().globalMatch(text); it.hasNext();)
+    for (auto it = homeFolderPattern().globalMatch(text); it.hasNext();)
+        learnUser(it.next().captured(1));
+    for (auto it = hostPattern(serverText).globalMatch(text); it.hasNext();)
         learnHost(it.next().captured(1));
     for (auto it = ipv4Pattern().globalMatch(text); it.hasNext();) {
         const QString candidate = it.next().captured(1);
         if (QHostAddress(candidate).protocol() == QAbstractSocket::IPv4Protocol)
             learnHost(candidate);
     }
+    static const QRegularExpression digit(QStringLiteral("[0-9]"));
     for (auto it = ipv6Pattern().globalMatch(text); it.hasNext();) {
         const QString candidate = it.next().captured(1);
         const QHostAddress address(candidate);
-        if (address.protocol() == QAbstractSocket::IPv6Protocol &&
+        // Real addresses have a digit somewhere (2001:…, fe80::1); "cafe::beef" is code.
+        if (address.protocol() == QAbstractSocket::IPv6Protocol && candidate.contains(digit) &&
             (candidate.contains(QLatin1String("::")) || candidate.count(QLatin1Char(':')) == 7))
             learnHost(candidate);
+    }
+}
+
+void Pseudonymizer::learnEvidence(const QJsonValue& value)
+{
+    if (value.isString()) {
+        const QString s = value.toString();
+        if (s.contains(QLatin1String("CN=")) || s.contains(QLatin1String("O=")))
+            learnDistinguishedName(s);
+    } else if (value.isArray()) {
+        for (const QJsonValue& v : value.toArray())
+            learnEvidence(v);
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            learnEvidence(it.value());
     }
 }
 
@@ -383,7 +471,7 @@ void Pseudonymizer::learn(const Report& report)
     // Structural first, so that the instance is host-1 in every export.
     for (const QString& url : {report.url, report.publicUrl}) {
         if (!url.isEmpty())
-            learnHost(QUrl(url).host());
+            learnHost(QUrl(url).host(), true);
     }
     for (const Finding& f : report.checks) {
         for (const char* key : {"username", "user", "display_name"}) {
@@ -393,16 +481,20 @@ void Pseudonymizer::learn(const Report& report)
             else if (v.isObject())
                 learnUser(v.toObject().value(QStringLiteral("username")).toString());
         }
-        const QJsonValue account = f.evidence.value(QStringLiteral("account_id"));
-        if (account.isString() && !account.toString().isEmpty())
-            add(QStringLiteral("account"), account.toString());
-        const QJsonValue email = f.evidence.value(QStringLiteral("email"));
-        if (email.isString() && !email.toString().isEmpty())
-            add(QStringLiteral("email"), email.toString());
+        const QString account = f.evidence.value(QStringLiteral("account_id")).toString();
+        if (!account.isEmpty())
+            add(QStringLiteral("account"), account.toLower(), {account}, Context::Anywhere);
+        const QString email = f.evidence.value(QStringLiteral("email")).toString();
+        if (!email.isEmpty())
+            add(QStringLiteral("email"), email.toLower(), {email}, Context::Anywhere);
+        const QString site = f.evidence.value(QStringLiteral("site")).toString();
+        if (site.contains(QLatin1String("://")))
+            learnHost(QUrl(site).host(), true);
+        learnEvidence(f.evidence);
     }
     for (const CertificateInfo& c : report.certificates) {
         for (const QString& san : c.san)
-            learnHost(san);
+            learnHost(san, true);
         learnDistinguishedName(c.subject);
         learnDistinguishedName(c.issuer);
     }
@@ -418,74 +510,82 @@ void Pseudonymizer::rebuild() const
 {
     if (!m_dirty)
         return;
-    QStringList values;
-    QStringList users;
-    QStringList orgs;
-    for (const QString& v : m_order) {
-        if (m_users.contains(v))
-            users.append(QRegularExpression::escape(v));
-        else if (m_orgs.contains(v))
-            orgs.append(QRegularExpression::escape(v));
-        else
-            values.append(QRegularExpression::escape(v));
+    m_patterns.clear();
+    m_failed = false;
+    for (int context = 0; context < int(Context::ContextCount); ++context) {
+        QStringList forms = m_byContext.at(context);
+        // Longest first, also across chunks: a longer value is replaced before a shorter one
+        // inside it could be.
+        std::sort(forms.begin(), forms.end(),
+                  [](const QString& a, const QString& b) { return a.size() > b.size(); });
+        QList<QRegularExpression> chunks;
+        for (qsizetype i = 0; i < forms.size(); i += kAlternativesPerPattern) {
+            QStringList escaped;
+            for (const QString& form : forms.mid(i, kAlternativesPerPattern))
+                escaped.append(QRegularExpression::escape(form));
+            QRegularExpression re(contextPattern(context).arg(escaped.join(QLatin1Char('|'))),
+                                  QRegularExpression::CaseInsensitiveOption);
+            // Never match with an invalid pattern: Qt's warning would print it, identities and all.
+            if (!re.isValid()) {
+                m_failed = true;
+                continue;
+            }
+            chunks.append(re);
+        }
+        m_patterns.append(chunks);
     }
-    const auto longestFirst = [](const QString& a, const QString& b) {
-        return a.size() > b.size();
-    };
-    std::sort(values.begin(), values.end(), longestFirst);
-    std::sort(users.begin(), users.end(), longestFirst);
-    std::sort(orgs.begin(), orgs.end(), longestFirst);
-    // Organisations only inside distinguished names: "OU=Platform" is an identity, the
-    // "platform" category is not.
-    m_orgPattern = QRegularExpression(
-        orgs.isEmpty()
-            ? QStringLiteral("(?!)")
-            : QStringLiteral("(?<=O=|OU=|CN=)(%1)(?=[,+/\"\\s]|$)").arg(orgs.join(QLatin1Char('|'))),
-        QRegularExpression::CaseInsensitiveOption);
-    // A value counts only as a whole: "host.example.com" is not inside "myhost.example.com", but
-    // is inside "gitlab-jira-connect-host.example.com", "*.host.example.com" and
-    // "https://host.example.com:8443/".
-    m_pattern = QRegularExpression(
-        values.isEmpty() ? QStringLiteral("(?!)")
-                         : QStringLiteral("(?<![A-Za-z0-9_@%+])(%1)(?![A-Za-z0-9_@-]|\\.[A-Za-z0-9])")
-                               .arg(values.join(QLatin1Char('|'))),
-        QRegularExpression::CaseInsensitiveOption);
-    // User names only where they stand as a value: a JSON string, a path segment, an @mention.
-    m_userPattern = QRegularExpression(
-        users.isEmpty()
-            ? QStringLiteral("(?!)")
-            : QStringLiteral("(?<=[\"/@])(%1)(?=[\"/?#\\s]|$)").arg(users.join(QLatin1Char('|'))));
     m_dirty = false;
+}
+
+bool Pseudonymizer::isUsable() const
+{
+    rebuild();
+    return !m_failed;
+}
+
+QString Pseudonymizer::replace(const QString& text, bool valuesToo) const
+{
+    if (m_forms.isEmpty() || text.isEmpty())
+        return text;
+    rebuild();
+    QString out = text;
+    for (int context = 0; context < m_patterns.size(); ++context) {
+        const bool always = context == int(Context::Anywhere) || context == int(Context::HostInUrl);
+        if (!always && !valuesToo)
+            continue;
+        for (const QRegularExpression& re : m_patterns.at(context))
+            out = replaceMatches(out, re, m_forms);
+    }
+    return out;
 }
 
 QString Pseudonymizer::apply(const QString& text) const
 {
-    if (m_order.isEmpty() || text.isEmpty())
-        return text;
-    rebuild();
     // A value that is a user name as a whole (an evidence field) is replaced whole.
     for (const QString& user : m_users) {
         if (text.compare(user, Qt::CaseInsensitive) == 0)
-            return m_map.value(user.toLower());
+            return m_forms.value(user.toLower());
     }
-    return replaceMatches(replaceMatches(replaceMatches(text, m_pattern, m_map), m_userPattern, m_map),
-                          m_orgPattern, m_map);
+    return replace(text, true);
 }
 
 bool Pseudonymizer::containsIdentity(const QString& text) const
 {
-    if (m_order.isEmpty())
+    if (m_forms.isEmpty())
         return false;
     rebuild();
-    return m_pattern.match(text).hasMatch();
+    for (int context : {int(Context::Anywhere), int(Context::HostInUrl)}) {
+        for (const QRegularExpression& re : m_patterns.at(context)) {
+            if (re.match(text).hasMatch())
+                return true;
+        }
+    }
+    return false;
 }
 
 QString Pseudonymizer::replaceIdentities(const QString& text) const
 {
-    if (m_order.isEmpty())
-        return text;
-    rebuild();
-    return replaceMatches(text, m_pattern, m_map);
+    return replace(text, false);
 }
 
 QJsonValue Pseudonymizer::apply(const QJsonValue& value) const
@@ -528,7 +628,7 @@ void Pseudonymizer::apply(Report& report) const
                             : QStringLiteral("(?<![\\w-])(%1)(?![\\w-])").arg(named.join(QLatin1Char('|'))),
             QRegularExpression::CaseInsensitiveOption);
         const auto text = [&](const QString& s) {
-            return replaceMatches(apply(s), words, m_map);
+            return named.isEmpty() ? apply(s) : replaceMatches(apply(s), words, m_forms);
         };
         f.summary = text(f.summary);
         f.details = text(f.details);
@@ -536,6 +636,8 @@ void Pseudonymizer::apply(Report& report) const
         f.title = apply(f.title);
         for (QString& e : f.explains)
             e = apply(e);
+        for (QString& d : f.docs)
+            d = apply(d);
         f.evidence = apply(QJsonValue(f.evidence)).toObject();
     }
     for (CertificateInfo& c : report.certificates) {
@@ -545,8 +647,11 @@ void Pseudonymizer::apply(Report& report) const
             san = apply(san);
         c.pem.clear();
     }
-    for (HttpTranscript& t : report.transcripts)
-        t.text = apply(QString::fromUtf8(t.text)).toUtf8();
+    for (HttpTranscript& t : report.transcripts) {
+        QString text = QString::fromUtf8(t.text);
+        text.replace(personalFieldPattern(), QStringLiteral("\\1[REDACTED]\""));
+        t.text = apply(text).toUtf8();
+    }
 }
 
 } // namespace gjd

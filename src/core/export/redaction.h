@@ -63,43 +63,60 @@ class Pseudonymizer
 {
 public:
     void learn(const Report& report);
-    // userObjects: the text may hold GitLab user objects, whose "name" is a person's name (a
-    // transcript); elsewhere "name" names tools and applications.
-    void learnText(const QString& text, bool userObjects);
+    // serverText: text a server wrote (a transcript): host names may have capitals, and "name"
+    // in a GitLab user object is a person's name; elsewhere "name" names tools and applications.
+    void learnText(const QString& text, bool serverText);
 
     QString apply(const QString& text) const;
     QJsonValue apply(const QJsonValue& value) const;
     // Every text of the report, its transcripts included; PEMs are dropped (a certificate names
-    // its hosts in binary form). A user name is also replaced in the running text of the findings
+    // its hosts in binary form), and a transcript's personal fields (location, organization,
+    // avatar…) are blanked. A user name is also replaced in the running text of the findings
     // that name it in their evidence ("Token of the administrator root"), and nowhere else as a
     // bare word: "root" is also a kind of certificate.
     void apply(Report& report) const;
-    // Whether a host name, address, email, account id or organization learned is still in the
-    // text (user names are not looked for: they are replaced only where they stand as values).
+    // Whether a host name, address, email or account id learned is still in the text (names that
+    // are replaced only where they stand as values are not looked for).
     bool containsIdentity(const QString& text) const;
-    // Those identities replaced in plain text, without apply()'s user names.
+    // Those identities replaced in plain text.
     QString replaceIdentities(const QString& text) const;
-    // How many values of a kind ("host", "ip", "email", "account", "user", "org") were replaced.
+    // How many values of a kind ("host", "ip", "email", "account", "user", "org", "ca", "name")
+    // were replaced.
     int count(const QString& kind) const { return m_counts.value(kind); }
-    bool isEmpty() const { return m_order.isEmpty(); }
+    bool isEmpty() const { return m_map.isEmpty(); }
+    // False when the learned values could not be turned into patterns (far too many of them):
+    // then nothing can be guaranteed, and the export must not be written.
+    bool isUsable() const;
 
 private:
-    QString add(const QString& kind, const QString& value);
-    void learnHost(const QString& host);
+    // Where a value is replaced: anywhere it stands as a whole word (host names with dots,
+    // addresses, emails, account ids), or only where it stands as a value.
+    enum class Context
+    {
+        Anywhere,
+        UserValue,    // a JSON string, a path segment, an @mention
+        NameValue,    // after O=, OU=, CN=, L=, ST=, DC=, UID= in a distinguished name
+        HostInUrl,    // a host without dots: after ://, "Host: " or @
+        ContextCount, // not a context
+    };
+    // Registers `forms` (as they appear in text) under one pseudonym of `kind`, keyed by `key`.
+    QString add(const QString& kind, const QString& key, const QStringList& forms, Context context);
+    void learnHost(const QString& host, bool known = false);
     void learnUser(const QString& name);
     void learnDistinguishedName(const QString& dn);
+    void learnEvidence(const QJsonValue& value);
     void rebuild() const;
+    QString replace(const QString& text, bool valuesToo) const;
 
-    QHash<QString, QString> m_map; // lowercase value → pseudonym
-    QStringList m_order;           // values in the order they were learned
+    QHash<QString, QString> m_map;                              // canonical key → pseudonym
+    QHash<QString, QString> m_forms;                            // lowercase form → pseudonym
+    QList<QStringList> m_byContext{int(Context::ContextCount)}; // forms, per context
+    QStringList m_users; // user and display names, for the findings' running text
     QHash<QString, int> m_counts;
-    QStringList m_users;       // user and display names: replaced only where they stand as a value
-    QStringList m_orgs;        // organizations of certificates: replaced only in distinguished names
     QSet<QString> m_reportIds; // check ids (and their prefixes) of the report: never hosts
-    mutable QRegularExpression m_pattern;
-    mutable QRegularExpression m_userPattern;
-    mutable QRegularExpression m_orgPattern;
+    mutable QList<QList<QRegularExpression>> m_patterns; // per context, chunks of alternatives
     mutable bool m_dirty = true;
+    mutable bool m_failed = false;
 };
 
 } // namespace gjd

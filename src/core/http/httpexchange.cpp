@@ -436,13 +436,16 @@ void HttpExchange::headersComplete()
     m_state = State::Body;
 }
 
-// JSON string values of fields that hold secrets ("secret" of a new OAuth application, tokens,
-// Jira's sharedSecret), also when the body start was cut inside the value.
+// JSON string values of fields that hold secrets, also when the body start was cut inside the
+// value: every key that ends in secret, token, password, passphrase, api key, private or signing
+// key, dsn or credentials — the "secret" of a new OAuth application, Jira's sharedSecret, and the
+// integrations' keys in GitLab's application settings (akismet_api_key, recaptcha_private_key,
+// slack_app_secret, elasticsearch_password, sentry_dsn…), which GET /application/settings lists.
 QByteArray HttpExchange::redactSecretFields(const QByteArray& body)
 {
     static const QRegularExpression field(
-        QStringLiteral("(\"(?:secret|client_secret|shared_?secret|access_token|refresh_token|"
-                       "id_token|token|private_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"?"),
+        QStringLiteral("(\"[A-Za-z0-9_.-]*(?:secret|token|password|passwd|passphrase|api_?key|private_?key|"
+                       "signing_?key|key_?pass|dsn|credentials?)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"?"),
         QRegularExpression::CaseInsensitiveOption);
     if (!body.contains('"'))
         return body;
