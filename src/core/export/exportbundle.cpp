@@ -247,9 +247,12 @@ ExportBundle ExportBundle::make(const Report& source, const Options& options)
     QJsonObject certificates{{QStringLiteral("count"), qint64(report.certificates.size())},
                              {QStringLiteral("pem"), pems}};
     if (!pems)
-        certificates.insert(QStringLiteral("note"),
-                            QStringLiteral("identities redaction: fingerprints, validity and pseudonymous "
-                                           "names only; PEM files omitted"));
+        certificates.insert(
+            QStringLiteral("note"),
+            QStringLiteral("identities redaction: fingerprints, validity and pseudonymous "
+                           "names only; PEM files omitted. A publicly trusted certificate can "
+                           "still be looked up by its fingerprint in Certificate Transparency "
+                           "logs, which show its real names."));
     QJsonObject pseudonymCounts;
     for (const char* kind : {"host", "ip", "email", "account", "user", "org", "ca"})
         pseudonymCounts.insert(QLatin1String(kind), pseudonyms.count(QLatin1String(kind)));
