@@ -2,6 +2,7 @@
 #include "htmlformatter.h"
 
 #include "checks/check.h"
+#include "safetext.h"
 #include "textformatter.h"
 
 #include <QJsonArray>
@@ -17,23 +18,7 @@ namespace {
 // become U+FFFD, so that the reader still sees that something was there.
 QString esc(const QString& text)
 {
-    QString clean;
-    clean.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            clean += c;
-            clean += text.at(++i);
-            continue;
-        }
-        const char16_t u = c.unicode();
-        const bool control = (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || (u >= 0x7f && u <= 0x9f);
-        if (control || c.isSurrogate() || u == 0xfffe || u == 0xffff)
-            clean += QChar(QChar::ReplacementCharacter);
-        else
-            clean += c;
-    }
-    return clean.toHtmlEscaped();
+    return safeText(text, SafeFor::Html).toHtmlEscaped();
 }
 
 // A JSON value of the evidence as short, escaped text.
@@ -253,11 +238,7 @@ QString HtmlFormatter::format(const Report& report)
 
     // The checks by category, in the order of the catalogue (as the text report), then any
     // category this version does not know (a report read from a newer version's export).
-    QStringList categories = Categories::ids();
-    for (const Finding& f : report.checks) {
-        if (!categories.contains(f.category))
-            categories.append(f.category);
-    }
+    const QStringList categories = Categories::idsFor(report.checks);
     for (const QString& category : std::as_const(categories)) {
         QList<const Finding*> members;
         for (const Finding& f : report.checks) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "junitformatter.h"
 
+#include "safetext.h"
+
 #include "checks/check.h"
 #include "textformatter.h"
 
@@ -15,23 +17,7 @@ namespace {
 // and CI would drop the whole report. They become U+FFFD.
 QString xmlText(const QString& text)
 {
-    QString clean;
-    clean.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            clean += c;
-            clean += text.at(++i);
-            continue;
-        }
-        const char16_t u = c.unicode();
-        const bool control = u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r';
-        if (control || c.isSurrogate() || u == 0xfffe || u == 0xffff)
-            clean += QChar(QChar::ReplacementCharacter);
-        else
-            clean += c;
-    }
-    return clean;
+    return safeText(text, SafeFor::Xml);
 }
 
 // A message attribute is shown on one line.
@@ -80,11 +66,7 @@ QByteArray JunitFormatter::format(const Report& report)
 {
     // Catalogue order, as every other format, then categories this version does not know (a
     // report read from a newer version's export).
-    QStringList categories = Categories::ids();
-    for (const Finding& f : report.checks) {
-        if (!categories.contains(f.category))
-            categories.append(f.category);
-    }
+    const QStringList categories = Categories::idsFor(report.checks);
 
     const Summary s = report.summary();
     const QString timestamp =

@@ -32,25 +32,6 @@ int problemRank(Status status)
     return 2;
 }
 
-const char* colorOf(Status status)
-{
-    switch (status) {
-    case Status::Pass:
-        return "\x1b[32m";
-    case Status::Info:
-        return "\x1b[36m";
-    case Status::Warn:
-        return "\x1b[33m";
-    case Status::Fail:
-    case Status::Error:
-        return "\x1b[31m";
-    case Status::Skip:
-    case Status::Manual:
-        return "\x1b[2m";
-    }
-    return "";
-}
-
 ReportDiff::Side sideOf(const Report& report)
 {
     return {report.url, report.generatedAt, report.toolVersion, report.summary().verdict};
@@ -205,10 +186,8 @@ std::optional<ReportDiff::Section> ReportDiff::sectionOf(const Entry& e)
 
 QString ReportDiff::formatText(bool color) const
 {
-    const auto paint = [color](Status status, const QString& text) -> QString {
-        if (!color)
-            return text;
-        return QString::fromLatin1(colorOf(status)) + text + QStringLiteral("\x1b[0m");
+    const auto paint = [color](Status status, const QString& text) {
+        return TextFormatter::paint(status, text, color);
     };
     const QString bold = color ? QStringLiteral("\x1b[1m") : QString();
     const QString reset = color ? QStringLiteral("\x1b[0m") : QString();

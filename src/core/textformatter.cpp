@@ -28,6 +28,13 @@ const char* colorOf(Status status)
 
 } // namespace
 
+QString TextFormatter::paint(Status status, const QString& text, bool color)
+{
+    if (!color)
+        return text;
+    return QString::fromLatin1(colorOf(status)) + text + QStringLiteral("\x1b[0m");
+}
+
 QString TextFormatter::mark(Status status)
 {
     switch (status) {
@@ -72,10 +79,8 @@ QString TextFormatter::statusTitle(Status status)
 
 QString TextFormatter::format(const Report& report, const Options& options)
 {
-    auto paint = [&options](Status status, const QString& text) -> QString {
-        if (!options.color)
-            return text;
-        return QString::fromLatin1(colorOf(status)) + text + QStringLiteral("\x1b[0m");
+    const auto paint = [&options](Status status, const QString& text) {
+        return TextFormatter::paint(status, text, options.color);
     };
     const QString bold = options.color ? QStringLiteral("\x1b[1m") : QString();
     const QString reset = options.color ? QStringLiteral("\x1b[0m") : QString();
@@ -94,11 +99,7 @@ QString TextFormatter::format(const Report& report, const Options& options)
     for (const Finding& f : report.checks)
         idWidth = std::max(idWidth, int(f.id.size()));
 
-    QStringList categories = Categories::ids();
-    for (const Finding& f : report.checks) {
-        if (!categories.contains(f.category))
-            categories.append(f.category);
-    }
+    const QStringList categories = Categories::idsFor(report.checks);
     for (const QString& category : std::as_const(categories)) {
         QList<const Finding*> members;
         for (const Finding& f : report.checks) {

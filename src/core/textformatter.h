@@ -22,6 +22,8 @@ public:
 
     static QString format(const Report& report, const Options& options);
     static QString mark(Status status);
+    // `text` in the status's ANSI colour when `color`, else as it is.
+    static QString paint(Status status, const QString& text, bool color);
     static QString statusTitle(Status status);
 };
 

@@ -121,6 +121,16 @@ QStringList matchSelector(const QString& selectorIn)
     return out;
 }
 
+QStringList Categories::idsFor(const QList<Finding>& findings)
+{
+    QStringList out = ids();
+    for (const Finding& f : findings) {
+        if (!out.contains(f.category))
+            out.append(f.category);
+    }
+    return out;
+}
+
 QStringList Categories::ids()
 {
     return {category::input,   category::network,  category::tls,  category::gitlab,

@@ -32,6 +32,9 @@ class Categories
 
 public:
     static QStringList ids(); // in display order
+    // The categories of these findings: the catalogue's in display order, then the ones this
+    // version does not know (a report from a newer version), in the order they appear.
+    static QStringList idsFor(const QList<Finding>& findings);
     static QString title(const QString& id);
 };
 

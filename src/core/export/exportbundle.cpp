@@ -4,6 +4,7 @@
 #include "atomicfile.h"
 #include "htmlformatter.h"
 #include "markdownformatter.h"
+#include "safetext.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -53,14 +54,7 @@ const QRegularExpression& allowedPath()
 // and not longer than `length`.
 QString printable(const QString& text, qsizetype length = 120)
 {
-    QString out = text.left(length);
-    for (QChar& c : out) {
-        const QChar::Category category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Separator_Line ||
-            category == QChar::Separator_Paragraph)
-            c = QChar::ReplacementCharacter;
-    }
-    return out;
+    return safeText(text.left(length), SafeFor::OneLine);
 }
 
 // A transcript's file name (without "http/" and ".txt") that the reader's layout accepts: a letter
@@ -86,15 +80,7 @@ QString transcriptFileName(const QString& probeId, const QSet<QString>& taken)
 // overrides that make text read differently from what it is.
 QString withoutControls(const QString& text)
 {
-    QString out = text;
-    for (QChar& c : out) {
-        const char16_t u = c.unicode();
-        const bool control = (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || (u >= 0x7f && u <= 0x9f);
-        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
-        if (control || bidi)
-            c = QChar::ReplacementCharacter;
-    }
-    return out;
+    return safeText(text, SafeFor::Display);
 }
 
 // Every text of the model through `f` (secrets, identities), evidence included.

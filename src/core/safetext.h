@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace gjd {
+
+// Text that came from a server or a file anyone can make, made safe for where it goes: each
+// character that does not belong there becomes U+FFFD, so that a reader still sees something was
+// there. Line breaks and tabs stay unless noted.
+enum class SafeFor
+{
+    Xml,     // XML 1.0: no C0 controls, lone surrogates, U+FFFE, U+FFFF (JUnit)
+    Html,    // as Xml, and no DEL or C1 controls (report.html, the details view)
+    Display, // a terminal or a widget: no C0/C1 controls (escape sequences), no bidi overrides
+    OneLine, // as Display, and no line or paragraph breaks either (error messages)
+};
+
+QString safeText(const QString& text, SafeFor where);
+
+} // namespace gjd
