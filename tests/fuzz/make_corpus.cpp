@@ -6,6 +6,7 @@
 //   make_corpus DIR     (existing files of the same names are replaced; others are left alone)
 
 #include "export/exportbundle.h"
+#include "samplereport.h"
 #include "zipwriter.h"
 
 #include <QDir>
@@ -39,18 +40,10 @@ Finding finding(const char* id, const char* category, Status status, const QStri
 // email, an account id, a token) and text outside ASCII.
 Report sampleReport()
 {
-    Report r;
-    r.toolVersion = QStringLiteral("0.1.0");
-    r.generatedAt = QDateTime(QDate(2026, 11, 24), QTime(15, 4, 5), Qt::UTC);
-    r.url = QStringLiteral("https://gitlab.acme-corp.example");
+    Report r = gjd::test::reportHeader(QStringLiteral("https://gitlab.acme-corp.example"),
+                                       QStringLiteral("marketplace"), QStringLiteral("detected"));
     r.publicUrl = QStringLiteral("https://jira-proxy.acme-corp.example");
-    r.method = QStringLiteral("marketplace");
-    r.methodSource = QStringLiteral("detected");
     r.methodReason = QStringLiteral("jira_connect_proxy_url is https://gitlab.com");
-    r.vantageOs = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
-    r.vantageQt = QStringLiteral("6.4.2");
-    r.vantageTlsBackend = QStringLiteral("openssl");
-    r.durationMs = 812;
 
     Finding dns =
         finding("dns.public", "dns", Status::Pass,

@@ -2,6 +2,7 @@
 #include "checks/check.h"
 #include "export/exportbundle.h"
 #include "export/redaction.h"
+#include "samplereport.h"
 #include "schemacheck.h"
 #include "zipwriter.h"
 
@@ -39,18 +40,10 @@ const QString kOrg = QStringLiteral("Acme Corp");
 
 Report plantedReport()
 {
-    Report r;
-    r.toolVersion = QStringLiteral("0.1.0");
-    r.generatedAt = QDateTime(QDate(2026, 11, 24), QTime(15, 4, 5), Qt::UTC);
-    r.url = QStringLiteral("https://%1").arg(kHost);
+    Report r = gjd::test::reportHeader(QStringLiteral("https://%1").arg(kHost), QStringLiteral("marketplace"),
+                                       QStringLiteral("detected"));
     r.publicUrl = QStringLiteral("https://%1").arg(kPublicHost);
-    r.method = QStringLiteral("marketplace");
-    r.methodSource = QStringLiteral("detected");
     r.methodReason = QStringLiteral("jira_connect_proxy_url is https://gitlab.com");
-    r.vantageOs = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
-    r.vantageQt = QStringLiteral("6.4.2");
-    r.vantageTlsBackend = QStringLiteral("openssl");
-    r.durationMs = 812;
     for (const auto& c : catalogue()) {
         Finding f;
         f.id = c->id();

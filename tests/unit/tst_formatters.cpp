@@ -3,6 +3,7 @@
 #include "htmlformatter.h"
 #include "junitformatter.h"
 #include "report.h"
+#include "samplereport.h"
 #include "textformatter.h"
 
 #include <QJsonArray>
@@ -37,17 +38,9 @@ Finding finding(const QString& id, Status status, const QString& summary)
 
 Report sampleReport()
 {
-    Report r;
-    r.toolVersion = QStringLiteral("0.1.0");
-    r.generatedAt = QDateTime(QDate(2026, 11, 24), QTime(15, 4, 5), Qt::UTC);
-    r.url = QStringLiteral("https://gitlab.example.com");
+    Report r = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"), QStringLiteral("proxy"),
+                                       QStringLiteral("detected"));
     r.publicUrl = QStringLiteral("https://jira-proxy.example.com");
-    r.method = QStringLiteral("proxy");
-    r.methodSource = QStringLiteral("detected");
-    r.vantageOs = QStringLiteral("Debian GNU/Linux 12");
-    r.vantageQt = QStringLiteral("6.4.2");
-    r.vantageTlsBackend = QStringLiteral("openssl");
-    r.durationMs = 812;
 
     Finding url = finding(QStringLiteral("input.url"), Status::Pass, QStringLiteral("The URL is usable."));
     url.docs = {docs::jiraCloudAppAdmin};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
+#include "samplereport.h"
 #include "schemacheck.h"
 
 #include <QJsonArray>
@@ -22,16 +23,8 @@ QString schemaErrors(const QJsonObject& json, bool* valid)
 
 Report sampleReport()
 {
-    Report r;
-    r.toolVersion = QStringLiteral("0.1.0");
-    r.generatedAt = QDateTime(QDate(2026, 11, 24), QTime(15, 4, 5), Qt::UTC);
-    r.url = QStringLiteral("https://gitlab.example.com");
-    r.method = QStringLiteral("marketplace");
-    r.methodSource = QStringLiteral("assumed");
-    r.vantageOs = QStringLiteral("Debian GNU/Linux 12");
-    r.vantageQt = QStringLiteral("6.4.2");
-    r.vantageTlsBackend = QStringLiteral("openssl");
-    r.durationMs = 812;
+    Report r = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"),
+                                       QStringLiteral("marketplace"), QStringLiteral("assumed"));
     const QList<Status> statuses{Status::Pass, Status::Info,   Status::Warn, Status::Fail,
                                  Status::Skip, Status::Manual, Status::Error};
     for (int i = 0; i < statuses.size(); ++i) {
