@@ -59,6 +59,9 @@ ExportViewPage::ExportViewPage(QWidget* parent)
         label->setTextFormat(Qt::PlainText);
     }
     m_bannerLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // With nothing open, the hint sits under the heading and takes the room the results would.
+    m_emptyLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_emptyLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     QPalette errorPalette = m_errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
     m_errorLabel->setPalette(errorPalette);
