@@ -399,6 +399,13 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::Clock</name>
+    <message>
+        <source>GJD_NOW is not an instant in ISO 8601 with a time zone, such as 2026-12-02T12:00:00Z: unset it to use the system clock.</source>
+        <translation>GJD_NOW ist kein Zeitpunkt in ISO 8601 mit Zeitzone wie 2026-12-02T12:00:00Z: Entfernen Sie die Variable, um die Systemuhr zu verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::ConfigureCommand</name>
     <message>
         <source>Show this help.</source>

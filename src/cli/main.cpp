@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 #include "clicommon.h"
+#include "clock.h"
 #include "configurecommand.h"
 #include "exportcommands.h"
 #include "i18n.h"
@@ -26,6 +27,9 @@ int main(int argc, char* argv[])
         const QStringList args = QCoreApplication::arguments();
         const QString command = args.value(1);
         if (command == QLatin1String("check") || command == QLatin1String("configure")) {
+            // A pinned clock that does not parse would silently fall back to today's date.
+            if (const QString problem = Clock::environmentProblem(); !problem.isEmpty())
+                return cli::usageError(problem);
             const int code = command == QLatin1String("check") ? CheckCommand(app).run(args.mid(1))
                                                                : ConfigureCommand(app).run(args.mid(1));
             // A system resolver call that was given up on keeps running in Qt's lookup thread, and a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkrunner.h"
 
+#include "clock.h"
 #include "http/systemcas.h"
 
 #include <algorithm>
@@ -74,7 +75,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     m_context = RunContext{};
     m_context.options = options;
     m_context.credentials = credentials;
-    m_context.now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
+    m_context.now = options.now.isValid() ? options.now.toUTC() : Clock::nowUtc();
     m_context.url = InstanceUrl::parse(options.url);
     if (!options.publicUrl.isEmpty())
         m_context.publicUrl = InstanceUrl::parse(options.publicUrl);

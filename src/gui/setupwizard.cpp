@@ -2,6 +2,7 @@
 #include "setupwizard.h"
 
 #include "checks/check.h"
+#include "clock.h"
 #include "export/exportbundle.h"
 #include "exportdialog.h"
 #include "setup/methodadvice.h"
@@ -496,7 +497,7 @@ public:
         m_marketplaceNote->setText(
             tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace; GitLab 15.7 "
                "or later. Your data goes from your instance straight to Jira."));
-        const QString status = MethodAdvice::connectStatus(QDate::currentDate());
+        const QString status = MethodAdvice::connectStatus(Clock::localToday());
         m_manualNote->setText(status);
         m_proxyNote->setText(status);
         updateAdvice();
@@ -539,7 +540,7 @@ private:
         q.relaysForOthers = m_relaysForOthers->isChecked();
         const SetupWizard* w = setupWizard();
         const MethodAdvice advice =
-            MethodAdvice::advise(q, w ? w->version() : std::nullopt, QDate::currentDate());
+            MethodAdvice::advise(q, w ? w->version() : std::nullopt, Clock::localToday());
         QStringList lines;
         if (advice.recommended)
             lines.append(tr("Recommended: %1.").arg(methodTitle(*advice.recommended)));
@@ -1264,7 +1265,7 @@ public:
                    "Enable development mode</b>).</li>"
                    "<li>Select <b>Upload app</b> and enter the app descriptor URL below.</li>"
                    "<li>Open the app (<b>Get started</b>), sign in to GitLab and link groups.</li></ol>"));
-            m_warning->setText(MethodAdvice::connectStatus(QDate::currentDate()));
+            m_warning->setText(MethodAdvice::connectStatus(Clock::localToday()));
             m_warning->show();
         }
     }

@@ -302,7 +302,6 @@ void ConfigureScenarios::freshInstanceEachMethod()
     QVERIFY2(out.contains(QStringLiteral("✓ jira_connect_application_key is \"%1\"").arg(app.uid)),
              qPrintable(out));
     QCOMPARE(out.contains(QLatin1String("December 2026")), legacyWarning);
-    QCOMPARE(out.contains(QLatin1String("blocked since")), legacyWarning);
 }
 
 void ConfigureScenarios::secondRunChangesNothing()

@@ -355,7 +355,7 @@ void ProxyScenarios::initTestCase()
          }},
         {QStringLiteral("token-expired"), documented, nothing,
          [](test::FakeGitLab& fake, quint16) {
-             fake.state().tokens[kToken].expiresAt = QDate::currentDate().addDays(-1);
+             fake.state().tokens[kToken].expiresAt = test::suiteToday().addDays(-1);
          }},
         {QStringLiteral("settings-500"), documented, nothing,
          [](test::FakeGitLab& fake, quint16) {

@@ -1023,7 +1023,7 @@ Router::Auth Router::authenticate(const QStringList& endpointScopes, bool anySco
                         description + "\"");
         return r;
     };
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = suiteNow().date();
     if (token.expiresAt.isValid() && token.expiresAt <= today) {
         auth.failure = invalidToken("Token is expired. You can either do re-authorization or token refresh.");
         return auth;
@@ -1052,7 +1052,7 @@ Router::Auth Router::authenticate(const QStringList& endpointScopes, bool anySco
                                      {"scope", named.join(QLatin1Char(' '))}});
         return auth;
     }
-    token.lastUsedAt = QDateTime::currentDateTimeUtc();
+    token.lastUsedAt = suiteNow();
     auth.token = &token;
     return auth;
 }
@@ -1217,7 +1217,7 @@ Reply Router::userJson(const FakeGitLabToken& token) const
         {"local_time", QJsonValue::Null},
         {"last_sign_in_at", created},
         {"confirmed_at", created},
-        {"last_activity_on", QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)},
+        {"last_activity_on", suiteNow().date().toString(Qt::ISODate)},
         {"email", QString(u.username + QStringLiteral("@example.com"))},
         {"theme_id", 3},
         {"color_scheme_id", 1},
@@ -1332,7 +1332,7 @@ Reply Router::settingsPut()
 
     for (auto it = changes.begin(); it != changes.end(); ++it)
         s.settings.insert(it.key(), it.value());
-    s.settings.insert(QStringLiteral("updated_at"), isoTime(QDateTime::currentDateTimeUtc()));
+    s.settings.insert(QStringLiteral("updated_at"), isoTime(suiteNow()));
     return apiJson(200, visibleSettings());
 }
 
@@ -1711,7 +1711,7 @@ QString FakeGitLab::addToken(const QString& value, FakeGitLabToken token)
     if (token.name.isEmpty())
         token.name = QStringLiteral("token-%1").arg(token.id);
     if (!token.createdAt.isValid())
-        token.createdAt = QDateTime::currentDateTimeUtc().addDays(-1);
+        token.createdAt = suiteNow().addDays(-1);
     m_state.tokens.insert(value, token);
     return value;
 }

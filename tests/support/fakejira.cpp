@@ -521,7 +521,7 @@ Reply Site::rateLimited()
     --s.rateLimitNext;
     Reply r = errorCollection(s, 429, {QStringLiteral("Rate limit exceeded.")});
     r.setHeader("Retry-After", QByteArray::number(s.retryAfterSeconds));
-    const QDateTime reset = QDateTime::currentDateTimeUtc().addSecs(s.retryAfterSeconds);
+    const QDateTime reset = suiteNow().addSecs(s.retryAfterSeconds);
     r.setHeader("X-RateLimit-Reset", reset.toString(QStringLiteral("yyyy-MM-ddTHH:mm")).toLatin1() + 'Z');
     r.setHeader("X-RateLimit-Limit", QByteArray::number(s.rateLimitLimit));
     r.setHeader("X-RateLimit-Remaining", "0");

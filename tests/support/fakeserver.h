@@ -4,6 +4,7 @@
 // What the fake servers (FakeGitLab, FakeJira) share: failure injection and small HTTP helpers.
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QList>
 #include <QPair>
@@ -15,6 +16,20 @@
 #include <optional>
 
 namespace gjd::test {
+
+// The suite's clock: GJD_NOW, which ctest pins for every test (tests/CMakeLists.txt), else the
+// system clock. The fakes and the tests read dates from here so that they agree with the product
+// (src/core/clock.h) on what "today" is, whatever day the suite runs on.
+inline QDateTime suiteNow()
+{
+    const QDateTime pinned = QDateTime::fromString(qEnvironmentVariable("GJD_NOW"), Qt::ISODate);
+    return pinned.isValid() ? pinned.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+inline QDate suiteToday()
+{
+    return suiteNow().date();
+}
 
 // What the failure injector makes a fake do instead of answering like the real server.
 struct FakeFailure

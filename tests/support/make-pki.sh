@@ -59,10 +59,16 @@ run() {
     fi
 }
 
-stamp() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
-NOW_MINUS_1D=$(stamp '-1 day')
-PLUS_365D=$(stamp '+365 days')
-PLUS_10Y=$(stamp '+3650 days')
+# Dates count from the suite's pinned instant (GJD_NOW, tests/CMakeLists.txt), which is also
+# what the product judges by; without it, from now. The certificates meant to be valid are valid
+# for ten years from there, so that the real clock, which the TLS library still uses when the
+# product decides whether a token may be sent, agrees with the pinned one for years to come.
+base=$(date -u -d "${GJD_NOW:-now}" +%s) || die "GJD_NOW is not a date: ${GJD_NOW:-}"
+# stamp DAYS: the base instant moved by DAYS days (negative: earlier), as `openssl ca` wants it.
+stamp() { date -u -d "@$((base + $1 * 86400))" +%Y%m%d%H%M%SZ; }
+NOW_MINUS_1D=$(stamp -1)
+VALID_END=$(stamp 3650)
+PLUS_10Y=$VALID_END
 MINUS_1D_10Y=$NOW_MINUS_1D
 
 cat >ca/ca.cnf <<'EOF'
@@ -165,7 +171,7 @@ selfsigned root "/O=GJD Test/CN=GJD Test Root CA" v3_root
 key inter
 issue inter "/O=GJD Test/CN=GJD Test Intermediate CA" root v3_ca "$NOW_MINUS_1D" "$PLUS_10Y"
 key leaf
-issue leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+issue leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 
 # Two intermediates between root and leaf (for the wrong-order bundle).
 key inter-a
@@ -173,29 +179,29 @@ issue inter-a "/O=GJD Test/CN=GJD Test Policy CA" root v3_ca "$NOW_MINUS_1D" "$P
 key inter-b
 issue inter-b "/O=GJD Test/CN=GJD Test Issuing CA" inter-a v3_ca "$NOW_MINUS_1D" "$PLUS_10Y"
 key leaf-b
-issue leaf-b "/CN=gitlab.test" inter-b v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+issue leaf-b "/CN=gitlab.test" inter-b v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 
 # Validity problems.
 key leaf-expired
-issue leaf-expired "/CN=gitlab.test" inter v3_leaf "$(stamp '-730 days')" "$(stamp '-365 days')"
+issue leaf-expired "/CN=gitlab.test" inter v3_leaf "$(stamp -730)" "$(stamp -365)"
 key leaf-notyet
-issue leaf-notyet "/CN=gitlab.test" inter v3_leaf "$(stamp '+30 days')" "$(stamp '+395 days')"
+issue leaf-notyet "/CN=gitlab.test" inter v3_leaf "$(stamp 30)" "$(stamp 395)"
 key leaf-expiring
-issue leaf-expiring "/CN=gitlab.test" inter v3_leaf "$(stamp '-80 days')" "$(stamp '+5 days')"
+issue leaf-expiring "/CN=gitlab.test" inter v3_leaf "$(stamp -80)" "$(stamp 5)"
 key inter-expired
 issue inter-expired "/O=GJD Test/CN=GJD Test Expired Intermediate" root v3_ca \
-    "$(stamp '-730 days')" "$(stamp '-365 days')"
+    "$(stamp -730)" "$(stamp -365)"
 # Issued today by a CA certificate that is already expired (`openssl ca` does not object).
 key leaf-under-expired
-issue leaf-under-expired "/CN=gitlab.test" inter-expired v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+issue leaf-under-expired "/CN=gitlab.test" inter-expired v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 
 # Name and crypto problems.
 key leaf-wronghost
-SAN="DNS:other.test" issue leaf-wronghost "/CN=other.test" inter v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+SAN="DNS:other.test" issue leaf-wronghost "/CN=other.test" inter v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 key sha1-leaf rsa2048
-issue sha1-leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$PLUS_365D" sha1
+issue sha1-leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$VALID_END" sha1
 key rsa1024-leaf rsa1024
-issue rsa1024-leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+issue rsa1024-leaf "/CN=gitlab.test" inter v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 
 # A self-signed server certificate (not a CA).
 key selfsigned
@@ -207,7 +213,7 @@ selfsigned root2 "/O=GJD Unknown/CN=GJD Unknown Root CA" v3_root
 key inter2
 issue inter2 "/O=GJD Unknown/CN=GJD Unknown Intermediate" root2 v3_ca "$NOW_MINUS_1D" "$PLUS_10Y"
 key leaf2
-issue leaf2 "/CN=gitlab.test" inter2 v3_leaf "$NOW_MINUS_1D" "$PLUS_365D"
+issue leaf2 "/CN=gitlab.test" inter2 v3_leaf "$NOW_MINUS_1D" "$VALID_END"
 
 key unrelated
 selfsigned unrelated "/CN=GJD Unrelated" v3_root
@@ -218,9 +224,9 @@ selfsigned unrelated "/CN=GJD Unrelated" v3_root
 key oldroot
 selfsigned oldroot "/O=GJD Test/CN=GJD Old Root CA" v3_root
 cp -f root.key root-cross.key
-issue root-cross "/O=GJD Test/CN=GJD Test Root CA" oldroot v3_ca "$(stamp '-730 days')" "$(stamp '-1 days')"
+issue root-cross "/O=GJD Test/CN=GJD Test Root CA" oldroot v3_ca "$(stamp -730)" "$(stamp -1)"
 cp -f root.key root-redated.key
-selfsigned root-redated "/O=GJD Test/CN=GJD Test Root CA" v3_root "$(stamp '-730 days')" "$(stamp '-1 days')"
+selfsigned root-redated "/O=GJD Test/CN=GJD Test Root CA" v3_root "$(stamp -730)" "$(stamp -1)"
 
 # --- bundles --------------------------------------------------------------------------------
 # bundle NAME KEY CERT...   -> NAME.pem (certificates in the given order) + NAME.key

@@ -552,7 +552,7 @@ void TestFakeGitLab::apiAuthentication()
     QFETCH(QJsonObject, body);
 
     FakeGitLabToken expired;
-    expired.expiresAt = QDate::currentDate().addDays(-1);
+    expired.expiresAt = suiteToday().addDays(-1);
     m_fake->addToken("glpat-expired", expired);
     FakeGitLabToken revoked;
     revoked.revoked = true;
@@ -649,7 +649,7 @@ void TestFakeGitLab::personalAccessTokenSelf()
     token.user = FakeGitLabUser{9, "dave", "Dave", false};
     token.scopes = {"read_user"};
     token.name = "doctor";
-    token.expiresAt = QDate::currentDate().addDays(30);
+    token.expiresAt = suiteToday().addDays(30);
     m_fake->addToken("glpat-dave", token);
 
     const Response r = api("GET", "/personal_access_tokens/self", "glpat-dave");

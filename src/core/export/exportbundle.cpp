@@ -2,6 +2,7 @@
 #include "exportbundle.h"
 
 #include "atomicfile.h"
+#include "clock.h"
 #include "htmlformatter.h"
 #include "markdownformatter.h"
 #include "safetext.h"
@@ -161,8 +162,7 @@ ExportBundle ExportBundle::make(const Report& source, const Options& options)
 {
     ExportBundle bundle;
     bundle.m_level = options.level;
-    const QDateTime createdAt =
-        options.createdAt.isValid() ? options.createdAt : QDateTime::currentDateTimeUtc();
+    const QDateTime createdAt = options.createdAt.isValid() ? options.createdAt : Clock::nowUtc();
     const SecretScrubber scrubber(options.secrets);
 
     // Secrets: every text of the model, before anything is rendered from it.
@@ -300,7 +300,7 @@ QByteArray ExportBundle::toZip(QString* error) const
     for (const BundleFile& f : m_files) {
         QuaZipFile out(&zip);
         QuaZipNewInfo info(f.path);
-        info.dateTime = (created.isValid() ? created : QDateTime::currentDateTimeUtc()).toLocalTime();
+        info.dateTime = (created.isValid() ? created : Clock::nowUtc()).toLocalTime();
         info.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                             QFileDevice::ReadOther);
         if (!out.open(QIODevice::WriteOnly, info) || out.write(f.content) != f.content.size()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "setupjob.h"
 
+#include "clock.h"
 #include "probes/httpprobe.h"
 #include "probes/probecatalogue.h"
 
@@ -215,7 +216,7 @@ bool SetupJob::start(const SetupOptions& options, const Credentials& credentials
     m_ctx = RunContext{};
     m_ctx.options = options.run;
     m_ctx.credentials = credentials;
-    m_ctx.now = options.run.now.isValid() ? options.run.now.toUTC() : QDateTime::currentDateTimeUtc();
+    m_ctx.now = options.run.now.isValid() ? options.run.now.toUTC() : Clock::nowUtc();
     m_ctx.url = url;
     if (!options.run.publicUrl.isEmpty())
         m_ctx.publicUrl = InstanceUrl::parse(options.run.publicUrl);

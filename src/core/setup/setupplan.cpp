@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "setupplan.h"
 
+#include "clock.h"
 #include "connect/descriptor.h"
 #include "connect/platformdates.h"
 #include "i18n.h"
@@ -269,7 +270,7 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     // Atlassian Connect's end of support, for the methods that rely on it.
     if (input.method != Method::Marketplace) {
         using namespace platformdates;
-        const QDate today = (input.now.isValid() ? input.now : QDateTime::currentDateTimeUtc()).date();
+        const QDate today = (input.now.isValid() ? input.now : Clock::nowUtc()).date();
         const QString blocked = longDate(privateConnectInstallsBlocked.date);
         QString text;
         if (today >= connectEndOfSupport.date)
