@@ -507,6 +507,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>What to do: %1</source>
         <translation>Was zu tun ist: %1</translation>
     </message>
+    <message>
+        <source>With --method marketplace: delete the OAuth applications of a legacy manual or proxy install (this instance&apos;s own Jira callback), after the settings point at the new one. Without it they stay.</source>
+        <translation>Mit --method marketplace: die OAuth-Anwendungen einer alten manuellen oder Proxy-Installation (mit dem eigenen Jira-Callback dieser Instanz) löschen, nachdem die Einstellungen auf die neue zeigen. Ohne diese Option bleiben sie erhalten.</translation>
+    </message>
+    <message>
+        <source>--remove-old-application goes with --method marketplace only</source>
+        <translation>--remove-old-application gibt es nur zusammen mit --method marketplace</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ConnectCorsCheck</name>
@@ -1688,6 +1696,95 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::ForgeAppIdCheck</name>
+    <message>
+        <source>Forge app ID</source>
+        <translation>Forge-App-ID</translation>
+    </message>
+    <message>
+        <source>GitLab verifies every call of the Forge app against this ID (the audience of Forge&apos;s invocation tokens). Native Forge mode is experimental in GitLab.</source>
+        <translation>GitLab prüft jeden Aufruf der Forge-App gegen diese ID (die Audience der Invocation-Tokens von Forge). Der native Forge-Modus ist in GitLab experimentell.</translation>
+    </message>
+    <message>
+        <source>jira_forge_app_id is an app ARI (%1).</source>
+        <translation>jira_forge_app_id ist eine App-ARI (%1).</translation>
+    </message>
+    <message>
+        <source>jira_forge_app_id is &quot;%1&quot;, not an app ARI of the form ari:cloud:ecosystem::app/&lt;uuid&gt;: GitLab rejects every call of the Forge app.</source>
+        <translation>jira_forge_app_id ist „%1“, keine App-ARI der Form ari:cloud:ecosystem::app/&lt;uuid&gt;: GitLab weist jeden Aufruf der Forge-App ab.</translation>
+    </message>
+    <message>
+        <source>Set jira_forge_app_id (PUT /api/v4/application/settings) to the ARI of the Forge app, as ari:cloud:ecosystem::app/&lt;uuid&gt;, or clear it and use the Marketplace app.</source>
+        <translation>Setzen Sie jira_forge_app_id (PUT /api/v4/application/settings) auf die ARI der Forge-App, als ari:cloud:ecosystem::app/&lt;uuid&gt;, oder leeren Sie die Einstellung und verwenden Sie die Marketplace-App.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ForgeGate</name>
+    <message>
+        <source>Applies to a native Forge install only, which only the settings show: give an administrator&apos;s token to check it.</source>
+        <translation>Betrifft nur eine native Forge-Installation, und die zeigen nur die Einstellungen: Geben Sie das Token einer Administratorin oder eines Administrators an, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Applies to a native Forge install only; the install type could not be decided.</source>
+        <translation>Betrifft nur eine native Forge-Installation; die Art der Installation ließ sich nicht bestimmen.</translation>
+    </message>
+    <message>
+        <source>Applies to a native Forge install only; this one is %1.</source>
+        <translation>Betrifft nur eine native Forge-Installation; diese ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ForgeInstallationEndpointCheck</name>
+    <message>
+        <source>Forge installation endpoint reachable</source>
+        <translation>Forge-Installationsendpunkt erreichbar</translation>
+    </message>
+    <message>
+        <source>PUT %1 was not sent.</source>
+        <translation>PUT %1 wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Let PUT and POST requests to /api/v4/integrations/jira_forge/ through to GitLab: remove the WAF rule, limit_except or &quot;location&quot; that blocks them (Atlassian&apos;s Forge platform calls them).</source>
+        <translation>Lassen Sie PUT- und POST-Anfragen an /api/v4/integrations/jira_forge/ zu GitLab durch: Entfernen Sie die WAF-Regel, das limit_except oder die „location“, die sie blockiert (Atlassians Forge-Plattform ruft sie auf).</translation>
+    </message>
+    <message>
+        <source>PUT %1 gave no complete answer: %2</source>
+        <translation>PUT %1 bekam keine vollständige Antwort: %2</translation>
+    </message>
+    <message>
+        <source>PUT %1 without a Forge token answers 401 &quot;Forge invocation token authentication failed&quot;, as GitLab does.</source>
+        <translation>PUT %1 ohne Forge-Token antwortet 401 „Forge invocation token authentication failed“, wie GitLab es tut.</translation>
+    </message>
+    <message>
+        <source>PUT %1 without a Forge token answers 401, as GitLab does.</source>
+        <translation>PUT %1 ohne Forge-Token antwortet 401, wie GitLab es tut.</translation>
+    </message>
+    <message>
+        <source>PUT %1 answered 404: this GitLab has no native Forge routes (too old), or the reverse proxy does not pass them on.</source>
+        <translation>PUT %1 antwortete 404: Dieses GitLab hat keine nativen Forge-Routen (zu alt), oder der Reverse Proxy leitet sie nicht weiter.</translation>
+    </message>
+    <message>
+        <source>Upgrade GitLab to a version with native Forge support, or make the reverse proxy pass /api/v4/integrations/jira_forge/ to GitLab.</source>
+        <translation>Aktualisieren Sie GitLab auf eine Version mit nativer Forge-Unterstützung, oder lassen Sie den Reverse Proxy /api/v4/integrations/jira_forge/ an GitLab weiterleiten.</translation>
+    </message>
+    <message>
+        <source>PUT %1 answered %2 without a token: whatever answers is not GitLab.</source>
+        <translation>PUT %1 antwortete ohne Token %2: Was da antwortet, ist nicht GitLab.</translation>
+    </message>
+    <message>
+        <source>Point the reverse proxy&apos;s /api/v4/ at GitLab.</source>
+        <translation>Leiten Sie /api/v4/ im Reverse Proxy an GitLab weiter.</translation>
+    </message>
+    <message>
+        <source> (an HTML page)</source>
+        <translation> (eine HTML-Seite)</translation>
+    </message>
+    <message>
+        <source>PUT %1 answered %2%3 instead of 401: a proxy or WAF blocks Forge&apos;s calls.</source>
+        <translation>PUT %1 antwortete %2%3 statt 401: Ein Proxy oder eine WAF blockiert die Aufrufe von Forge.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::GitLabApiCheck</name>
     <message>
         <source>GitLab API reachable</source>
@@ -2321,6 +2418,49 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::InstallTypes</name>
+    <message>
+        <source>the jira_forge_app_id setting is set (%1)</source>
+        <translation>die Einstellung jira_forge_app_id ist gesetzt (%1)</translation>
+    </message>
+    <message>
+        <source>the Jira Connect Proxy URL setting is %1</source>
+        <translation>die Einstellung Jira Connect Proxy URL ist %1</translation>
+    </message>
+    <message>
+        <source>the Jira Connect Proxy URL setting points at another instance (%1), which relays through its own private Connect app</source>
+        <translation>die Einstellung Jira Connect Proxy URL zeigt auf eine andere Instanz (%1), die über ihre eigene private Connect-App vermittelt</translation>
+    </message>
+    <message>
+        <source>no Jira Connect Proxy URL, and public key storage is on: the instance serves its own Connect app and relays for other instances</source>
+        <translation>keine Jira Connect Proxy URL, und die Speicherung öffentlicher Schlüssel ist an: Die Instanz stellt ihre eigene Connect-App bereit und vermittelt für andere Instanzen</translation>
+    </message>
+    <message>
+        <source>no Jira Connect Proxy URL, and an Application ID is set: the instance serves its own Connect app (a manual install)</source>
+        <translation>keine Jira Connect Proxy URL, und eine Application ID ist gesetzt: Die Instanz stellt ihre eigene Connect-App bereit (eine manuelle Installation)</translation>
+    </message>
+    <message>
+        <source>no Jira Connect Proxy URL, Application ID or Forge app ID is set</source>
+        <translation>weder Jira Connect Proxy URL noch Application ID noch Forge-App-ID ist gesetzt</translation>
+    </message>
+    <message>
+        <source>the descriptor key is %1: the proxy URL is GitLab.com</source>
+        <translation>der Schlüssel im Deskriptor ist %1: Die Proxy-URL ist GitLab.com</translation>
+    </message>
+    <message>
+        <source>the descriptor key %1 names another instance as the proxy</source>
+        <translation>der Schlüssel %1 im Deskriptor nennt eine andere Instanz als Proxy</translation>
+    </message>
+    <message>
+        <source>the descriptor key %1 is the instance&apos;s own, and /-/jira_connect/oauth_application_id answers 404 (no Application ID set)</source>
+        <translation>der Schlüssel %1 im Deskriptor ist der eigene der Instanz, und /-/jira_connect/oauth_application_id antwortet 404 (keine Application ID gesetzt)</translation>
+    </message>
+    <message>
+        <source>the descriptor key %1 is the instance&apos;s own, and an Application ID is published</source>
+        <translation>der Schlüssel %1 im Deskriptor ist der eigene der Instanz, und eine Application ID wird veröffentlicht</translation>
+    </message>
+</context>
+<context>
     <name>gjd::InstanceUrl</name>
     <message>
         <source>No URL given: enter the address of your GitLab instance, such as https://gitlab.example.com.</source>
@@ -2630,6 +2770,43 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::ManualForgeNetworkCheck</name>
+    <message>
+        <source>Native Forge traffic allowed</source>
+        <translation>Verkehr für natives Forge erlaubt</translation>
+    </message>
+    <message>
+        <source>an HTTP status line: in native Forge mode GitLab sends development information there</source>
+        <translation>eine HTTP-Statuszeile: Im nativen Forge-Modus sendet GitLab die Entwicklungsinformationen dorthin</translation>
+    </message>
+    <message>
+        <source>a JSON document with &quot;keys&quot;: GitLab checks Forge&apos;s invocation tokens with them and waits at most 5 seconds</source>
+        <translation>ein JSON-Dokument mit „keys“: Damit prüft GitLab die Invocation-Tokens von Forge und wartet höchstens 5 Sekunden</translation>
+    </message>
+    <message>
+        <source>On the GitLab server run &quot;curl --head https://api.atlassian.com&quot; and &quot;curl https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json&quot;; let Atlassian&apos;s &quot;Outgoing Connections&quot; ranges reach %1/api/v4/integrations/jira_forge/.</source>
+        <translation>Führen Sie auf dem GitLab-Server „curl --head https://api.atlassian.com“ und „curl https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json“ aus; lassen Sie Atlassians Adressbereiche „Outgoing Connections“ %1/api/v4/integrations/jira_forge/ erreichen.</translation>
+    </message>
+    <message>
+        <source>Native Forge mode is experimental in GitLab. This computer is not the GitLab server and not Atlassian, so it cannot test this traffic:
+</source>
+        <translation>Der native Forge-Modus ist in GitLab experimentell. Dieser Computer ist weder der GitLab-Server noch Atlassian und kann diesen Verkehr daher nicht testen:
+</translation>
+    </message>
+    <message>
+        <source>
+
+Inbound, Forge calls the instance from the ranges Atlassian lists as &quot;Outgoing Connections&quot; and gives up after 25 seconds for calls from Jira&apos;s pages and 5 seconds for events.</source>
+        <translation>
+
+Eingehend ruft Forge die Instanz aus den Bereichen auf, die Atlassian als „Outgoing Connections“ führt, und gibt nach 25 Sekunden bei Aufrufen aus Jiras Seiten und nach 5 Sekunden bei Ereignissen auf.</translation>
+    </message>
+    <message>
+        <source>Allow outbound HTTPS from the GitLab server to api.atlassian.com and forge.cdn.prod.atlassian-dev.net, and inbound HTTPS from Atlassian&apos;s &quot;Outgoing Connections&quot; ranges.</source>
+        <translation>Erlauben Sie ausgehendes HTTPS vom GitLab-Server zu api.atlassian.com und forge.cdn.prod.atlassian-dev.net und eingehendes HTTPS aus Atlassians Bereichen „Outgoing Connections“.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::ManualInboundCheck</name>
     <message>
         <source>Reachable from GitLab.com and Atlassian</source>
@@ -2772,18 +2949,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::MethodAdvice</name>
     <message>
-        <source>Atlassian Connect reached end of support in December 2026: manual installs may stop working at any time.</source>
-        <translation>Die Unterstützung für Atlassian Connect endete im Dezember 2026: Manuelle Installationen können jederzeit aufhören zu funktionieren.</translation>
-    </message>
-    <message>
-        <source>Atlassian blocks installing private Connect apps since %1 and ends Connect support in December 2026: a manual install that already runs keeps working until then; a new one cannot be made.</source>
-        <translation>Atlassian lässt private Connect-Apps seit dem %1 nicht mehr installieren und beendet die Unterstützung für Connect im Dezember 2026: Eine laufende manuelle Installation funktioniert bis dahin weiter; eine neue ist nicht möglich.</translation>
-    </message>
-    <message>
-        <source>Atlassian blocks installing private Connect apps from %1 and ends Connect support in December 2026.</source>
-        <translation>Atlassian lässt private Connect-Apps ab dem %1 nicht mehr installieren und beendet die Unterstützung für Connect im Dezember 2026.</translation>
-    </message>
-    <message>
         <source>GitLab %1 is older than 15.7: upgrade first; the Marketplace app needs 15.7 and OAuth for the app arrived then.</source>
         <translation>GitLab %1 ist älter als 15.7: Aktualisieren Sie zuerst; die Marketplace-App braucht 15.7, und OAuth für die App kam mit dieser Version.</translation>
     </message>
@@ -2848,30 +3013,150 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::Migration</name>
+    <message>
+        <source>In Jira, open Settings → Apps. Where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps (older sites still show Manage your apps).</source>
+        <translation>Öffnen Sie in Jira Settings → Apps. Wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps (ältere Sites zeigen noch Manage your apps).</translation>
+    </message>
+    <message>
+        <source>Uninstall the private GitLab for Jira Cloud app that this instance served.</source>
+        <translation>Deinstallieren Sie die private GitLab-for-Jira-Cloud-App, die diese Instanz bereitgestellt hat.</translation>
+    </message>
+    <message>
+        <source>Uninstall the private app with the key %1 that this instance served.</source>
+        <translation>Deinstallieren Sie die private App mit dem Schlüssel %1, die diese Instanz bereitgestellt hat.</translation>
+    </message>
+    <message>
+        <source>Install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace. Where Jira asks, approve its major upgrade to Atlassian&apos;s Forge platform.</source>
+        <translation>Installieren Sie „GitLab for Jira Cloud“ aus dem Atlassian Marketplace. Wo Jira danach fragt, genehmigen Sie das Major-Upgrade auf Atlassians Forge-Plattform.</translation>
+    </message>
+    <message>
+        <source>In Installed apps, open the app&apos;s menu (…) → Get started → Change GitLab version → GitLab self-managed, enter %1 (no trailing slash) and sign in to GitLab.</source>
+        <translation>Öffnen Sie unter Installed apps das Menü der App (…) → Get started → Change GitLab version → GitLab self-managed, geben Sie %1 ein (ohne abschließenden Schrägstrich) und melden Sie sich bei GitLab an.</translation>
+    </message>
+    <message>
+        <source>Link your groups again in the Marketplace app (Link groups).</source>
+        <translation>Verknüpfen Sie Ihre Gruppen in der Marketplace-App erneut (Link groups).</translation>
+    </message>
+</context>
+<context>
     <name>gjd::PlatformConnectEolCheck</name>
     <message>
         <source>Atlassian Connect end of support</source>
         <translation>Ende des Supports für Atlassian Connect</translation>
     </message>
     <message>
-        <source>Move to the Marketplace app: set the Jira Connect Proxy URL to https://gitlab.com, then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace and choose GitLab self-managed (gitlab-jira-doctor-cli configure … --method marketplace prepares GitLab).</source>
-        <translation>Wechseln Sie zur Marketplace-App: Setzen Sie die Jira Connect Proxy URL auf https://gitlab.com, installieren Sie dann „GitLab for Jira Cloud“ aus dem Atlassian Marketplace und wählen Sie GitLab self-managed (gitlab-jira-doctor-cli configure … --method marketplace bereitet GitLab vor).</translation>
+        <source>A native Forge install does not rely on Atlassian Connect.</source>
+        <translation>Eine native Forge-Installation hängt nicht von Atlassian Connect ab.</translation>
     </message>
     <message>
-        <source>The %1 method relies on Atlassian Connect, which reached end of support in December 2026.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect, dessen Support im Dezember 2026 geendet hat.</translation>
+        <source>Move to the Marketplace app: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace prepares GitLab (proxy URL https://gitlab.com, an OAuth application with GitLab.com&apos;s callback), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
+        <translation>Wechseln Sie zur Marketplace-App: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace bereitet GitLab vor (Proxy-URL https://gitlab.com, eine OAuth-Anwendung mit dem Callback von GitLab.com); installieren Sie dann in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace.</translation>
     </message>
     <message>
-        <source>The %1 method relies on Atlassian Connect: new private installs are blocked since %2, and existing ones stop being supported in December 2026.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect: Neue private Installationen sind seit %2 gesperrt, und bestehende werden ab Dezember 2026 nicht mehr unterstützt.</translation>
+        <source>A new %1 install cannot be made: %2</source>
+        <translation>Eine neue Installation mit der Methode %1 ist nicht möglich: %2</translation>
     </message>
     <message>
-        <source>An existing manual install keeps working until then; a new manual install cannot be made.</source>
-        <translation>Eine bestehende manuelle Installation funktioniert bis dahin weiter; eine neue manuelle Installation ist nicht möglich.</translation>
+        <source>The %1 method relies on Atlassian Connect. %2</source>
+        <translation>Die Methode %1 hängt von Atlassian Connect ab. %2</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::PlatformForgeUpgradeCheck</name>
+    <message>
+        <source>Forge upgrade of the Marketplace app approved in Jira</source>
+        <translation>Forge-Upgrade der Marketplace-App in Jira genehmigt</translation>
     </message>
     <message>
-        <source>The %1 method relies on Atlassian Connect: private installs are blocked from %2 and Connect support ends in December 2026.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Installationen werden ab %2 gesperrt, und der Support für Connect endet im Dezember 2026.</translation>
+        <source>In Jira, open Settings → Apps; where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps. Open &quot;GitLab for Jira Cloud&quot; and approve the major update Jira offers for it, if it offers one.</source>
+        <translation>Öffnen Sie in Jira Settings → Apps; wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps. Öffnen Sie „GitLab for Jira Cloud“ und genehmigen Sie das Major-Update, falls Jira eines anbietet.</translation>
+    </message>
+    <message>
+        <source>GitLab republished the Marketplace app on Atlassian&apos;s Forge platform as a major upgrade that a Jira site or organization administrator must approve. It keeps the app&apos;s key and the synced data. A site that has not approved it stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells whether a site approved it.</source>
+        <translation>GitLab hat die Marketplace-App auf Atlassians Forge-Plattform neu veröffentlicht, als Major-Upgrade, das eine Site- oder Organisationsadministration in Jira genehmigen muss. Schlüssel und synchronisierte Daten der App bleiben erhalten. Eine Site ohne diese Genehmigung bleibt bei der Connect-Version, und die ist gefährdet: %1 Nichts, was dieses Programm abfragen kann, verrät, ob eine Site zugestimmt hat.</translation>
+    </message>
+    <message>
+        <source>Approve the upgrade as a Jira administrator (member of site-admins or org-admins).</source>
+        <translation>Genehmigen Sie das Upgrade als Jira-Administrator (Mitglied von site-admins oder org-admins).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::PlatformInstallTypeCheck</name>
+    <message>
+        <source>Install type</source>
+        <translation>Art der Installation</translation>
+    </message>
+    <message>
+        <source>The install type could not be decided: no administrator&apos;s token was given, and the descriptor and the Application ID endpoint gave no usable answer.</source>
+        <translation>Die Art der Installation ließ sich nicht bestimmen: Es wurde kein Administrator-Token angegeben, und Deskriptor und Application-ID-Endpunkt gaben keine brauchbare Antwort.</translation>
+    </message>
+    <message>
+        <source>Decided from the GitLab settings: %1.</source>
+        <translation>Bestimmt aus den GitLab-Einstellungen: %1.</translation>
+    </message>
+    <message>
+        <source>Decided without a token, from %1. A native Forge install (jira_forge_app_id) shows only in the settings.</source>
+        <translation>Ohne Token bestimmt, daraus: %1. Eine native Forge-Installation (jira_forge_app_id) zeigt sich nur in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>This GitLab has no jira_forge_app_id setting: it predates GitLab&apos;s Forge support.</source>
+        <translation>Dieses GitLab hat keine Einstellung jira_forge_app_id: Es ist älter als die Forge-Unterstützung von GitLab.</translation>
+    </message>
+    <message>
+        <source>Move to the Marketplace app: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace, or the desktop program&apos;s setup wizard (&quot;Existing legacy install: move it to Marketplace&quot;), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
+        <translation>Wechseln Sie zur Marketplace-App: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace oder der Einrichtungsassistent des Desktop-Programms („Bestehende alte Installation: zum Marketplace umziehen“); installieren Sie dann in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace.</translation>
+    </message>
+    <message>
+        <source>marketplace: the Marketplace app, reached through GitLab.com, as expected.</source>
+        <translation>marketplace: die Marketplace-App, über GitLab.com erreicht, wie erwartet.</translation>
+    </message>
+    <message>
+        <source>forge-native: GitLab&apos;s native Forge mode, which is experimental in GitLab and not yet documented for administrators.</source>
+        <translation>forge-native: der native Forge-Modus von GitLab, in GitLab experimentell und für Administratoren noch nicht dokumentiert.</translation>
+    </message>
+    <message>
+        <source>legacy-connect: a private Connect app, which Atlassian&apos;s Connect end of support puts at risk.</source>
+        <translation>legacy-connect: eine private Connect-App, die das Support-Ende von Atlassian Connect gefährdet.</translation>
+    </message>
+    <message>
+        <source>Other instances use this one as their Jira Connect proxy: each of them must move to the Marketplace app too.</source>
+        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy: Jede von ihnen muss ebenfalls zur Marketplace-App wechseln.</translation>
+    </message>
+    <message>
+        <source>none: the GitLab for Jira Cloud app is not set up on this instance.</source>
+        <translation>none: Die GitLab-for-Jira-Cloud-App ist auf dieser Instanz nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Set it up with the Marketplace method: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace, or the desktop program&apos;s setup wizard.</source>
+        <translation>Richten Sie sie mit der Marketplace-Methode ein: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace oder der Einrichtungsassistent des Desktop-Programms.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::PlatformText</name>
+    <message>
+        <source>Atlassian Connect&apos;s end of support came in %1 (Atlassian gives no exact day); Jira shows Connect apps &quot;%2&quot;</source>
+        <translation>Das Support-Ende von Atlassian Connect kam im %1 (Atlassian nennt keinen genauen Tag); Jira zeigt bei Connect-Apps „%2“</translation>
+    </message>
+    <message>
+        <source>Atlassian ends Connect support in %1 (no exact day is published): an install that relies on Connect keeps working until then, and nothing is promised after it.</source>
+        <translation>Atlassian beendet den Support für Connect im %1 (ein genauer Tag ist nicht veröffentlicht): Eine Installation, die von Connect abhängt, funktioniert bis dahin weiter; für die Zeit danach ist nichts zugesagt.</translation>
+    </message>
+    <message>
+        <source>A private Connect app cannot be installed since %1: Jira says &quot;%2&quot;.</source>
+        <translation>Seit dem %1 lässt sich keine private Connect-App mehr installieren: Jira sagt „%2“.</translation>
+    </message>
+    <message>
+        <source>From %1 Jira no longer installs private Connect apps from a descriptor URL.</source>
+        <translation>Ab dem %1 installiert Jira keine privaten Connect-Apps mehr über eine Deskriptor-URL.</translation>
+    </message>
+    <message>
+        <source>Whether development information synced under the private app&apos;s key survives the move to the Marketplace app is not known: after the move, look at the development panel of a few Jira issues.</source>
+        <translation>Ob Entwicklungsinformationen, die unter dem Schlüssel der privaten App synchronisiert wurden, den Wechsel zur Marketplace-App überstehen, ist nicht bekannt: Sehen Sie sich nach dem Wechsel den Entwicklungsbereich einiger Jira-Vorgänge an.</translation>
+    </message>
+    <message>
+        <source>Atlassian publishes no exact day on which Connect apps stop working.</source>
+        <translation>Atlassian nennt keinen genauen Tag, an dem Connect-Apps aufhören zu funktionieren.</translation>
     </message>
 </context>
 <context>
@@ -3254,6 +3539,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Already done: %1.</source>
         <translation>Schon erledigt: %1.</translation>
     </message>
+    <message>
+        <source>Delete the legacy OAuth application &quot;%1&quot; (id %2)</source>
+        <translation>Die alte OAuth-Anwendung „%1“ (ID %2) löschen</translation>
+    </message>
 </context>
 <context>
     <name>gjd::SetupPlan</name>
@@ -3320,18 +3609,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The OAuth applications could not be read: %1.</source>
         <translation>Die OAuth-Anwendungen ließen sich nicht lesen: %1.</translation>
-    </message>
-    <message>
-        <source>The %1 method relies on Atlassian Connect, which reached end of support in December 2026: Jira may stop calling the app at any time. Use the Marketplace method.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect, dessen Unterstützung im Dezember 2026 endete: Jira kann jederzeit aufhören, die App aufzurufen. Verwenden Sie die Marketplace-Methode.</translation>
-    </message>
-    <message>
-        <source>The %1 method relies on Atlassian Connect: installing private Connect apps is blocked since %2, and Connect support ends in December 2026. Only an app that is already installed keeps working until then; new installs need the Marketplace method.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Connect-Apps lassen sich seit dem %2 nicht mehr installieren, und die Unterstützung für Connect endet im Dezember 2026. Nur eine bereits installierte App funktioniert bis dahin weiter; neue Installationen brauchen die Marketplace-Methode.</translation>
-    </message>
-    <message>
-        <source>The %1 method relies on Atlassian Connect: installing private Connect apps is blocked from %2, and Connect support ends in December 2026. Prefer the Marketplace method.</source>
-        <translation>Die Methode %1 beruht auf Atlassian Connect: Private Connect-Apps lassen sich ab dem %2 nicht mehr installieren, und die Unterstützung für Connect endet im Dezember 2026. Bevorzugen Sie die Marketplace-Methode.</translation>
     </message>
     <message>
         <source>The token of %1 is not treated as an administrator&apos;s: either %1 is no administrator, or Admin Mode is on and the token lacks the admin_mode scope. Create a token with the scopes api and admin_mode.</source>
@@ -3425,6 +3702,38 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>(blank)</source>
         <translation>(leer)</translation>
     </message>
+    <message>
+        <source>A new %1 install cannot be made: %2 Use the Marketplace method.</source>
+        <translation>Eine neue Installation mit der Methode %1 ist nicht möglich: %2 Verwenden Sie die Marketplace-Methode.</translation>
+    </message>
+    <message>
+        <source>The %1 method relies on Atlassian Connect. %2 Move to the Marketplace method (--method marketplace).</source>
+        <translation>Die Methode %1 hängt von Atlassian Connect ab. %2 Wechseln Sie zur Marketplace-Methode (--method marketplace).</translation>
+    </message>
+    <message>
+        <source>The legacy app&apos;s OAuth application &quot;%1&quot; (id %2) stays as it is; run again with --remove-old-application to delete it once Jira uses the Marketplace app, or delete it at %3.</source>
+        <translation>Die OAuth-Anwendung „%1“ (ID %2) der alten App bleibt, wie sie ist; führen Sie den Befehl erneut mit --remove-old-application aus, um sie zu löschen, sobald Jira die Marketplace-App nutzt, oder löschen Sie sie unter %3.</translation>
+    </message>
+    <message>
+        <source>kept on until the instances that use this one as their proxy have moved</source>
+        <translation>bleibt an, bis die Instanzen, die diese als Proxy nutzen, umgezogen sind</translation>
+    </message>
+    <message>
+        <source>This instance has a legacy Connect install (%1): the plan moves it to the Marketplace app.</source>
+        <translation>Diese Instanz hat eine alte Connect-Installation (%1): Der Plan zieht sie zur Marketplace-App um.</translation>
+    </message>
+    <message>
+        <source>Other instances use this one as their Jira Connect proxy (public key storage is on): every instance whose Jira Connect Proxy URL points at %1 must move to the Marketplace app too, and loses its Jira connection until it has. Public key storage stays on; turn it off once none of them points here.</source>
+        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy (die Speicherung öffentlicher Schlüssel ist an): Jede Instanz, deren Jira Connect Proxy URL auf %1 zeigt, muss ebenfalls zur Marketplace-App wechseln und verliert bis dahin ihre Verbindung zu Jira. Die Speicherung öffentlicher Schlüssel bleibt an; schalten Sie sie aus, sobald keine Instanz mehr hierher zeigt.</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; (id %2) is deleted.</source>
+        <translation>Die alte Anwendung „%1“ (ID %2) ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; (id %2) still exists.</source>
+        <translation>Die alte Anwendung „%1“ (ID %2) existiert noch.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::SetupText</name>
@@ -3509,10 +3818,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Als Nächstes: Installieren Sie in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace, öffnen Sie Get started → Change GitLab version → GitLab self-managed und geben Sie %1 ein.</translation>
     </message>
     <message>
-        <source>Next: the app descriptor for Jira is %1/-/jira_connect/app_descriptor.json.</source>
-        <translation>Als Nächstes: Der App-Deskriptor für Jira ist %1/-/jira_connect/app_descriptor.json.</translation>
-    </message>
-    <message>
         <source>Then check everything Jira needs: gitlab-jira-doctor-cli check %1</source>
         <translation>Dann alles prüfen, was Jira braucht: gitlab-jira-doctor-cli check %1</translation>
     </message>
@@ -3531,6 +3836,38 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>GitLab confirmed no change.</source>
         <translation>GitLab hat keine Änderung bestätigt.</translation>
+    </message>
+    <message>
+        <source>delete the legacy application &quot;%1&quot; (id %2) once the settings point at the new one</source>
+        <translation>die alte Anwendung „%1“ (ID %2) löschen, sobald die Einstellungen auf die neue zeigen</translation>
+    </message>
+    <message>
+        <source>Moving the legacy install to the Marketplace app</source>
+        <translation>Umzug der alten Installation zur Marketplace-App</translation>
+    </message>
+    <message>
+        <source>In GitLab (the plan above): the Jira Connect Proxy URL becomes https://gitlab.com; the OAuth application gets GitLab.com&apos;s callback; public key storage is off unless other instances use this one as their proxy.</source>
+        <translation>In GitLab (der Plan oben): Die Jira Connect Proxy URL wird https://gitlab.com; die OAuth-Anwendung bekommt den Callback von GitLab.com; die Speicherung öffentlicher Schlüssel ist aus, außer andere Instanzen nutzen diese als Proxy.</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; is deleted after the settings switch, as you asked.</source>
+        <translation>Die alte Anwendung „%1“ wird nach dem Umstellen der Einstellungen gelöscht, wie gewünscht.</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; stays; --remove-old-application deletes it.</source>
+        <translation>Die alte Anwendung „%1“ bleibt; --remove-old-application löscht sie.</translation>
+    </message>
+    <message>
+        <source>Then in Jira</source>
+        <translation>Dann in Jira</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Next: nothing in Jira for the private app it already has (its descriptor stays %1/-/jira_connect/app_descriptor.json). Plan the move to the Marketplace app: gitlab-jira-doctor-cli configure %2 --method marketplace.</source>
+        <translation>Als Nächstes: In Jira ist für die private App, die es schon hat, nichts zu tun (ihr Deskriptor bleibt %1/-/jira_connect/app_descriptor.json). Planen Sie den Umzug zur Marketplace-App: gitlab-jira-doctor-cli configure %2 --method marketplace.</translation>
     </message>
 </context>
 <context>

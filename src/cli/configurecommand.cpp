@@ -41,9 +41,14 @@ int ConfigureCommand::run(const QStringList& arguments)
         QStringLiteral("replace-misconfigured"),
         tr("Delete a misconfigured OAuth application the Application ID setting points at, and create a "
            "correct one (shown in the plan first)."));
+    const QCommandLineOption removeOld(
+        QStringLiteral("remove-old-application"),
+        tr("With --method marketplace: delete the OAuth applications of a legacy manual or proxy install "
+           "(this instance's own Jira callback), after the settings point at the new one. Without it they "
+           "stay."));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default) or json."),
                                     QStringLiteral("format"), QStringLiteral("text"));
-    parser.addOptions({help, version, method, dryRun, yes, replace, format});
+    parser.addOptions({help, version, method, dryRun, yes, replace, removeOld, format});
     const ConnectionOptions connection;
     connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("URL"),
@@ -85,6 +90,9 @@ int ConfigureCommand::run(const QStringList& arguments)
     if (m_dryRun && m_yes)
         return cli::usageError(tr("--dry-run and --yes contradict each other"));
     m_options.replaceMisconfigured = parser.isSet(replace);
+    m_options.removeOldApplication = parser.isSet(removeOld);
+    if (m_options.removeOldApplication && m_options.run.method != QLatin1String("marketplace"))
+        return cli::usageError(tr("--remove-old-application goes with --method marketplace only"));
 
     // The token: never an option value. The environment, else the keychain, else the terminal.
     m_credentials.gitlabToken = qgetenv("GITLAB_TOKEN").trimmed();

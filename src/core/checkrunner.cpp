@@ -353,6 +353,8 @@ Finding CheckRunner::decide(const Check& check)
     qint64 duration = 0;
     for (const QString& p : check.probes()) {
         const auto state = m_probes.value(p);
+        if ((!state || !state->probe) && check.probesOptional())
+            continue;
         if (!state || !state->probe) {
             // The probe never ran although the prerequisites passed: a defect, not the target's.
             set(f, Status::Error, tr("Internal error: the %1 probe did not run.").arg(p));

@@ -71,6 +71,12 @@ private slots:
     void freshInstanceEachMethod();
     void secondRunChangesNothing();
     void switchingMethodChangesOnlyWhatDiffers();
+    void newLegacyInstallIsRefused_data();
+    void newLegacyInstallIsRefused();
+    void legacyManualMovesToMarketplace();
+    void legacyProxyForOthersMoves();
+    void installTypeOfEachSetup_data();
+    void installTypeOfEachSetup();
     void nonAdminToken();
     void adminModeWithoutScope();
     void adminModeWithScope();
@@ -109,16 +115,24 @@ private:
     test::FakeGitLabApplication addApplication(const QString& name, const QString& redirect,
                                                bool confidential,
                                                const QString& scopes = QStringLiteral("api"));
+    // A manual install as an admin made it by hand before 2026-03-31: an application with the
+    // instance's own callback, its ID in the settings, no proxy URL.
+    test::FakeGitLabApplication plantLegacyInstall(bool relaysForOthers);
+    // `check --format json` with the suite's trust store; the report, or an empty object.
+    QJsonObject checkReport(const QString& token, test::CliRun* run = nullptr);
 
     std::unique_ptr<test::FakeGitLab> m_gitlab;
     std::unique_ptr<test::FakeJira> m_jira;
     std::unique_ptr<test::NginxServer> m_nginx;
     QSet<QString> m_secrets;
+    QByteArray m_suiteNow; // GJD_NOW as ctest pinned it; tests about other days pin their own
 };
 
 void ConfigureScenarios::initTestCase()
 {
     QVERIFY2(!test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
+    m_suiteNow = qgetenv("GJD_NOW");
+    QVERIFY2(!m_suiteNow.isEmpty(), "run through ctest (GJD_NOW)");
     m_gitlab = std::make_unique<test::FakeGitLab>();
     QVERIFY(m_gitlab->listen());
     m_jira = std::make_unique<test::FakeJira>();
@@ -138,6 +152,7 @@ void ConfigureScenarios::initTestCase()
 // Every test starts from a fresh GitLab 17.8 whose external_url is the URL the CLI uses.
 void ConfigureScenarios::init()
 {
+    qputenv("GJD_NOW", m_suiteNow);
     m_gitlab->clearFailures();
     m_gitlab->state() = test::FakeGitLabState{};
     m_gitlab->state().settings = test::FakeGitLabState::defaultSettings();
@@ -238,6 +253,36 @@ test::FakeGitLabApplication ConfigureScenarios::addApplication(const QString& na
     return m_gitlab->addApplication(app);
 }
 
+test::FakeGitLabApplication ConfigureScenarios::plantLegacyInstall(bool relaysForOthers)
+{
+    const auto app = addApplication(QStringLiteral("Jira Connect (manual)"),
+                                    url() + QStringLiteral("/-/jira_connect/oauth_callbacks"), false);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_application_key"), app.uid);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_proxy_url"), QString());
+    m_gitlab->setSetting(QStringLiteral("jira_connect_public_key_storage_enabled"), relaysForOthers);
+    m_gitlab->clearRequests();
+    return app;
+}
+
+QJsonObject ConfigureScenarios::checkReport(const QString& token, test::CliRun* out)
+{
+    const QStringList args{
+        QStringLiteral("check"),
+        url(),
+        QStringLiteral("--resolve"),
+        QStringLiteral("%1:%2:127.0.0.1").arg(kHost).arg(m_nginx->port(QStringLiteral("gitlab"))),
+        QStringLiteral("--trust-store"),
+        test::pki(QStringLiteral("trust.pem")),
+        QStringLiteral("--timeout"),
+        QStringLiteral("5"),
+        QStringLiteral("--format"),
+        QStringLiteral("json")};
+    const test::CliRun run = test::runCli(args, token);
+    if (out)
+        *out = run;
+    return QJsonDocument::fromJson(run.out).object();
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void ConfigureScenarios::freshInstanceEachMethod_data()
@@ -249,10 +294,12 @@ void ConfigureScenarios::freshInstanceEachMethod_data()
     QTest::addColumn<bool>("legacyWarning");
     QTest::newRow("marketplace") << "marketplace"
                                  << "https://gitlab.com" << false << false << false;
-    QTest::newRow("manual") << "manual"
-                            << "" << false << true << true;
-    QTest::newRow("proxy") << "proxy"
-                           << "" << true << true << true;
+    // Before Jira stopped installing private Connect apps (2026-03-31) a new legacy install could
+    // still be made; newLegacyInstallIsRefused covers the days after.
+    QTest::newRow("manual, February 2026") << "manual"
+                                           << "" << false << true << true;
+    QTest::newRow("proxy, February 2026") << "proxy"
+                                          << "" << true << true << true;
 }
 
 void ConfigureScenarios::freshInstanceEachMethod()
@@ -263,6 +310,8 @@ void ConfigureScenarios::freshInstanceEachMethod()
     QFETCH(bool, ownCallback);
     QFETCH(bool, legacyWarning);
 
+    if (legacyWarning)
+        qputenv("GJD_NOW", "2026-02-01T12:00:00Z");
     const test::CliRun run = configure(method, {QStringLiteral("--yes")});
     QVERIFY2(run.finished, qPrintable(run.describe()));
     QCOMPARE(run.exitCode, 0);
@@ -302,6 +351,10 @@ void ConfigureScenarios::freshInstanceEachMethod()
     QVERIFY2(out.contains(QStringLiteral("✓ jira_connect_application_key is \"%1\"").arg(app.uid)),
              qPrintable(out));
     QCOMPARE(out.contains(QLatin1String("December 2026")), legacyWarning);
+    QCOMPARE(
+        out.contains(QLatin1String("From 31 March 2026 Jira no longer installs private Connect apps")) ||
+            out.contains(QLatin1String("From March 31, 2026 Jira no longer installs private Connect apps")),
+        legacyWarning);
 }
 
 void ConfigureScenarios::secondRunChangesNothing()
@@ -327,9 +380,12 @@ void ConfigureScenarios::secondRunChangesNothing()
 
 void ConfigureScenarios::switchingMethodChangesOnlyWhatDiffers()
 {
-    // Manual first, then Marketplace: a new application (the redirect URI differs), the key and the
-    // proxy URL change; public key storage stays off and is not written.
+    // Manual first (while Jira still installed private apps), then Marketplace: a new application
+    // (the redirect URI differs), the key and the proxy URL change; public key storage stays off
+    // and is not written.
+    qputenv("GJD_NOW", "2026-02-01T12:00:00Z");
     QCOMPARE(configure(QStringLiteral("manual"), {QStringLiteral("--yes")}).exitCode, 0);
+    qputenv("GJD_NOW", m_suiteNow);
     const test::FakeGitLabApplication manualApp = onlyApplication();
     m_gitlab->clearRequests();
     const test::CliRun run = configure(QStringLiteral("marketplace"), {QStringLiteral("--yes")});
@@ -347,6 +403,269 @@ void ConfigureScenarios::switchingMethodChangesOnlyWhatDiffers()
     const QString out = QString::fromUtf8(run.out);
     QVERIFY2(out.contains(QStringLiteral("/admin/applications/%1").arg(manualApp.id)), qPrintable(out));
     verifyNoSecrets(run);
+}
+
+void ConfigureScenarios::newLegacyInstallIsRefused_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QByteArray>("now");
+    QTest::newRow("manual, the day of the block") << "manual" << QByteArray("2026-03-31T08:00:00Z");
+    QTest::newRow("proxy, April 2026") << "proxy" << QByteArray("2026-04-01T12:00:00Z");
+    QTest::newRow("manual, December 2026") << "manual" << QByteArray("2026-12-02T12:00:00Z");
+    QTest::newRow("proxy, a year later") << "proxy" << QByteArray("2027-12-02T12:00:00Z");
+}
+
+void ConfigureScenarios::newLegacyInstallIsRefused()
+{
+    QFETCH(QString, method);
+    QFETCH(QByteArray, now);
+    qputenv("GJD_NOW", now);
+    const QJsonObject settingsBefore = m_gitlab->state().settings;
+    const test::CliRun run = configure(method, {QStringLiteral("--yes")});
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(writes().isEmpty());
+    QVERIFY(m_gitlab->state().applications.isEmpty());
+    QCOMPARE(m_gitlab->state().settings, settingsBefore);
+    const QString out = QString::fromUtf8(run.out + run.err);
+    QVERIFY2(out.contains(QStringLiteral("A new %1 install cannot be made").arg(method)), qPrintable(out));
+    // Jira's own words, never a day Atlassian did not give.
+    QVERIFY2(
+        out.contains(QLatin1String("Development Mode no longer supports installing private apps using an "
+                                   "app descriptor URL")),
+        qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("Use the Marketplace method")), qPrintable(out));
+    QVERIFY2(!out.contains(QLatin1String("December 31")) && !out.contains(QLatin1String("2027-01-31")),
+             qPrintable(out));
+    verifyNoSecrets(run);
+}
+
+void ConfigureScenarios::legacyManualMovesToMarketplace()
+{
+    const test::FakeGitLabApplication legacy = plantLegacyInstall(false);
+
+    // Today's check: a legacy Connect install, failing Connect's end of support, with the source.
+    QJsonObject report = checkReport(kToken);
+    QStringList problems;
+    auto findings = test::findingsById(report, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    const QJsonObject type = findings.value(QStringLiteral("platform.install_type"));
+    QCOMPARE(
+        type.value(QStringLiteral("evidence")).toObject().value(QStringLiteral("install_type")).toString(),
+        QStringLiteral("legacy-connect"));
+    QCOMPARE(type.value(QStringLiteral("evidence")).toObject().value(QStringLiteral("decided_by")).toString(),
+             QStringLiteral("settings"));
+    QCOMPARE(type.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    const QJsonObject eol = findings.value(QStringLiteral("platform.connect_eol"));
+    QCOMPARE(eol.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    const QJsonObject eolEvidence = eol.value(QStringLiteral("evidence")).toObject();
+    QCOMPARE(eolEvidence.value(QStringLiteral("source")).toString(),
+             QStringLiteral("https://github.com/atlassian/github-for-jira/issues/2681"));
+    QVERIFY(eolEvidence.value(QStringLiteral("wording"))
+                .toString()
+                .contains(QLatin1String("may stop working after December 2026")));
+    QCOMPARE(eolEvidence.value(QStringLiteral("install")).toString(), QStringLiteral("existing"));
+    QCOMPARE(report.value(QStringLiteral("target")).toObject().value(QStringLiteral("method")).toString(),
+             QStringLiteral("manual"));
+
+    // The move: GitLab's side planned and applied, Jira's side listed, the old application kept.
+    const test::CliRun run = configure(QStringLiteral("marketplace"), {QStringLiteral("--yes")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe() + QString::fromUtf8(run.out)));
+    verifyNoSecrets(run);
+    const QString out = QString::fromUtf8(run.out);
+    for (const char* expected :
+         {"Moving the legacy install to the Marketplace app", "legacy Connect install",
+          "(blank) → \"https://gitlab.com\"", "Take me there → Installed apps",
+          "Uninstall the private app with the key gitlab-jira-connect-gitlab.test",
+          "approve its major upgrade to Atlassian's Forge platform", "Link your groups again", "Not known",
+          "development information synced under the private app's key",
+          "The legacy application \"Jira Connect (manual)\" stays; --remove-old-application deletes it"}) {
+        QVERIFY2(out.contains(QString::fromUtf8(expected)),
+                 qPrintable(QString::fromUtf8(expected) + QStringLiteral("\n") + out));
+    }
+    QVERIFY2(!out.contains(QLatin1String("development mode"), Qt::CaseInsensitive), qPrintable(out));
+    QCOMPARE(m_gitlab->state().applications.size(), 2);
+    QCOMPARE(m_gitlab->state().applications.constFirst().id, legacy.id); // still there
+    const test::FakeGitLabApplication marketplace = m_gitlab->state().applications.constLast();
+    QCOMPARE(marketplace.redirectUri, kMarketplaceCallback);
+    QCOMPARE(setting(QStringLiteral("jira_connect_application_key")), marketplace.uid);
+    QCOMPARE(setting(QStringLiteral("jira_connect_proxy_url")), QStringLiteral("https://gitlab.com"));
+    QCOMPARE(setting(QStringLiteral("jira_connect_public_key_storage_enabled")), QStringLiteral("false"));
+
+    // The check agrees: a Marketplace install now.
+    report = checkReport(kToken);
+    findings = test::findingsById(report, &problems);
+    QCOMPARE(findings.value(QStringLiteral("platform.install_type"))
+                 .value(QStringLiteral("evidence"))
+                 .toObject()
+                 .value(QStringLiteral("install_type"))
+                 .toString(),
+             QStringLiteral("marketplace"));
+    QCOMPARE(
+        findings.value(QStringLiteral("platform.connect_eol")).value(QStringLiteral("status")).toString(),
+        QStringLiteral("skip"));
+    QCOMPARE(
+        findings.value(QStringLiteral("platform.forge_upgrade")).value(QStringLiteral("status")).toString(),
+        QStringLiteral("manual"));
+
+    // A second run changes nothing, and the old application survives.
+    m_gitlab->clearRequests();
+    const test::CliRun again = configure(QStringLiteral("marketplace"), {QStringLiteral("--yes")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(writes().isEmpty());
+    QCOMPARE(m_gitlab->state().applications.size(), 2);
+    QVERIFY2(QString::fromUtf8(again.out).contains(QLatin1String("Nothing to change")),
+             again.out.constData());
+
+    // With consent, the legacy application goes, and only it; then nothing is left to do.
+    const test::CliRun consent = configure(
+        QStringLiteral("marketplace"), {QStringLiteral("--yes"), QStringLiteral("--remove-old-application")});
+    QVERIFY2(consent.exitCode == 0, qPrintable(consent.describe() + QString::fromUtf8(consent.out)));
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+    QCOMPARE(onlyApplication().id, marketplace.id);
+    const auto deletes = writes();
+    QCOMPARE(deletes.size(), 1);
+    QCOMPARE(deletes.constFirst().method, QByteArray("DELETE"));
+    QVERIFY(deletes.constFirst().path.endsWith(QStringLiteral("/api/v4/applications/%1").arg(legacy.id)));
+    QVERIFY2(
+        QString::fromUtf8(consent.out)
+            .contains(QStringLiteral("✓ The legacy application \"Jira Connect (manual)\" (id %1) is deleted.")
+                          .arg(legacy.id)),
+        consent.out.constData());
+    m_gitlab->clearRequests();
+    QCOMPARE(configure(QStringLiteral("marketplace"),
+                       {QStringLiteral("--yes"), QStringLiteral("--remove-old-application")})
+                 .exitCode,
+             0);
+    QVERIFY(writes().isEmpty());
+}
+
+void ConfigureScenarios::legacyProxyForOthersMoves()
+{
+    const test::FakeGitLabApplication legacy = plantLegacyInstall(true);
+    const test::CliRun run = configure(QStringLiteral("marketplace"),
+                                       {QStringLiteral("--yes"), QStringLiteral("--remove-old-application")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe() + QString::fromUtf8(run.out)));
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.contains(
+                 QStringLiteral("every instance whose Jira Connect Proxy URL points at %1 must move to the "
+                                "Marketplace app too")
+                     .arg(url())),
+             qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("is deleted after the settings switch, as you asked")),
+             qPrintable(out));
+    // Public key storage stays on for the instances that still rely on it.
+    QCOMPARE(setting(QStringLiteral("jira_connect_public_key_storage_enabled")), QStringLiteral("true"));
+    QCOMPARE(setting(QStringLiteral("jira_connect_proxy_url")), QStringLiteral("https://gitlab.com"));
+    // The settings were written before the legacy application was deleted.
+    const auto w = writes();
+    QCOMPARE(w.size(), 3);
+    QCOMPARE(w.at(0).method, QByteArray("POST"));
+    QCOMPARE(w.at(1).method, QByteArray("PUT"));
+    QCOMPARE(w.at(2).method, QByteArray("DELETE"));
+    QVERIFY(w.at(2).path.endsWith(QStringLiteral("/applications/%1").arg(legacy.id)));
+    verifyNoSecrets(run);
+}
+
+void ConfigureScenarios::installTypeOfEachSetup_data()
+{
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<bool>("withToken");
+    QTest::addColumn<QString>("installType"); // empty: undecided (skip)
+    QTest::addColumn<QString>("decidedBy");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QStringList>(
+        "forge"); // statuses of forge.app_id, forge.installation_endpoint, manual.forge_network
+
+    const QStringList skipped{"skip", "skip", "skip"};
+    QTest::newRow("fresh, token") << "fresh" << true << "none"
+                                  << "settings"
+                                  << "info" << skipped;
+    QTest::newRow("fresh, anonymous") << "fresh" << false << "none"
+                                      << "descriptor_key+endpoints"
+                                      << "info" << skipped;
+    QTest::newRow("marketplace, token") << "marketplace" << true << "marketplace"
+                                        << "settings"
+                                        << "info" << skipped;
+    QTest::newRow("marketplace, anonymous") << "marketplace" << false << "marketplace"
+                                            << "descriptor_key"
+                                            << "info" << skipped;
+    QTest::newRow("legacy, anonymous") << "legacy" << false << "legacy-connect"
+                                       << "descriptor_key+endpoints"
+                                       << "fail" << skipped;
+    QTest::newRow("forge, token") << "forge" << true << "forge-native"
+                                  << "settings"
+                                  << "info" << QStringList{"pass", "pass", "manual"};
+    QTest::newRow("forge with a bad app ID") << "forge-bad-id" << true << "forge-native"
+                                             << "settings"
+                                             << "info" << QStringList{"fail", "pass", "manual"};
+    QTest::newRow("forge, routes blocked") << "forge-blocked" << true << "forge-native"
+                                           << "settings"
+                                           << "info" << QStringList{"pass", "fail", "manual"};
+    QTest::newRow("forge, anonymous") << "forge" << false << "none"
+                                      << "descriptor_key+endpoints"
+                                      << "info" << skipped;
+}
+
+void ConfigureScenarios::installTypeOfEachSetup()
+{
+    QFETCH(QString, setup);
+    QFETCH(bool, withToken);
+    QFETCH(QString, installType);
+    QFETCH(QString, decidedBy);
+    QFETCH(QString, status);
+    QFETCH(QStringList, forge);
+
+    if (setup == QLatin1String("marketplace")) {
+        QCOMPARE(configure(QStringLiteral("marketplace"), {QStringLiteral("--yes")}).exitCode, 0);
+    } else if (setup == QLatin1String("legacy")) {
+        plantLegacyInstall(false);
+    } else if (setup.startsWith(QLatin1String("forge"))) {
+        m_gitlab->state().version = QStringLiteral("18.10.0-ee");
+        m_gitlab->setSetting(
+            QStringLiteral("jira_forge_app_id"),
+            setup == QLatin1String("forge-bad-id")
+                ? QStringLiteral("ari:cloud:ecosystem::app/not-a-uuid")
+                : QStringLiteral("ari:cloud:ecosystem::app/0b7d4c1e-5f3a-4e2b-9c8d-1a2b3c4d5e6f"));
+        if (setup == QLatin1String("forge-blocked"))
+            m_gitlab->failNext("PUT", QStringLiteral("/api/v4/integrations/jira_forge/installation"),
+                               test::FakeFailure::httpStatus(403, "<html>Forbidden</html>", "text/html"));
+    }
+    test::CliRun run;
+    const QJsonObject report = checkReport(withToken ? kToken : QString(), &run);
+    QVERIFY2(run.finished && !report.isEmpty(), qPrintable(run.describe()));
+    QStringList problems;
+    const auto findings = test::findingsById(report, &problems);
+    const QJsonObject type = findings.value(QStringLiteral("platform.install_type"));
+    const QJsonObject evidence = type.value(QStringLiteral("evidence")).toObject();
+    QVERIFY2(type.value(QStringLiteral("status")).toString() == status,
+             qPrintable(test::describeFinding(type)));
+    QCOMPARE(evidence.value(QStringLiteral("install_type")).toString(), installType);
+    QVERIFY2(evidence.value(QStringLiteral("decided_by")).toString() == decidedBy,
+             qPrintable(test::describeFinding(type) + QLatin1Char('\n') +
+                        test::describeFinding(findings.value(QStringLiteral("gitlab.token")))));
+    // Without Forge support in this GitLab, the settings say so by leaving the field out.
+    if (withToken)
+        QCOMPARE(evidence.value(QStringLiteral("forge_setting")).toString(),
+                 setup.startsWith(QLatin1String("forge")) ? QStringLiteral("present")
+                                                          : QStringLiteral("absent"));
+    const QStringList forgeIds{QStringLiteral("forge.app_id"), QStringLiteral("forge.installation_endpoint"),
+                               QStringLiteral("manual.forge_network")};
+    for (int i = 0; i < forgeIds.size(); ++i) {
+        const QJsonObject f = findings.value(forgeIds.at(i));
+        QVERIFY2(f.value(QStringLiteral("status")).toString() == forge.at(i),
+                 qPrintable(test::describeFinding(f)));
+    }
+    // The anonymous PUT reaches GitLab only when the settings name a Forge app.
+    const bool probed =
+        !m_gitlab->requestsTo(QStringLiteral("/api/v4/integrations/jira_forge/installation")).isEmpty();
+    QCOMPARE(probed, forge.at(0) != QLatin1String("skip"));
+    if (installType == QLatin1String("forge-native")) {
+        QCOMPARE(
+            findings.value(QStringLiteral("platform.connect_eol")).value(QStringLiteral("status")).toString(),
+            QStringLiteral("skip"));
+        QVERIFY(type.value(QStringLiteral("summary")).toString().contains(QLatin1String("experimental")));
+    }
 }
 
 void ConfigureScenarios::nonAdminToken()
@@ -632,7 +951,7 @@ void ConfigureScenarios::verificationFailureExitsOne()
 void ConfigureScenarios::jsonOutput()
 {
     const test::CliRun run =
-        configure(QStringLiteral("proxy"),
+        configure(QStringLiteral("marketplace"),
                   {QStringLiteral("--yes"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(run.exitCode, 0);
     QJsonParseError error{};
@@ -641,7 +960,8 @@ void ConfigureScenarios::jsonOutput()
     QCOMPARE(json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
     QCOMPARE(json.value(QStringLiteral("application_id")).toString(), onlyApplication().uid);
     const QJsonObject plan = json.value(QStringLiteral("plan")).toObject();
-    QCOMPARE(plan.value(QStringLiteral("method")).toString(), QStringLiteral("proxy"));
+    QCOMPARE(plan.value(QStringLiteral("method")).toString(), QStringLiteral("marketplace"));
+    QVERIFY(plan.value(QStringLiteral("migration")).isNull());
     QCOMPARE(plan.value(QStringLiteral("application")).toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("create"));
     QCOMPARE(json.value(QStringLiteral("steps")).toArray().size(), 2);
@@ -655,7 +975,7 @@ void ConfigureScenarios::jsonOutput()
 
 void ConfigureScenarios::noTerminalNeedsYes()
 {
-    const test::CliRun run = configure(QStringLiteral("manual"));
+    const test::CliRun run = configure(QStringLiteral("marketplace"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY(writes().isEmpty());
     QVERIFY2(QString::fromUtf8(run.out).contains(QLatin1String("+ create")), run.out.constData()); // the plan

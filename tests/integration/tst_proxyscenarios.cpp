@@ -79,7 +79,12 @@ const QStringList kCatalogue = {
     QStringLiteral("jira.auth"),
     QStringLiteral("jira.admin_group"),
     QStringLiteral("jira.browse_users"),
+    QStringLiteral("platform.install_type"),
     QStringLiteral("platform.connect_eol"),
+    QStringLiteral("platform.forge_upgrade"),
+    QStringLiteral("forge.app_id"),
+    QStringLiteral("forge.installation_endpoint"),
+    QStringLiteral("manual.forge_network"),
     QStringLiteral("manual.inbound"),
     QStringLiteral("manual.outbound"),
 };
@@ -122,8 +127,13 @@ std::map<QString, QString> healthyStatuses()
     s[QStringLiteral("connect.oauth_callbacks")] = QStringLiteral("skip"); // manual/proxy only
     s[QStringLiteral("gitlab.oauth_app.trusted")] = QStringLiteral("manual");
     for (const QString& id : kJiraChecks)
-        s[id] = QStringLiteral("skip");                                 // no --jira-site
-    s[QStringLiteral("platform.connect_eol")] = QStringLiteral("skip"); // marketplace
+        s[id] = QStringLiteral("skip");                                     // no --jira-site
+    s[QStringLiteral("platform.install_type")] = QStringLiteral("info");    // marketplace
+    s[QStringLiteral("platform.connect_eol")] = QStringLiteral("skip");     // marketplace
+    s[QStringLiteral("platform.forge_upgrade")] = QStringLiteral("manual"); // marketplace
+    for (const QString& id : {QStringLiteral("forge.app_id"), QStringLiteral("forge.installation_endpoint"),
+                              QStringLiteral("manual.forge_network")})
+        s[id] = QStringLiteral("skip"); // not a native Forge install
     s[QStringLiteral("manual.inbound")] = QStringLiteral("manual");
     s[QStringLiteral("manual.outbound")] = QStringLiteral("manual");
     return s;

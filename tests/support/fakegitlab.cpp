@@ -273,11 +273,13 @@ const QList<SettingAttribute>& settingAttributes()
         {"jira_connect_public_key_storage_enabled", ParamType::Bool},
         {"jira_connect_proxy_url", ParamType::String},
         {"jira_connect_additional_audience_url", ParamType::String}, // 17.7+
+        {"jira_forge_app_id", ParamType::String},                    // Forge support
     };
     return attributes;
 }
 
 const QString kAdditionalAudience = QStringLiteral("jira_connect_additional_audience_url");
+const QString kForgeAppId = QStringLiteral("jira_forge_app_id");
 
 // Scopes Doorkeeper accepts for an OAuth application (Gitlab::Auth.all_available_scopes).
 const QStringList& knownOauthScopes()
@@ -476,6 +478,11 @@ private:
     {
         return gjd::test::atLeast(s.version, major, minor, patch);
     }
+    // The jira_forge_app_id setting and /api/v4/integrations/jira_forge/*. GitLab's docs give no
+    // version for them; the fake's assumption is the release its support preparation was filed
+    // under (reference/platform-2026-12.md: 18.10). The product never relies on a version: it
+    // reads whether the setting is there.
+    bool forgeSupported() const { return atLeast(18, 10); }
 
     // --- settings
     QString settingString(const QString& key) const;
@@ -631,6 +638,11 @@ QJsonObject Router::visibleSettings() const
         out.remove(kAdditionalAudience);
     else if (!out.contains(kAdditionalAudience))
         out.insert(kAdditionalAudience, QJsonValue::Null);
+    // Optional in GitLab's settings API: instances that predate Forge support do not return it.
+    if (!forgeSupported())
+        out.remove(kForgeAppId);
+    else if (!out.contains(kForgeAppId))
+        out.insert(kForgeAppId, QJsonValue::Null);
     return out;
 }
 
@@ -1114,6 +1126,14 @@ Reply Router::api(QString sub)
         return personalAccessTokenSelf(*auth.token);
     }
 
+    // lib/api/integrations/jira_forge/installations.rb: authenticated by a Forge Invocation Token
+    // only (a GitLab token is not even looked at); without a valid one, unauthorized!(…).
+    if (forgeSupported() &&
+        ((sub == QLatin1String("/integrations/jira_forge/installation") && m == "PUT") ||
+         (sub == QLatin1String("/integrations/jira_forge/installation/forge_token") && m == "POST")))
+        return apiMessage(401,
+                          QStringLiteral("401 Unauthorized - Forge invocation token authentication failed"));
+
     const bool settings = sub == QLatin1String("/application/settings") && (get || m == "PUT");
     static const QRegularExpression appRoute(QStringLiteral("^/applications(?:/([^/]+)(/renew-secret)?)?$"));
     const auto appMatch = appRoute.match(sub);
@@ -1273,7 +1293,7 @@ Reply Router::settingsPut()
     QJsonObject changes;
     for (const SettingAttribute& attribute : settingAttributes()) {
         const QString name = QString::fromLatin1(attribute.name);
-        if (name == kAdditionalAudience && !atLeast(17, 7))
+        if ((name == kAdditionalAudience && !atLeast(17, 7)) || (name == kForgeAppId && !forgeSupported()))
             continue;
         declared << name;
         if (!p->contains(name))

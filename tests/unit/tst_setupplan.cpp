@@ -6,6 +6,7 @@
 #include "setup/setupplan.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace gjd {
@@ -131,6 +132,7 @@ void TestSetupPlan::applicationChoice_data()
     QTest::newRow("misconfigured + --replace-misconfigured: delete, create")
         << QList<OAuthApplication>{app(3, QStringLiteral("Jira"), kMarketplaceCallback, true)} << "uid-3"
         << true << "create" << qint64(0) << qint64(3) << 0;
+    // A manual install's application: moving to Marketplace reports it as the old one.
     QTest::newRow("another method's application: create, report it")
         << QList<OAuthApplication>{app(3, ours, kOwnCallback)} << "uid-3" << false << "create" << qint64(0)
         << qint64(0) << 1;
@@ -173,7 +175,9 @@ void TestSetupPlan::applicationChoice()
              action);
     QCOMPARE(plan.reuse ? plan.reuse->id : 0, reused);
     QCOMPARE(plan.remove ? plan.remove->id : 0, removed);
-    QCOMPARE(int(noteCodes(plan).count(QStringLiteral("leftover-application"))), leftovers);
+    QCOMPARE(int(noteCodes(plan).count(QStringLiteral("leftover-application")) +
+                 noteCodes(plan).count(QStringLiteral("old-application"))),
+             leftovers);
     QCOMPARE(plan.isBlocked(), action == QLatin1String("blocked"));
     if (action == QLatin1String("blocked"))
         QVERIFY(!plan.misconfiguredProblems.isEmpty());
@@ -211,7 +215,10 @@ void TestSetupPlan::settingsPerMethod()
     QFETCH(QString, proxy);
     QFETCH(bool, storage);
     QFETCH(QString, redirect);
-    const SetupPlan plan = SetupPlan::make(input(method), fresh());
+    SetupInput in = input(method);
+    if (method != Method::Marketplace) // a new legacy install, while Jira still took one
+        in.now = QDateTime(QDate(2026, 2, 1), QTime(12, 0), Qt::UTC);
+    const SetupPlan plan = SetupPlan::make(in, fresh());
     QVERIFY(!plan.isBlocked());
     QVERIFY(plan.hasChanges());
     QCOMPARE(plan.application.redirectUri, redirect);
@@ -338,24 +345,46 @@ void TestSetupPlan::blockers()
 void TestSetupPlan::connectEndOfSupport_data()
 {
     QTest::addColumn<Method>("method");
+    QTest::addColumn<bool>("existing"); // GitLab already has a legacy install
     QTest::addColumn<QDate>("today");
-    QTest::addColumn<QString>("expected"); // empty: no note
-    QTest::newRow("marketplace") << Method::Marketplace << QDate(2026, 11, 25) << "";
-    QTest::newRow("manual, before the block") << Method::Manual << QDate(2026, 2, 1) << "is blocked from";
-    QTest::newRow("manual, blocked") << Method::Manual << QDate(2026, 11, 25) << "is blocked since";
-    QTest::newRow("proxy, blocked") << Method::Proxy << QDate(2026, 4, 1) << "is blocked since";
-    QTest::newRow("manual, after end of support")
-        << Method::Manual << QDate(2026, 12, 2) << "reached end of support";
+    QTest::addColumn<QString>("note");    // part of the connect-eol note; empty: none
+    QTest::addColumn<QString>("blocker"); // part of a blocker; empty: not blocked
+    QTest::newRow("marketplace") << Method::Marketplace << false << QDate(2026, 11, 25) << ""
+                                 << "";
+    QTest::newRow("manual, new, before the block")
+        << Method::Manual << false << QDate(2026, 2, 1) << "From 31 March 2026 Jira no longer installs"
+        << "";
+    QTest::newRow("manual, new, the day of the block") << Method::Manual << false << QDate(2026, 3, 31) << ""
+                                                       << "cannot be installed since 31 March 2026";
+    QTest::newRow("proxy, new, April") << Method::Proxy << false << QDate(2026, 4, 1) << ""
+                                       << "A new proxy install cannot be made";
+    QTest::newRow("manual, existing, November")
+        << Method::Manual << true << QDate(2026, 11, 25) << "ends Connect support in December 2026"
+        << "";
+    QTest::newRow("manual, existing, December")
+        << Method::Manual << true << QDate(2026, 12, 2) << "end of support came in December 2026"
+        << "";
+    QTest::newRow("proxy, existing, a year later")
+        << Method::Proxy << true << QDate(2027, 12, 2) << "end of support came in December 2026"
+        << "";
 }
 
 void TestSetupPlan::connectEndOfSupport()
 {
     QFETCH(Method, method);
+    QFETCH(bool, existing);
     QFETCH(QDate, today);
-    QFETCH(QString, expected);
+    QFETCH(QString, note);
+    QFETCH(QString, blocker);
     SetupInput in = input(method);
     in.now = QDateTime(today, QTime(9, 0), Qt::UTC);
-    const SetupPlan plan = SetupPlan::make(in, fresh());
+    GitLabState state = fresh();
+    if (existing) {
+        state.applications = {app(3, QStringLiteral("Jira (manual)"), kOwnCallback)};
+        state.settings.insert(setup::applicationKey, QStringLiteral("uid-3"));
+        state.settings.insert(setup::publicKeyStorage, method == Method::Proxy);
+    }
+    const SetupPlan plan = SetupPlan::make(in, state);
     QString text;
     for (const PlanNote& n : plan.notes) {
         if (n.code == QLatin1String("connect-eol")) {
@@ -363,11 +392,18 @@ void TestSetupPlan::connectEndOfSupport()
             text = n.text;
         }
     }
-    QCOMPARE(text.isEmpty(), expected.isEmpty());
-    QVERIFY2(text.contains(expected), qPrintable(text));
-    if (!expected.isEmpty())
-        QVERIFY(text.contains(QLatin1String("December 2026")));
-    QVERIFY(!plan.isBlocked()); // a warning: an existing install may still need the settings
+    QCOMPARE(text.isEmpty(), note.isEmpty());
+    QVERIFY2(text.contains(note), qPrintable(text));
+    const QString blockers = plan.blockers.join(QLatin1Char(' '));
+    QCOMPARE(plan.isBlocked(), !blocker.isEmpty());
+    QVERIFY2(blockers.contains(blocker), qPrintable(blockers));
+    // Atlassian's month, never a day it did not give.
+    for (const QString& t : {text, blockers}) {
+        QVERIFY2(!QRegularExpression(QStringLiteral("\\b\\d{1,2}\\.? December|December \\d{1,2}\\b"))
+                      .match(t)
+                      .hasMatch(),
+                 qPrintable(t));
+    }
 }
 
 void TestSetupPlan::applicationFromJson()
@@ -435,13 +471,13 @@ void TestSetupPlan::methodAdvice_data()
         << "reverse proxy";
     QTest::newRow("no relay, new install: marketplace with the Connect dates")
         << true << false << false << false << "17.8.0" << now << "marketplace"
-        << "blocks installing";
+        << "cannot be installed since 31 March 2026";
     QTest::newRow("no relay, existing manual install: keep it for now")
         << true << false << true << false << "17.8.0" << now << "manual"
         << "December 2026";
     QTest::newRow("existing manual after Connect ended: marketplace")
         << true << false << true << false << "17.8.0" << QDate(2026, 12, 15) << "marketplace"
-        << "reached end";
+        << "end of support came in December 2026";
     QTest::newRow("relays for others") << true << true << false << true << "17.8.0" << now << "proxy"
                                        << "Connect";
     QTest::newRow("16.x: no branches from Jira")

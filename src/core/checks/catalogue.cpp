@@ -41,7 +41,12 @@ std::unique_ptr<Check> makeGitLabOAuthAppTrustedCheck();
 std::unique_ptr<Check> makeJiraAuthCheck();
 std::unique_ptr<Check> makeJiraAdminGroupCheck();
 std::unique_ptr<Check> makeJiraBrowseUsersCheck();
+std::unique_ptr<Check> makePlatformInstallTypeCheck();
 std::unique_ptr<Check> makePlatformConnectEolCheck();
+std::unique_ptr<Check> makePlatformForgeUpgradeCheck();
+std::unique_ptr<Check> makeForgeAppIdCheck();
+std::unique_ptr<Check> makeForgeInstallationEndpointCheck();
+std::unique_ptr<Check> makeManualForgeNetworkCheck();
 std::unique_ptr<Check> makeManualInboundCheck();
 std::unique_ptr<Check> makeManualOutboundCheck();
 
@@ -87,7 +92,12 @@ const CheckList& catalogue()
         list.push_back(makeJiraAuthCheck());
         list.push_back(makeJiraAdminGroupCheck());
         list.push_back(makeJiraBrowseUsersCheck());
+        list.push_back(makePlatformInstallTypeCheck());
         list.push_back(makePlatformConnectEolCheck());
+        list.push_back(makePlatformForgeUpgradeCheck());
+        list.push_back(makeForgeAppIdCheck());
+        list.push_back(makeForgeInstallationEndpointCheck());
+        list.push_back(makeManualForgeNetworkCheck());
         list.push_back(makeManualInboundCheck());
         list.push_back(makeManualOutboundCheck());
         return list;

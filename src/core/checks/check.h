@@ -94,6 +94,9 @@ public:
     virtual QStringList prerequisites() const { return {}; }
     // Probe ids whose results evaluate() reads ("dns", "tcp", "tls").
     virtual QStringList probes() const { return {}; }
+    // Whether evaluate() copes with probes that never ran (no token, DNS failed): the runner still
+    // waits for them, but leaves judging their absence to the check instead of reporting an error.
+    virtual bool probesOptional() const { return false; }
     virtual void evaluate(const RunContext& context, Finding& finding) const = 0;
 };
 

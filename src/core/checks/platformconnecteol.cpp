@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.h"
-#include "connect/platformdates.h"
-#include "i18n.h"
+#include "connect/platformfacts.h"
+#include "platformcommon.h"
 
-#include <QLocale>
+#include <QJsonArray>
 
 namespace gjd {
 namespace {
 
+// Judges the legacy methods against the day of the run (ctx.now) and the dated facts of
+// connect/platformfacts.h; the evidence carries the milestone that decided, with its source.
 class PlatformConnectEolCheck final : public Check
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::PlatformConnectEolCheck)
@@ -18,48 +20,66 @@ public:
     QString title() const override { return tr("Atlassian Connect end of support"); }
     QList<Method> methods() const override { return {Method::Manual, Method::Proxy}; }
     QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
+    QStringList probes() const override { return platformcommon::installTypeProbes(); }
+    bool probesOptional() const override { return true; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
-        using namespace platformdates;
+        using namespace platform;
         const QDate today = ctx.now.date();
-        const QString blocked = longDate(privateConnectInstallsBlocked.date);
-        f.evidence.insert(QStringLiteral("today"), today.toString(Qt::ISODate));
-        f.evidence.insert(QString::fromLatin1(privateConnectInstallsBlocked.id),
-                          privateConnectInstallsBlocked.date.toString(Qt::ISODate));
-        f.evidence.insert(QString::fromLatin1(connectEndOfSupport.id),
-                          connectEndOfSupport.date.toString(Qt::ISODate));
-        f.docs = {docs::jiraCloudAppAdmin};
-        const QString remedy =
-            tr("Move to the Marketplace app: set the Jira Connect Proxy URL to https://gitlab.com, then "
-               "install \"GitLab "
-               "for Jira Cloud\" from the Atlassian Marketplace and choose GitLab self-managed "
-               "(gitlab-jira-doctor-cli configure … --method marketplace prepares GitLab).");
-        if (today >= connectEndOfSupport.date) {
-            set(f, Status::Fail,
-                tr("The %1 method relies on Atlassian Connect, which reached end of support in December "
-                   "2026.")
-                    .arg(methodId(ctx.method)),
-                remedy);
+        const InstallTypeDecision install = InstallTypes::decide(ctx);
+        if (install.decided && install.type == InstallType::ForgeNative) {
+            skipFor(f, QStringLiteral("install-type"),
+                    tr("A native Forge install does not rely on Atlassian Connect."));
             return;
         }
-        if (today >= privateConnectInstallsBlocked.date) {
-            set(f, Status::Warn,
-                tr("The %1 method relies on Atlassian Connect: new private installs are blocked since %2, "
-                   "and existing "
-                   "ones stop being supported in December 2026.")
-                    .arg(methodId(ctx.method), blocked),
+        // A run against an instance whose legacy install cannot be seen (nothing set up, or the
+        // Marketplace app while --method names a legacy one) is about a new install.
+        const bool existing = !install.decided || install.type == InstallType::LegacyConnect;
+        const ConnectPhase phase = connectPhase(today);
+
+        QJsonArray all;
+        for (const Milestone& m : milestones())
+            all.append(m.toJson());
+        f.evidence.insert(QStringLiteral("today"), today.toString(Qt::ISODate));
+        f.evidence.insert(QStringLiteral("phase"), connectPhaseId(phase));
+        f.evidence.insert(QStringLiteral("install"),
+                          existing ? QStringLiteral("existing") : QStringLiteral("new"));
+        f.evidence.insert(QStringLiteral("milestones"), all);
+        f.docs = {docs::jiraCloudAppAdmin};
+
+        const Milestone& deciding = (!existing && phase != ConnectPhase::PrivateInstallsOpen) ||
+                                            phase == ConnectPhase::PrivateInstallsOpen
+                                        ? privateConnectInstallsBlocked()
+                                        : connectEndOfSupport();
+        f.evidence.insert(QStringLiteral("source"), deciding.source);
+        f.evidence.insert(QStringLiteral("wording"), deciding.wording);
+
+        const QString remedy =
+            tr("Move to the Marketplace app: gitlab-jira-doctor-cli configure <URL> --method marketplace "
+               "prepares GitLab (proxy URL https://gitlab.com, an OAuth application with GitLab.com's "
+               "callback), then install \"GitLab for Jira Cloud\" from the Atlassian Marketplace in Jira.");
+        const QString method = methodId(ctx.method);
+        if (!existing && phase != ConnectPhase::PrivateInstallsOpen) {
+            set(f, Status::Fail,
+                tr("A new %1 install cannot be made: %2").arg(method, PlatformText::newInstallStatus(today)),
                 remedy);
-            f.details = tr(
-                "An existing manual install keeps working until then; a new manual install cannot be made.");
+            f.details = PlatformText::connectStatus(today);
+            return;
+        }
+        if (phase == ConnectPhase::EndOfSupport) {
+            set(f, Status::Fail,
+                tr("The %1 method relies on Atlassian Connect. %2")
+                    .arg(method, PlatformText::connectStatus(today)),
+                remedy);
+            f.details = PlatformText::unknowns().join(QLatin1Char(' '));
             return;
         }
         set(f, Status::Warn,
-            tr("The %1 method relies on Atlassian Connect: private installs are blocked from %2 and Connect "
-               "support ends "
-               "in December 2026.")
-                .arg(methodId(ctx.method), blocked),
+            tr("The %1 method relies on Atlassian Connect. %2")
+                .arg(method, PlatformText::connectStatus(today)),
             remedy);
+        f.details = PlatformText::newInstallStatus(today);
     }
 };
 

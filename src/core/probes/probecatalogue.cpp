@@ -60,7 +60,7 @@ HttpProbe::Builder jira(const std::function<QString(const RunContext&)>& pathAnd
         r.secretHeaderValue =
             "Basic " +
             QByteArray(ctx.options.jiraEmail.toUtf8() + ':' + ctx.credentials.jiraToken).toBase64();
-        r.trustedCas = ctx.options.extraCaCertificates;
+        r.trustedCas = ctx.options.extraCaCertificates + ctx.options.trustStore;
         r.headers = {{"Accept", "application/json"}};
         return r;
     };
@@ -89,7 +89,8 @@ HttpRequest gitlabApiRequest(const RunContext& ctx, const QByteArray& method, co
         r.address = override->addresses.constFirst();
     r.secretHeaderName = "PRIVATE-TOKEN";
     r.secretHeaderValue = ctx.credentials.gitlabToken;
-    r.trustedCas = ctx.options.extraCaCertificates;
+    // cli.md: the --trust-store roots also count when deciding whether a token may be sent.
+    r.trustedCas = ctx.options.extraCaCertificates + ctx.options.trustStore;
     r.headers = {{"Accept", "application/json"}};
     return r;
 }
@@ -164,6 +165,30 @@ const QList<ProbeSpec>& probeCatalogue()
                                                origin + HttpHeaders{{"Access-Control-Request-Method", "POST"},
                                                                     {"Access-Control-Request-Headers",
                                                                      "content-type"}}));
+                     }});
+        // Native Forge mode only (jira_forge_app_id set, which only the settings show): what Forge
+        // calls first, anonymously. GitLab answers 401 when the route reaches it.
+        list.append({probe::forgeInstallation, {probe::dns, probe::apiSettings}, [=](RunContext& c) {
+                         const auto put = anonymous(
+                             "PUT", QStringLiteral("/api/v4/integrations/jira_forge/installation"),
+                             {{"Content-Type", "application/json"}, {"Accept", "application/json"}});
+                         return http(c, probe::forgeInstallation,
+                                     [=](const RunContext& ctx) -> std::optional<HttpRequest> {
+                                         const HttpResponse* s = ctx.httpResult(probe::apiSettings);
+                                         if (!s || s->status != 200)
+                                             return std::nullopt;
+                                         const QJsonObject settings =
+                                             QJsonDocument::fromJson(s->body).object();
+                                         if (settings.value(QStringLiteral("jira_forge_app_id"))
+                                                 .toString()
+                                                 .trimmed()
+                                                 .isEmpty())
+                                             return std::nullopt;
+                                         auto r = put(ctx);
+                                         if (r)
+                                             r->body = "{}";
+                                         return r;
+                                     });
                      }});
         // API calls with the token go to the instance URL and need no DNS probe of the public one.
         list.append({probe::apiVersion, {}, [](RunContext& c) {

@@ -45,6 +45,7 @@ inline const QString applicationId = QStringLiteral("http.app_id");
 inline const QString applicationIdPreflight = QStringLiteral("http.app_id_preflight");
 inline const QString oauthCallbacks = QStringLiteral("http.callbacks");
 inline const QString oauthTokenPreflight = QStringLiteral("http.token_cors");
+inline const QString forgeInstallation = QStringLiteral("http.forge_installation");
 inline const QString apiVersion = QStringLiteral("api.version");
 inline const QString apiUser = QStringLiteral("api.user");
 inline const QString apiToken = QStringLiteral("api.token");

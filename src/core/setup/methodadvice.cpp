@@ -3,7 +3,7 @@
 
 #include "i18n.h"
 
-#include "connect/platformdates.h"
+#include "connect/platformfacts.h"
 
 #include <QLocale>
 
@@ -11,30 +11,17 @@ namespace gjd {
 
 QString MethodAdvice::connectStatus(const QDate& today)
 {
-    using namespace platformdates;
-    const QString blocked = longDate(privateConnectInstallsBlocked.date);
-    if (today >= connectEndOfSupport.date)
-        return tr(
-            "Atlassian Connect reached end of support in December 2026: manual installs may stop working "
-            "at any time.");
-    if (today >= privateConnectInstallsBlocked.date)
-        return tr("Atlassian blocks installing private Connect apps since %1 and ends Connect support in "
-                  "December "
-                  "2026: a manual install that already runs keeps working until then; a new one cannot be "
-                  "made.")
-            .arg(blocked);
-    return tr("Atlassian blocks installing private Connect apps from %1 and ends Connect support in December "
-              "2026.")
-        .arg(blocked);
+    return platform::PlatformText::newInstallStatus(today) + QLatin1Char(' ') +
+           platform::PlatformText::connectStatus(today);
 }
 
 MethodAdvice MethodAdvice::advise(const MethodQuestions& answers, const std::optional<GitLabVersion>& version,
                                   const QDate& today)
 {
-    using namespace platformdates;
+    using namespace platform;
     MethodAdvice advice;
-    const bool newInstallsBlocked = today >= privateConnectInstallsBlocked.date;
-    const bool connectEnded = today >= connectEndOfSupport.date;
+    const bool newInstallsBlocked = privateConnectInstallsBlocked().reached(today);
+    const bool connectEnded = connectEndOfSupport().reached(today);
 
     if (version && !version->atLeast(15, 7)) {
         advice.reasons.append(

@@ -230,11 +230,13 @@ bool SetupJob::start(const SetupOptions& options, const Credentials& credentials
     m_input.publicUrl = m_ctx.publicUrl;
     m_input.applicationName = options.applicationName;
     m_input.replaceMisconfigured = options.replaceMisconfigured;
+    m_input.removeOldApplication = options.removeOldApplication;
     m_input.now = m_ctx.now;
 
     m_result = SetupResult{};
     m_deleted = false;
     m_created = false;
+    m_retired = 0;
     m_applicationOnly = false;
     m_phase = Phase::Reading;
     runProbes(readProbes(), [this] { onRead(); });
@@ -401,6 +403,10 @@ void SetupJob::nextStep()
         updateSettings();
         return;
     }
+    if (m_retired < plan.retire.size()) {
+        retireApplication(plan.retire.at(m_retired));
+        return;
+    }
     verify();
 }
 
@@ -421,6 +427,31 @@ void SetupJob::deleteApplication()
             step.ok = true;
             step.status = r->status;
             m_deleted = true;
+            m_result.steps.append(step);
+            emit stepFinished(step);
+            nextStep();
+            return;
+        }
+        if (r)
+            SetupMessages::describe(*r, tr("deleting the application \"%1\"").arg(app.name), m_ctx, &step);
+        fail(step);
+    });
+}
+
+void SetupJob::retireApplication(const OAuthApplication& app)
+{
+    std::vector<std::unique_ptr<Probe>> probes;
+    probes.push_back(
+        writeProbe(kDeleteProbe, "DELETE", QStringLiteral("/api/v4/applications/%1").arg(app.id), {}));
+    runProbes(std::move(probes), [this, app] {
+        const HttpResponse* r = m_ctx.httpResult(kDeleteProbe);
+        SetupStep step;
+        step.id = QStringLiteral("retire_application");
+        step.text = tr("Delete the legacy OAuth application \"%1\" (id %2)").arg(app.name).arg(app.id);
+        if (r && r->errorCode.isEmpty() && (r->status == 204 || r->status == 200 || r->status == 404)) {
+            step.ok = true;
+            step.status = r->status;
+            ++m_retired;
             m_result.steps.append(step);
             emit stepFinished(step);
             nextStep();

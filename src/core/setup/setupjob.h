@@ -24,12 +24,13 @@ struct SetupOptions
     RunOptions run; // url, publicUrl, method (marketplace|manual|proxy), resolve, CAs, probeTimeoutMs, now
     QString applicationName = setup::defaultApplicationName();
     bool replaceMisconfigured = false;
+    bool removeOldApplication = false; // Marketplace: delete the legacy applications (consent)
 };
 
 // One write to GitLab, done or failed.
 struct SetupStep
 {
-    QString id; // "delete_application" | "create_application" | "update_settings"
+    QString id; // "delete_application" | "create_application" | "update_settings" | "retire_application"
     bool ok = false;
     QString text;   // translated: what was done (or tried)
     QString error;  // translated, when !ok
@@ -77,6 +78,8 @@ struct SetupResult
 //     ├─ DELETE the misconfigured application (--replace-misconfigured only)
 //     ├─ POST /applications when no correct one exists (the secret in the answer is dropped at once)
 //     ├─ PUT /application/settings with only the values that differ
+//     ├─ DELETE the legacy applications (--remove-old-application only), never before the
+//     │    settings point at the new one
 //     │    (any write failing ─────────────────────────────────────► finished(ApplyFailed))
 //     └─ read back ──► verifySetup ────────────────────────────────► finished(Verified | VerificationFailed)
 //   cancel(): aborts the request in flight ────────────────────────► finished(Cancelled)
@@ -137,6 +140,7 @@ private:
     void deleteApplication();
     void createApplication();
     void updateSettings();
+    void retireApplication(const OAuthApplication& app);
     void verify();
     void onVerifyRead();
     void fail(const SetupStep& step);
@@ -150,6 +154,7 @@ private:
     std::function<void()> m_then;
     bool m_deleted = false;
     bool m_created = false;
+    int m_retired = 0; // legacy applications deleted so far (plan.retire, in order)
     bool m_applicationOnly = false;
 };
 

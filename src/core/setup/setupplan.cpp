@@ -3,7 +3,7 @@
 
 #include "clock.h"
 #include "connect/descriptor.h"
-#include "connect/platformdates.h"
+#include "connect/platformfacts.h"
 #include "i18n.h"
 #include "probes/probecatalogue.h"
 
@@ -243,7 +243,8 @@ bool SettingChange::changes() const
 
 bool SetupPlan::hasChanges() const
 {
-    return remove || applicationAction == ApplicationAction::Create || !changedSettings().isEmpty();
+    return remove || !retire.isEmpty() || applicationAction == ApplicationAction::Create ||
+           !changedSettings().isEmpty();
 }
 
 QList<SettingChange> SetupPlan::changedSettings() const
@@ -267,31 +268,25 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
                                                                       : input.applicationName.trimmed();
     plan.application.redirectUri = setup::redirectUri(input.method, input.target());
 
-    // Atlassian Connect's end of support, for the methods that rely on it.
+    // Atlassian Connect's end of support, for the methods that rely on it: a legacy install that
+    // runs may be kept up (with a warning); a new one cannot be made once Jira refuses private apps.
+    const InstallTypeDecision installed = InstallTypes::fromSettings(state.settings);
+    const QDate today = (input.now.isValid() ? input.now : Clock::nowUtc()).date();
     if (input.method != Method::Marketplace) {
-        using namespace platformdates;
-        const QDate today = (input.now.isValid() ? input.now : Clock::nowUtc()).date();
-        const QString blocked = longDate(privateConnectInstallsBlocked.date);
-        QString text;
-        if (today >= connectEndOfSupport.date)
-            text = SetupPlan::tr("The %1 method relies on Atlassian Connect, which reached end of support in "
-                                 "December 2026: "
-                                 "Jira may stop calling the app at any time. Use the Marketplace method.")
-                       .arg(methodId(input.method));
-        else if (today >= privateConnectInstallsBlocked.date)
-            text = SetupPlan::tr("The %1 method relies on Atlassian Connect: installing private Connect apps "
-                                 "is blocked since "
-                                 "%2, and Connect support ends in December 2026. Only an app that is already "
-                                 "installed keeps "
-                                 "working until then; new installs need the Marketplace method.")
-                       .arg(methodId(input.method), blocked);
+        using namespace platform;
+        const bool existing = installed.type == InstallType::LegacyConnect;
+        if (!existing && state.isAdmin && privateConnectInstallsBlocked().reached(today))
+            plan.blockers.append(
+                SetupPlan::tr("A new %1 install cannot be made: %2 Use the Marketplace method.")
+                    .arg(methodId(input.method), PlatformText::newInstallStatus(today)));
         else
-            text =
-                SetupPlan::tr("The %1 method relies on Atlassian Connect: installing private Connect apps is "
-                              "blocked from "
-                              "%2, and Connect support ends in December 2026. Prefer the Marketplace method.")
-                    .arg(methodId(input.method), blocked);
-        plan.notes.append({PlanNote::Level::Warning, QStringLiteral("connect-eol"), text});
+            plan.notes.append(
+                {PlanNote::Level::Warning, QStringLiteral("connect-eol"),
+                 SetupPlan::tr("The %1 method relies on Atlassian Connect. %2 Move to the Marketplace method "
+                               "(--method marketplace).")
+                     .arg(methodId(input.method),
+                          (existing ? QString() : PlatformText::newInstallStatus(today) + QLatin1Char(' ')) +
+                              PlatformText::connectStatus(today))});
     }
 
     // What makes the setup impossible as it stands.
@@ -377,7 +372,46 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
              SetupPlan::tr("This GitLab does not list the scopes of applications: make sure \"%1\" has only "
                            "the scope api (%2).")
                  .arg(plan.reuse->name, setup::applicationAdminUrl(input.url, plan.reuse->id))});
+    // Moving a legacy install to Marketplace, and the legacy applications the admin let go.
+    const QString legacyRedirect = setup::redirectUri(Method::Manual, input.target());
+    if (input.method == Method::Marketplace && installed.type == InstallType::LegacyConnect) {
+        Migration m;
+        m.from = installed;
+        m.relaysForOthers = installed.relaysForOthers;
+        m.removeOldApplication = input.removeOldApplication;
+        if (!state.externalHost.isEmpty() && installed.proxyUrl.isEmpty())
+            m.oldKey = Descriptor::keyForHost(state.externalHost);
+        if (referenced && referenced->callbackUrl.split(QRegularExpression(QStringLiteral("\\s+")))
+                              .contains(legacyRedirect))
+            m.oldApplication = referenced;
+        plan.migration = m;
+    }
+    if (input.method == Method::Marketplace && input.removeOldApplication) {
+        for (const OAuthApplication& app : state.applications) {
+            const bool used = plan.reuse && plan.reuse->id == app.id;
+            if (!used &&
+                app.callbackUrl.split(QRegularExpression(QStringLiteral("\\s+"))).contains(legacyRedirect))
+                plan.retire.append(app);
+        }
+    }
     for (const OAuthApplication& app : state.applications) {
+        const bool retired = std::any_of(plan.retire.cbegin(), plan.retire.cend(),
+                                         [&app](const OAuthApplication& r) { return r.id == app.id; });
+        if (retired)
+            continue;
+        if (plan.migration && plan.migration->oldApplication &&
+            plan.migration->oldApplication->id == app.id) {
+            plan.notes.append(
+                {PlanNote::Level::Info, QStringLiteral("old-application"),
+                 SetupPlan::tr(
+                     "The legacy app's OAuth application \"%1\" (id %2) stays as it is; run again "
+                     "with --remove-old-application to delete it once Jira uses the Marketplace app, "
+                     "or delete it at %3.")
+                     .arg(app.name)
+                     .arg(app.id)
+                     .arg(setup::applicationAdminUrl(input.url, app.id))});
+            continue;
+        }
         const bool used = (plan.reuse && plan.reuse->id == app.id) ||
                           (plan.remove && plan.remove->id == app.id) ||
                           (plan.misconfigured && plan.misconfigured->id == app.id);
@@ -426,16 +460,37 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     plan.settings.append(proxy);
 
     const bool relay = input.method == Method::Proxy;
+    // Moving an instance that relays for others: switching storage off would break them at once.
+    const bool keepRelaying = plan.migration && plan.migration->relaysForOthers;
     if (relay || state.settings.contains(setup::publicKeyStorage)) {
         SettingChange storage = settingOf(setup::publicKeyStorage);
-        storage.planned = relay;
-        storage.why = relay ? SetupPlan::tr("on: other instances verify Jira's tokens through this one")
-                            : SetupPlan::tr("off: only an instance that relays for others needs it");
+        storage.planned = relay || keepRelaying;
+        storage.why =
+            relay ? SetupPlan::tr("on: other instances verify Jira's tokens through this one")
+            : keepRelaying
+                ? SetupPlan::tr("kept on until the instances that use this one as their proxy have moved")
+                : SetupPlan::tr("off: only an instance that relays for others needs it");
         if (relay && !state.settings.contains(setup::publicKeyStorage) && state.isAdmin)
             plan.blockers.append(
                 SetupPlan::tr("This GitLab has no setting %1 (it arrived in 15.9). Upgrade GitLab first.")
                     .arg(setup::publicKeyStorage));
         plan.settings.append(storage);
+    }
+
+    if (plan.migration) {
+        plan.notes.append({PlanNote::Level::Info, QStringLiteral("migration"),
+                           SetupPlan::tr("This instance has a legacy Connect install (%1): the plan moves it "
+                                         "to the Marketplace app.")
+                               .arg(plan.migration->from.reason)});
+        if (keepRelaying)
+            plan.notes.append(
+                {PlanNote::Level::Warning, QStringLiteral("proxy-for-others"),
+                 SetupPlan::tr(
+                     "Other instances use this one as their Jira Connect proxy (public key storage "
+                     "is on): every instance whose Jira Connect Proxy URL points at %1 must move to "
+                     "the Marketplace app too, and loses its Jira connection until it has. Public key "
+                     "storage stays on; turn it off once none of them points here.")
+                     .arg(input.target().toString())});
     }
 
     // Behind a reverse proxy with another host name, Jira's tokens name the public host as their
@@ -488,6 +543,10 @@ QJsonObject SetupPlan::toJson() const
         app.insert(QStringLiteral("misconfigured"), misconfigured->toJson());
         app.insert(QStringLiteral("problems"), QJsonArray::fromStringList(misconfiguredProblems));
     }
+    QJsonArray retireJson;
+    for (const OAuthApplication& a : retire)
+        retireJson.append(a.toJson());
+    app.insert(QStringLiteral("retire"), retireJson);
     QJsonArray settingsJson;
     for (const SettingChange& s : settings) {
         QJsonObject o{{QStringLiteral("key"), s.key},
@@ -514,12 +573,50 @@ QJsonObject SetupPlan::toJson() const
         {QStringLiteral("application"), app},
         {QStringLiteral("settings"), settingsJson},
         {QStringLiteral("notes"), notesJson},
+        {QStringLiteral("migration"), migration ? QJsonValue(migration->toJson(target)) : QJsonValue()},
         {QStringLiteral("blockers"), QJsonArray::fromStringList(blockers)},
         {QStringLiteral("blocked"), isBlocked()},
         {QStringLiteral("changes"), hasChanges()}};
 }
 
 // ---------------------------------------------------------------------------------------------
+
+QStringList Migration::jiraSteps(const QString& target) const
+{
+    QStringList steps;
+    steps.append(tr("In Jira, open Settings → Apps. Where Jira says \"App management has moved to "
+                    "Administration\", choose Take me there → Installed apps (older sites still show Manage "
+                    "your apps)."));
+    steps.append(
+        oldKey.isEmpty()
+            ? tr("Uninstall the private GitLab for Jira Cloud app that this instance served.")
+            : tr("Uninstall the private app with the key %1 that this instance served.").arg(oldKey));
+    steps.append(tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace. Where Jira asks, "
+                    "approve its major upgrade to Atlassian's Forge platform."));
+    steps.append(
+        tr("In Installed apps, open the app's menu (…) → Get started → Change GitLab version → GitLab "
+           "self-managed, enter %1 (no trailing slash) and sign in to GitLab.")
+            .arg(target));
+    steps.append(tr("Link your groups again in the Marketplace app (Link groups)."));
+    return steps;
+}
+
+QStringList Migration::unknowns()
+{
+    return platform::PlatformText::unknowns();
+}
+
+QJsonObject Migration::toJson(const QString& target) const
+{
+    return {{QStringLiteral("from"), installTypeId(from.type)},
+            {QStringLiteral("old_key"), oldKey.isEmpty() ? QJsonValue() : QJsonValue(oldKey)},
+            {QStringLiteral("old_application"),
+             oldApplication ? QJsonValue(oldApplication->toJson()) : QJsonValue()},
+            {QStringLiteral("remove_old_application"), removeOldApplication},
+            {QStringLiteral("relays_for_others"), relaysForOthers},
+            {QStringLiteral("jira_steps"), QJsonArray::fromStringList(jiraSteps(target))},
+            {QStringLiteral("unknowns"), QJsonArray::fromStringList(unknowns())}};
+}
 
 QList<VerifyItem> verifySetup(const SetupPlan& plan, const QString& applicationUid,
                               const GitLabState& readBack)
@@ -561,6 +658,22 @@ QList<VerifyItem> verifySetup(const SetupPlan& plan, const QString& applicationU
                           : SetupPlan::tr("\"%1\": %2.").arg(it->name, problems.join(QLatin1String("; ")));
     }
     items.append(app);
+    for (const OAuthApplication& old : plan.retire) {
+        VerifyItem gone;
+        gone.key = QStringLiteral("retired_application");
+        gone.expected = QJsonValue::Null;
+        const bool present = std::any_of(readBack.applications.cbegin(), readBack.applications.cend(),
+                                         [&old](const OAuthApplication& a) { return a.id == old.id; });
+        gone.actual = present ? QJsonValue(old.toJson()) : QJsonValue::Null;
+        gone.ok = readBack.applicationsReadable && !present;
+        gone.text =
+            gone.ok
+                ? SetupPlan::tr("The legacy application \"%1\" (id %2) is deleted.").arg(old.name).arg(old.id)
+                : SetupPlan::tr("The legacy application \"%1\" (id %2) still exists.")
+                      .arg(old.name)
+                      .arg(old.id);
+        items.append(gone);
+    }
     return items;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connect/installtype.h"
 #include "gitlabversion.h"
 #include "instanceurl.h"
 #include "runcontext.h"
@@ -88,7 +89,10 @@ struct SetupInput
     InstanceUrl publicUrl; // what Jira and GitLab.com reach; invalid when it is `url`
     QString applicationName = setup::defaultApplicationName();
     bool replaceMisconfigured = false; // may delete the misconfigured application the key points at
-    QDateTime now;                     // for the Connect end-of-support dates
+    // Moving a legacy install to Marketplace: may delete the legacy OAuth application once the
+    // settings point at the new one (the admin's consent; without it the application stays).
+    bool removeOldApplication = false;
+    QDateTime now; // for the Connect end-of-support dates
 
     const InstanceUrl& target() const { return publicUrl.isValid() ? publicUrl : url; }
 };
@@ -103,6 +107,27 @@ struct SettingChange
     QString why;                     // translated: why this value
 
     bool changes() const;
+};
+
+// Moving a legacy Connect install (manual, or proxy for others) to the Marketplace app: what
+// changes in GitLab is the plan's settings and application; this holds what the admin must know
+// beyond them, and what happens in Jira.
+struct Migration
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::Migration)
+
+public:
+    InstallTypeDecision from;                       // what GitLab's settings show today
+    QString oldKey;                                 // the private app's key in Jira, when known
+    std::optional<OAuthApplication> oldApplication; // the legacy app's OAuth application
+    bool removeOldApplication = false;              // consent given: deleted after the settings switch
+    bool relaysForOthers = false;                   // other instances use this one as their proxy
+
+    // In Jira, in order, with today's navigation (translated).
+    QStringList jiraSteps(const QString& target) const;
+    // What nobody can say yet (translated); never guessed.
+    static QStringList unknowns();
+    QJsonObject toJson(const QString& target) const;
 };
 
 struct PlanNote
@@ -124,6 +149,8 @@ struct PlanNote
 //                name, else any correct one) | Create | Blocked (the key points at a
 //                misconfigured one and --replace-misconfigured was not given)
 //                plus `remove`: the misconfigured one, deleted first with --replace-misconfigured
+//                plus `retire`: with the Marketplace method and the admin's consent, the legacy
+//                applications, deleted only after the settings point at the new one
 //   settings:    the method's values, only those that differ are written
 class SetupPlan
 {
@@ -146,6 +173,10 @@ public:
     std::optional<OAuthApplication> reuse;         // Reuse
     std::optional<OAuthApplication> remove;        // deleted before creating the new one
     std::optional<OAuthApplication> misconfigured; // the one the key points at, when it is wrong
+    std::optional<Migration> migration; // the method is marketplace and GitLab has a legacy install
+    // With the admin's consent (removeOldApplication) and the Marketplace method: the legacy
+    // applications (this instance's own Jira callback), deleted after the settings are written.
+    QList<OAuthApplication> retire;
     QStringList misconfiguredProblems;
     QList<SettingChange> settings; // every setting the method manages, changed or not
     QList<PlanNote> notes;

@@ -91,6 +91,15 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
     }
     out += QLatin1Char('\n');
 
+    for (const OAuthApplication& old : plan.retire)
+        out += QStringLiteral("  ") + paint(red, QStringLiteral("- ")) +
+               tr("delete the legacy application \"%1\" (id %2) once the settings point at the new one")
+                   .arg(old.name)
+                   .arg(old.id) +
+               QLatin1Char('\n');
+    if (!plan.retire.isEmpty())
+        out += QLatin1Char('\n');
+
     out += paint(bold, tr("GitLab for Jira App settings")) + QLatin1Char('\n');
     int width = 0;
     for (const SettingChange& s : plan.settings)
@@ -117,6 +126,8 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
         out += (n.level == PlanNote::Level::Warning ? paint(yellow, QStringLiteral("! ") + n.text)
                                                     : QStringLiteral("i ") + n.text) +
                QLatin1Char('\n');
+    if (plan.migration)
+        out += QLatin1Char('\n') + migration(plan, options);
     out += QLatin1Char('\n');
     if (plan.isBlocked())
         out += paint(red, tr("This plan cannot be applied; nothing will be changed.")) + QLatin1Char('\n');
@@ -124,6 +135,31 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
         out +=
             tr("Nothing to change: GitLab is already set up for the %1 method.").arg(methodId(plan.method)) +
             QLatin1Char('\n');
+    return out;
+}
+
+QString SetupText::migration(const SetupPlan& plan, const Options& options)
+{
+    const Paint paint{options.color};
+    const Migration& m = *plan.migration;
+    QString out = paint(bold, tr("Moving the legacy install to the Marketplace app")) + QLatin1Char('\n');
+    out += tr("In GitLab (the plan above): the Jira Connect Proxy URL becomes https://gitlab.com; the OAuth "
+              "application gets GitLab.com's callback; public key storage is off unless other instances "
+              "use this one as their proxy.") +
+           QLatin1Char('\n');
+    if (m.oldApplication)
+        out += (m.removeOldApplication
+                    ? tr("The legacy application \"%1\" is deleted after the settings switch, as you asked.")
+                    : tr("The legacy application \"%1\" stays; --remove-old-application deletes it."))
+                   .arg(m.oldApplication->name) +
+               QLatin1Char('\n');
+    out += QLatin1Char('\n') + paint(bold, tr("Then in Jira")) + QLatin1Char('\n');
+    int n = 0;
+    for (const QString& step : m.jiraSteps(plan.target))
+        out += QStringLiteral("  %1. ").arg(++n) + step + QLatin1Char('\n');
+    out += QLatin1Char('\n') + paint(bold, tr("Not known")) + QLatin1Char('\n');
+    for (const QString& unknown : Migration::unknowns())
+        out += QStringLiteral("  ? ") + unknown + QLatin1Char('\n');
     return out;
 }
 
@@ -162,8 +198,10 @@ QString SetupText::result(const SetupResult& result, const Options& options)
                        .arg(result.plan.target) +
                    QLatin1Char('\n');
         else
-            out += tr("Next: the app descriptor for Jira is %1/-/jira_connect/app_descriptor.json.")
-                       .arg(result.plan.target) +
+            out += tr("Next: nothing in Jira for the private app it already has (its descriptor stays "
+                      "%1/-/jira_connect/app_descriptor.json). Plan the move to the Marketplace app: "
+                      "gitlab-jira-doctor-cli configure %2 --method marketplace.")
+                       .arg(result.plan.target, result.plan.url) +
                    QLatin1Char('\n');
         out += tr("Then check everything Jira needs: gitlab-jira-doctor-cli check %1").arg(result.plan.url) +
                QLatin1Char('\n');

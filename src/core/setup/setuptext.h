@@ -22,6 +22,8 @@ public:
     };
 
     static QString plan(const SetupPlan& plan, const Options& options);
+    // Moving a legacy install: what changes, the steps in Jira, what is not known.
+    static QString migration(const SetupPlan& plan, const Options& options);
     static QString step(const SetupStep& step, const Options& options);
     // Verification, outcome and what to do next (the steps were shown as they happened).
     static QString result(const SetupResult& result, const Options& options);

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "platformcommon.h"
+
+#include <QJsonArray>
+
+namespace gjd {
+namespace {
+
+// In native Forge mode GitLab talks to Atlassian directly (reference/platform-2026-12.md): it
+// pushes development information to api.atlassian.com and fetches Forge's signing keys from
+// forge.cdn.prod.atlassian-dev.net (5 s timeout); Forge calls the instance from Atlassian's
+// "Outgoing Connections" ranges and waits 25 s for UI calls, 5 s for events.
+class ManualForgeNetworkCheck final : public Check
+{
+    Q_DECLARE_TR_FUNCTIONS(gjd::ManualForgeNetworkCheck)
+
+public:
+    QString id() const override { return QStringLiteral("manual.forge_network"); }
+    QString category() const override { return category::platform; }
+    QString title() const override { return tr("Native Forge traffic allowed"); }
+    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
+    QStringList probes() const override { return platformcommon::installTypeProbes(); }
+    bool probesOptional() const override { return true; }
+
+    void evaluate(const RunContext& ctx, Finding& f) const override
+    {
+        if (!platformcommon::ForgeGate::applies(ctx, f))
+            return;
+        QJsonArray list;
+        QStringList lines;
+        auto add = [&](const QString& command, const QString& expect) {
+            lines.append(QStringLiteral("  %1\n    → %2").arg(command, expect));
+            list.append(
+                QJsonObject{{QStringLiteral("command"), command}, {QStringLiteral("expect"), expect}});
+        };
+        add(QStringLiteral("curl --head https://api.atlassian.com"),
+            tr("an HTTP status line: in native Forge mode GitLab sends development information there"));
+        add(QStringLiteral("curl https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json"),
+            tr("a JSON document with \"keys\": GitLab checks Forge's invocation tokens with them and waits "
+               "at most 5 seconds"));
+        f.evidence.insert(QStringLiteral("commands"), list);
+        f.evidence.insert(QStringLiteral("outbound"),
+                          QJsonArray{QStringLiteral("api.atlassian.com"),
+                                     QStringLiteral("forge.cdn.prod.atlassian-dev.net")});
+        f.evidence.insert(QStringLiteral("inbound"),
+                          QStringLiteral("Atlassian \"Outgoing Connections\" ranges"));
+        f.status = Status::Manual;
+        f.summary = tr("On the GitLab server run \"curl --head https://api.atlassian.com\" and \"curl "
+                       "https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json\"; let Atlassian's "
+                       "\"Outgoing Connections\" ranges reach %1/api/v4/integrations/jira_forge/.")
+                        .arg(ctx.target().toString());
+        f.details =
+            tr("Native Forge mode is experimental in GitLab. This computer is not the GitLab server and "
+               "not Atlassian, so it cannot test this traffic:\n") +
+            lines.join(QLatin1Char('\n')) +
+            tr("\n\nInbound, Forge calls the instance from the ranges Atlassian lists as \"Outgoing "
+               "Connections\" and gives up after 25 seconds for calls from Jira's pages and 5 seconds for "
+               "events.");
+        f.remedy = tr("Allow outbound HTTPS from the GitLab server to api.atlassian.com and "
+                      "forge.cdn.prod.atlassian-dev.net, and inbound HTTPS from Atlassian's \"Outgoing "
+                      "Connections\" ranges.");
+        f.docs = {platformcommon::forgeRemoteContract, docs::atlassianIpRanges};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> makeManualForgeNetworkCheck()
+{
+    return std::make_unique<ManualForgeNetworkCheck>();
+}
+
+} // namespace gjd
