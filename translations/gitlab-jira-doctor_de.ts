@@ -1184,6 +1184,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Export saved to %1</source>
         <translation>Export gespeichert unter %1</translation>
     </message>
+    <message>
+        <source>Install type: %1 (decided from %2)</source>
+        <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
+    </message>
 </context>
 <context>
     <name>gjd::DiffDialog</name>
@@ -1693,6 +1697,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Install type: %1 (decided from %2)</source>
+        <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2247,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Install type</source>
+        <translation>Art der Installation</translation>
+    </message>
+    <message>
+        <source>decided from %1</source>
+        <translation>bestimmt aus %1</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2960,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Install type: %1 (decided from %2)</source>
+        <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
     </message>
 </context>
 <context>
@@ -4021,6 +4041,22 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>%1: %2</source>
         <comment>status: count</comment>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation>den Einstellungen</translation>
+    </message>
+    <message>
+        <source>the descriptor key</source>
+        <translation>dem Schlüssel im Deskriptor</translation>
+    </message>
+    <message>
+        <source>the descriptor key and the public endpoints</source>
+        <translation>dem Schlüssel im Deskriptor und den öffentlichen Endpunkten</translation>
+    </message>
+    <message>
+        <source>Install type: %1 (decided from %2)</source>
+        <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
     </message>
 </context>
 <context>

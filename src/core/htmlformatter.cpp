@@ -228,6 +228,12 @@ QString HtmlFormatter::format(const Report& report)
                                : report.methodSource == QLatin1String("detected") ? tr("detected")
                                                                                   : tr("assumed");
     h += fact(tr("Method"), QStringLiteral("<code>%1</code> (%2)").arg(esc(report.method), esc(methodNote)));
+    if (!report.installType().isEmpty())
+        h += fact(tr("Install type"),
+                  QStringLiteral("<code>%1</code> (%2)")
+                      .arg(esc(report.installType()),
+                           esc(tr("decided from %1")
+                                   .arg(TextFormatter::installTypeSource(report.installTypeDecidedBy())))));
     h += fact(tr("Generated"),
               esc(tr("GitLab Jira Doctor %1, %2")
                       .arg(report.toolVersion, report.generatedAt.toUTC().toString(Qt::ISODate))));

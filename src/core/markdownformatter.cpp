@@ -41,6 +41,12 @@ QString MarkdownFormatter::format(const Report& report)
     out += QStringLiteral("- ") + counts.join(QLatin1String(", ")) + QLatin1Char('\n');
     out += QStringLiteral("- ") + tr("Method: %1 (%2)").arg(report.method, report.methodSource) +
            QLatin1Char('\n');
+    if (!report.installType().isEmpty())
+        out +=
+            QStringLiteral("- ") +
+            tr("Install type: %1 (decided from %2)")
+                .arg(report.installType(), TextFormatter::installTypeSource(report.installTypeDecidedBy())) +
+            QLatin1Char('\n');
     if (!report.publicUrl.isEmpty())
         out += QStringLiteral("- ") + tr("Public URL: %1").arg(escape(report.publicUrl)) + QLatin1Char('\n');
     out += QStringLiteral("- ") +

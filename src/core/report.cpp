@@ -103,6 +103,26 @@ Summary Report::summary() const
     return s;
 }
 
+QString Report::installType() const
+{
+    static const QStringList known{QStringLiteral("marketplace"), QStringLiteral("legacy-connect"),
+                                   QStringLiteral("forge-native"), QStringLiteral("none")};
+    const Finding* f = find(QStringLiteral("platform.install_type"));
+    const QString value = f ? f->evidence.value(QStringLiteral("install_type")).toString() : QString();
+    return known.contains(value) ? value : QString();
+}
+
+QString Report::installTypeDecidedBy() const
+{
+    static const QStringList known{QStringLiteral("settings"), QStringLiteral("descriptor_key"),
+                                   QStringLiteral("descriptor_key+endpoints")};
+    const Finding* f = find(QStringLiteral("platform.install_type"));
+    const QString value = f && !installType().isEmpty()
+                              ? f->evidence.value(QStringLiteral("decided_by")).toString()
+                              : QString();
+    return known.contains(value) ? value : QString();
+}
+
 const Finding* Report::find(const QString& id) const
 {
     for (const Finding& f : checks) {

@@ -72,6 +72,11 @@ struct Report
 
     Summary summary() const;
     const Finding* find(const QString& id) const;
+    // What platform.install_type decided ("marketplace", "legacy-connect", "forge-native", "none"),
+    // empty when it did not (skipped, or not a value this version knows: a report from elsewhere).
+    QString installType() const;
+    // How it was decided ("settings", "descriptor_key", "descriptor_key+endpoints"), same rules.
+    QString installTypeDecidedBy() const;
     QJsonObject toJson() const;
     static std::optional<Report> fromJson(const QJsonObject& object, QString* error = nullptr);
 };

@@ -77,6 +77,17 @@ QString TextFormatter::statusTitle(Status status)
     return QString();
 }
 
+QString TextFormatter::installTypeSource(const QString& decidedBy)
+{
+    if (decidedBy == QLatin1String("settings"))
+        return tr("the settings");
+    if (decidedBy == QLatin1String("descriptor_key"))
+        return tr("the descriptor key");
+    if (decidedBy == QLatin1String("descriptor_key+endpoints"))
+        return tr("the descriptor key and the public endpoints");
+    return QString();
+}
+
 QString TextFormatter::format(const Report& report, const Options& options)
 {
     const auto paint = [&options](Status status, const QString& text) {
@@ -94,6 +105,10 @@ QString TextFormatter::format(const Report& report, const Options& options)
     out += (report.methodReason.isEmpty() ? tr("Method: %1 (%2)").arg(report.method, methodNote)
                                           : tr("Method: %1 (%2)").arg(report.method, report.methodReason)) +
            QLatin1Char('\n');
+    if (!report.installType().isEmpty())
+        out += tr("Install type: %1 (decided from %2)")
+                   .arg(report.installType(), installTypeSource(report.installTypeDecidedBy())) +
+               QLatin1Char('\n');
 
     int idWidth = 0;
     for (const Finding& f : report.checks)

@@ -25,6 +25,9 @@ public:
     // `text` in the status's ANSI colour when `color`, else as it is.
     static QString paint(Status status, const QString& text, bool color);
     static QString statusTitle(Status status);
+    // How platform.install_type decided, for the report headers: "the settings", "the descriptor
+    // key", … (translated); empty for an unknown value.
+    static QString installTypeSource(const QString& decidedBy);
 };
 
 } // namespace gjd

@@ -573,9 +573,15 @@ void DiagnosticsPage::updateVerdict()
         if (s.count(st) > 0)
             counts.append(tr("%1 %2", "count status").arg(s.count(st)).arg(TextFormatter::statusTitle(st)));
     }
-    m_verdictLabel->setText(tr("%1 — verdict %2: %3")
-                                .arg(m_report.url, TextFormatter::statusTitle(s.verdict).toUpper(),
-                                     counts.join(QLatin1String(", "))));
+    QString text = tr("%1 — verdict %2: %3")
+                       .arg(m_report.url, TextFormatter::statusTitle(s.verdict).toUpper(),
+                            counts.join(QLatin1String(", ")));
+    if (!m_report.installType().isEmpty())
+        text +=
+            QLatin1Char('\n') + tr("Install type: %1 (decided from %2)")
+                                    .arg(m_report.installType(),
+                                         TextFormatter::installTypeSource(m_report.installTypeDecidedBy()));
+    m_verdictLabel->setText(text);
 }
 
 bool DiagnosticsPage::selectCheck(const QString& id)

@@ -233,6 +233,9 @@ void ExportViewPage::updateBanner()
                   .arg(r.url, when, e.toolVersion.isEmpty() ? tr("(unknown version)") : e.toolVersion));
     lines.append(tr("Checked from %1 (Qt %2, %3); method %4 (%5).")
                      .arg(r.vantageOs, r.vantageQt, r.vantageTlsBackend, r.method, r.methodSource));
+    if (!r.installType().isEmpty())
+        lines.append(tr("Install type: %1 (decided from %2)")
+                         .arg(r.installType(), TextFormatter::installTypeSource(r.installTypeDecidedBy())));
     if (e.isBundle)
         lines.append(e.level == RedactionLevel::Identities
                          ? tr("Redaction: secrets and identities (names are pseudonyms such as host-1; "
