@@ -2973,36 +2973,28 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>GitLab %1 ist älter als 15.7: Aktualisieren Sie zuerst; die Marketplace-App braucht 15.7, und OAuth für die App kam mit dieser Version.</translation>
     </message>
     <message>
-        <source>Every method needs the instance reachable from the internet: Jira Cloud (and, for the Marketplace app, GitLab.com) call it. Put an internet-facing reverse proxy in front of it that allows their addresses.</source>
-        <translation>Jede Methode braucht eine aus dem Internet erreichbare Instanz: Jira Cloud (und bei der Marketplace-App GitLab.com) rufen sie auf. Stellen Sie einen Reverse-Proxy mit Internetzugang davor, der deren Adressen zulässt.</translation>
-    </message>
-    <message>
-        <source>Other instances use this one as their Jira Connect proxy: keep it as it is.</source>
-        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy: Lassen Sie sie, wie sie ist.</translation>
-    </message>
-    <message>
-        <source>A manually installed app already runs and GitLab.com must not relay: keep the manual setup for now, and plan the move.</source>
-        <translation>Eine manuell installierte App läuft bereits, und GitLab.com soll nicht vermitteln: Behalten Sie die manuelle Einrichtung vorerst und planen Sie den Umzug.</translation>
-    </message>
-    <message>
         <source>The Marketplace app is the only way to install the app in Jira now.</source>
         <translation>Die Marketplace-App ist jetzt der einzige Weg, die App in Jira zu installieren.</translation>
     </message>
     <message>
-        <source>The Marketplace app is the supported way to install the app in Jira.</source>
-        <translation>Die Marketplace-App ist der unterstützte Weg, die App in Jira zu installieren.</translation>
-    </message>
-    <message>
-        <source>With the Marketplace app GitLab.com relays install events and branch links to your instance (your data still goes from your instance straight to Jira). The alternative, a manual install, relies on Atlassian Connect: %1</source>
-        <translation>Mit der Marketplace-App vermittelt GitLab.com Installationsereignisse und Branch-Links an Ihre Instanz (Ihre Daten gehen weiterhin direkt von Ihrer Instanz zu Jira). Die Alternative, eine manuelle Installation, beruht auf Atlassian Connect: %1</translation>
-    </message>
-    <message>
-        <source>The manual install that runs today relies on Atlassian Connect; moving to the Marketplace app keeps it working after Connect ends.</source>
-        <translation>Die heute laufende manuelle Installation beruht auf Atlassian Connect; der Umzug zur Marketplace-App hält sie nach dem Ende von Connect am Laufen.</translation>
-    </message>
-    <message>
         <source>GitLab %1 cannot create branches from Jira with the Marketplace app; that needs 17.2.</source>
         <translation>GitLab %1 kann mit der Marketplace-App keine Branches aus Jira anlegen; das braucht 17.2.</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s settings show a legacy Connect install: %1.</source>
+        <translation>Die Einstellungen von GitLab zeigen eine alte Connect-Installation: %1.</translation>
+    </message>
+    <message>
+        <source>Other instances use this one as their Jira Connect proxy: every instance whose Jira Connect Proxy URL points here must move to the Marketplace app too.</source>
+        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy: Jede Instanz, deren Jira Connect Proxy URL hierher zeigt, muss ebenfalls zur Marketplace-App wechseln.</translation>
+    </message>
+    <message>
+        <source>GitLab is already set up for the Marketplace app (%1): the wizard checks it and completes what is missing.</source>
+        <translation>GitLab ist schon für die Marketplace-App eingerichtet (%1): Der Assistent prüft das und ergänzt, was fehlt.</translation>
+    </message>
+    <message>
+        <source>GitLab&apos;s experimental native Forge mode is set (%1). This wizard sets up the Marketplace app and leaves jira_forge_app_id as it is.</source>
+        <translation>Der experimentelle native Forge-Modus von GitLab ist gesetzt (%1). Dieser Assistent richtet die Marketplace-App ein und lässt jira_forge_app_id, wie es ist.</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3050,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Link your groups again in the Marketplace app (Link groups).</source>
         <translation>Verknüpfen Sie Ihre Gruppen in der Marketplace-App erneut (Link groups).</translation>
     </message>
+    <message>
+        <source>Link groups: link the groups whose projects Jira should show.</source>
+        <translation>Link groups: Verknüpfen Sie die Gruppen, deren Projekte Jira zeigen soll.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::PlatformConnectEolCheck</name>
@@ -3087,14 +3083,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Forge upgrade of the Marketplace app approved in Jira</source>
         <translation>Forge-Upgrade der Marketplace-App in Jira genehmigt</translation>
-    </message>
-    <message>
-        <source>In Jira, open Settings → Apps; where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps. Open &quot;GitLab for Jira Cloud&quot; and approve the major update Jira offers for it, if it offers one.</source>
-        <translation>Öffnen Sie in Jira Settings → Apps; wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps. Öffnen Sie „GitLab for Jira Cloud“ und genehmigen Sie das Major-Update, falls Jira eines anbietet.</translation>
-    </message>
-    <message>
-        <source>GitLab republished the Marketplace app on Atlassian&apos;s Forge platform as a major upgrade that a Jira site or organization administrator must approve. It keeps the app&apos;s key and the synced data. A site that has not approved it stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells whether a site approved it.</source>
-        <translation>GitLab hat die Marketplace-App auf Atlassians Forge-Plattform neu veröffentlicht, als Major-Upgrade, das eine Site- oder Organisationsadministration in Jira genehmigen muss. Schlüssel und synchronisierte Daten der App bleiben erhalten. Eine Site ohne diese Genehmigung bleibt bei der Connect-Version, und die ist gefährdet: %1 Nichts, was dieses Programm abfragen kann, verrät, ob eine Site zugestimmt hat.</translation>
     </message>
     <message>
         <source>Approve the upgrade as a Jira administrator (member of site-admins or org-admins).</source>
@@ -3177,6 +3165,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Atlassian publishes no exact day on which Connect apps stop working.</source>
         <translation>Atlassian nennt keinen genauen Tag, an dem Connect-Apps aufhören zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>In Jira, open Settings → Apps; where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps. Open &quot;GitLab for Jira Cloud&quot; and approve the major update Jira offers for it, if it offers one.</source>
+        <translation>Öffnen Sie in Jira Settings → Apps; wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps. Öffnen Sie „GitLab for Jira Cloud“ und genehmigen Sie das Major-Update, falls Jira eines anbietet.</translation>
+    </message>
+    <message>
+        <source>GitLab republished the Marketplace app on Atlassian&apos;s Forge platform as a major upgrade that a Jira site or organization administrator must approve. It keeps the app&apos;s key and the synced data. A site that has not approved it stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells whether a site approved it.</source>
+        <translation>GitLab hat die Marketplace-App auf Atlassians Forge-Plattform neu veröffentlicht, als Major-Upgrade, das eine Site- oder Organisationsadministration in Jira genehmigen muss. Schlüssel und synchronisierte Daten der App bleiben erhalten. Eine Site ohne diese Genehmigung bleibt bei der Connect-Version, und die ist gefährdet: %1 Nichts, was dieses Programm abfragen kann, verrät, ob eine Site zugestimmt hat.</translation>
     </message>
 </context>
 <context>
@@ -3731,10 +3727,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die Methode %1 hängt von Atlassian Connect ab. %2 Wechseln Sie zur Marketplace-Methode (--method marketplace).</translation>
     </message>
     <message>
-        <source>The legacy app&apos;s OAuth application &quot;%1&quot; (id %2) stays as it is; run again with --remove-old-application to delete it once Jira uses the Marketplace app, or delete it at %3.</source>
-        <translation>Die OAuth-Anwendung „%1“ (ID %2) der alten App bleibt, wie sie ist; führen Sie den Befehl erneut mit --remove-old-application aus, um sie zu löschen, sobald Jira die Marketplace-App nutzt, oder löschen Sie sie unter %3.</translation>
-    </message>
-    <message>
         <source>kept on until the instances that use this one as their proxy have moved</source>
         <translation>bleibt an, bis die Instanzen, die diese als Proxy nutzen, umgezogen sind</translation>
     </message>
@@ -3753,6 +3745,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The legacy application &quot;%1&quot; (id %2) still exists.</source>
         <translation>Die alte Anwendung „%1“ (ID %2) existiert noch.</translation>
+    </message>
+    <message>
+        <source>The legacy app&apos;s OAuth application &quot;%1&quot; (id %2) stays as it is; delete it at %3 once Jira uses the Marketplace app.</source>
+        <translation>Die OAuth-Anwendung „%1“ (ID %2) der alten App bleibt, wie sie ist; löschen Sie sie unter %3, sobald Jira die Marketplace-App nutzt.</translation>
     </message>
 </context>
 <context>
@@ -4656,24 +4652,16 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Instanz-URL:</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Open &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt; in the Atlassian Marketplace and select &lt;b&gt;Get it now&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In Jira, open the app: &lt;b&gt;Apps → Manage your apps → GitLab for Jira Cloud → Get started&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Change GitLab version&lt;/b&gt;, then &lt;b&gt;GitLab self-managed&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Enter the instance URL below, exactly as shown (no trailing slash), and select &lt;b&gt;Save&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Sign in to GitLab&lt;/b&gt; and authorize the application.&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Link groups&lt;/b&gt; and link the groups whose projects Jira should show.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Öffnen Sie &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt; im Atlassian Marketplace und wählen Sie &lt;b&gt;Get it now&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Öffnen Sie die App in Jira: &lt;b&gt;Apps → Manage your apps → GitLab for Jira Cloud → Get started&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Change GitLab version&lt;/b&gt;, dann &lt;b&gt;GitLab self-managed&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Geben Sie die Instanz-URL unten genau so ein (ohne abschließenden Schrägstrich) und wählen Sie &lt;b&gt;Save&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Sign in to GitLab&lt;/b&gt; und autorisieren Sie die Anwendung.&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Link groups&lt;/b&gt; und verknüpfen Sie die Gruppen, deren Projekte Jira zeigen soll.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>App descriptor URL:</source>
-        <translation>URL des App-Deskriptors:</translation>
-    </message>
-    <message>
-        <source>&lt;ol&gt;&lt;li&gt;In Jira, turn on development mode (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Select &lt;b&gt;Upload app&lt;/b&gt; and enter the app descriptor URL below.&lt;/li&gt;&lt;li&gt;Open the app (&lt;b&gt;Get started&lt;/b&gt;), sign in to GitLab and link groups.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Schalten Sie in Jira den Entwicklungsmodus ein (&lt;b&gt;Apps → Manage your apps → Settings → Enable development mode&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;Wählen Sie &lt;b&gt;Upload app&lt;/b&gt; und geben Sie die URL des App-Deskriptors unten ein.&lt;/li&gt;&lt;li&gt;Öffnen Sie die App (&lt;b&gt;Get started&lt;/b&gt;), melden Sie sich bei GitLab an und verknüpfen Sie Gruppen.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
         <source>Instance URL</source>
         <translation>Instanz-URL</translation>
     </message>
     <message>
-        <source>App descriptor URL</source>
-        <translation>URL des App-Deskriptors</translation>
+        <source>Approve the app&apos;s Forge upgrade</source>
+        <translation>Das Forge-Upgrade der App genehmigen</translation>
+    </message>
+    <message>
+        <source>The app in the Atlassian Marketplace: &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</source>
+        <translation>Die App im Atlassian Marketplace: &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -4742,6 +4730,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Connect to a&amp;ddress:</source>
         <translation>Mit &amp;Adresse verbinden:</translation>
     </message>
+    <message>
+        <source>Install type: %1 (%2).</source>
+        <translation>Art der Installation: %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::JiraWizardPage</name>
@@ -4797,72 +4789,64 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::wizard::MethodWizardPage</name>
     <message>
-        <source>Installation method</source>
-        <translation>Installationsmethode</translation>
-    </message>
-    <message>
-        <source>How Jira Cloud reaches your instance. A few questions help choose.</source>
-        <translation>Wie Jira Cloud Ihre Instanz erreicht. Ein paar Fragen helfen bei der Wahl.</translation>
-    </message>
-    <message>
-        <source>About your instance</source>
-        <translation>Zu Ihrer Instanz</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Jira Cloud and GitLab.com can reach the instance from the &amp;internet (directly or through a reverse proxy)</source>
-        <translation>Jira Cloud und GitLab.com können die Instanz aus dem &amp;Internet erreichen (direkt oder über einen Reverse-Proxy)</translation>
-    </message>
-    <message>
-        <source>GitLab.com may &amp;relay install events and branch links to the instance</source>
-        <translation>GitLab.com darf Installationsereignisse und Branch-Links an die Instanz &amp;vermitteln</translation>
-    </message>
-    <message>
-        <source>A &amp;manually installed app already runs in Jira</source>
-        <translation>Eine &amp;manuell installierte App läuft bereits in Jira</translation>
-    </message>
-    <message>
-        <source>Other GitLab instances use this one as their Jira Connect &amp;proxy</source>
-        <translation>Andere GitLab-Instanzen nutzen diese als ihren Jira-Connect-&amp;Proxy</translation>
-    </message>
-    <message>
-        <source>Manual install of the instance&apos;s own app (le&amp;gacy)</source>
-        <translation>Manuelle Installation der eigenen App der Instanz (ve&amp;raltet)</translation>
-    </message>
-    <message>
-        <source>Manual install that relays for other instances (legac&amp;y)</source>
-        <translation>Manuelle Installation, die für andere Instanzen vermittelt (veralte&amp;t)</translation>
-    </message>
-    <message>
-        <source>Install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace; GitLab 15.7 or later. Your data goes from your instance straight to Jira.</source>
-        <translation>„GitLab for Jira Cloud“ aus dem Atlassian Marketplace installieren; GitLab 15.7 oder neuer. Ihre Daten gehen direkt von Ihrer Instanz zu Jira.</translation>
-    </message>
-    <message>
-        <source>Recommended: %1.</source>
-        <translation>Empfohlen: %1.</translation>
-    </message>
-    <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <source>the Marketplace app</source>
-        <translation>die Marketplace-App</translation>
+        <source>Installation</source>
+        <translation>Installation</translation>
     </message>
     <message>
-        <source>the manual install (legacy)</source>
-        <translation>die manuelle Installation (veraltet)</translation>
+        <source>New installs use the Marketplace app; an existing legacy install is moved to it.</source>
+        <translation>Neue Installationen nutzen die Marketplace-App; eine bestehende alte Installation zieht dorthin um.</translation>
     </message>
     <message>
-        <source>the manual install that relays for others (legacy)</source>
-        <translation>die manuelle Installation, die für andere vermittelt (veraltet)</translation>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <source>Mar&amp;ketplace app (GitLab.com relays)</source>
-        <translation>Mar&amp;ketplace-App (GitLab.com vermittelt)</translation>
+        <source>&amp;New install: the Marketplace app</source>
+        <translation>&amp;Neue Installation: die Marketplace-App</translation>
+    </message>
+    <message>
+        <source>&amp;Existing legacy install: move it to the Marketplace app</source>
+        <translation>&amp;Bestehende alte Installation: zur Marketplace-App umziehen</translation>
+    </message>
+    <message>
+        <source>Install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace; GitLab 15.7 or later. GitLab.com relays install events and branch links; your data goes from your instance straight to Jira.</source>
+        <translation>Installieren Sie „GitLab for Jira Cloud“ aus dem Atlassian Marketplace; GitLab 15.7 oder neuer. GitLab.com vermittelt Installationsereignisse und Branch-Links; Ihre Daten gehen direkt von Ihrer Instanz zu Jira.</translation>
+    </message>
+    <message>
+        <source>For an instance that serves its own Connect app (a manual install), or relays for other instances. %1</source>
+        <translation>Für eine Instanz, die ihre eigene Connect-App bereitstellt (eine manuelle Installation) oder für andere Instanzen vermittelt. %1</translation>
+    </message>
+    <message>
+        <source>Moving the legacy install</source>
+        <translation>Umzug der alten Installation</translation>
+    </message>
+    <message>
+        <source>In GitLab, the next pages show and apply: the Jira Connect Proxy URL becomes https://gitlab.com; a new OAuth application gets GitLab.com&apos;s callback, and the legacy one is kept unless you tick below; public key storage is switched off unless other instances use this one as their proxy. In Jira, the Install page lists the steps: uninstall the private app, install the Marketplace app, approve its Forge upgrade, link the groups again.</source>
+        <translation>In GitLab zeigen die nächsten Seiten und setzen um: Die Jira Connect Proxy URL wird https://gitlab.com; eine neue OAuth-Anwendung bekommt den Callback von GitLab.com, die alte bleibt, außer Sie kreuzen unten an; die Speicherung öffentlicher Schlüssel wird ausgeschaltet, außer andere Instanzen nutzen diese als Proxy. Für Jira nennt die Seite Installation die Schritte: private App deinstallieren, Marketplace-App installieren, ihr Forge-Upgrade genehmigen, Gruppen erneut verknüpfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the legacy OAuth application once GitLab points at the new one</source>
+        <translation>Alte OAuth-Anwendung &amp;löschen, sobald GitLab auf die neue zeigt</translation>
+    </message>
+    <message>
+        <source>The install type is not known: GitLab&apos;s settings were not read.</source>
+        <translation>Die Art der Installation ist nicht bekannt: Die Einstellungen von GitLab wurden nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Install type: %1.</source>
+        <translation>Art der Installation: %1.</translation>
+    </message>
+    <message>
+        <source>Recommended: move the legacy install to the Marketplace app.</source>
+        <translation>Empfohlen: die alte Installation zur Marketplace-App umziehen.</translation>
+    </message>
+    <message>
+        <source>Recommended: the Marketplace app.</source>
+        <translation>Empfohlen: die Marketplace-App.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "checks/check.h"
 #include "clock.h"
+#include "connect/platformfacts.h"
 #include "export/exportbundle.h"
 #include "exportdialog.h"
 #include "setup/methodadvice.h"
@@ -330,7 +331,8 @@ public:
         if (!options)
             return false;
         RunOptions o = *options;
-        o.only = {QStringLiteral("gitlab.token"), QStringLiteral("gitlab.version")};
+        o.only = {QStringLiteral("gitlab.token"), QStringLiteral("gitlab.version"),
+                  QStringLiteral("platform.install_type")};
         showMessage(QString(), false);
         m_result->hide();
         setChecking(true);
@@ -387,9 +389,18 @@ private:
         }
         setupWizard()->setVersion(GitLabVersion::parse(
             version ? version->evidence.value(QStringLiteral("version")).toString() : QString()));
+        DetectedInstall detected;
+        detected.type = report.installType();
+        if (const Finding* install = report.find(QStringLiteral("platform.install_type"))) {
+            detected.reason = install->evidence.value(QStringLiteral("reason")).toString();
+            detected.relaysForOthers = install->evidence.value(QStringLiteral("relays_for_others")).toBool();
+        }
+        setupWizard()->setDetectedInstall(detected);
         QString text = token->summary;
         if (version && !version->summary.isEmpty())
             text += QLatin1Char('\n') + version->summary;
+        if (!detected.type.isEmpty())
+            text += QLatin1Char('\n') + tr("Install type: %1 (%2).").arg(detected.type, detected.reason);
         m_result->setText(text);
         m_result->show();
         rememberToken();
@@ -421,7 +432,8 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// 2. Method, with the decision helper and Connect's dates on the legacy methods.
+// 2. Installation: a new install is the Marketplace app; an existing legacy install is moved to it.
+// What GitLab's settings showed on the first page decides the preselection.
 class MethodWizardPage final : public AsyncPage
 {
     Q_OBJECT
@@ -429,51 +441,45 @@ class MethodWizardPage final : public AsyncPage
 public:
     explicit MethodWizardPage(QWidget* parent = nullptr)
         : AsyncPage(parent)
-        , m_public(new QCheckBox(this))
-        , m_relay(new QCheckBox(this))
-        , m_existing(new QCheckBox(this))
-        , m_relaysForOthers(new QCheckBox(this))
+        , m_detected(wrappingLabel(this, "detectedInstall"))
         , m_advice(wrappingLabel(this, "methodAdvice"))
-        , m_marketplace(new QRadioButton(this))
-        , m_manual(new QRadioButton(this))
-        , m_proxy(new QRadioButton(this))
-        , m_marketplaceNote(wrappingLabel(this, "marketplaceNote"))
-        , m_manualNote(wrappingLabel(this, "manualNote"))
-        , m_proxyNote(wrappingLabel(this, "proxyNote"))
-        , m_questions(new QGroupBox(this))
+        , m_newInstall(new QRadioButton(this))
+        , m_move(new QRadioButton(this))
+        , m_newNote(wrappingLabel(this, "newInstallNote"))
+        , m_moveNote(wrappingLabel(this, "moveNote"))
+        , m_moveBox(new QGroupBox(this))
+        , m_changes(wrappingLabel(this, "moveChanges"))
+        , m_removeOld(new QCheckBox(this))
+        , m_unknowns(wrappingLabel(this, "moveUnknowns"))
         , m_choice(new QGroupBox(this))
     {
         setObjectName(QStringLiteral("methodPage"));
-        m_public->setObjectName(QStringLiteral("publicCheck"));
-        m_relay->setObjectName(QStringLiteral("relayCheck"));
-        m_existing->setObjectName(QStringLiteral("existingManualCheck"));
-        m_relaysForOthers->setObjectName(QStringLiteral("relaysForOthersCheck"));
-        m_marketplace->setObjectName(QStringLiteral("marketplaceRadio"));
-        m_manual->setObjectName(QStringLiteral("manualRadio"));
-        m_proxy->setObjectName(QStringLiteral("proxyRadio"));
-        m_public->setChecked(true);
-        m_relay->setChecked(true);
-        registerField(QStringLiteral("marketplace"), m_marketplace);
-        registerField(QStringLiteral("manual"), m_manual);
-        registerField(QStringLiteral("proxy"), m_proxy);
+        m_newInstall->setObjectName(QStringLiteral("newInstallRadio"));
+        m_move->setObjectName(QStringLiteral("moveLegacyRadio"));
+        m_moveBox->setObjectName(QStringLiteral("moveBox"));
+        m_removeOld->setObjectName(QStringLiteral("removeOldApplicationCheck"));
+        registerField(QStringLiteral("newInstall"), m_newInstall);
+        registerField(QStringLiteral("moveLegacy"), m_move);
+        registerField(QStringLiteral("removeOldApplication"), m_removeOld);
 
-        auto* questions = new QVBoxLayout(m_questions);
-        for (QCheckBox* c : {m_public, m_relay, m_existing, m_relaysForOthers}) {
-            questions->addWidget(c);
-            connect(c, &QCheckBox::toggled, this, &MethodWizardPage::updateAdvice);
-        }
-        questions->addWidget(m_advice);
         auto* choice = new QVBoxLayout(m_choice);
-        for (auto [radio, note] : {std::pair{m_marketplace, m_marketplaceNote},
-                                   std::pair{m_manual, m_manualNote}, std::pair{m_proxy, m_proxyNote}}) {
+        for (auto [radio, note] : {std::pair{m_newInstall, m_newNote}, std::pair{m_move, m_moveNote}}) {
             choice->addWidget(radio);
             note->setIndent(24);
             choice->addWidget(note);
-            connect(radio, &QRadioButton::toggled, this, &QWizardPage::completeChanged);
+            connect(radio, &QRadioButton::toggled, this, &MethodWizardPage::choiceChanged);
+            // A choice the admin made sticks; only the preselection follows the detection.
+            connect(radio, &QRadioButton::clicked, this, [this] { m_chosenByHand = true; });
         }
+        auto* move = new QVBoxLayout(m_moveBox);
+        move->addWidget(m_changes);
+        move->addWidget(m_removeOld);
+        move->addWidget(m_unknowns);
         auto* layout = new QVBoxLayout(this);
-        layout->addWidget(m_questions);
+        layout->addWidget(m_detected);
+        layout->addWidget(m_advice);
         layout->addWidget(m_choice);
+        layout->addWidget(m_moveBox);
         addStatusWidgets(layout);
         layout->addStretch(1);
         retranslate();
@@ -481,49 +487,42 @@ public:
 
     void retranslate()
     {
-        setTitle(tr("Installation method"));
-        setSubTitle(tr("How Jira Cloud reaches your instance. A few questions help choose."));
-        m_questions->setTitle(tr("About your instance"));
-        m_choice->setTitle(tr("Method"));
-        m_public->setText(
-            tr("Jira Cloud and GitLab.com can reach the instance from the &internet (directly or "
-               "through a reverse proxy)"));
-        m_relay->setText(tr("GitLab.com may &relay install events and branch links to the instance"));
-        m_existing->setText(tr("A &manually installed app already runs in Jira"));
-        m_relaysForOthers->setText(tr("Other GitLab instances use this one as their Jira Connect &proxy"));
-        m_marketplace->setText(tr("Mar&ketplace app (GitLab.com relays)"));
-        m_manual->setText(tr("Manual install of the instance's own app (le&gacy)"));
-        m_proxy->setText(tr("Manual install that relays for other instances (legac&y)"));
-        m_marketplaceNote->setText(
-            tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace; GitLab 15.7 "
-               "or later. Your data goes from your instance straight to Jira."));
-        const QString status = MethodAdvice::connectStatus(Clock::localToday());
-        m_manualNote->setText(status);
-        m_proxyNote->setText(status);
+        setTitle(tr("Installation"));
+        setSubTitle(tr("New installs use the Marketplace app; an existing legacy install is moved to it."));
+        m_choice->setTitle(tr("What to do"));
+        m_newInstall->setText(tr("&New install: the Marketplace app"));
+        m_move->setText(tr("&Existing legacy install: move it to the Marketplace app"));
+        m_newNote->setText(
+            tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace; GitLab 15.7 or later. "
+               "GitLab.com relays install events and branch links; your data goes from your instance "
+               "straight to Jira."));
+        m_moveNote->setText(
+            tr("For an instance that serves its own Connect app (a manual install), or relays for other "
+               "instances. %1")
+                .arg(platform::PlatformText::connectStatus(Clock::localToday())));
+        m_moveBox->setTitle(tr("Moving the legacy install"));
+        m_changes->setText(tr(
+            "In GitLab, the next pages show and apply: the Jira Connect Proxy URL becomes "
+            "https://gitlab.com; a new OAuth application gets GitLab.com's callback, and the legacy one is "
+            "kept unless you tick below; public key storage is switched off unless other instances use "
+            "this one as their proxy. In Jira, the Install page lists the steps: uninstall the private "
+            "app, install the Marketplace app, approve its Forge upgrade, link the groups again."));
+        m_removeOld->setText(tr("&Delete the legacy OAuth application once GitLab points at the new one"));
+        m_unknowns->setText(platform::PlatformText::unknowns().join(QLatin1Char(' ')));
         updateAdvice();
     }
 
     void initializePage() override { updateAdvice(); }
 
-    Method method() const
+    bool moving() const { return m_move->isChecked(); }
+    void setPath(SetupPath path)
     {
-        if (m_manual->isChecked())
-            return Method::Manual;
-        if (m_proxy->isChecked())
-            return Method::Proxy;
-        return Method::Marketplace;
-    }
-    void setMethod(Method m)
-    {
-        (m == Method::Manual ? m_manual : m == Method::Proxy ? m_proxy : m_marketplace)->setChecked(true);
+        (path == SetupPath::MoveLegacy ? m_move : m_newInstall)->setChecked(true);
         m_chosenByHand = true;
     }
 
 protected:
-    bool ready() const override
-    {
-        return m_marketplace->isChecked() || m_manual->isChecked() || m_proxy->isChecked();
-    }
+    bool ready() const override { return m_newInstall->isChecked() || m_move->isChecked(); }
     bool validatePage() override
     {
         setupWizard()->saveState();
@@ -531,58 +530,48 @@ protected:
     }
 
 private:
-    void updateAdvice()
+    void choiceChanged()
     {
-        MethodQuestions q;
-        q.instanceIsPublic = m_public->isChecked();
-        q.gitLabComMayRelay = m_relay->isChecked();
-        q.existingManualInstall = m_existing->isChecked();
-        q.relaysForOthers = m_relaysForOthers->isChecked();
-        const SetupWizard* w = setupWizard();
-        const MethodAdvice advice =
-            MethodAdvice::advise(q, w ? w->version() : std::nullopt, Clock::localToday());
-        QStringList lines;
-        if (advice.recommended)
-            lines.append(tr("Recommended: %1.").arg(methodTitle(*advice.recommended)));
-        lines += advice.reasons;
-        for (const QString& warning : advice.warnings)
-            lines.append(tr("Note: %1").arg(warning));
-        m_advice->setText(lines.join(QLatin1Char('\n')));
-        if (advice.recommended && !m_chosenByHand) {
-            const QSignalBlocker block(this);
-            (advice.recommended == Method::Manual  ? m_manual
-             : advice.recommended == Method::Proxy ? m_proxy
-                                                   : m_marketplace)
-                ->setChecked(true);
-        }
+        m_moveBox->setVisible(m_move->isChecked());
         emit completeChanged();
     }
 
-    QString methodTitle(Method m) const
+    void updateAdvice()
     {
-        switch (m) {
-        case Method::Marketplace:
-            return tr("the Marketplace app");
-        case Method::Manual:
-            return tr("the manual install (legacy)");
-        case Method::Proxy:
-            return tr("the manual install that relays for others (legacy)");
+        const SetupWizard* w = setupWizard();
+        const DetectedInstall detected = w ? w->detectedInstall() : DetectedInstall{};
+        m_detected->setText(detected.type.isEmpty()
+                                ? tr("The install type is not known: GitLab's settings were not read.")
+                                : tr("Install type: %1.").arg(detected.type));
+        const MethodAdvice advice = MethodAdvice::advise(detected, w ? w->version() : std::nullopt);
+        QStringList lines;
+        if (advice.recommended)
+            lines.append(advice.recommended == SetupPath::MoveLegacy
+                             ? tr("Recommended: move the legacy install to the Marketplace app.")
+                             : tr("Recommended: the Marketplace app."));
+        lines += advice.reasons;
+        for (const QString& warning : advice.warnings)
+            lines.append(tr("Note: %1").arg(warning));
+        setMessage(m_advice, lines.join(QLatin1Char('\n')), !advice.recommended);
+        m_newInstall->setEnabled(advice.recommended.has_value());
+        m_move->setEnabled(advice.recommended.has_value());
+        if (advice.recommended && !m_chosenByHand) {
+            const QSignalBlocker block(this);
+            (advice.recommended == SetupPath::MoveLegacy ? m_move : m_newInstall)->setChecked(true);
         }
-        return QString();
+        choiceChanged();
     }
 
-    QCheckBox* m_public;
-    QCheckBox* m_relay;
-    QCheckBox* m_existing;
-    QCheckBox* m_relaysForOthers;
+    QLabel* m_detected;
     QLabel* m_advice;
-    QRadioButton* m_marketplace;
-    QRadioButton* m_manual;
-    QRadioButton* m_proxy;
-    QLabel* m_marketplaceNote;
-    QLabel* m_manualNote;
-    QLabel* m_proxyNote;
-    QGroupBox* m_questions;
+    QRadioButton* m_newInstall;
+    QRadioButton* m_move;
+    QLabel* m_newNote;
+    QLabel* m_moveNote;
+    QGroupBox* m_moveBox;
+    QLabel* m_changes;
+    QCheckBox* m_removeOld;
+    QLabel* m_unknowns;
     QGroupBox* m_choice;
     bool m_chosenByHand = false;
 };
@@ -850,6 +839,7 @@ private:
         options.run = setupWizard()->runOptions();
         options.run.method = methodId(setupWizard()->method());
         options.replaceMisconfigured = m_replace->isChecked();
+        options.removeOldApplication = setupWizard()->removeOldApplication();
         setChecking(true);
         if (!job.start(options, setupWizard()->credentials())) {
             setChecking(false);
@@ -1197,7 +1187,8 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// 7. Install in Jira: the exact clicks, with copies of every value.
+// 7. Install in Jira: the exact clicks with today's navigation, with copies of every value, and
+// where a Jira admin approves the Forge upgrade.
 class InstallWizardPage final : public QWizardPage
 {
     Q_OBJECT
@@ -1205,22 +1196,34 @@ class InstallWizardPage final : public QWizardPage
 public:
     explicit InstallWizardPage(QWidget* parent = nullptr)
         : QWizardPage(parent)
+        , m_listing(new QLabel(this))
         , m_steps(new QLabel(this))
         , m_urlLabel(new QLabel(this))
-        , m_warning(wrappingLabel(this, "installWarning"))
+        , m_forge(new QGroupBox(this))
+        , m_forgeWhere(wrappingLabel(this, "forgeUpgradeWhere"))
+        , m_forgeWhy(wrappingLabel(this, "forgeUpgradeWhy"))
     {
         setObjectName(QStringLiteral("installPage"));
         m_steps->setObjectName(QStringLiteral("installSteps"));
-        m_steps->setWordWrap(true);
-        m_steps->setTextFormat(Qt::RichText);
-        m_steps->setOpenExternalLinks(true);
+        m_listing->setObjectName(QStringLiteral("marketplaceListing"));
+        m_forge->setObjectName(QStringLiteral("forgeUpgrade"));
+        for (QLabel* l : {m_steps, m_listing}) {
+            l->setWordWrap(true);
+            l->setTextFormat(Qt::RichText);
+        }
+        m_listing->setOpenExternalLinks(true);
+        m_listing->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        auto* forge = new QVBoxLayout(m_forge);
+        forge->addWidget(m_forgeWhere);
+        forge->addWidget(m_forgeWhy);
         auto* layout = new QVBoxLayout(this);
-        layout->addWidget(m_warning);
+        layout->addWidget(m_listing);
         layout->addWidget(m_steps);
         auto* form = new QFormLayout;
         form->addRow(m_urlLabel, copyRow(this, "instanceUrlValue", &m_value));
         m_urlLabel->setBuddy(m_value);
         layout->addLayout(form);
+        layout->addWidget(m_forge);
         layout->addStretch(1);
         retranslate();
     }
@@ -1229,6 +1232,7 @@ public:
     {
         setTitle(tr("Install the app in Jira"));
         setSubTitle(tr("In Jira, as the Jira user of the previous page."));
+        m_forge->setTitle(tr("Approve the app's Forge upgrade"));
         initializePage();
     }
 
@@ -1239,41 +1243,29 @@ public:
             return;
         const RunOptions o = w->runOptions();
         const InstanceUrl target = InstanceUrl::parse(o.publicUrl.isEmpty() ? o.url : o.publicUrl);
-        if (w->method() == Method::Marketplace) {
-            m_urlLabel->setText(tr("Instance URL:"));
-            nameCopyRow(m_value, tr("Instance URL"));
-            m_value->setText(target.toString()); // normalised: https, no trailing slash
-            m_steps->setText(
-                tr("<ol><li>Open <a href=\"%1\">GitLab for Jira Cloud</a> in the Atlassian Marketplace "
-                   "and select <b>Get it now</b>.</li>"
-                   "<li>In Jira, open the app: <b>Apps → Manage your apps → GitLab for Jira Cloud → Get "
-                   "started</b>.</li>"
-                   "<li>Select <b>Change GitLab version</b>, then <b>GitLab self-managed</b>.</li>"
-                   "<li>Enter the instance URL below, exactly as shown (no trailing slash), and select "
-                   "<b>Save</b>.</li>"
-                   "<li>Select <b>Sign in to GitLab</b> and authorize the application.</li>"
-                   "<li>Select <b>Link groups</b> and link the groups whose projects Jira should "
-                   "show.</li></ol>")
-                    .arg(kMarketplaceListing.toHtmlEscaped()));
-            m_warning->hide();
-        } else {
-            m_urlLabel->setText(tr("App descriptor URL:"));
-            nameCopyRow(m_value, tr("App descriptor URL"));
-            m_value->setText(target.toString() + QStringLiteral("/-/jira_connect/app_descriptor.json"));
-            m_steps->setText(
-                tr("<ol><li>In Jira, turn on development mode (<b>Apps → Manage your apps → Settings → "
-                   "Enable development mode</b>).</li>"
-                   "<li>Select <b>Upload app</b> and enter the app descriptor URL below.</li>"
-                   "<li>Open the app (<b>Get started</b>), sign in to GitLab and link groups.</li></ol>"));
-            m_warning->setText(MethodAdvice::connectStatus(Clock::localToday()));
-            m_warning->show();
-        }
+        const SetupPlan& plan = w->setupJob().plan();
+        const QString oldKey = plan.migration ? plan.migration->oldKey : QString();
+        m_urlLabel->setText(tr("Instance URL:"));
+        nameCopyRow(m_value, tr("Instance URL"));
+        m_value->setText(target.toString()); // normalised: https, no trailing slash
+        m_listing->setText(
+            tr("The app in the Atlassian Marketplace: <a href=\"%1\">GitLab for Jira Cloud</a>")
+                .arg(kMarketplaceListing.toHtmlEscaped()));
+        QString list = QStringLiteral("<ol>");
+        for (const QString& step : Migration::jiraSteps(target.toString(), w->movingLegacy(), oldKey))
+            list += QStringLiteral("<li>") + step.toHtmlEscaped() + QStringLiteral("</li>");
+        m_steps->setText(list + QStringLiteral("</ol>"));
+        m_forgeWhere->setText(platform::PlatformText::forgeUpgradeWhere());
+        m_forgeWhy->setText(platform::PlatformText::forgeUpgradeWhy(Clock::localToday()));
     }
 
 private:
+    QLabel* m_listing;
     QLabel* m_steps;
     QLabel* m_urlLabel;
-    QLabel* m_warning;
+    QGroupBox* m_forge;
+    QLabel* m_forgeWhere;
+    QLabel* m_forgeWhy;
     QLineEdit* m_value = nullptr;
 };
 
@@ -1485,8 +1477,6 @@ SetupWizard::SetupWizard(CredentialStore* store, QWidget* parent)
     setField(QStringLiteral("jiraEmail"), settings.value(QStringLiteral("jiraEmail")).toString());
     setField(QStringLiteral("rememberJiraToken"),
              settings.value(QStringLiteral("rememberJiraToken"), false).toBool());
-    if (const auto m = methodFromId(settings.value(QStringLiteral("method")).toString()))
-        static_cast<MethodWizardPage*>(page(MethodPage))->setMethod(*m);
     settings.endGroup();
     retranslate();
 }
@@ -1541,7 +1531,19 @@ Credentials SetupWizard::credentials() const
 
 Method SetupWizard::method() const
 {
-    return static_cast<const MethodWizardPage*>(page(MethodPage))->method();
+    // New installs and moves alike end on the Marketplace app; `configure --method manual|proxy`
+    // remains for keeping an existing legacy install in shape.
+    return Method::Marketplace;
+}
+
+bool SetupWizard::movingLegacy() const
+{
+    return static_cast<const MethodWizardPage*>(page(MethodPage))->moving();
+}
+
+bool SetupWizard::removeOldApplication() const
+{
+    return movingLegacy() && field(QStringLiteral("removeOldApplication")).toBool();
 }
 
 void SetupWizard::saveState() const
@@ -1559,7 +1561,8 @@ void SetupWizard::saveState() const
     settings.setValue(QStringLiteral("rememberToken"), field(QStringLiteral("rememberToken")).toBool());
     settings.setValue(QStringLiteral("caFile"), field(QStringLiteral("caFile")).toString().trimmed());
     settings.setValue(QStringLiteral("address"), field(QStringLiteral("address")).toString().trimmed());
-    settings.setValue(QStringLiteral("method"), methodId(method()));
+    settings.setValue(QStringLiteral("path"),
+                      movingLegacy() ? QStringLiteral("move") : QStringLiteral("new"));
     settings.setValue(QStringLiteral("jiraSite"), field(QStringLiteral("jiraSite")).toString().trimmed());
     settings.setValue(QStringLiteral("jiraEmail"), field(QStringLiteral("jiraEmail")).toString().trimmed());
     settings.setValue(QStringLiteral("rememberJiraToken"),

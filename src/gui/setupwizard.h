@@ -4,6 +4,7 @@
 #include "checkrunner.h"
 #include "credentials/credentialstore.h"
 #include "gitlabversion.h"
+#include "setup/methodadvice.h"
 #include "setup/setupjob.h"
 
 #include <QPointer>
@@ -16,7 +17,8 @@ namespace gjd {
 // The setup wizard (product.md, pages 1–8). Every page checks what it can before Next is
 // enabled and says what is wrong inline; every write to GitLab is previewed, idempotent and read
 // back. All logic is the core's: CheckRunner for the checks, SetupJob for the OAuth application
-// and the settings, MethodAdvice for the decision helper, RailsSnippet for the console checks.
+// and the settings, MethodAdvice for the decision between a new install and moving a legacy one,
+// RailsSnippet for the console checks.
 //
 // Async pages follow the wizard contract: validatePage() starts the job and returns false,
 // isComplete() is false while it runs (a busy bar shows), and the page moves on by itself when
@@ -64,7 +66,11 @@ public:
     // be used is left out and said in *error (translated).
     RunOptions runOptions(QString* error = nullptr) const;
     Credentials credentials() const;
-    Method method() const;
+    Method method() const; // always Marketplace: new installs, and legacy ones being moved
+    bool movingLegacy() const;
+    bool removeOldApplication() const; // moving, and the admin consented
+    const DetectedInstall& detectedInstall() const { return m_detected; }
+    void setDetectedInstall(const DetectedInstall& detected) { m_detected = detected; }
     std::optional<GitLabVersion> version() const { return m_version; }
     void setVersion(const std::optional<GitLabVersion>& version) { m_version = version; }
     SetupJob& setupJob() { return m_job; }
@@ -86,6 +92,7 @@ private:
     QPointer<CredentialStore> m_store;
     SetupJob m_job;
     std::optional<GitLabVersion> m_version;
+    DetectedInstall m_detected;
     QList<QSslCertificate> m_trustStore;
     QString m_trustStoreSource;
     QList<ResolveOverride> m_resolve;

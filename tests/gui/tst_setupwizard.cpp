@@ -68,6 +68,8 @@ private slots:
     void healthyMarketplaceSetupFromScratch_data();
     void healthyMarketplaceSetupFromScratch();
     void secondRunCreatesNothing();
+    void legacyInstallIsMovedToMarketplace_data();
+    void legacyInstallIsMovedToMarketplace();
     void nonAdminTokenStaysOnTheFirstPage();
     void misconfiguredApplicationNeedsConsent();
     void stateSurvivesClosing();
@@ -230,9 +232,11 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     nextTo(*w, SetupWizard::MethodPage);
     QTRY_COMPARE(m_store->size(), 1);
 
-    // 2. Method: Marketplace is recommended for a public instance that lets GitLab.com relay.
-    QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("marketplaceRadio"))->isChecked());
-    QVERIFY(w->findChild<QLabel*>(QStringLiteral("manualNote"))->text().contains(QLatin1String("2026")));
+    // 2. Installation: nothing is set up, so a new install, with the Marketplace app.
+    QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("newInstallRadio"))->isChecked());
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("detectedInstall"))->text().contains(QLatin1String("none")));
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("moveNote"))->text().contains(QLatin1String("2026")));
+    QVERIFY(!w->findChild<QWidget*>(QStringLiteral("moveBox"))->isVisible());
     shoot(*w, language, "2-method");
 
     // 3. Prerequisites: nothing fails (loopback and the port are warnings).
@@ -350,6 +354,120 @@ void TestSetupWizard::secondRunCreatesNothing()
     QCOMPARE(m_gitlab->state().applications.size(), 1);
 }
 
+void TestSetupWizard::legacyInstallIsMovedToMarketplace_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("consent"); // delete the legacy OAuth application
+    QTest::newRow("en, keep the old application") << QStringLiteral("en") << false;
+    QTest::newRow("de, delete the old application") << QStringLiteral("de") << true;
+}
+
+void TestSetupWizard::legacyInstallIsMovedToMarketplace()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, consent);
+    // A manual install made before 2026-03-31: its own callback, its ID in the settings.
+    gjd::test::FakeGitLabApplication legacy;
+    legacy.name = QStringLiteral("Jira Connect (manual)");
+    legacy.redirectUri = url() + QStringLiteral("/-/jira_connect/oauth_callbacks");
+    legacy.confidential = false;
+    legacy = m_gitlab->addApplication(legacy);
+    m_gitlab->setSetting(QStringLiteral("jira_connect_application_key"), legacy.uid);
+    m_gitlab->clearRequests();
+
+    gjd::installTranslations(*QCoreApplication::instance(), language);
+    auto w = makeWizard();
+    fillInstancePage(*w, kToken);
+    nextTo(*w, SetupWizard::MethodPage);
+
+    // 2. The settings showed a legacy install: moving it is preselected, and says what changes.
+    auto* move = w->findChild<QRadioButton*>(QStringLiteral("moveLegacyRadio"));
+    QVERIFY(move->isChecked());
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("detectedInstall"))
+                ->text()
+                .contains(QLatin1String("legacy-connect")));
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("moveBox"))->isVisible());
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("moveChanges"))
+                ->text()
+                .contains(QLatin1String("https://gitlab.com")));
+    auto* removeOld = w->findChild<QCheckBox*>(QStringLiteral("removeOldApplicationCheck"));
+    QVERIFY(!removeOld->isChecked()); // only with consent
+    if (consent) {
+        removeOld->setFocus();
+        QTest::keyClick(removeOld, Qt::Key_Space); // as an admin would, from the keyboard
+        QVERIFY(removeOld->isChecked());
+    }
+    shoot(*w, language, consent ? "2-method-move-delete" : "2-method-move");
+
+    // 4. OAuth: a new application with GitLab.com's callback; nothing written yet.
+    nextTo(*w, SetupWizard::PrerequisitesPage);
+    nextTo(*w, SetupWizard::OAuthPage);
+    waitUntilNextEnabled(*w);
+    QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("redirectUri"))->text(), kCallback);
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+    shoot(*w, language, "4-oauth-move");
+    nextTo(*w, SetupWizard::SettingsPage);
+
+    // 5. Settings: the proxy URL changes; the plan's notes speak of the move.
+    auto* notes = w->findChild<QLabel*>(QStringLiteral("settingsNotes"));
+    QVERIFY2(notes->isVisible() && notes->text().contains(QLatin1String("Connect")),
+             qPrintable(notes->text()));
+    shoot(*w, language, "5-settings-move");
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    auto* readBack = w->findChild<QTreeWidget*>(QStringLiteral("readBack"));
+    QTRY_VERIFY_WITH_TIMEOUT(readBack->isVisible() && readBack->topLevelItemCount() > 0, 30000);
+    QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).toString(),
+             QStringLiteral("https://gitlab.com"));
+    const auto& apps = m_gitlab->state().applications;
+    QCOMPARE(apps.size(), consent ? 1 : 2);
+    QCOMPARE(apps.constLast().redirectUri, kCallback);
+    QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_application_key")).toString(),
+             apps.constLast().uid);
+    QCOMPARE(apps.constFirst().id == legacy.id, !consent);
+    shoot(*w, language, "5-settings-move-verified");
+
+    // 7. Install: uninstall the private app first, then the Marketplace app and its Forge upgrade.
+    nextTo(*w, SetupWizard::JiraPage);
+    w->findChild<QCheckBox*>(QStringLiteral("skipJira"))->setChecked(true);
+    nextTo(*w, SetupWizard::InstallPage);
+    const QString steps = w->findChild<QLabel*>(QStringLiteral("installSteps"))->text();
+    QVERIFY2(steps.contains(QLatin1String("gitlab-jira-connect-gitlab.test")), qPrintable(steps));
+    QVERIFY2(steps.indexOf(QLatin1String("gitlab-jira-connect-gitlab.test")) <
+                 steps.indexOf(QLatin1String("Atlassian Marketplace")),
+             qPrintable(steps));
+    QVERIFY(!steps.contains(QLatin1String("development mode"), Qt::CaseInsensitive));
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("forgeUpgradeWhere"))
+                ->text()
+                .contains(QLatin1String("Installed apps")));
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("forgeUpgradeWhy"))
+                ->text()
+                .contains(QLatin1String("December 2026")) ||
+            w->findChild<QLabel*>(QStringLiteral("forgeUpgradeWhy"))
+                ->text()
+                .contains(QLatin1String("Dezember 2026")));
+    shoot(*w, language, "7-install-move");
+    w->reject();
+
+    // A second run: now a Marketplace install; nothing is written, nothing is deleted.
+    m_gitlab->clearRequests();
+    const qsizetype applications = m_gitlab->state().applications.size();
+    auto again = makeWizard();
+    fillInstancePage(*again, kToken);
+    nextTo(*again, SetupWizard::MethodPage);
+    QVERIFY(again->findChild<QRadioButton*>(QStringLiteral("newInstallRadio"))->isChecked());
+    nextTo(*again, SetupWizard::PrerequisitesPage);
+    nextTo(*again, SetupWizard::OAuthPage);
+    waitUntilNextEnabled(*again);
+    nextTo(*again, SetupWizard::SettingsPage);
+    QTest::mouseClick(again->button(QWizard::NextButton), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(again->findChild<QTreeWidget*>(QStringLiteral("readBack"))->isVisible(), 30000);
+    for (const auto& r : m_gitlab->requests())
+        QVERIFY2(r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS" ||
+                     r.path.endsWith(QLatin1String("/events/installed")),
+                 qPrintable(QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path));
+    QCOMPARE(m_gitlab->state().applications.size(), applications);
+}
+
 void TestSetupWizard::nonAdminTokenStaysOnTheFirstPage()
 {
     auto w = makeWizard();
@@ -399,14 +517,12 @@ void TestSetupWizard::stateSurvivesClosing()
         fillInstancePage(*w, kToken);
         w->findChild<QCheckBox*>(QStringLiteral("rememberTokenCheck"))->setChecked(true);
         nextTo(*w, SetupWizard::MethodPage);
-        w->findChild<QRadioButton*>(QStringLiteral("manualRadio"))->setChecked(true);
         nextTo(*w, SetupWizard::PrerequisitesPage);
         w->reject();
     }
     auto w = makeWizard();
     QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(), url());
     QVERIFY(w->findChild<QCheckBox*>(QStringLiteral("rememberTokenCheck"))->isChecked());
-    QVERIFY(w->findChild<QRadioButton*>(QStringLiteral("manualRadio"))->isChecked());
     // The token comes back from the credential store, not from the settings.
     w->restart();
     QTRY_COMPARE(w->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);

@@ -292,33 +292,29 @@ void TestPlatform::installTypeFromSettings()
 void TestPlatform::wizardTextsAtDates_data()
 {
     QTest::addColumn<QDate>("day");
-    QTest::addColumn<QString>("status");      // MethodAdvice::connectStatus, what the method page shows
-    QTest::addColumn<QString>("recommended"); // for an existing manual install whose GitLab.com may not relay
-    QTest::newRow("February") << QDate(2026, 2, 1) << "From 31 March 2026 Jira no longer installs"
-                              << "manual";
-    QTest::newRow("the day of the block") << QDate(2026, 3, 31) << "cannot be installed since 31 March 2026"
-                                          << "manual";
-    QTest::newRow("November") << QDate(2026, 11, 30) << "ends Connect support in December 2026"
-                              << "manual";
-    QTest::newRow("December") << QDate(2026, 12, 2) << "end of support came in December 2026"
-                              << "marketplace";
-    QTest::newRow("a year later") << QDate(2027, 12, 2) << "may stop working after December 2026"
-                                  << "marketplace";
+    QTest::addColumn<QString>("status"); // MethodAdvice::connectStatus and the move advice, as the page shows
+    QTest::newRow("February") << QDate(2026, 2, 1) << "From 31 March 2026 Jira no longer installs";
+    QTest::newRow("the day of the block") << QDate(2026, 3, 31) << "cannot be installed since 31 March 2026";
+    QTest::newRow("November") << QDate(2026, 11, 30) << "ends Connect support in December 2026";
+    QTest::newRow("December") << QDate(2026, 12, 2) << "end of support came in December 2026";
+    QTest::newRow("a year later") << QDate(2027, 12, 2) << "may stop working after December 2026";
 }
 
 void TestPlatform::wizardTextsAtDates()
 {
     QFETCH(QDate, day);
     QFETCH(QString, status);
-    QFETCH(QString, recommended);
     const QString text = MethodAdvice::connectStatus(day);
     QVERIFY2(text.contains(status), qPrintable(text));
-    MethodQuestions q;
-    q.existingManualInstall = true;
-    q.gitLabComMayRelay = false;
-    const MethodAdvice advice = MethodAdvice::advise(q, std::nullopt, day);
-    QVERIFY(advice.recommended);
-    QCOMPARE(methodId(*advice.recommended), recommended);
+    // A legacy install is always moved; what the page says about Connect follows the day.
+    DetectedInstall legacy;
+    legacy.type = QStringLiteral("legacy-connect");
+    const MethodAdvice advice = MethodAdvice::advise(legacy, std::nullopt);
+    QVERIFY(advice.recommended && *advice.recommended == SetupPath::MoveLegacy);
+    QVERIFY(!kInventedDay.match(advice.reasons.join(QLatin1Char(' ')) + text).hasMatch());
+    // The install page's Forge step says why an unapproved site is at risk, as of that day.
+    QVERIFY(PlatformText::forgeUpgradeWhy(day).contains(PlatformText::connectStatus(day)));
+    QVERIFY(PlatformText::forgeUpgradeWhere().contains(QLatin1String("Installed apps")));
 }
 
 void TestPlatform::noTextInventsADay()

@@ -453,61 +453,57 @@ void TestSetupPlan::verification()
 
 void TestSetupPlan::methodAdvice_data()
 {
-    QTest::addColumn<bool>("isPublic");
-    QTest::addColumn<bool>("relay");
-    QTest::addColumn<bool>("existingManual");
+    QTest::addColumn<QString>("detected"); // install type from the settings; "" not known
     QTest::addColumn<bool>("relaysForOthers");
     QTest::addColumn<QString>("version");
-    QTest::addColumn<QDate>("today");
-    QTest::addColumn<QString>("expected"); // method id, or "" for none
-    QTest::addColumn<QString>("warning");  // part of a warning; "" for none expected
-    const QDate now(2026, 11, 25);
-    QTest::newRow("public, relay ok") << true << true << false << false << "17.8.0" << now << "marketplace"
-                                      << "";
-    QTest::newRow("too old") << true << true << false << false << "15.6.0" << now << ""
-                             << "";
-    QTest::newRow("not public: still marketplace, and say what is needed")
-        << false << true << false << false << "17.8.0" << now << "marketplace"
-        << "reverse proxy";
-    QTest::newRow("no relay, new install: marketplace with the Connect dates")
-        << true << false << false << false << "17.8.0" << now << "marketplace"
-        << "cannot be installed since 31 March 2026";
-    QTest::newRow("no relay, existing manual install: keep it for now")
-        << true << false << true << false << "17.8.0" << now << "manual"
-        << "December 2026";
-    QTest::newRow("existing manual after Connect ended: marketplace")
-        << true << false << true << false << "17.8.0" << QDate(2026, 12, 15) << "marketplace"
-        << "end of support came in December 2026";
-    QTest::newRow("relays for others") << true << true << false << true << "17.8.0" << now << "proxy"
-                                       << "Connect";
-    QTest::newRow("16.x: no branches from Jira")
-        << true << true << false << false << "16.11.0" << now << "marketplace"
-        << "17.2";
+    QTest::addColumn<QString>("expected"); // "new", "move", or "" for none
+    QTest::addColumn<QString>("text");     // part of the reasons and warnings
+    QTest::newRow("not known") << "" << false << "17.8.0"
+                               << "new"
+                               << "only way to install";
+    QTest::newRow("nothing set up") << "none" << false << "17.8.0"
+                                    << "new"
+                                    << "only way to install";
+    QTest::newRow("too old") << "legacy-connect" << false << "15.6.0"
+                             << ""
+                             << "older than 15.7";
+    QTest::newRow("marketplace already") << "marketplace" << false << "17.8.0"
+                                         << "new"
+                                         << "already set up";
+    QTest::newRow("legacy: move it") << "legacy-connect" << false << "17.8.0"
+                                     << "move"
+                                     << "legacy Connect install";
+    QTest::newRow("legacy proxy for others: move it, and say who else must")
+        << "legacy-connect" << true << "17.8.0"
+        << "move"
+        << "must move to the Marketplace app too";
+    QTest::newRow("native Forge: left as it is") << "forge-native" << false << "18.10.0"
+                                                 << "new"
+                                                 << "leaves jira_forge_app_id as it is";
+    QTest::newRow("16.x: no branches from Jira") << "none" << false << "16.11.0"
+                                                 << "new"
+                                                 << "17.2";
 }
 
 void TestSetupPlan::methodAdvice()
 {
-    QFETCH(bool, isPublic);
-    QFETCH(bool, relay);
-    QFETCH(bool, existingManual);
+    QFETCH(QString, detected);
     QFETCH(bool, relaysForOthers);
     QFETCH(QString, version);
-    QFETCH(QDate, today);
     QFETCH(QString, expected);
-    QFETCH(QString, warning);
-    MethodQuestions q;
-    q.instanceIsPublic = isPublic;
-    q.gitLabComMayRelay = relay;
-    q.existingManualInstall = existingManual;
-    q.relaysForOthers = relaysForOthers;
-    const MethodAdvice advice = MethodAdvice::advise(q, GitLabVersion::parse(version), today);
-    QCOMPARE(advice.recommended ? methodId(*advice.recommended) : QString(), expected);
+    QFETCH(QString, text);
+    DetectedInstall d;
+    d.type = detected;
+    d.reason = QStringLiteral("what the settings showed");
+    d.relaysForOthers = relaysForOthers;
+    const MethodAdvice advice = MethodAdvice::advise(d, GitLabVersion::parse(version));
+    const QString path = !advice.recommended                            ? QString()
+                         : *advice.recommended == SetupPath::MoveLegacy ? QStringLiteral("move")
+                                                                        : QStringLiteral("new");
+    QCOMPARE(path, expected);
     QVERIFY(!advice.reasons.isEmpty());
-    const QString warnings = advice.warnings.join(QLatin1Char(' '));
-    if (warning.isEmpty())
-        QVERIFY2(warnings.isEmpty() || expected.isEmpty(), qPrintable(warnings));
-    else
-        QVERIFY2(warnings.contains(warning), qPrintable(warnings));
+    const QString all = (advice.reasons + advice.warnings).join(QLatin1Char(' '));
+    QVERIFY2(all.contains(text), qPrintable(all));
 }
 
 void TestSetupPlan::railsSnippetsEscape()

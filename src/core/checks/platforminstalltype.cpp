@@ -36,6 +36,8 @@ public:
             f.evidence.insert(QStringLiteral("jira_connect_proxy_url"), d.proxyUrl);
             f.evidence.insert(QStringLiteral("forge_setting"),
                               d.forgeSettingAbsent ? QStringLiteral("absent") : QStringLiteral("present"));
+            f.evidence.insert(QStringLiteral("relays_for_others"), d.relaysForOthers);
+            f.evidence.insert(QStringLiteral("reason"), d.reason);
         }
         const QString how = d.decidedBy == QLatin1String("settings")
                                 ? tr("Decided from the GitLab settings: %1.").arg(d.reason)

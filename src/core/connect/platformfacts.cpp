@@ -115,4 +115,22 @@ QStringList PlatformText::unknowns()
             tr("Atlassian publishes no exact day on which Connect apps stop working.")};
 }
 
+QString PlatformText::forgeUpgradeWhere()
+{
+    return tr(
+        "In Jira, open Settings → Apps; where Jira says \"App management has moved to Administration\", "
+        "choose Take me there → Installed apps. Open \"GitLab for Jira Cloud\" and approve the major "
+        "update Jira offers for it, if it offers one.");
+}
+
+QString PlatformText::forgeUpgradeWhy(const QDate& today)
+{
+    return tr("GitLab republished the Marketplace app on Atlassian's Forge platform as a major upgrade that "
+              "a "
+              "Jira site or organization administrator must approve. It keeps the app's key and the synced "
+              "data. A site that has not approved it stays on the Connect version, which is the one at risk: "
+              "%1 Nothing this program can ask tells whether a site approved it.")
+        .arg(connectStatus(today));
+}
+
 } // namespace gjd::platform

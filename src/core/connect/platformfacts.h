@@ -64,6 +64,9 @@ public:
     static QString newInstallStatus(const QDate& today);
     // What is not known and must not be guessed (one sentence each).
     static QStringList unknowns();
+    // Where a Jira admin approves GitLab's Forge major upgrade, and why it matters on `today`.
+    static QString forgeUpgradeWhere();
+    static QString forgeUpgradeWhy(const QDate& today);
 };
 
 } // namespace gjd::platform

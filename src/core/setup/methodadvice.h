@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connect/installtype.h"
 #include "gitlabversion.h"
-#include "runcontext.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -13,28 +13,36 @@
 
 namespace gjd {
 
-// The wizard's decision helper (GitLab's admin page, "install manually if …", and Atlassian's
-// Connect end of support), as a pure function so that it is tested without widgets.
-struct MethodQuestions
+// The two ways the setup wizard goes since Atlassian stopped private Connect installs: a new
+// install is the Marketplace app; an existing legacy (manual or proxy) install is moved to it.
+enum class SetupPath
 {
-    bool instanceIsPublic = true;       // reachable from GitLab.com and Atlassian (directly or via a proxy)
-    bool gitLabComMayRelay = true;      // GitLab.com may relay lifecycle events and branch links
-    bool existingManualInstall = false; // a manually installed app already runs in Jira
-    bool relaysForOthers = false;       // other instances use this one as their Jira Connect proxy
+    NewInstall,
+    MoveLegacy
 };
 
+// What the wizard learnt about the instance before the choice (platform.install_type with the
+// admin's token); `type` empty when it is not known.
+struct DetectedInstall
+{
+    QString type;   // installTypeId(): "none", "marketplace", "legacy-connect", "forge-native"
+    QString reason; // translated: what the settings showed
+    bool relaysForOthers = false;
+};
+
+// The wizard's decision helper, as a pure function of what was detected and the version, so that
+// it is tested without widgets. What depends on the day is connectStatus().
 struct MethodAdvice
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::MethodAdvice)
 
 public:
-    std::optional<Method> recommended; // nullopt: nothing works as things stand
-    QStringList reasons;               // translated, in order of weight
-    QStringList warnings;              // translated
+    std::optional<SetupPath> recommended; // nullopt: nothing works as things stand (GitLab too old)
+    QStringList reasons;                  // translated, in order of weight
+    QStringList warnings;                 // translated
 
-    static MethodAdvice advise(const MethodQuestions& answers, const std::optional<GitLabVersion>& version,
-                               const QDate& today);
-    // The legacy methods' status against today's date, with the dates (translated, one sentence).
+    static MethodAdvice advise(const DetectedInstall& detected, const std::optional<GitLabVersion>& version);
+    // Where Connect stands on `today`, for new and existing installs (translated, two sentences).
     static QString connectStatus(const QDate& today);
 };
 

@@ -404,9 +404,8 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
             plan.notes.append(
                 {PlanNote::Level::Info, QStringLiteral("old-application"),
                  SetupPlan::tr(
-                     "The legacy app's OAuth application \"%1\" (id %2) stays as it is; run again "
-                     "with --remove-old-application to delete it once Jira uses the Marketplace app, "
-                     "or delete it at %3.")
+                     "The legacy app's OAuth application \"%1\" (id %2) stays as it is; delete it at %3 "
+                     "once Jira uses the Marketplace app.")
                      .arg(app.name)
                      .arg(app.id)
                      .arg(setup::applicationAdminUrl(input.url, app.id))});
@@ -581,24 +580,25 @@ QJsonObject SetupPlan::toJson() const
 
 // ---------------------------------------------------------------------------------------------
 
-QStringList Migration::jiraSteps(const QString& target) const
+QStringList Migration::jiraSteps(const QString& target, bool moving, const QString& oldKey)
 {
-    QStringList steps;
-    steps.append(tr("In Jira, open Settings → Apps. Where Jira says \"App management has moved to "
-                    "Administration\", choose Take me there → Installed apps (older sites still show Manage "
-                    "your apps)."));
-    steps.append(
-        oldKey.isEmpty()
-            ? tr("Uninstall the private GitLab for Jira Cloud app that this instance served.")
-            : tr("Uninstall the private app with the key %1 that this instance served.").arg(oldKey));
-    steps.append(tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace. Where Jira asks, "
-                    "approve its major upgrade to Atlassian's Forge platform."));
-    steps.append(
+    const QString open = tr("In Jira, open Settings → Apps. Where Jira says \"App management has moved to "
+                            "Administration\", choose Take me there → Installed apps (older sites still show "
+                            "Manage your apps).");
+    const QString install = tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace. Where Jira "
+                               "asks, approve its major upgrade to Atlassian's Forge platform.");
+    const QString getStarted =
         tr("In Installed apps, open the app's menu (…) → Get started → Change GitLab version → GitLab "
            "self-managed, enter %1 (no trailing slash) and sign in to GitLab.")
-            .arg(target));
-    steps.append(tr("Link your groups again in the Marketplace app (Link groups)."));
-    return steps;
+            .arg(target);
+    if (!moving)
+        return {install, open, getStarted,
+                tr("Link groups: link the groups whose projects Jira should show.")};
+    return {open,
+            oldKey.isEmpty()
+                ? tr("Uninstall the private GitLab for Jira Cloud app that this instance served.")
+                : tr("Uninstall the private app with the key %1 that this instance served.").arg(oldKey),
+            install, getStarted, tr("Link your groups again in the Marketplace app (Link groups).")};
 }
 
 QStringList Migration::unknowns()

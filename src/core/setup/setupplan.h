@@ -124,7 +124,10 @@ public:
     bool relaysForOthers = false;                   // other instances use this one as their proxy
 
     // In Jira, in order, with today's navigation (translated).
-    QStringList jiraSteps(const QString& target) const;
+    QStringList jiraSteps(const QString& target) const { return jiraSteps(target, true, oldKey); }
+    // The same for a new install (moving: false) or a move away from the private app `oldKey`
+    // (empty when not known): what the wizard's install page and `configure` show.
+    static QStringList jiraSteps(const QString& target, bool moving, const QString& oldKey);
     // What nobody can say yet (translated); never guessed.
     static QStringList unknowns();
     QJsonObject toJson(const QString& target) const;
