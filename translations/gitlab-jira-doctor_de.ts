@@ -2581,6 +2581,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Add the user to site-admins (original user management) or org-admins (centralized user management) in admin.atlassian.com; the Administer Jira permission alone is not enough.</source>
         <translation>Nehmen Sie den Benutzer in admin.atlassian.com in site-admins (ursprüngliche Benutzerverwaltung) oder org-admins (zentrale Benutzerverwaltung) auf; die Berechtigung „Jira verwalten“ allein genügt nicht.</translation>
     </message>
+    <message>
+        <source>Admin rights given through custom groups or product roles are not detected: GitLab checks only the membership in site-admins or org-admins, because its OAuth scopes do not allow Jira&apos;s permission API.</source>
+        <translation>Administratorrechte über eigene Gruppen oder Produktrollen werden nicht erkannt: GitLab prüft nur die Mitgliedschaft in site-admins oder org-admins, weil seine OAuth-Bereiche Jiras Berechtigungs-API nicht zulassen.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::JiraAuthCheck</name>
@@ -4922,6 +4926,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Scopes</source>
         <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; (id %2) stays as it is.</source>
+        <translation>Die alte Anwendung „%1“ (ID %2) bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>The legacy application &quot;%1&quot; (id %2) is deleted once the settings point at the new one, as you chose.</source>
+        <translation>Die alte Anwendung „%1“ (ID %2) wird gelöscht, sobald die Einstellungen auf die neue zeigen, wie gewählt.</translation>
     </message>
 </context>
 <context>

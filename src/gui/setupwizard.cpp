@@ -870,6 +870,14 @@ private:
                              .arg(plan.application.name, plan.application.redirectUri)
                        : tr("\"%1\" will be created with redirect URI %2, scope api, not confidential.")
                              .arg(plan.application.name, plan.application.redirectUri);
+        if (plan.migration && plan.migration->oldApplication)
+            text += QLatin1Char('\n') +
+                    (plan.retire.isEmpty()
+                         ? tr("The legacy application \"%1\" (id %2) stays as it is.")
+                         : tr("The legacy application \"%1\" (id %2) is deleted once the settings point at "
+                              "the new one, as you chose."))
+                        .arg(plan.migration->oldApplication->name)
+                        .arg(plan.migration->oldApplication->id);
         m_plan->setText(text);
         m_replace->setVisible(plan.misconfigured.has_value());
         QStringList problems = plan.blockers;

@@ -405,6 +405,7 @@ void TestSetupWizard::legacyInstallIsMovedToMarketplace()
     waitUntilNextEnabled(*w);
     QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("redirectUri"))->text(), kCallback);
     QCOMPARE(m_gitlab->state().applications.size(), 1);
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("applicationPlan"))->text().contains(legacy.name));
     shoot(*w, language, "4-oauth-move");
     nextTo(*w, SetupWizard::SettingsPage);
 

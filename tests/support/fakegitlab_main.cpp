@@ -12,6 +12,8 @@
 //   FAKE_GITLAB_PROXY_URL                         jira_connect_proxy_url
 //   FAKE_GITLAB_APPLICATION_KEY                   jira_connect_application_key
 //   FAKE_GITLAB_ADMIN_MODE=1                      turn Admin Mode on
+//   FAKE_GITLAB_LEGACY_INSTALL=1                  a manual install: an OAuth application with the
+//                                                 external_url's Jira callback, its ID as the key
 #include "fakegitlab.h"
 
 #include <QCommandLineParser>
@@ -60,6 +62,15 @@ int main(int argc, char* argv[])
                         qEnvironmentVariable("FAKE_GITLAB_APPLICATION_KEY"));
     if (qEnvironmentVariableIntValue("FAKE_GITLAB_ADMIN_MODE") == 1)
         fake.setAdminMode(true);
+    if (qEnvironmentVariableIntValue("FAKE_GITLAB_LEGACY_INSTALL") == 1) {
+        gjd::test::FakeGitLabApplication legacy;
+        legacy.name = QStringLiteral("Jira Connect (manual)");
+        legacy.redirectUri =
+            fake.state().externalUrl.toString() + QStringLiteral("/-/jira_connect/oauth_callbacks");
+        legacy.confidential = false;
+        legacy = fake.addApplication(legacy);
+        fake.setSetting(QStringLiteral("jira_connect_application_key"), legacy.uid);
+    }
     const QString token = qEnvironmentVariable("FAKE_GITLAB_TOKEN");
     if (!token.isEmpty())
         fake.addAdminToken(token, {QStringLiteral("api"), QStringLiteral("admin_mode")});

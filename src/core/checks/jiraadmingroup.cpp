@@ -44,6 +44,9 @@ public:
             tr("Add the user to site-admins (original user management) or org-admins (centralized user "
                "management) in "
                "admin.atlassian.com; the Administer Jira permission alone is not enough."));
+        f.details = tr("Admin rights given through custom groups or product roles are not detected: GitLab "
+                       "checks only the membership in site-admins or org-admins, because its OAuth scopes do "
+                       "not allow Jira's permission API.");
         f.explains = {QStringLiteral("The Jira user is not a site or organization administrator"),
                       explains::failedToLinkGroup};
     }
