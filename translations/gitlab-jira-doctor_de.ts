@@ -691,6 +691,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to exactly https://gitlab.com — no trailing slash.</source>
         <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf genau https://gitlab.com – ohne abschließenden Schrägstrich.</translation>
     </message>
+    <message>
+        <source>This instance is set up for the Marketplace app: keep it and check it with --method marketplace. %1</source>
+        <translation>Diese Instanz ist für die Marketplace-App eingerichtet: Behalten Sie das bei und prüfen Sie sie mit --method marketplace. %1</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ConnectDescriptorSchemaCheck</name>
@@ -707,8 +711,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>GitLab erzeugt diesen Deskriptor selbst; ein Deskriptor, der gegen diese Regeln verstößt, wurde unterwegs verändert (von einem Reverse Proxy, der den Inhalt umschreibt) oder stammt nicht von GitLab. Entfernen Sie die Regel, die ihn umschreibt.</translation>
     </message>
     <message>
-        <source>The &quot;/&quot; comes from the Jira Connect Proxy URL setting, whose path GitLab appends to the key: set it to exactly https://gitlab.com (no trailing slash), or clear it for a manual install.</source>
-        <translation>Das „/“ stammt aus der Einstellung Jira Connect Proxy URL, deren Pfad GitLab an den Key anhängt: Setzen Sie sie auf genau https://gitlab.com (ohne abschließenden Schrägstrich), oder leeren Sie sie für eine manuelle Installation.</translation>
+        <source>The &quot;/&quot; comes from the Jira Connect Proxy URL setting, whose path GitLab appends to the key: set it to exactly https://gitlab.com (no trailing slash).</source>
+        <translation>Der „/“ stammt aus der Einstellung Jira Connect Proxy URL, deren Pfad GitLab an den Schlüssel anhängt: Setzen Sie sie auf genau https://gitlab.com (ohne abschließenden Schrägstrich).</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,8 @@ private slots:
     void wizardTextsAtDates_data();
     void wizardTextsAtDates();
     void noTextInventsADay();
+    void manualAgainstAMarketplaceKeyAtDates_data();
+    void manualAgainstAMarketplaceKeyAtDates();
     void reportHeadersShowTheInstallType();
 };
 
@@ -335,6 +337,33 @@ void TestPlatform::noTextInventsADay()
                  qPrintable(day.toString(Qt::ISODate) + QLatin1Char(' ') + all));
         QVERIFY2(all.contains(QLatin1String("December 2026")), qPrintable(day.toString(Qt::ISODate)));
     }
+}
+
+void TestPlatform::manualAgainstAMarketplaceKeyAtDates_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<QString>("remedy");
+    // Clearing the proxy URL for a manual install helps only while Jira still takes one.
+    QTest::newRow("February") << QDate(2026, 2, 1) << "Clear Admin → Settings";
+    QTest::newRow("December") << QDate(2026, 12, 2) << "keep it and check it with --method marketplace";
+}
+
+void TestPlatform::manualAgainstAMarketplaceKeyAtDates()
+{
+    QFETCH(QDate, day);
+    QFETCH(QString, remedy);
+    RunContext ctx;
+    ctx.now = QDateTime(day, QTime(12, 0), Qt::UTC);
+    ctx.url = InstanceUrl::parse(QStringLiteral("https://gitlab.example.com"));
+    ctx.method = Method::Manual;
+    HttpResponse descriptor;
+    descriptor.status = 200;
+    descriptor.headers = {{"Content-Type", "application/json"}};
+    descriptor.body = R"({"key":"gitlab-jira-connect-gitlab.com"})";
+    ctx.http.insert(probe::descriptor, {descriptor});
+    const Finding f = evaluate(QStringLiteral("connect.descriptor.key"), ctx);
+    QCOMPARE(f.status, Status::Fail);
+    QVERIFY2(f.remedy.contains(remedy), qPrintable(f.remedy));
 }
 
 void TestPlatform::reportHeadersShowTheInstallType()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "connect/platformfacts.h"
 #include "httpcommon.h"
 #include "tokencommon.h"
 
@@ -104,10 +105,18 @@ public:
                 tr("The key is %1: the Jira Connect Proxy URL is still set, so Jira refuses a manual install "
                    "of this app.")
                     .arg(key),
-                tr("Clear Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL (in "
-                   "GitLab 15.7, in the "
-                   "Rails console: ApplicationSetting.current_without_cache.update(jira_connect_proxy_url: "
-                   "nil))."));
+                // Clearing the proxy URL for a manual install only helps while Jira still takes one.
+                platform::privateConnectInstallsBlocked().reached(ctx.now.date())
+                    ? tr("This instance is set up for the Marketplace app: keep it and check it with "
+                         "--method "
+                         "marketplace. %1")
+                          .arg(platform::PlatformText::newInstallStatus(ctx.now.date()))
+                    : tr("Clear Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL "
+                         "(in "
+                         "GitLab 15.7, in the "
+                         "Rails console: "
+                         "ApplicationSetting.current_without_cache.update(jira_connect_proxy_url: "
+                         "nil))."));
             f.explains = {explains::previouslyInstalledFromMarketplace};
             return;
         }

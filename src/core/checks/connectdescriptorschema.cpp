@@ -34,8 +34,7 @@ public:
             // GitLab itself builds such a key from a proxy URL with a path or trailing slash.
             set(f, Status::Fail, violations.join(QLatin1Char(' ')),
                 tr("The \"/\" comes from the Jira Connect Proxy URL setting, whose path GitLab appends to "
-                   "the key: set it "
-                   "to exactly https://gitlab.com (no trailing slash), or clear it for a manual install."));
+                   "the key: set it to exactly https://gitlab.com (no trailing slash)."));
             return;
         }
         set(f, Status::Fail, violations.join(QLatin1Char(' ')),
