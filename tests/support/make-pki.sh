@@ -268,6 +268,8 @@ expect_verify() {
     [[ $# -gt 0 ]] && shift
     local args=(-CAfile "$cafile")
     [[ -n $untrusted ]] && args+=(-untrusted "$untrusted")
+    # Judged at the suite's instant, as the product is, not by the machine's clock.
+    [[ " $* " == *" -no_check_time "* ]] || args+=(-attime "$base")
     local log rc=0
     log=$(openssl verify "${args[@]}" "$@" "$cert" 2>&1) || rc=$?
     if [[ $want == ok && $rc -ne 0 ]]; then
