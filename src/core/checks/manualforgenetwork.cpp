@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platformcommon.h"
 
+#include "manualcommon.h"
+
 #include <QJsonArray>
 
 namespace gjd {
@@ -26,19 +28,15 @@ public:
     {
         if (!platformcommon::ForgeGate::applies(ctx, f))
             return;
-        QJsonArray list;
-        QStringList lines;
-        auto add = [&](const QString& command, const QString& expect) {
-            lines.append(QStringLiteral("  %1\n    → %2").arg(command, expect));
-            list.append(
-                QJsonObject{{QStringLiteral("command"), command}, {QStringLiteral("expect"), expect}});
-        };
-        add(QStringLiteral("curl --head https://api.atlassian.com"),
+        ManualCommands commands;
+        commands.add(
+            QStringLiteral("curl --head https://api.atlassian.com"),
             tr("an HTTP status line: in native Forge mode GitLab sends development information there"));
-        add(QStringLiteral("curl https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json"),
+        commands.add(
+            QStringLiteral("curl https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json"),
             tr("a JSON document with \"keys\": GitLab checks Forge's invocation tokens with them and waits "
                "at most 5 seconds"));
-        f.evidence.insert(QStringLiteral("commands"), list);
+        f.evidence.insert(QStringLiteral("commands"), commands.evidence());
         f.evidence.insert(QStringLiteral("outbound"),
                           QJsonArray{QStringLiteral("api.atlassian.com"),
                                      QStringLiteral("forge.cdn.prod.atlassian-dev.net")});
@@ -52,7 +50,7 @@ public:
         f.details =
             tr("Native Forge mode is experimental in GitLab. This computer is not the GitLab server and "
                "not Atlassian, so it cannot test this traffic:\n") +
-            lines.join(QLatin1Char('\n')) +
+            commands.text() +
             tr("\n\nInbound, Forge calls the instance from the ranges Atlassian lists as \"Outgoing "
                "Connections\" and gives up after 25 seconds for calls from Jira's pages and 5 seconds for "
                "events.");

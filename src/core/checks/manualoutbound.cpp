@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.h"
 
+#include "manualcommon.h"
+
 #include <QJsonArray>
 
 namespace gjd {
@@ -20,22 +22,17 @@ public:
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
         const bool marketplace = ctx.method == Method::Marketplace;
-        QStringList commands;
-        QJsonArray list;
-        auto add = [&](const QString& command, const QString& expect) {
-            commands.append(QStringLiteral("  %1\n    → %2").arg(command, expect));
-            list.append(
-                QJsonObject{{QStringLiteral("command"), command}, {QStringLiteral("expect"), expect}});
-        };
+        ManualCommands commands;
         if (marketplace)
-            add(QStringLiteral("curl --head https://gitlab.com"),
+            commands.add(
+                QStringLiteral("curl --head https://gitlab.com"),
                 tr("an HTTP status line (200 or 30x): GitLab.com relays the install events and serves the "
                    "public keys"));
-        add(QStringLiteral("curl --head https://connect-install-keys.atlassian.com"),
-            tr("\"HTTP/2 404\": the host answers, which is all that is needed"));
-        add(QStringLiteral("curl --head https://<your-site>.atlassian.net"),
-            tr("an HTTP status line: GitLab sends development information to Jira Cloud"));
-        f.evidence.insert(QStringLiteral("commands"), list);
+        commands.add(QStringLiteral("curl --head https://connect-install-keys.atlassian.com"),
+                     tr("\"HTTP/2 404\": the host answers, which is all that is needed"));
+        commands.add(QStringLiteral("curl --head https://<your-site>.atlassian.net"),
+                     tr("an HTTP status line: GitLab sends development information to Jira Cloud"));
+        f.evidence.insert(QStringLiteral("commands"), commands.evidence());
         f.docs = {docs::jiraCloudAppTroubleshooting};
         f.status = Status::Manual;
         f.summary = marketplace
@@ -47,7 +44,7 @@ public:
                              "(expect 404).");
         f.details =
             tr("This computer is not the GitLab server, so it cannot test the server's outbound traffic:\n") +
-            commands.join(QLatin1Char('\n')) +
+            commands.text() +
             tr("\n\nA timeout or \"Could not resolve host\" means the firewall or proxy blocks the "
                "instance's "
                "outbound HTTPS; in gitlab.rb, gitlab_rails['env'] can set http_proxy/https_proxy.");

@@ -382,7 +382,11 @@ void SetupJob::nextStep()
 {
     const SetupPlan& plan = m_result.plan;
     if (plan.remove && !m_deleted) {
-        deleteApplication();
+        deleteApplication(*plan.remove, QStringLiteral("delete_application"),
+                          tr("Delete the misconfigured OAuth application \"%1\" (id %2)")
+                              .arg(plan.remove->name)
+                              .arg(plan.remove->id),
+                          [this] { m_deleted = true; });
         return;
     }
     if (plan.applicationAction == SetupPlan::ApplicationAction::Create && !m_created) {
@@ -404,54 +408,31 @@ void SetupJob::nextStep()
         return;
     }
     if (m_retired < plan.retire.size()) {
-        retireApplication(plan.retire.at(m_retired));
+        const OAuthApplication& old = plan.retire.at(m_retired);
+        deleteApplication(old, QStringLiteral("retire_application"),
+                          tr("Delete the legacy OAuth application \"%1\" (id %2)").arg(old.name).arg(old.id),
+                          [this] { ++m_retired; });
         return;
     }
     verify();
 }
 
-void SetupJob::deleteApplication()
-{
-    const OAuthApplication app = *m_result.plan.remove;
-    auto probe =
-        writeProbe(kDeleteProbe, "DELETE", QStringLiteral("/api/v4/applications/%1").arg(app.id), {});
-    std::vector<std::unique_ptr<Probe>> probes;
-    probes.push_back(std::move(probe));
-    runProbes(std::move(probes), [this, app] {
-        const HttpResponse* r = m_ctx.httpResult(kDeleteProbe);
-        SetupStep step;
-        step.id = QStringLiteral("delete_application");
-        step.text = tr("Delete the misconfigured OAuth application \"%1\" (id %2)").arg(app.name).arg(app.id);
-        // 404: already gone (a previous run deleted it before failing): the goal is reached.
-        if (r && r->errorCode.isEmpty() && (r->status == 204 || r->status == 200 || r->status == 404)) {
-            step.ok = true;
-            step.status = r->status;
-            m_deleted = true;
-            m_result.steps.append(step);
-            emit stepFinished(step);
-            nextStep();
-            return;
-        }
-        if (r)
-            SetupMessages::describe(*r, tr("deleting the application \"%1\"").arg(app.name), m_ctx, &step);
-        fail(step);
-    });
-}
-
-void SetupJob::retireApplication(const OAuthApplication& app)
+void SetupJob::deleteApplication(const OAuthApplication& app, const QString& stepId, const QString& text,
+                                 const std::function<void()>& deleted)
 {
     std::vector<std::unique_ptr<Probe>> probes;
     probes.push_back(
         writeProbe(kDeleteProbe, "DELETE", QStringLiteral("/api/v4/applications/%1").arg(app.id), {}));
-    runProbes(std::move(probes), [this, app] {
+    runProbes(std::move(probes), [this, app, stepId, text, deleted] {
         const HttpResponse* r = m_ctx.httpResult(kDeleteProbe);
         SetupStep step;
-        step.id = QStringLiteral("retire_application");
-        step.text = tr("Delete the legacy OAuth application \"%1\" (id %2)").arg(app.name).arg(app.id);
+        step.id = stepId;
+        step.text = text;
+        // 404: already gone (a previous run deleted it before failing): the goal is reached.
         if (r && r->errorCode.isEmpty() && (r->status == 204 || r->status == 200 || r->status == 404)) {
             step.ok = true;
             step.status = r->status;
-            ++m_retired;
+            deleted();
             m_result.steps.append(step);
             emit stepFinished(step);
             nextStep();

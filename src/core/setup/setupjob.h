@@ -137,10 +137,11 @@ private:
                                       const QByteArray& jsonBody);
     void onRead();
     void nextStep();
-    void deleteApplication();
+    // DELETE /applications/<id> as the step `stepId`; `deleted` records it before the next step.
+    void deleteApplication(const OAuthApplication& app, const QString& stepId, const QString& text,
+                           const std::function<void()>& deleted);
     void createApplication();
     void updateSettings();
-    void retireApplication(const OAuthApplication& app);
     void verify();
     void onVerifyRead();
     void fail(const SetupStep& step);
