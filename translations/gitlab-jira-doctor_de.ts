@@ -3120,8 +3120,8 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Dieses GitLab hat keine Einstellung jira_forge_app_id: Es ist älter als die Forge-Unterstützung von GitLab.</translation>
     </message>
     <message>
-        <source>Move to the Marketplace app: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace, or the desktop program&apos;s setup wizard (&quot;Existing legacy install: move it to Marketplace&quot;), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
-        <translation>Wechseln Sie zur Marketplace-App: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace oder der Einrichtungsassistent des Desktop-Programms („Bestehende alte Installation: zum Marketplace umziehen“); installieren Sie dann in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace.</translation>
+        <source>Move to the Marketplace app: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace, or the desktop program&apos;s setup wizard (&quot;Existing legacy install: move it to the Marketplace app&quot;), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
+        <translation>Wechseln Sie zur Marketplace-App: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace oder der Einrichtungsassistent des Desktop-Programms („Bestehende alte Installation: zur Marketplace-App umziehen“); installieren Sie dann in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace.</translation>
     </message>
     <message>
         <source>marketplace: the Marketplace app, reached through GitLab.com, as expected.</source>

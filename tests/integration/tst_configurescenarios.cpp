@@ -15,6 +15,7 @@
 #include "fakegitlab.h"
 #include "fakejira.h"
 #include "nginxserver.h"
+#include "schemacheck.h"
 #include "testpki.h"
 
 #include <QDir>
@@ -280,7 +281,11 @@ QJsonObject ConfigureScenarios::checkReport(const QString& token, test::CliRun* 
     const test::CliRun run = test::runCli(args, token);
     if (out)
         *out = run;
-    return QJsonDocument::fromJson(run.out).object();
+    // Every report these scenarios read also follows the schema, with its platform evidence.
+    const QString invalid = test::schemaErrors(QStringLiteral("report.schema.json"), run.out);
+    if (!invalid.isEmpty())
+        qWarning("report invalid: %s", qPrintable(invalid));
+    return invalid.isEmpty() ? QJsonDocument::fromJson(run.out).object() : QJsonObject();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,8 @@ public:
                               "support."));
         const QString move =
             tr("Move to the Marketplace app: gitlab-jira-doctor-cli configure <URL> --method marketplace, or "
-               "the desktop program's setup wizard (\"Existing legacy install: move it to Marketplace\"), "
+               "the desktop program's setup wizard (\"Existing legacy install: move it to the Marketplace "
+               "app\"), "
                "then install \"GitLab for Jira Cloud\" from the Atlassian Marketplace in Jira.");
         switch (d.type) {
         case InstallType::Marketplace:
