@@ -3039,10 +3039,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Öffnen Sie in Jira Settings → Apps. Wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps (ältere Sites zeigen noch Manage your apps).</translation>
     </message>
     <message>
-        <source>Uninstall the private GitLab for Jira Cloud app that this instance served.</source>
-        <translation>Deinstallieren Sie die private GitLab-for-Jira-Cloud-App, die diese Instanz bereitgestellt hat.</translation>
-    </message>
-    <message>
         <source>Uninstall the private app with the key %1 that this instance served.</source>
         <translation>Deinstallieren Sie die private App mit dem Schlüssel %1, die diese Instanz bereitgestellt hat.</translation>
     </message>
@@ -3061,6 +3057,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Link groups: link the groups whose projects Jira should show.</source>
         <translation>Link groups: Verknüpfen Sie die Gruppen, deren Projekte Jira zeigen soll.</translation>
+    </message>
+    <message>
+        <source>Uninstall the private GitLab for Jira Cloud app (the one installed from a descriptor URL, not from the Marketplace).</source>
+        <translation>Deinstallieren Sie die private GitLab-for-Jira-Cloud-App (die über eine Deskriptor-URL installierte, nicht die aus dem Marketplace).</translation>
     </message>
 </context>
 <context>
@@ -3739,14 +3739,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>bleibt an, bis die Instanzen, die diese als Proxy nutzen, umgezogen sind</translation>
     </message>
     <message>
-        <source>This instance has a legacy Connect install (%1): the plan moves it to the Marketplace app.</source>
-        <translation>Diese Instanz hat eine alte Connect-Installation (%1): Der Plan zieht sie zur Marketplace-App um.</translation>
-    </message>
-    <message>
-        <source>Other instances use this one as their Jira Connect proxy (public key storage is on): every instance whose Jira Connect Proxy URL points at %1 must move to the Marketplace app too, and loses its Jira connection until it has. Public key storage stays on; turn it off once none of them points here.</source>
-        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy (die Speicherung öffentlicher Schlüssel ist an): Jede Instanz, deren Jira Connect Proxy URL auf %1 zeigt, muss ebenfalls zur Marketplace-App wechseln und verliert bis dahin ihre Verbindung zu Jira. Die Speicherung öffentlicher Schlüssel bleibt an; schalten Sie sie aus, sobald keine Instanz mehr hierher zeigt.</translation>
-    </message>
-    <message>
         <source>The legacy application &quot;%1&quot; (id %2) is deleted.</source>
         <translation>Die alte Anwendung „%1“ (ID %2) ist gelöscht.</translation>
     </message>
@@ -3757,6 +3749,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The legacy app&apos;s OAuth application &quot;%1&quot; (id %2) stays as it is; delete it at %3 once Jira uses the Marketplace app.</source>
         <translation>Die OAuth-Anwendung „%1“ (ID %2) der alten App bleibt, wie sie ist; löschen Sie sie unter %3, sobald Jira die Marketplace-App nutzt.</translation>
+    </message>
+    <message>
+        <source>This instance has a legacy Connect install: %1. The plan moves it to the Marketplace app.</source>
+        <translation>Diese Instanz hat eine alte Connect-Installation: %1. Der Plan zieht sie zur Marketplace-App um.</translation>
+    </message>
+    <message>
+        <source>Other instances use this one as their Jira Connect proxy (public key storage is on): every instance whose Jira Connect Proxy URL points at %1 must move to the Marketplace app too: they lose their Jira connection once the private app is uninstalled. Public key storage stays on; turn it off once none of them points here.</source>
+        <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy (die Speicherung öffentlicher Schlüssel ist an): Jede Instanz, deren Jira Connect Proxy URL auf %1 zeigt, muss ebenfalls zur Marketplace-App wechseln; sie verliert ihre Verbindung zu Jira, sobald die private App deinstalliert ist. Die Speicherung öffentlicher Schlüssel bleibt an; schalten Sie sie aus, sobald keine Instanz mehr hierher zeigt.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,11 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
                               .contains(legacyRedirect))
             m.oldApplication = referenced;
         plan.migration = m;
+        plan.notes.append(
+            {PlanNote::Level::Info, QStringLiteral("migration"),
+             SetupPlan::tr("This instance has a legacy Connect install: %1. The plan moves it to "
+                           "the Marketplace app.")
+                 .arg(installed.reason)});
     }
     if (input.method == Method::Marketplace && input.removeOldApplication) {
         for (const OAuthApplication& app : state.applications) {
@@ -476,21 +481,15 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
         plan.settings.append(storage);
     }
 
-    if (plan.migration) {
-        plan.notes.append({PlanNote::Level::Info, QStringLiteral("migration"),
-                           SetupPlan::tr("This instance has a legacy Connect install (%1): the plan moves it "
-                                         "to the Marketplace app.")
-                               .arg(plan.migration->from.reason)});
-        if (keepRelaying)
-            plan.notes.append(
-                {PlanNote::Level::Warning, QStringLiteral("proxy-for-others"),
-                 SetupPlan::tr(
-                     "Other instances use this one as their Jira Connect proxy (public key storage "
-                     "is on): every instance whose Jira Connect Proxy URL points at %1 must move to "
-                     "the Marketplace app too, and loses its Jira connection until it has. Public key "
-                     "storage stays on; turn it off once none of them points here.")
-                     .arg(input.target().toString())});
-    }
+    if (keepRelaying)
+        plan.notes.append(
+            {PlanNote::Level::Warning, QStringLiteral("proxy-for-others"),
+             SetupPlan::tr("Other instances use this one as their Jira Connect proxy (public key storage "
+                           "is on): every instance whose Jira Connect Proxy URL points at %1 must move to "
+                           "the Marketplace app too: they lose their Jira connection once the private app is "
+                           "uninstalled. Public key "
+                           "storage stays on; turn it off once none of them points here.")
+                 .arg(input.target().toString())});
 
     // Behind a reverse proxy with another host name, Jira's tokens name the public host as their
     // audience; GitLab accepts it only as the additional audience URL (17.7+).
@@ -596,7 +595,9 @@ QStringList Migration::jiraSteps(const QString& target, bool moving, const QStri
                 tr("Link groups: link the groups whose projects Jira should show.")};
     return {open,
             oldKey.isEmpty()
-                ? tr("Uninstall the private GitLab for Jira Cloud app that this instance served.")
+                ? tr("Uninstall the private GitLab for Jira Cloud app (the one installed from a descriptor "
+                     "URL, not "
+                     "from the Marketplace).")
                 : tr("Uninstall the private app with the key %1 that this instance served.").arg(oldKey),
             install, getStarted, tr("Link your groups again in the Marketplace app (Link groups).")};
 }
