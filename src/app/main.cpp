@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program: application identity, translations, the main window. Nothing else.
 
+#include "clock.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "uisettings.h"
@@ -32,6 +33,9 @@ int main(int argc, char* argv[])
     gjd::systemcas::preload();
 
     gjd::installTranslations(app, gjd::uisettings::language());
+    // The CLI refuses a malformed GJD_NOW; the desktop program runs on the system clock and says so.
+    if (const QString problem = gjd::Clock::environmentProblem(); !problem.isEmpty())
+        qWarning("%s", qUtf8Printable(problem));
 
     QCommandLineParser parser;
     // Same sentence, same context as in the About dialog: translated once.

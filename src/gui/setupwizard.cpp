@@ -1569,8 +1569,8 @@ void SetupWizard::saveState() const
     settings.setValue(QStringLiteral("rememberToken"), field(QStringLiteral("rememberToken")).toBool());
     settings.setValue(QStringLiteral("caFile"), field(QStringLiteral("caFile")).toString().trimmed());
     settings.setValue(QStringLiteral("address"), field(QStringLiteral("address")).toString().trimmed());
-    settings.setValue(QStringLiteral("path"),
-                      movingLegacy() ? QStringLiteral("move") : QStringLiteral("new"));
+    // The path (new install or move) is not kept: the next run decides it from GitLab's settings.
+    settings.remove(QStringLiteral("method"));
     settings.setValue(QStringLiteral("jiraSite"), field(QStringLiteral("jiraSite")).toString().trimmed());
     settings.setValue(QStringLiteral("jiraEmail"), field(QStringLiteral("jiraEmail")).toString().trimmed());
     settings.setValue(QStringLiteral("rememberJiraToken"),
