@@ -1008,6 +1008,9 @@ void ConfigureScenarios::badInput_data()
                               << "needs an administrator token";
     QTest::newRow("token as an option") << QStringList{"configure", u, "--method", "manual", "--token", "x"}
                                         << true << "Unknown option 'token'";
+    QTest::newRow("removing the old application while staying legacy")
+        << QStringList{"configure", u, "--method", "manual", "--remove-old-application", "--yes"} << true
+        << "--remove-old-application goes with --method marketplace only";
 }
 
 void ConfigureScenarios::badInput()
