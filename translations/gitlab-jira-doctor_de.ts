@@ -2981,10 +2981,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>GitLab %1 ist älter als 15.7: Aktualisieren Sie zuerst; die Marketplace-App braucht 15.7, und OAuth für die App kam mit dieser Version.</translation>
     </message>
     <message>
-        <source>The Marketplace app is the only way to install the app in Jira now.</source>
-        <translation>Die Marketplace-App ist jetzt der einzige Weg, die App in Jira zu installieren.</translation>
-    </message>
-    <message>
         <source>GitLab %1 cannot create branches from Jira with the Marketplace app; that needs 17.2.</source>
         <translation>GitLab %1 kann mit der Marketplace-App keine Branches aus Jira anlegen; das braucht 17.2.</translation>
     </message>
@@ -3003,6 +2999,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>GitLab&apos;s experimental native Forge mode is set (%1). This wizard sets up the Marketplace app and leaves jira_forge_app_id as it is.</source>
         <translation>Der experimentelle native Forge-Modus von GitLab ist gesetzt (%1). Dieser Assistent richtet die Marketplace-App ein und lässt jira_forge_app_id, wie es ist.</translation>
+    </message>
+    <message>
+        <source>New installs use the Marketplace app.</source>
+        <translation>Neue Installationen nutzen die Marketplace-App.</translation>
     </message>
 </context>
 <context>
@@ -3035,10 +3035,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::Migration</name>
     <message>
-        <source>In Jira, open Settings → Apps. Where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps (older sites still show Manage your apps).</source>
-        <translation>Öffnen Sie in Jira Settings → Apps. Wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps (ältere Sites zeigen noch Manage your apps).</translation>
-    </message>
-    <message>
         <source>Uninstall the private app with the key %1 that this instance served.</source>
         <translation>Deinstallieren Sie die private App mit dem Schlüssel %1, die diese Instanz bereitgestellt hat.</translation>
     </message>
@@ -3061,6 +3057,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Uninstall the private GitLab for Jira Cloud app (the one installed from a descriptor URL, not from the Marketplace).</source>
         <translation>Deinstallieren Sie die private GitLab-for-Jira-Cloud-App (die über eine Deskriptor-URL installierte, nicht die aus dem Marketplace).</translation>
+    </message>
+    <message>
+        <source>In Jira, where it says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps (older sites still show Manage your apps).</source>
+        <translation>Wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps (ältere Sites zeigen noch Manage your apps).</translation>
     </message>
 </context>
 <context>
@@ -3151,14 +3151,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::PlatformText</name>
     <message>
-        <source>Atlassian Connect&apos;s end of support came in %1 (Atlassian gives no exact day); Jira shows Connect apps &quot;%2&quot;</source>
-        <translation>Das Support-Ende von Atlassian Connect kam im %1 (Atlassian nennt keinen genauen Tag); Jira zeigt bei Connect-Apps „%2“</translation>
-    </message>
-    <message>
-        <source>Atlassian ends Connect support in %1 (no exact day is published): an install that relies on Connect keeps working until then, and nothing is promised after it.</source>
-        <translation>Atlassian beendet den Support für Connect im %1 (ein genauer Tag ist nicht veröffentlicht): Eine Installation, die von Connect abhängt, funktioniert bis dahin weiter; für die Zeit danach ist nichts zugesagt.</translation>
-    </message>
-    <message>
         <source>A private Connect app cannot be installed since %1: Jira says &quot;%2&quot;.</source>
         <translation>Seit dem %1 lässt sich keine private Connect-App mehr installieren: Jira sagt „%2“.</translation>
     </message>
@@ -3175,12 +3167,20 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Atlassian nennt keinen genauen Tag, an dem Connect-Apps aufhören zu funktionieren.</translation>
     </message>
     <message>
-        <source>In Jira, open Settings → Apps; where Jira says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps. Open &quot;GitLab for Jira Cloud&quot; and approve the major update Jira offers for it, if it offers one.</source>
-        <translation>Öffnen Sie in Jira Settings → Apps; wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps. Öffnen Sie „GitLab for Jira Cloud“ und genehmigen Sie das Major-Update, falls Jira eines anbietet.</translation>
+        <source>Atlassian dates Connect&apos;s end of support to %1 (no exact day is published); Jira shows Connect apps &quot;%2&quot;</source>
+        <translation>Atlassian datiert das Support-Ende von Connect auf %1 (ein genauer Tag ist nicht veröffentlicht); Jira zeigt bei Connect-Apps „%2“</translation>
     </message>
     <message>
-        <source>GitLab republished the Marketplace app on Atlassian&apos;s Forge platform as a major upgrade that a Jira site or organization administrator must approve. It keeps the app&apos;s key and the synced data. A site that has not approved it stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells whether a site approved it.</source>
-        <translation>GitLab hat die Marketplace-App auf Atlassians Forge-Plattform neu veröffentlicht, als Major-Upgrade, das eine Site- oder Organisationsadministration in Jira genehmigen muss. Schlüssel und synchronisierte Daten der App bleiben erhalten. Eine Site ohne diese Genehmigung bleibt bei der Connect-Version, und die ist gefährdet: %1 Nichts, was dieses Programm abfragen kann, verrät, ob eine Site zugestimmt hat.</translation>
+        <source>Atlassian ends Connect support in %1 (no exact day is published); a Connect app may stop working after that.</source>
+        <translation>Atlassian beendet den Support für Connect im %1 (ein genauer Tag ist nicht veröffentlicht); danach kann eine Connect-App aufhören zu funktionieren.</translation>
+    </message>
+    <message>
+        <source>In Jira, where it says &quot;App management has moved to Administration&quot;, choose Take me there → Installed apps (older sites still show Manage your apps) and find &quot;GitLab for Jira Cloud&quot;. If Jira asks an administrator to approve a major update of the app, approve it.</source>
+        <translation>Wo Jira „App management has moved to Administration“ sagt, wählen Sie Take me there → Installed apps (ältere Sites zeigen noch Manage your apps) und suchen Sie „GitLab for Jira Cloud“. Wenn Jira einen Administrator bittet, ein Major-Update der App zu genehmigen, genehmigen Sie es.</translation>
+    </message>
+    <message>
+        <source>GitLab republished the Marketplace app on Atlassian&apos;s Forge platform as a major upgrade that a Jira site or organization administrator must approve; for a site that already has the Marketplace app it keeps the app&apos;s key and the synced data. A site that has not approved it stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells whether a site approved it.</source>
+        <translation>GitLab hat die Marketplace-App auf Atlassians Forge-Plattform neu veröffentlicht, als Major-Upgrade, das eine Site- oder Organisationsadministration in Jira genehmigen muss; für eine Site, die die Marketplace-App schon hat, bleiben Schlüssel und synchronisierte Daten der App erhalten. Eine Site ohne diese Genehmigung bleibt bei der Connect-Version, und die ist gefährdet: %1 Nichts, was dieses Programm abfragen kann, verrät, ob eine Site zugestimmt hat.</translation>
     </message>
 </context>
 <context>
@@ -3890,8 +3890,8 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Nicht bekannt</translation>
     </message>
     <message>
-        <source>Next: nothing in Jira for the private app it already has (its descriptor stays %1/-/jira_connect/app_descriptor.json). Plan the move to the Marketplace app: gitlab-jira-doctor-cli configure %2 --method marketplace.</source>
-        <translation>Als Nächstes: In Jira ist für die private App, die es schon hat, nichts zu tun (ihr Deskriptor bleibt %1/-/jira_connect/app_descriptor.json). Planen Sie den Umzug zur Marketplace-App: gitlab-jira-doctor-cli configure %2 --method marketplace.</translation>
+        <source>Next: the private app&apos;s descriptor is %1/-/jira_connect/app_descriptor.json. Plan the move to the Marketplace app: gitlab-jira-doctor-cli configure %2 --method marketplace.</source>
+        <translation>Als Nächstes: Der Deskriptor der privaten App ist %1/-/jira_connect/app_descriptor.json. Planen Sie den Umzug zur Marketplace-App: gitlab-jira-doctor-cli configure %2 --method marketplace.</translation>
     </message>
 </context>
 <context>
@@ -4837,10 +4837,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>In GitLab zeigen die nächsten Seiten und setzen um: Die Jira Connect Proxy URL wird https://gitlab.com; eine neue OAuth-Anwendung bekommt den Callback von GitLab.com, die alte bleibt, außer Sie kreuzen unten an; die Speicherung öffentlicher Schlüssel wird ausgeschaltet, außer andere Instanzen nutzen diese als Proxy. Für Jira nennt die Seite Installation die Schritte: private App deinstallieren, Marketplace-App installieren, ihr Forge-Upgrade genehmigen, Gruppen erneut verknüpfen.</translation>
     </message>
     <message>
-        <source>&amp;Delete the legacy OAuth application once GitLab points at the new one</source>
-        <translation>Alte OAuth-Anwendung &amp;löschen, sobald GitLab auf die neue zeigt</translation>
-    </message>
-    <message>
         <source>The install type is not known: GitLab&apos;s settings were not read.</source>
         <translation>Die Art der Installation ist nicht bekannt: Die Einstellungen von GitLab wurden nicht gelesen.</translation>
     </message>
@@ -4855,6 +4851,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Recommended: the Marketplace app.</source>
         <translation>Empfohlen: die Marketplace-App.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the legacy OAuth applications (this instance&apos;s own Jira callback) once GitLab points at the new one</source>
+        <translation>Alte OAuth-Anwendungen (mit dem eigenen Jira-Callback dieser Instanz) &amp;löschen, sobald GitLab auf die neue zeigt</translation>
     </message>
 </context>
 <context>
@@ -4936,8 +4936,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die alte Anwendung „%1“ (ID %2) bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <source>The legacy application &quot;%1&quot; (id %2) is deleted once the settings point at the new one, as you chose.</source>
-        <translation>Die alte Anwendung „%1“ (ID %2) wird gelöscht, sobald die Einstellungen auf die neue zeigen, wie gewählt.</translation>
+        <source>&quot;%1&quot; (id %2)</source>
+        <translation>„%1“ (ID %2)</translation>
+    </message>
+    <message>
+        <source>Will be deleted once the settings point at the new one, as you chose: %1.</source>
+        <translation>Wird gelöscht, sobald die Einstellungen auf die neue zeigen, wie gewählt: %1.</translation>
     </message>
 </context>
 <context>

@@ -507,7 +507,9 @@ public:
             "kept unless you tick below; public key storage is switched off unless other instances use "
             "this one as their proxy. In Jira, the Install page lists the steps: uninstall the private "
             "app, install the Marketplace app, approve its Forge upgrade, link the groups again."));
-        m_removeOld->setText(tr("&Delete the legacy OAuth application once GitLab points at the new one"));
+        m_removeOld->setText(tr(
+            "&Delete the legacy OAuth applications (this instance's own Jira callback) once GitLab points at "
+            "the new one"));
         m_unknowns->setText(platform::PlatformText::unknowns().join(QLatin1Char(' ')));
         updateAdvice();
     }
@@ -870,14 +872,18 @@ private:
                              .arg(plan.application.name, plan.application.redirectUri)
                        : tr("\"%1\" will be created with redirect URI %2, scope api, not confidential.")
                              .arg(plan.application.name, plan.application.redirectUri);
-        if (plan.migration && plan.migration->oldApplication)
+        // Every application the move deletes is named here, before anything is written.
+        QStringList retired;
+        for (const OAuthApplication& old : plan.retire)
+            retired.append(tr("\"%1\" (id %2)").arg(old.name).arg(old.id));
+        if (!retired.isEmpty())
             text += QLatin1Char('\n') +
-                    (plan.retire.isEmpty()
-                         ? tr("The legacy application \"%1\" (id %2) stays as it is.")
-                         : tr("The legacy application \"%1\" (id %2) is deleted once the settings point at "
-                              "the new one, as you chose."))
-                        .arg(plan.migration->oldApplication->name)
-                        .arg(plan.migration->oldApplication->id);
+                    tr("Will be deleted once the settings point at the new one, as you chose: %1.")
+                        .arg(retired.join(QLatin1String(", ")));
+        else if (plan.migration && plan.migration->oldApplication)
+            text += QLatin1Char('\n') + tr("The legacy application \"%1\" (id %2) stays as it is.")
+                                            .arg(plan.migration->oldApplication->name)
+                                            .arg(plan.migration->oldApplication->id);
         m_plan->setText(text);
         m_replace->setVisible(plan.misconfigured.has_value());
         QStringList problems = plan.blockers;

@@ -436,7 +436,8 @@ void TestSetupWizard::legacyInstallIsMovedToMarketplace()
     QVERIFY2(steps.indexOf(QLatin1String("gitlab-jira-connect-gitlab.test")) <
                  steps.indexOf(QLatin1String("Atlassian Marketplace")),
              qPrintable(steps));
-    QVERIFY(!steps.contains(QLatin1String("development mode"), Qt::CaseInsensitive));
+    for (const char* gone : {"development mode", "Entwicklungsmodus", "Upload", "descriptor URL below"})
+        QVERIFY2(!steps.contains(QLatin1String(gone), Qt::CaseInsensitive), qPrintable(steps));
     QVERIFY(w->findChild<QLabel*>(QStringLiteral("forgeUpgradeWhere"))
                 ->text()
                 .contains(QLatin1String("Installed apps")));

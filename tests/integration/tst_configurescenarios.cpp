@@ -570,6 +570,18 @@ void ConfigureScenarios::legacyProxyForOthersMoves()
     QCOMPARE(w.at(2).method, QByteArray("DELETE"));
     QVERIFY(w.at(2).path.endsWith(QStringLiteral("/applications/%1").arg(legacy.id)));
     verifyNoSecrets(run);
+
+    // Later runs leave the relaying alone (storage on is what the other instances need) and write
+    // nothing, but keep saying who else must move.
+    m_gitlab->clearRequests();
+    const test::CliRun again = configure(QStringLiteral("marketplace"), {QStringLiteral("--yes")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(writes().isEmpty(), again.out.constData());
+    QCOMPARE(setting(QStringLiteral("jira_connect_public_key_storage_enabled")), QStringLiteral("true"));
+    QVERIFY2(QString::fromUtf8(again.out).contains(QLatin1String("Nothing to change")),
+             again.out.constData());
+    QVERIFY2(QString::fromUtf8(again.out).contains(QLatin1String("must move to the Marketplace app too")),
+             again.out.constData());
 }
 
 void ConfigureScenarios::installTypeOfEachSetup_data()

@@ -22,8 +22,15 @@ namespace gjd::test {
 // (src/core/clock.h) on what "today" is, whatever day the suite runs on.
 inline QDateTime suiteNow()
 {
-    const QDateTime pinned = QDateTime::fromString(qEnvironmentVariable("GJD_NOW"), Qt::ISODate);
-    return pinned.isValid() ? pinned.toUTC() : QDateTime::currentDateTimeUtc();
+    if (!qEnvironmentVariableIsSet("GJD_NOW"))
+        return QDateTime::currentDateTimeUtc();
+    const QString text = qEnvironmentVariable("GJD_NOW").trimmed();
+    const QDateTime pinned = QDateTime::fromString(text, Qt::ISODate);
+    // The same rule as the product's (src/core/clock.cpp): an instant with a zone, or nothing.
+    if (!pinned.isValid() || !(text.endsWith(QLatin1Char('Z')) || text.contains(QLatin1Char('+')) ||
+                               text.lastIndexOf(QLatin1Char('-')) > 9))
+        qFatal("GJD_NOW=%s is not an instant with a time zone", qPrintable(text));
+    return pinned.toUTC();
 }
 
 inline QDate suiteToday()

@@ -8,6 +8,7 @@
 #include "checks/check.h"
 #include "connect/installtype.h"
 #include "connect/platformfacts.h"
+#include "i18n.h"
 #include "probes/probecatalogue.h"
 #include "report.h"
 #include "runcontext.h"
@@ -73,15 +74,20 @@ Finding evaluate(const QString& id, const RunContext& ctx)
     return f;
 }
 
-// "31 December", "December 31", "2027-01-31": a day Atlassian never published.
+// "31 December", "December 31", "Dec 1", "1. Dezember", "2026-12-01", "2027-01-31": a day
+// Atlassian never published, in English or German.
 const QRegularExpression kInventedDay(QStringLiteral(
-    "\\b\\d{1,2}\\.? (December|Dezember)|(December|Dezember) \\d{1,2}\\b|2027-01-31|January 31"));
+    "\\b\\d{1,2}\\.? (December|Dezember|Dec|Dez)\\b|\\b(December|Dezember|Dec|Dez)\\.? \\d{1,2}\\b|"
+    "2026-12-\\d|2027-01-31|January 31|31\\. Januar"));
 
 } // namespace
 
 class TestPlatform final : public QObject
 {
     Q_OBJECT
+
+private:
+    void noTextInventsADayIn(const QString& language);
 
 private slots:
     void milestonesCarryTheirSource();
@@ -172,7 +178,7 @@ void TestPlatform::connectEolAtDates_data()
                                    << "new" << blockedSource << "ends Connect support in December 2026";
     QTest::newRow("existing, June") << QDate(2026, 6, 15) << "legacy"
                                     << "warn"
-                                    << "existing" << eosSource << "keeps working until then";
+                                    << "existing" << eosSource << "may stop working after that";
     QTest::newRow("new, the day of the block")
         << QDate(2026, 3, 31) << "none"
         << "fail"
@@ -180,14 +186,14 @@ void TestPlatform::connectEolAtDates_data()
     QTest::newRow("existing, 1 December")
         << QDate(2026, 12, 1) << "legacy"
         << "fail"
-        << "existing" << eosSource << "end of support came in December 2026";
+        << "existing" << eosSource << "dates Connect's end of support to December 2026";
     QTest::newRow("proxy for others, December")
         << QDate(2026, 12, 2) << "proxy-for-others"
         << "fail"
         << "existing" << eosSource << "may stop working after December 2026";
     QTest::newRow("existing, a year later") << QDate(2027, 12, 2) << "legacy"
                                             << "fail"
-                                            << "existing" << eosSource << "Atlassian gives no exact day";
+                                            << "existing" << eosSource << "no exact day is published";
     QTest::newRow("new, a year later") << QDate(2027, 12, 2) << "none"
                                        << "fail"
                                        << "new" << blockedSource << "cannot be installed since 31 March 2026";
@@ -294,33 +300,46 @@ void TestPlatform::installTypeFromSettings()
 void TestPlatform::wizardTextsAtDates_data()
 {
     QTest::addColumn<QDate>("day");
-    QTest::addColumn<QString>("status"); // MethodAdvice::connectStatus and the move advice, as the page shows
-    QTest::newRow("February") << QDate(2026, 2, 1) << "From 31 March 2026 Jira no longer installs";
-    QTest::newRow("the day of the block") << QDate(2026, 3, 31) << "cannot be installed since 31 March 2026";
-    QTest::newRow("November") << QDate(2026, 11, 30) << "ends Connect support in December 2026";
-    QTest::newRow("December") << QDate(2026, 12, 2) << "end of support came in December 2026";
-    QTest::newRow("a year later") << QDate(2027, 12, 2) << "may stop working after December 2026";
+    QTest::addColumn<QString>("status"); // MethodAdvice::connectStatus: the method page, next to "move it"
+    QTest::addColumn<QString>("forge");  // the install page's Forge box: why an unapproved site is at risk
+    const QString before = QStringLiteral("ends Connect support in December 2026");
+    const QString after = QStringLiteral("dates Connect's end of support to December 2026");
+    QTest::newRow("February") << QDate(2026, 2, 1) << "From 31 March 2026 Jira no longer installs" << before;
+    QTest::newRow("the day of the block")
+        << QDate(2026, 3, 31) << "cannot be installed since 31 March 2026" << before;
+    QTest::newRow("November") << QDate(2026, 11, 30) << before << before;
+    QTest::newRow("December") << QDate(2026, 12, 2) << after << after;
+    QTest::newRow("a year later") << QDate(2027, 12, 2) << "may stop working after December 2026" << after;
 }
 
 void TestPlatform::wizardTextsAtDates()
 {
     QFETCH(QDate, day);
     QFETCH(QString, status);
+    QFETCH(QString, forge);
     const QString text = MethodAdvice::connectStatus(day);
     QVERIFY2(text.contains(status), qPrintable(text));
-    // A legacy install is always moved; what the page says about Connect follows the day.
-    DetectedInstall legacy;
-    legacy.type = QStringLiteral("legacy-connect");
-    const MethodAdvice advice = MethodAdvice::advise(legacy, std::nullopt);
-    QVERIFY(advice.recommended && *advice.recommended == SetupPath::MoveLegacy);
-    QVERIFY(!kInventedDay.match(advice.reasons.join(QLatin1Char(' ')) + text).hasMatch());
-    // The install page's Forge step says why an unapproved site is at risk, as of that day.
-    QVERIFY(PlatformText::forgeUpgradeWhy(day).contains(PlatformText::connectStatus(day)));
-    QVERIFY(PlatformText::forgeUpgradeWhere().contains(QLatin1String("Installed apps")));
+    const QString why = PlatformText::forgeUpgradeWhy(day);
+    QVERIFY2(why.contains(forge), qPrintable(why));
+    QVERIFY(!kInventedDay.match(text + why).hasMatch());
 }
 
 void TestPlatform::noTextInventsADay()
 {
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        QVERIFY(installTranslations(*QCoreApplication::instance(), language) ==
+                (language != QLatin1String("en")));
+        QLocale::setDefault(QLocale(language));
+        noTextInventsADayIn(language);
+    }
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestPlatform::noTextInventsADayIn(const QString& language)
+{
+    const QString month =
+        language == QLatin1String("de") ? QStringLiteral("Dezember 2026") : QStringLiteral("December 2026");
     // Every week of two years: the sentences never name a day in December or the unconfirmed
     // third-party date, and always name December 2026 as a month.
     for (QDate day(2026, 1, 1); day < QDate(2028, 1, 1); day = day.addDays(7)) {
@@ -335,7 +354,7 @@ void TestPlatform::noTextInventsADay()
         const QString all = texts.join(QLatin1Char('\n'));
         QVERIFY2(!kInventedDay.match(all).hasMatch(),
                  qPrintable(day.toString(Qt::ISODate) + QLatin1Char(' ') + all));
-        QVERIFY2(all.contains(QLatin1String("December 2026")), qPrintable(day.toString(Qt::ISODate)));
+        QVERIFY2(all.contains(month), qPrintable(day.toString(Qt::ISODate) + QLatin1Char(' ') + all));
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SetupPlan::make and verifySetup as pure functions: GitLab's state in, the plan out.
 
+#include "connect/installtype.h"
 #include "setup/methodadvice.h"
 #include "setup/railssnippets.h"
 #include "setup/setupplan.h"
@@ -92,6 +93,8 @@ private slots:
     void blockers();
     void connectEndOfSupport_data();
     void connectEndOfSupport();
+    void relayedInstallIsNoExistingOne();
+    void movingKeepsABrokenLegacyApplicationForLater();
     void applicationFromJson();
     void verification();
     void methodAdvice_data();
@@ -362,10 +365,10 @@ void TestSetupPlan::connectEndOfSupport_data()
         << Method::Manual << true << QDate(2026, 11, 25) << "ends Connect support in December 2026"
         << "";
     QTest::newRow("manual, existing, December")
-        << Method::Manual << true << QDate(2026, 12, 2) << "end of support came in December 2026"
+        << Method::Manual << true << QDate(2026, 12, 2) << "dates Connect's end of support to December 2026"
         << "";
     QTest::newRow("proxy, existing, a year later")
-        << Method::Proxy << true << QDate(2027, 12, 2) << "end of support came in December 2026"
+        << Method::Proxy << true << QDate(2027, 12, 2) << "dates Connect's end of support to December 2026"
         << "";
 }
 
@@ -403,6 +406,45 @@ void TestSetupPlan::connectEndOfSupport()
                       .match(t)
                       .hasMatch(),
                  qPrintable(t));
+    }
+}
+
+void TestSetupPlan::relayedInstallIsNoExistingOne()
+{
+    // Relayed by another instance's private app: --method manual would need this instance's own
+    // private app in Jira, which Jira no longer installs.
+    SetupInput in = input(Method::Manual);
+    in.now = QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC);
+    GitLabState state = fresh();
+    state.settings.insert(setup::proxyUrl, QStringLiteral("https://gitlab.relay.example"));
+    QCOMPARE(InstallTypes::fromSettings(state.settings).type, InstallType::LegacyConnect);
+    QVERIFY(!InstallTypes::fromSettings(state.settings).servesOwnApp);
+    const SetupPlan plan = SetupPlan::make(in, state);
+    QVERIFY(plan.isBlocked());
+    QVERIFY2(
+        plan.blockers.join(QLatin1Char(' ')).contains(QLatin1String("A new manual install cannot be made")),
+        qPrintable(plan.blockers.join(QLatin1Char('|'))));
+}
+
+void TestSetupPlan::movingKeepsABrokenLegacyApplicationForLater()
+{
+    // The legacy app's application is confidential (and so broken for Jira anyway): moving does not
+    // call it misconfigured and delete it first; it stays, or goes after the settings with consent.
+    GitLabState state = fresh();
+    state.applications = {app(3, QStringLiteral("Jira (manual)"), kOwnCallback, true)};
+    state.settings.insert(setup::applicationKey, QStringLiteral("uid-3"));
+    for (const bool consent : {false, true}) {
+        SetupInput in = input(Method::Marketplace);
+        in.replaceMisconfigured = true; // even then
+        in.removeOldApplication = consent;
+        const SetupPlan plan = SetupPlan::make(in, state);
+        QVERIFY(!plan.isBlocked());
+        QVERIFY(!plan.remove);
+        QVERIFY(!plan.misconfigured);
+        QCOMPARE(plan.applicationAction, SetupPlan::ApplicationAction::Create);
+        QVERIFY(plan.migration && plan.migration->oldApplication);
+        QCOMPARE(plan.migration->oldApplication->id, 3);
+        QCOMPARE(plan.retire.size(), consent ? 1 : 0);
     }
 }
 
@@ -460,10 +502,10 @@ void TestSetupPlan::methodAdvice_data()
     QTest::addColumn<QString>("text");     // part of the reasons and warnings
     QTest::newRow("not known") << "" << false << "17.8.0"
                                << "new"
-                               << "only way to install";
+                               << "New installs use the Marketplace app";
     QTest::newRow("nothing set up") << "none" << false << "17.8.0"
                                     << "new"
-                                    << "only way to install";
+                                    << "New installs use the Marketplace app";
     QTest::newRow("too old") << "legacy-connect" << false << "15.6.0"
                              << ""
                              << "older than 15.7";

@@ -35,7 +35,9 @@ public:
         }
         // A run against an instance whose legacy install cannot be seen (nothing set up, or the
         // Marketplace app while --method names a legacy one) is about a new install.
-        const bool existing = !install.decided || install.type == InstallType::LegacyConnect;
+        // One relayed by another instance is new too: the method needs the instance's own app.
+        const bool existing =
+            !install.decided || (install.type == InstallType::LegacyConnect && install.servesOwnApp);
         const ConnectPhase phase = connectPhase(today);
 
         QJsonArray all;

@@ -64,10 +64,12 @@ InstallTypeDecision InstallTypes::fromSettings(const QJsonObject& settings)
         }
     } else if (d.relaysForOthers) {
         d.type = InstallType::LegacyConnect;
+        d.servesOwnApp = true;
         d.reason = tr("no Jira Connect Proxy URL, and public key storage is on: the instance serves its own "
                       "Connect app and relays for other instances");
     } else if (applicationKey) {
         d.type = InstallType::LegacyConnect;
+        d.servesOwnApp = true;
         d.reason = tr("no Jira Connect Proxy URL, and an Application ID is set: the instance serves its own "
                       "Connect app (a manual install)");
     } else {
@@ -132,6 +134,7 @@ InstallTypeDecision InstallTypes::decide(const RunContext& ctx)
         if (json && !json->value(QStringLiteral("application_id")).toString().isEmpty()) {
             d.decided = true;
             d.type = InstallType::LegacyConnect;
+            d.servesOwnApp = true;
             d.reason = tr("the descriptor key %1 is the instance's own, and an Application ID is published")
                            .arg(d.descriptorKey);
         }

@@ -32,8 +32,11 @@ struct InstallTypeDecision
     // The settings were read and have no jira_forge_app_id field: GitLab predates Forge support.
     bool forgeSettingAbsent = false;
     bool relaysForOthers = false; // public key storage on: other instances use this one as proxy
-    QString proxyUrl;             // the Jira Connect Proxy URL setting, when read
-    QString descriptorKey;        // when the descriptor was read
+    // A legacy install of the instance's own private app (its own key, no proxy URL): keeping it
+    // needs no new install in Jira; one relayed by another instance does.
+    bool servesOwnApp = false;
+    QString proxyUrl;      // the Jira Connect Proxy URL setting, when read
+    QString descriptorKey; // when the descriptor was read
 };
 
 class InstallTypes

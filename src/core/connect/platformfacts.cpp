@@ -82,18 +82,20 @@ QString connectPhaseId(ConnectPhase phase)
 
 QString PlatformText::connectStatus(const QDate& today)
 {
+    // Only what the sources say: a month, and "may stop working". Nothing is promised before that
+    // month either, and nothing says that installs stop on a given day.
     const Milestone& eos = connectEndOfSupport();
     switch (connectPhase(today)) {
     case ConnectPhase::EndOfSupport:
-        return tr("Atlassian Connect's end of support came in %1 (Atlassian gives no exact day); Jira shows "
+        return tr("Atlassian dates Connect's end of support to %1 (no exact day is published); Jira shows "
                   "Connect apps \"%2\"")
             .arg(eos.displayDate(), eos.wording);
     case ConnectPhase::PrivateInstallsBlocked:
     case ConnectPhase::PrivateInstallsOpen:
         break;
     }
-    return tr("Atlassian ends Connect support in %1 (no exact day is published): an install that relies on "
-              "Connect keeps working until then, and nothing is promised after it.")
+    return tr("Atlassian ends Connect support in %1 (no exact day is published); a Connect app may stop "
+              "working after that.")
         .arg(eos.displayDate());
 }
 
@@ -117,19 +119,19 @@ QStringList PlatformText::unknowns()
 
 QString PlatformText::forgeUpgradeWhere()
 {
-    return tr(
-        "In Jira, open Settings → Apps; where Jira says \"App management has moved to Administration\", "
-        "choose Take me there → Installed apps. Open \"GitLab for Jira Cloud\" and approve the major "
-        "update Jira offers for it, if it offers one.");
+    return tr("In Jira, where it says \"App management has moved to Administration\", choose Take me there "
+              "→ Installed apps (older sites still show Manage your apps) and find \"GitLab for Jira "
+              "Cloud\". If Jira asks an administrator to approve a major update of the app, approve it.");
 }
 
 QString PlatformText::forgeUpgradeWhy(const QDate& today)
 {
     return tr("GitLab republished the Marketplace app on Atlassian's Forge platform as a major upgrade that "
               "a "
-              "Jira site or organization administrator must approve. It keeps the app's key and the synced "
-              "data. A site that has not approved it stays on the Connect version, which is the one at risk: "
-              "%1 Nothing this program can ask tells whether a site approved it.")
+              "Jira site or organization administrator must approve; for a site that already has the "
+              "Marketplace app it keeps the app's key and the synced data. A site that has not approved it "
+              "stays on the Connect version, which is the one at risk: %1 Nothing this program can ask tells "
+              "whether a site approved it.")
         .arg(connectStatus(today));
 }
 

@@ -40,7 +40,7 @@ MethodAdvice MethodAdvice::advise(const DetectedInstall& detected,
                    "completes what is missing.")
                     .arg(detected.reason));
         else
-            advice.reasons.append(tr("The Marketplace app is the only way to install the app in Jira now."));
+            advice.reasons.append(tr("New installs use the Marketplace app."));
         if (type == QLatin1String("forge-native"))
             advice.warnings.append(
                 tr("GitLab's experimental native Forge mode is set (%1). This wizard sets up the Marketplace "

@@ -274,7 +274,8 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     const QDate today = (input.now.isValid() ? input.now : Clock::nowUtc()).date();
     if (input.method != Method::Marketplace) {
         using namespace platform;
-        const bool existing = installed.type == InstallType::LegacyConnect;
+        // Relayed by another instance is no install of this instance's own app: a new one.
+        const bool existing = installed.type == InstallType::LegacyConnect && installed.servesOwnApp;
         if (!existing && state.isAdmin && privateConnectInstallsBlocked().reached(today))
             plan.blockers.append(
                 SetupPlan::tr("A new %1 install cannot be made: %2 Use the Marketplace method.")
@@ -329,6 +330,13 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
             referenced = app;
     }
     const QString& uri = plan.application.redirectUri;
+    // Moving a legacy install: its application (this instance's own Jira callback) is the old one,
+    // reported or retired after the settings switch, never "misconfigured" and deleted first.
+    const bool moving = input.method == Method::Marketplace && installed.type == InstallType::LegacyConnect;
+    const QString legacyRedirect = setup::redirectUri(Method::Manual, input.target());
+    const auto isLegacyApplication = [&legacyRedirect](const OAuthApplication& app) {
+        return app.callbackUrl.split(QRegularExpression(QStringLiteral("\\s+"))).contains(legacyRedirect);
+    };
     // An application made right for another method or host (switching from manual to Marketplace,
     // a new public URL) is not misconfigured: it stays, unused, and a new one is made.
     const auto forOtherRedirect = [](const OAuthApplication& app) {
@@ -338,7 +346,8 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     if (referenced && setup::applicationProblems(*referenced, uri).isEmpty()) {
         plan.applicationAction = ApplicationAction::Reuse;
         plan.reuse = referenced;
-    } else if (referenced && !forOtherRedirect(*referenced)) {
+    } else if (referenced && !forOtherRedirect(*referenced) &&
+               !(moving && isLegacyApplication(*referenced))) {
         plan.misconfigured = referenced;
         plan.misconfiguredProblems = setup::applicationProblems(*referenced, uri);
         if (input.replaceMisconfigured) {
@@ -373,16 +382,14 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
                            "the scope api (%2).")
                  .arg(plan.reuse->name, setup::applicationAdminUrl(input.url, plan.reuse->id))});
     // Moving a legacy install to Marketplace, and the legacy applications the admin let go.
-    const QString legacyRedirect = setup::redirectUri(Method::Manual, input.target());
-    if (input.method == Method::Marketplace && installed.type == InstallType::LegacyConnect) {
+    if (moving) {
         Migration m;
         m.from = installed;
         m.relaysForOthers = installed.relaysForOthers;
         m.removeOldApplication = input.removeOldApplication;
         if (!state.externalHost.isEmpty() && installed.proxyUrl.isEmpty())
             m.oldKey = Descriptor::keyForHost(state.externalHost);
-        if (referenced && referenced->callbackUrl.split(QRegularExpression(QStringLiteral("\\s+")))
-                              .contains(legacyRedirect))
+        if (referenced && isLegacyApplication(*referenced))
             m.oldApplication = referenced;
         plan.migration = m;
         plan.notes.append(
@@ -394,8 +401,7 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     if (input.method == Method::Marketplace && input.removeOldApplication) {
         for (const OAuthApplication& app : state.applications) {
             const bool used = plan.reuse && plan.reuse->id == app.id;
-            if (!used &&
-                app.callbackUrl.split(QRegularExpression(QStringLiteral("\\s+"))).contains(legacyRedirect))
+            if (!used && isLegacyApplication(app))
                 plan.retire.append(app);
         }
     }
@@ -464,8 +470,10 @@ SetupPlan SetupPlan::make(const SetupInput& input, const GitLabState& state)
     plan.settings.append(proxy);
 
     const bool relay = input.method == Method::Proxy;
-    // Moving an instance that relays for others: switching storage off would break them at once.
-    const bool keepRelaying = plan.migration && plan.migration->relaysForOthers;
+    // An instance with public key storage on relays for others (that is all the setting is for):
+    // switching it off would cut them off at once, on the move and on every later run.
+    const bool keepRelaying =
+        input.method == Method::Marketplace && state.settings.value(setup::publicKeyStorage).toBool();
     if (relay || state.settings.contains(setup::publicKeyStorage)) {
         SettingChange storage = settingOf(setup::publicKeyStorage);
         storage.planned = relay || keepRelaying;
@@ -581,9 +589,8 @@ QJsonObject SetupPlan::toJson() const
 
 QStringList Migration::jiraSteps(const QString& target, bool moving, const QString& oldKey)
 {
-    const QString open = tr("In Jira, open Settings → Apps. Where Jira says \"App management has moved to "
-                            "Administration\", choose Take me there → Installed apps (older sites still show "
-                            "Manage your apps).");
+    const QString open = tr("In Jira, where it says \"App management has moved to Administration\", choose "
+                            "Take me there → Installed apps (older sites still show Manage your apps).");
     const QString install = tr("Install \"GitLab for Jira Cloud\" from the Atlassian Marketplace. Where Jira "
                                "asks, approve its major upgrade to Atlassian's Forge platform.");
     const QString getStarted =

@@ -198,11 +198,11 @@ QString SetupText::result(const SetupResult& result, const Options& options)
                        .arg(result.plan.target) +
                    QLatin1Char('\n');
         else
-            out += tr("Next: nothing in Jira for the private app it already has (its descriptor stays "
-                      "%1/-/jira_connect/app_descriptor.json). Plan the move to the Marketplace app: "
-                      "gitlab-jira-doctor-cli configure %2 --method marketplace.")
-                       .arg(result.plan.target, result.plan.url) +
-                   QLatin1Char('\n');
+            out +=
+                tr("Next: the private app's descriptor is %1/-/jira_connect/app_descriptor.json. Plan the "
+                   "move to the Marketplace app: gitlab-jira-doctor-cli configure %2 --method marketplace.")
+                    .arg(result.plan.target, result.plan.url) +
+                QLatin1Char('\n');
         out += tr("Then check everything Jira needs: gitlab-jira-doctor-cli check %1").arg(result.plan.url) +
                QLatin1Char('\n');
         break;
