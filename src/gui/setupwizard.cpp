@@ -957,6 +957,13 @@ public:
             t->setUniformRowHeights(true);
             t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
         }
+        // The values share the width that is left (a 64-digit Application ID elides, its tooltip
+        // has it whole), so that "Planned" is on screen at 800x600 without scrolling.
+        m_diff->setColumnCount(4); // the sections must exist before their resize modes are set
+        m_diff->header()->setStretchLastSection(false);
+        for (int column : {1, 2, 3})
+            m_diff->header()->setSectionResizeMode(column, QHeaderView::Stretch);
+        m_diff->setTextElideMode(Qt::ElideRight);
         m_readBack->hide();
         auto* layout = new QVBoxLayout(this);
         layout->addWidget(m_diff, 1);
@@ -996,6 +1003,8 @@ public:
             item->setText(2, s.fromNewApplication ? tr("(the new application's ID)")
                                                   : SetupText::value(s.planned));
             item->setText(3, s.why);
+            for (int column : {1, 2, 3})
+                item->setToolTip(column, item->text(column));
             item->setIcon(0, s.changes() ? QIcon::fromTheme(QStringLiteral("document-edit"))
                                          : statusIcon(Status::Pass));
             item->setData(0, Qt::AccessibleTextRole,
