@@ -100,6 +100,8 @@ private slots:
     void redirectsAreFollowedAndRecorded();
     void redirectLoopIsNamed();
     void stallEndsWithTheCallersAbort();
+    void endlessTrailerLineIsCut();
+    void parserGivesTheSameAnswerHoweverTheBytesArrive();
     void secretIsRedactedAndNeverSentToAnotherOrigin();
     void secretNeedsAVerifiedCertificate();
     void secretNeverOverPlainHttp();
@@ -160,6 +162,16 @@ void TestHttpExchange::bodies_data()
     QTest::newRow("closed mid-body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort") << 1
                                      << "closed" << 200 << QByteArray();
     QTest::newRow("closed without answer") << QByteArray() << 1 << "closed" << 0 << QByteArray();
+    QTest::newRow("trailer fields are read and dropped")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\nX-T: 1\r\n\r\n")
+        << 1 << "" << 200 << QByteArray("ok");
+    QTest::newRow("trailer section too large")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n") +
+               QByteArray("X-T: 1234567890\r\n").repeated(5000)
+        << 1 << "protocol" << 200 << QByteArray();
+    QTest::newRow("junk after chunk data")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokXY3\r\nabc\r\n0\r\n\r\n")
+        << 1 << "protocol" << 200 << QByteArray();
 }
 
 void TestHttpExchange::bodies()
@@ -281,6 +293,50 @@ void TestHttpExchange::stallEndsWithTheCallersAbort()
     const HttpResponse r = run(requestTo(server), 500);
     QCOMPARE(r.errorCode, QStringLiteral("timeout"));
     QVERIFY(clock.elapsed() < 8000);
+}
+
+void TestHttpExchange::endlessTrailerLineIsCut()
+{
+    // A trailer line that never ends, from a server that keeps the connection open: before the
+    // line cap applied to trailers, the buffer grew (and was scanned again) until the probe's
+    // timeout.
+    ScriptedServer server;
+    const HttpRequest request = requestTo(server);
+    ScriptedServer::Answer head{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: ", false, 1};
+    server.script = [head](const QByteArray&) {
+        ScriptedServer::Answer a = head;
+        a.bytes += QByteArray(64 * 1024, 'a').repeated(32);
+        return a;
+    };
+    const HttpResponse r = run(request, 30000);
+    QCOMPARE(r.errorCode, QStringLiteral("protocol"));
+    QCOMPARE(r.status, 200);
+}
+
+void TestHttpExchange::parserGivesTheSameAnswerHoweverTheBytesArrive()
+{
+    const QByteArray answer = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                              "X-A: b\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-T: 1\r\n\r\nignored";
+    for (int piece : {1, 2, 3, 7, 64, 4096}) {
+        HttpResponseParser parser;
+        HttpResponseParser::Result result = HttpResponseParser::Result::NeedMore;
+        for (int at = 0; at < answer.size(); at += piece)
+            result = parser.feed(answer.mid(at, piece));
+        QCOMPARE(result, HttpResponseParser::Result::Complete);
+        QCOMPARE(parser.status(), 200);
+        QCOMPARE(parser.body(), QByteArray("hello world"));
+        QCOMPARE(parser.header("x-a"), QByteArray("b"));
+        QCOMPARE(parser.endOfStream(), HttpResponseParser::Result::Complete);
+    }
+    // A body that runs until the close ends with it; one cut short is an error.
+    HttpResponseParser untilClose;
+    QCOMPARE(untilClose.feed("HTTP/1.0 200 OK\r\n\r\nabc"), HttpResponseParser::Result::NeedMore);
+    QCOMPARE(untilClose.endOfStream(), HttpResponseParser::Result::Complete);
+    QCOMPARE(untilClose.body(), QByteArray("abc"));
+    HttpResponseParser cut;
+    cut.feed("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc");
+    QCOMPARE(cut.endOfStream(), HttpResponseParser::Result::Error);
+    QCOMPARE(cut.errorCode(), QStringLiteral("closed"));
 }
 
 void TestHttpExchange::secretIsRedactedAndNeverSentToAnotherOrigin()

@@ -16,7 +16,6 @@ namespace gjd {
 
 namespace {
 
-constexpr int maxLineBytes = 16 * 1024;
 constexpr int transcriptBodyBytes = 2048;
 
 quint16 defaultPort(const QUrl& url)
@@ -128,11 +127,11 @@ void HttpExchange::start(const HttpRequest& request)
 void HttpExchange::connectTo(const QUrl& url)
 {
     releaseSocket();
-    m_buffer.clear();
     m_state = State::Connecting;
-    m_contentLength = -1;
-    m_chunked = false;
-    m_headerBytes = 0;
+    HttpResponseParser::Limits limits;
+    limits.maxBodyBytes = m_request.maxBodyBytes;
+    limits.headRequest = m_request.method == "HEAD";
+    m_parser = HttpResponseParser(limits);
     m_response.status = 0;
     m_response.reason.clear();
     m_response.headers.clear();
@@ -218,222 +217,44 @@ void HttpExchange::sendRequest()
     m_socket->write(head);
     if (!m_request.body.isEmpty())
         m_socket->write(m_request.body);
-    m_state = State::Status;
-}
-
-bool HttpExchange::takeLine(QByteArray* line)
-{
-    const int end = m_buffer.indexOf("\r\n");
-    if (end < 0) {
-        // A bare LF ends a line too (RFC 9112 §2.2 allows a recipient to accept it).
-        const int lf = m_buffer.indexOf('\n');
-        if (lf < 0)
-            return false;
-        *line = m_buffer.left(lf);
-        m_buffer.remove(0, lf + 1);
-        return true;
-    }
-    *line = m_buffer.left(end);
-    m_buffer.remove(0, end + 2);
-    return true;
+    m_state = State::Reading;
 }
 
 void HttpExchange::onReadyRead()
 {
     if (!m_socket || m_finished)
         return;
-    m_buffer += m_socket->readAll();
-    while (!m_finished) {
-        switch (m_state) {
-        case State::Idle:
-        case State::Connecting:
-        case State::Done:
-            m_buffer.clear();
-            return;
-        case State::Status: {
-            QByteArray line;
-            if (!takeLine(&line)) {
-                if (m_buffer.size() > maxLineBytes)
-                    fail(QStringLiteral("protocol"), tr("The server did not answer with HTTP."));
-                return;
-            }
-            if (!parseStatusLine(line))
-                return;
-            m_state = State::Headers;
-            break;
-        }
-        case State::Headers: {
-            QByteArray line;
-            if (!takeLine(&line)) {
-                if (m_headerBytes + m_buffer.size() > maxHeaderBytes)
-                    fail(QStringLiteral("protocol"), tr("The response headers are larger than 64 KiB."));
-                return;
-            }
-            m_headerBytes += line.size() + 2;
-            if (m_headerBytes > maxHeaderBytes) {
-                fail(QStringLiteral("protocol"), tr("The response headers are larger than 64 KiB."));
-                return;
-            }
-            if (line.isEmpty()) {
-                headersComplete();
-                break;
-            }
-            const int colon = line.indexOf(':');
-            if (colon <= 0 || line.at(0) == ' ' || line.at(0) == '\t') {
-                fail(QStringLiteral("protocol"), tr("The server sent a malformed response header."));
-                return;
-            }
-            m_response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-            break;
-        }
-        case State::Body: {
-            const qint64 room = m_request.maxBodyBytes - m_response.body.size();
-            qint64 take = m_buffer.size();
-            if (m_contentLength >= 0)
-                take = std::min<qint64>(take, m_contentLength - m_response.body.size());
-            if (take > room) {
-                m_response.body += m_buffer.left(static_cast<int>(room));
-                m_response.bodyTruncated = true;
-                fail(QStringLiteral("too-large"),
-                     tr("The response body is larger than %1 KiB; it was not read further.")
-                         .arg(m_request.maxBodyBytes / 1024));
-                return;
-            }
-            m_response.body += m_buffer.left(static_cast<int>(take));
-            m_buffer.remove(0, static_cast<int>(take));
-            if (m_contentLength >= 0 && m_response.body.size() >= m_contentLength) {
-                messageComplete();
-                return;
-            }
-            return; // wait for more, or for the close that ends the body
-        }
-        case State::ChunkSize: {
-            QByteArray line;
-            if (!takeLine(&line)) {
-                if (m_buffer.size() > maxLineBytes)
-                    fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
-                return;
-            }
-            bool ok = false;
-            const qint64 size = line.split(';').value(0).trimmed().toLongLong(&ok, 16);
-            if (!ok || size < 0) {
-                fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
-                return;
-            }
-            if (size == 0) {
-                m_state = State::ChunkTrailer;
-                break;
-            }
-            if (size > m_request.maxBodyBytes - m_response.body.size()) {
-                m_response.bodyTruncated = true;
-                fail(QStringLiteral("too-large"),
-                     tr("The response body is larger than %1 KiB; it was not read further.")
-                         .arg(m_request.maxBodyBytes / 1024));
-                return;
-            }
-            m_chunkRemaining = size;
-            m_state = State::ChunkData;
-            break;
-        }
-        case State::ChunkData: {
-            if (m_chunkRemaining > 0) {
-                const qint64 take = std::min<qint64>(m_chunkRemaining, m_buffer.size());
-                m_response.body += m_buffer.left(static_cast<int>(take));
-                m_buffer.remove(0, static_cast<int>(take));
-                m_chunkRemaining -= take;
-                if (m_chunkRemaining > 0)
-                    return;
-            }
-            if (m_buffer.size() < 2)
-                return;
-            m_buffer.remove(0, 2); // CRLF after the chunk
-            m_state = State::ChunkSize;
-            break;
-        }
-        case State::ChunkTrailer: {
-            QByteArray line;
-            if (!takeLine(&line))
-                return;
-            if (line.isEmpty()) {
-                messageComplete();
-                return;
-            }
-            break;
-        }
-        }
-    }
-}
-
-bool HttpExchange::parseStatusLine(const QByteArray& line)
-{
-    // HTTP/1.1 200 OK
-    if (!line.startsWith("HTTP/1.") || line.size() < 12 || line.at(8) != ' ') {
-        fail(QStringLiteral("protocol"),
-             tr("The server did not answer with HTTP/1.x (\"%1\").")
-                 .arg(QString::fromLatin1(line.left(40).toPercentEncoding(" /.:"))));
-        return false;
-    }
-    bool ok = false;
-    const int status = line.mid(9, 3).toInt(&ok);
-    if (!ok || status < 100 || status > 999) {
-        fail(QStringLiteral("protocol"), tr("The server sent an invalid HTTP status line."));
-        return false;
-    }
-    m_response.status = status;
-    m_response.reason = line.mid(13).trimmed();
-    return true;
-}
-
-void HttpExchange::headersComplete()
-{
-    const int status = m_response.status;
-    if (status >= 100 && status < 200) {
-        // 100 Continue and friends: the real answer follows.
-        m_response.headers.clear();
-        m_headerBytes = 0;
-        m_state = State::Status;
+    if (m_state != State::Reading) {
+        m_socket->readAll(); // nothing is expected before the request is sent
         return;
     }
-    m_response.transcript += "HTTP/1.1 " + QByteArray::number(status) + ' ' + m_response.reason + "\r\n";
-    for (const auto& h : std::as_const(m_response.headers)) {
-        const bool cookie = h.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0;
+    handle(m_parser.feed(m_socket->readAll()));
+}
+
+void HttpExchange::handle(HttpResponseParser::Result result)
+{
+    if (result == HttpResponseParser::Result::NeedMore || m_finished)
+        return;
+    m_response.status = m_parser.status();
+    m_response.reason = m_parser.reason();
+    m_response.headers = m_parser.headers();
+    m_response.body = m_parser.body();
+    m_response.bodyTruncated = m_parser.bodyTruncated();
+    if (m_parser.headComplete()) {
         m_response.transcript +=
-            h.first + ": " + (cookie ? QByteArrayLiteral("[REDACTED]") : h.second) + "\r\n";
+            "HTTP/1.1 " + QByteArray::number(m_response.status) + ' ' + m_response.reason + "\r\n";
+        for (const auto& h : std::as_const(m_response.headers)) {
+            const bool cookie = h.first.compare("Set-Cookie", Qt::CaseInsensitive) == 0;
+            m_response.transcript +=
+                h.first + ": " + (cookie ? QByteArrayLiteral("[REDACTED]") : h.second) + "\r\n";
+        }
+        m_response.transcript += "\r\n";
     }
-    m_response.transcript += "\r\n";
-
-    const bool noBody = m_request.method == "HEAD" || status == 204 || status == 304;
-    if (noBody) {
-        messageComplete();
+    if (result == HttpResponseParser::Result::Error) {
+        fail(m_parser.errorCode(), m_parser.error());
         return;
     }
-    if (m_response.header("Transfer-Encoding").toLower().contains("chunked")) {
-        m_chunked = true;
-        m_state = State::ChunkSize;
-        return;
-    }
-    const QByteArray length = m_response.header("Content-Length");
-    if (!length.isEmpty()) {
-        bool ok = false;
-        m_contentLength = length.trimmed().toLongLong(&ok);
-        if (!ok || m_contentLength < 0) {
-            fail(QStringLiteral("protocol"), tr("The server sent an invalid Content-Length."));
-            return;
-        }
-        if (m_contentLength > m_request.maxBodyBytes) {
-            m_response.bodyTruncated = true;
-            fail(QStringLiteral("too-large"),
-                 tr("The response body is %1 KiB, more than the %2 KiB limit; it was not read.")
-                     .arg(m_contentLength / 1024)
-                     .arg(m_request.maxBodyBytes / 1024));
-            return;
-        }
-        if (m_contentLength == 0) {
-            messageComplete();
-            return;
-        }
-    }
-    m_state = State::Body;
+    messageComplete();
 }
 
 // JSON string values of fields that hold secrets, also when the body start was cut inside the
@@ -502,15 +323,13 @@ void HttpExchange::onDisconnected()
 {
     if (m_finished)
         return;
-    if (m_state == State::Body && m_contentLength < 0 && !m_chunked) {
-        messageComplete(); // the body ends with the connection
+    if (m_state == State::Reading) {
+        handle(m_parser.endOfStream());
         return;
     }
     if (m_state == State::Done)
         return;
-    fail(QStringLiteral("closed"), m_state == State::Status && m_response.status == 0
-                                       ? tr("The server closed the connection without answering.")
-                                       : tr("The server closed the connection in the middle of the answer."));
+    fail(QStringLiteral("closed"), tr("The server closed the connection without answering."));
 }
 
 void HttpExchange::onSocketError()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "httpresponseparser.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -14,8 +16,6 @@
 class QSslSocket;
 
 namespace gjd {
-
-using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest
 {
@@ -91,7 +91,7 @@ public:
     bool isFinished() const { return m_finished; }
     const HttpResponse& response() const { return m_response; }
 
-    static constexpr int maxHeaderBytes = 64 * 1024;
+    static constexpr int maxHeaderBytes = HttpResponseParser::maxHeaderBytes;
     // The body with the values of secret-holding JSON fields replaced by [REDACTED].
     static QByteArray redactSecretFields(const QByteArray& body);
 
@@ -103,12 +103,7 @@ private:
     {
         Idle,
         Connecting,
-        Status,
-        Headers,
-        Body,
-        ChunkSize,
-        ChunkData,
-        ChunkTrailer,
+        Reading, // the request is sent; m_parser reads the answer
         Done
     };
 
@@ -118,13 +113,11 @@ private:
     void onReadyRead();
     void onDisconnected();
     void onSocketError();
-    bool parseStatusLine(const QByteArray& line);
-    void headersComplete();
+    void handle(HttpResponseParser::Result result);
     void messageComplete();
     void fail(const QString& code, const QString& error);
     void finish();
     void releaseSocket();
-    bool takeLine(QByteArray* line);
     bool sendsSecret() const;
     QByteArray requestHead(bool forTranscript) const;
 
@@ -132,13 +125,9 @@ private:
     HttpResponse m_response;
     QUrl m_currentUrl;
     QPointer<QSslSocket> m_socket;
-    QByteArray m_buffer;
+    HttpResponseParser m_parser;
     State m_state = State::Idle;
-    qint64 m_contentLength = -1;
-    qint64 m_chunkRemaining = 0;
-    bool m_chunked = false;
     bool m_finished = false;
-    int m_headerBytes = 0;
     qint64 m_started = 0;
     QList<QUrl> m_visited;
     QTimer m_connectTimer;
