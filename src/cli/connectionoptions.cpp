@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionoptions.h"
 
+#include "safetext.h"
+
+#include <cmath>
+
 #include "credentials/keychaincredentialstore.h"
 
 #include <memory>
@@ -62,9 +66,10 @@ QString ConnectionOptions::read(const QCommandLineParser& parser, const QString&
     }
     bool ok = false;
     const double seconds = parser.value(m_timeout).toDouble(&ok);
-    if (!ok || seconds < 0.1 || seconds > 600)
+    // "nan" and "inf" parse as numbers and pass every comparison: refuse them by name.
+    if (!ok || !std::isfinite(seconds) || seconds < 0.1 || seconds > 600)
         return tr("--timeout must be a number of seconds between 0.1 and 600 (got \"%1\")")
-            .arg(parser.value(m_timeout));
+            .arg(safeText(parser.value(m_timeout), SafeFor::OneLine));
     options->probeTimeoutMs = static_cast<int>(seconds * 1000);
     return QString();
 }

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -22,6 +23,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GJD_VERSION));
     installTranslations(app);
+    // A reader that goes away (a FIFO, `| head`) is a write error to report, not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
 
     try {
         const QStringList args = QCoreApplication::arguments();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportoutput.h"
 
-#include "atomicfile.h"
 #include "clicommon.h"
 #include "htmlformatter.h"
 #include "junitformatter.h"
 #include "markdownformatter.h"
+#include "safefile.h"
 #include "textformatter.h"
 
 #include <QDir>
@@ -44,18 +44,13 @@ QByteArray ReportOutput::render(const Report& report, const QString& format, boo
 
 QString ReportOutput::checkWritable(const QString& option, const QString& path)
 {
-    const QFileInfo info(path);
-    if (info.isDir())
-        return tr("%1 \"%2\" is a folder").arg(option, path);
-    const QFileInfo dir(info.absolutePath());
-    if (!dir.isDir() || !dir.isWritable())
-        return tr("cannot write %1 \"%2\": the folder does not exist or is not writable").arg(option, path);
-    return QString();
+    const QString why = checkOutputTarget(path);
+    return why.isEmpty() ? QString() : tr("%1: %2").arg(option, why);
 }
 
 QString ReportOutput::write(const QString& option, const QString& path, const QByteArray& bytes)
 {
-    const QString why = writeFileAtomically(path, bytes);
+    const QString why = writeOutputFile(path, bytes);
     return why.isEmpty() ? QString() : tr("%1: %2").arg(option, why);
 }
 

@@ -40,6 +40,22 @@ CheckRunner::CheckRunner(QObject* parent)
 {
     m_runTimer.setSingleShot(true);
     connect(&m_runTimer, &QTimer::timeout, this, &CheckRunner::onRunTimeout);
+    m_graceTimer.setSingleShot(true);
+    connect(&m_graceTimer, &QTimer::timeout, this, &CheckRunner::onGraceOver);
+}
+
+const CheckList& CheckRunner::checks() const
+{
+    return m_checks ? *m_checks : catalogue();
+}
+
+const Check* CheckRunner::findIn(const QString& id) const
+{
+    for (const auto& c : checks()) {
+        if (c->id() == id)
+            return c.get();
+    }
+    return nullptr;
 }
 
 CheckRunner::~CheckRunner()
@@ -51,7 +67,7 @@ CheckRunner::~CheckRunner()
 QStringList CheckRunner::selectedIds() const
 {
     QStringList out;
-    for (const auto& c : catalogue()) {
+    for (const auto& c : checks()) {
         if (m_selected.contains(c->id()))
             out.append(c->id());
     }
@@ -70,10 +86,13 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
         return false;
     m_running = true;
     m_cancelled = false;
+    m_forcing = false;
     systemcas::preload();
     m_clock.start();
     m_context = RunContext{};
     m_context.options = options;
+    // Whatever the caller passed (a NaN turned into INT_MIN once): every timer gets a real bound.
+    m_context.options.probeTimeoutMs = std::clamp(options.probeTimeoutMs, 100, 600 * 1000);
     m_context.credentials = credentials;
     m_context.now = options.now.isValid() ? options.now.toUTC() : Clock::nowUtc();
     m_context.url = InstanceUrl::parse(options.url);
@@ -99,7 +118,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     // Selection: --only (all when empty) minus --skip, plus every prerequisite of what is left.
     QSet<QString> selected;
     if (options.only.isEmpty()) {
-        for (const auto& c : catalogue())
+        for (const auto& c : checks())
             selected.insert(c->id());
     } else {
         for (const QString& s : options.only) {
@@ -114,7 +133,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     QList<QString> queue(selected.cbegin(), selected.cend());
     while (!queue.isEmpty()) {
         const QString id = queue.takeLast();
-        if (const Check* c = findCheck(id)) {
+        if (const Check* c = findIn(id)) {
             for (const QString& p : c->prerequisites()) {
                 if (!selected.contains(p)) {
                     selected.insert(p);
@@ -127,7 +146,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
 
     // The probes the selected checks read, with their dependencies.
     QSet<QString> probeIds;
-    for (const auto& c : catalogue()) {
+    for (const auto& c : checks()) {
         if (!m_selected.contains(c->id()))
             continue;
         for (const QString& p : c->probes()) {
@@ -143,7 +162,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     }
     if (!m_context.methodResolved) {
         bool needed = false;
-        for (const auto& c : catalogue())
+        for (const auto& c : checks())
             needed = needed || (m_selected.contains(c->id()) && dependsOnMethod(*c));
         for (const QString& id : methodProbes()) {
             if (!needed)
@@ -166,8 +185,9 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
         m_probes.insert(id, state);
     }
 
-    const int runTimeout =
-        options.runTimeoutMs > 0 ? options.runTimeoutMs : options.probeTimeoutMs * 3 + 5000;
+    const int probeTimeout = m_context.options.probeTimeoutMs;
+    const int runTimeout = options.runTimeoutMs > 0 ? std::min(options.runTimeoutMs, probeTimeout * 3 + 5000)
+                                                    : probeTimeout * 3 + 5000;
     m_runTimer.start(runTimeout);
 
     if (!m_context.url.isValid() || (!options.publicUrl.isEmpty() && !m_context.publicUrl.isValid())) {
@@ -194,7 +214,9 @@ void CheckRunner::startReadyProbes()
             bool impossible = m_cancelled;
             for (const QString& dep : std::as_const(state->dependsOn)) {
                 const auto d = m_probes.value(dep);
-                if (!d || !d->done)
+                if (!d)
+                    impossible = true; // not a probe: it never runs, nor does this one
+                else if (!d->done)
                     ready = false;
                 else if (!d->probe || !d->probe->succeeded())
                     impossible = true;
@@ -207,6 +229,11 @@ void CheckRunner::startReadyProbes()
             if (!ready)
                 continue;
             state->probe = createProbe(state->id);
+            if (!state->probe) {
+                state->done = true; // not a probe of the catalogue: what reads it is an error
+                changed = true;
+                continue;
+            }
             state->started = true;
             Probe* probe = state->probe.get();
             const QString id = state->id;
@@ -215,7 +242,7 @@ void CheckRunner::startReadyProbes()
             connect(&state->timer, &QTimer::timeout, probe,
                     [probe, timeout] { probe->abort(Probe::AbortReason::Timeout, timeout); });
             state->timer.start(timeout);
-            for (const auto& c : catalogue()) {
+            for (const auto& c : checks()) {
                 if (m_selected.contains(c->id()) && c->probes().contains(id) &&
                     !m_announced.contains(c->id())) {
                     m_announced.insert(c->id());
@@ -331,7 +358,7 @@ Finding CheckRunner::decide(const Check& check)
         const Finding& pre = m_context.findings.value(p);
         if (pre.status == Status::Fail || pre.status == Status::Error || pre.status == Status::Skip) {
             const QString because = pre.evidence.value(QStringLiteral("skipped_because")).toString();
-            if (pre.status == Status::Skip && !because.isEmpty() && !findCheck(because)) {
+            if (pre.status == Status::Skip && !because.isEmpty() && !findIn(because)) {
                 // Skipped for a reason that is not a failure (no token, not applicable to the
                 // method, not selected): the same reason holds here.
                 set(f, Status::Skip, pre.summary);
@@ -339,7 +366,7 @@ Finding CheckRunner::decide(const Check& check)
                 return f;
             }
             // Name the check that actually failed, not an intermediate skip.
-            const QString root = pre.status == Status::Skip && findCheck(because) ? because : p;
+            const QString root = pre.status == Status::Skip && findIn(because) ? because : p;
             set(f, Status::Skip, tr("Skipped: %1 did not pass.").arg(root));
             f.evidence.insert(QStringLiteral("skipped_because"), root);
             return f;
@@ -358,6 +385,12 @@ Finding CheckRunner::decide(const Check& check)
         if (!state || !state->probe) {
             // The probe never ran although the prerequisites passed: a defect, not the target's.
             set(f, Status::Error, tr("Internal error: the %1 probe did not run.").arg(p));
+            return f;
+        }
+        if (!state->probe->isFinished()) {
+            set(f, Status::Error,
+                tr("Not decided: the %1 probe did not end within the run's time bound.").arg(p));
+            f.evidence.insert(QStringLiteral("error"), QStringLiteral("run-timeout"));
             return f;
         }
         duration = std::max(duration, state->durationMs);
@@ -379,7 +412,7 @@ void CheckRunner::advance()
     while (progress) {
         progress = false;
         allDecided = true;
-        for (const auto& c : catalogue()) {
+        for (const auto& c : checks()) {
             const QString id = c->id();
             if (m_context.findings.contains(id))
                 continue;
@@ -408,8 +441,99 @@ void CheckRunner::advance()
         }
     }
     m_advancing = false;
-    if (allDecided)
+    if (!allDecided && (m_forcing || !probesPending()))
+        decideTheRest();
+    else if (allDecided)
         finishRun();
+}
+
+bool CheckRunner::probesPending() const
+{
+    // A probe that has not started by now waits for one that is running, or never starts.
+    for (const auto& state : m_probes) {
+        if ((state->started && !state->done) || state->completing)
+            return true;
+        if (state->started || state->done)
+            continue;
+        // Not started yet, but startable: its dependencies finished (it starts from the event loop).
+        bool startable = !m_cancelled;
+        for (const QString& dep : std::as_const(state->dependsOn)) {
+            const auto d = m_probes.value(dep);
+            startable = startable && d && d->done;
+        }
+        if (startable)
+            return true;
+    }
+    return false;
+}
+
+void CheckRunner::decideTheRest()
+{
+    // Nothing more will arrive (or the run bound passed): what is still undecided waits for
+    // something that does not exist, for itself, or for a probe that did not end. Decide it, in
+    // catalogue order, so that its dependants can follow, and end the run.
+    for (const auto& state : std::as_const(m_probes)) {
+        if (!state->started)
+            state->done = true;
+    }
+    m_forcing = true;
+    resolveMethod(true);
+    for (;;) {
+        bool progress = false;
+        bool undecided = false;
+        for (const auto& c : checks()) {
+            const QString id = c->id();
+            if (m_context.findings.contains(id))
+                continue;
+            bool ready = true;
+            QStringList missing;
+            for (const QString& p : c->prerequisites()) {
+                if (!m_context.findings.contains(p)) {
+                    ready = false;
+                    missing.append(p);
+                }
+            }
+            if (!ready) {
+                undecided = true;
+                continue;
+            }
+            const Finding f = decide(*c);
+            m_context.findings.insert(id, f);
+            progress = true;
+            emit checkFinished(f);
+        }
+        if (!undecided)
+            break;
+        if (progress)
+            continue;
+        // Only waits on waits are left: break the first one.
+        for (const auto& c : checks()) {
+            if (m_context.findings.contains(c->id()))
+                continue;
+            Finding f;
+            f.id = c->id();
+            f.category = c->category();
+            f.title = c->title();
+            f.prerequisites = c->prerequisites();
+            QStringList missing;
+            for (const QString& p : c->prerequisites()) {
+                if (!m_context.findings.contains(p))
+                    missing.append(p);
+            }
+            if (m_cancelled) {
+                set(f, Status::Skip, tr("Not run: the run was cancelled."));
+                f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("cancelled"));
+            } else {
+                set(f, Status::Error,
+                    tr("Internal error: this check waits for %1, which is never decided.")
+                        .arg(missing.join(QStringLiteral(", "))));
+            }
+            m_context.findings.insert(f.id, f);
+            emit checkFinished(f);
+            break;
+        }
+    }
+    finishRun();
 }
 
 bool CheckRunner::dependsOnMethod(const Check& check)
@@ -417,13 +541,13 @@ bool CheckRunner::dependsOnMethod(const Check& check)
     return check.methodDependent() || check.methods().size() < 3;
 }
 
-void CheckRunner::resolveMethod()
+void CheckRunner::resolveMethod(bool now)
 {
     if (m_context.methodResolved)
         return;
     for (const QString& id : methodProbes()) {
         const auto state = m_probes.value(id);
-        if (state && !state->done && !m_cancelled)
+        if (state && !state->done && !m_cancelled && !now)
             return;
     }
     const MethodGuess guess = detectMethod(m_context);
@@ -438,6 +562,7 @@ void CheckRunner::finishRun()
     if (!m_running)
         return;
     m_runTimer.stop();
+    m_graceTimer.stop();
     for (const auto& state : std::as_const(m_probes)) {
         state->timer.stop();
         if (state->probe && !state->probe->isFinished())
@@ -458,7 +583,7 @@ void CheckRunner::finishRun()
     r.vantageQt = QString::fromLatin1(qVersion());
     r.vantageTlsBackend = QSslSocket::activeBackend();
     r.durationMs = m_clock.elapsed();
-    for (const auto& c : catalogue())
+    for (const auto& c : checks())
         r.checks.append(m_context.findings.value(c->id()));
     if (m_context.tls) {
         for (const QSslCertificate& cert : std::as_const(m_context.tls->chain))
@@ -479,6 +604,17 @@ void CheckRunner::onRunTimeout()
         if (state->probe && !state->probe->isFinished())
             state->probe->abort(Probe::AbortReason::RunTimeout, bound);
     }
+    // The aborted probes report at once; whatever still waits a second later is decided then.
+    m_graceTimer.start(1000);
+}
+
+void CheckRunner::onGraceOver()
+{
+    if (!m_running)
+        return;
+    qCInfo(lcRunner) << "run ended by its time bound";
+    m_forcing = true;
+    advance();
 }
 
 void CheckRunner::cancel()

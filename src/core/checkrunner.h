@@ -29,12 +29,15 @@ class Probe;
 //     ├─ each probe: its own timeout (options.probeTimeoutMs) → abort(Timeout)
 //     ├─ whenever a probe finishes: every check whose probes and prerequisites are done is
 //     │  evaluated (catalogue order) → checkFinished(finding)
-//     ├─ the whole run: options.runTimeoutMs → every probe aborted
+//     ├─ the whole run: options.runTimeoutMs (default 3 × probe timeout + 5 s) → every probe
+//     │  aborted; a second later whatever is still undecided is decided (error) and the run ends
 //     └─ all checks decided → finished(report)
 //   cancel() aborts the probes; checks not yet decided become skip ("cancelled").
 //
 // Nothing blocks: no nested event loop, no waiting. Checks whose prerequisite failed are skip
-// and name it.
+// and name it. A run ends whatever the catalogue says: a check that waits for a prerequisite or a
+// probe that does not exist (or for itself) is decided as an internal error once nothing else
+// can happen, and the time bound holds whatever the servers send.
 class CheckRunner : public QObject
 {
     Q_OBJECT
@@ -48,6 +51,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     const Report& report() const { return m_report; }
+    // The checks to run instead of the catalogue (tests of the runner's own guarantees); null for
+    // the catalogue. Set before start(); the list must outlive the runner.
+    void setChecks(const std::vector<std::unique_ptr<class Check>>* checks) { m_checks = checks; }
     // The ids the run reports on (selected plus their prerequisites), once start() was called.
     QStringList selectedIds() const;
 
@@ -89,16 +95,24 @@ private:
     void advance();
     void finishRun();
     void onRunTimeout();
+    void onGraceOver();
+    bool probesPending() const;
+    void decideTheRest();
+    const std::vector<std::unique_ptr<class Check>>& checks() const;
+    const class Check* findIn(const QString& id) const;
     std::unique_ptr<Probe> createProbe(const QString& id);
     Finding decide(const class Check& check);
-    void resolveMethod();
+    void resolveMethod(bool now = false); // now: without waiting for the method probes
     static bool dependsOnMethod(const class Check& check);
 
     RunContext m_context;
     Report m_report;
     QElapsedTimer m_clock;
     QTimer m_runTimer;
+    QTimer m_graceTimer; // from the run bound to the forced end
+    const std::vector<std::unique_ptr<class Check>>* m_checks = nullptr;
     bool m_running = false;
+    bool m_forcing = false; // the run bound passed: nothing is waited for any more
     bool m_cancelled = false;
     bool m_advancing = false;
     QSet<QString> m_selected;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcontext.h"
 
+#include "safefile.h"
+#include "safetext.h"
 #include <QCoreApplication>
+
 #include <QFile>
 
 namespace gjd {
@@ -56,24 +59,15 @@ std::optional<QList<ResolveOverride>> ResolveOverride::forUrls(const QStringList
 
 std::optional<QList<QSslCertificate>> readPemBundle(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("gjd::ResolveOverride", "cannot read \"%1\": %2")
-                     .arg(path, file.errorString());
+    // At most 16 MiB, only from a regular file: /dev/zero or a FIFO must not fill the memory or
+    // hang the run.
+    const std::optional<QByteArray> data = readInputFile(path, 16 * 1024 * 1024, error);
+    if (!data)
         return std::nullopt;
-    }
-    constexpr qint64 maxSize = 16 * 1024 * 1024;
-    if (file.size() > maxSize) {
-        *error =
-            QCoreApplication::translate("gjd::ResolveOverride",
-                                        "\"%1\" is larger than 16 MiB; expected a PEM certificate bundle")
-                .arg(path);
-        return std::nullopt;
-    }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(*data, QSsl::Pem);
     if (certificates.isEmpty()) {
         *error = QCoreApplication::translate("gjd::ResolveOverride", "\"%1\" contains no PEM certificate")
-                     .arg(path);
+                     .arg(safeText(path, SafeFor::OneLine));
         return std::nullopt;
     }
     return certificates;

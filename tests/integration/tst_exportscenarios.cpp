@@ -513,7 +513,7 @@ void ExportScenarios::badInput_data()
     QTest::newRow("export into a missing folder")
         << QStringList{QStringLiteral("check"), QStringLiteral("https://gitlab.test"),
                        QStringLiteral("--export"), QStringLiteral("/nonexistent/x.zip")}
-        << "the folder does not exist";
+        << "the folder /nonexistent does not exist";
 }
 
 void ExportScenarios::badInput()

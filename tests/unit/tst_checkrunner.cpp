@@ -12,6 +12,8 @@
 
 #include "testpki.h"
 
+#include <limits>
+
 using namespace gjd;
 using gjd::test::readPki;
 using gjd::test::serverConfiguration;
@@ -66,6 +68,52 @@ RunOptions optionsFor(quint16 port)
     return o;
 }
 
+// A check of a made-up catalogue: passes with whatever it is given.
+class PlainCheck final : public Check
+{
+public:
+    PlainCheck(QString id, QStringList prerequisites = {}, QStringList probes = {})
+        : m_id(std::move(id))
+        , m_prerequisites(std::move(prerequisites))
+        , m_probes(std::move(probes))
+    {
+    }
+    QString id() const override { return m_id; }
+    QString category() const override { return QStringLiteral("input"); }
+    QString title() const override { return m_id; }
+    QStringList prerequisites() const override { return m_prerequisites; }
+    QStringList probes() const override { return m_probes; }
+    void evaluate(const RunContext&, Finding& f) const override
+    {
+        set(f, Status::Pass, QStringLiteral("ok"));
+    }
+
+private:
+    QString m_id;
+    QStringList m_prerequisites;
+    QStringList m_probes;
+};
+
+// A catalogue with every mistake a hand-edited one can have.
+CheckList brokenCatalogue()
+{
+    CheckList list;
+    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("good")));
+    list.push_back(
+        std::make_unique<PlainCheck>(QStringLiteral("misspelt"), QStringList{QStringLiteral("goood")}));
+    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("after-misspelt"),
+                                                QStringList{QStringLiteral("misspelt")}));
+    list.push_back(
+        std::make_unique<PlainCheck>(QStringLiteral("cycle-a"), QStringList{QStringLiteral("cycle-b")}));
+    list.push_back(
+        std::make_unique<PlainCheck>(QStringLiteral("cycle-b"), QStringList{QStringLiteral("cycle-a")}));
+    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("no-such-probe"), QStringList{},
+                                                QStringList{QStringLiteral("nosuch")}));
+    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("Bad\x1b[2JId")));
+    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("good")));
+    return list;
+}
+
 QString statusOf(const Report& r, const QString& id)
 {
     const Finding* f = r.find(id);
@@ -90,6 +138,10 @@ private slots:
     void refusedPortFailsTcpAndSkipsTls();
     void garbageInsteadOfTlsFailsClearly();
     void silentFirstAddressDoesNotHideTheSecond();
+    void catalogueIsWellFormed();
+    void brokenCatalogueIsNamedAndTheRunStillEnds();
+    void brokenCatalogueRunEndsOnCancel();
+    void nonsenseTimeoutStillBoundsTheRun();
 };
 
 void TestCheckRunner::invalidUrlSkipsEverythingElseAsynchronously()
@@ -407,6 +459,80 @@ void TestCheckRunner::silentFirstAddressDoesNotHideTheSecond()
     const Finding* tcp = r.find(QStringLiteral("tcp.connect"));
     QVERIFY2(tcp->status == Status::Warn, qPrintable(tcp->summary));
     QVERIFY2(tcp->summary.contains(QStringLiteral("127.0.0.2")), qPrintable(tcp->summary));
+}
+
+void TestCheckRunner::catalogueIsWellFormed()
+{
+    const QStringList problems = catalogueProblems(catalogue());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    for (const auto& c : catalogue())
+        QVERIFY2(isWellFormedCheckId(c->id()), qPrintable(c->id()));
+}
+
+void TestCheckRunner::brokenCatalogueIsNamedAndTheRunStillEnds()
+{
+    const CheckList checks = brokenCatalogue();
+    const QString problems = catalogueProblems(checks).join(QLatin1Char('\n'));
+    for (const char* expected :
+         {"prerequisite goood is not a check", "check cycle-", "probe nosuch does not exist",
+          "is not of [a-z0-9._-]+", "check id good appears twice"})
+        QVERIFY2(problems.contains(QLatin1String(expected)), qPrintable(problems));
+
+    // Before the runner decided what waits for nothing, this run never ended.
+    CheckRunner runner;
+    runner.setChecks(&checks);
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o;
+    o.url = QStringLiteral("https://gitlab.test");
+    o.method = QStringLiteral("marketplace");
+    o.probeTimeoutMs = 60000;
+    QVERIFY(runner.start(o));
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("good")), QStringLiteral("pass"));
+    QCOMPARE(statusOf(r, QStringLiteral("misspelt")), QStringLiteral("error"));
+    QVERIFY(r.find(QStringLiteral("misspelt"))->summary.contains(QStringLiteral("goood")));
+    QCOMPARE(statusOf(r, QStringLiteral("after-misspelt")), QStringLiteral("skip"));
+    QCOMPARE(statusOf(r, QStringLiteral("cycle-a")), QStringLiteral("error"));
+    QCOMPARE(statusOf(r, QStringLiteral("cycle-b")), QStringLiteral("skip"));
+    QCOMPARE(statusOf(r, QStringLiteral("no-such-probe")), QStringLiteral("error"));
+}
+
+void TestCheckRunner::brokenCatalogueRunEndsOnCancel()
+{
+    const CheckList checks = brokenCatalogue();
+    CheckRunner runner;
+    runner.setChecks(&checks);
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o;
+    o.url = QStringLiteral("https://gitlab.test");
+    o.method = QStringLiteral("marketplace");
+    QVERIFY(runner.start(o));
+    runner.cancel();
+    QVERIFY(finished.wait(10000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("misspelt")), QStringLiteral("skip"));
+    QCOMPARE(r.find(QStringLiteral("misspelt"))->evidence.value(QStringLiteral("skipped_because")).toString(),
+             QStringLiteral("cancelled"));
+}
+
+void TestCheckRunner::nonsenseTimeoutStillBoundsTheRun()
+{
+    // `--timeout nan` once became INT_MIN milliseconds, which switched every timer off: a stalled
+    // server then held the run forever. Whatever the caller passes, the runner bounds it.
+    for (int timeout : {std::numeric_limits<int>::min(), -1, 0}) {
+        StallServer server;
+        CheckRunner runner;
+        QSignalSpy finished(&runner, &CheckRunner::finished);
+        RunOptions o = optionsFor(server.serverPort());
+        o.probeTimeoutMs = timeout;
+        runner.start(o);
+        QVERIFY(finished.wait(15000));
+        const Report r = finished.at(0).at(0).value<Report>();
+        QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("fail"));
+        QCOMPARE(r.find(QStringLiteral("tls.handshake"))->evidence.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("timeout"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCheckRunner)

@@ -260,7 +260,7 @@ void TestInstanceUrl::pemBundles()
     };
     QString error;
     QVERIFY(!gjd::readPemBundle(dir.filePath(QStringLiteral("missing.pem")), &error));
-    QVERIFY2(error.startsWith(QLatin1String("cannot read")), qPrintable(error));
+    QVERIFY2(error.startsWith(QLatin1String("Cannot read")), qPrintable(error));
     QVERIFY(!gjd::readPemBundle(write("text.pem", "not a certificate\n"), &error));
     QVERIFY2(error.contains(QLatin1String("contains no PEM certificate")), qPrintable(error));
     QVERIFY(!gjd::readPemBundle(write("big.pem", QByteArray(16 * 1024 * 1024 + 1, 'A')), &error));

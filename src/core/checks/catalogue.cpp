@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.h"
 
+#include "probes/probecatalogue.h"
+
+#include <QHash>
+
+#include <functional>
+
 namespace gjd {
 
 // One factory per check, each defined in the check's own file.
@@ -112,6 +118,101 @@ const Check* findCheck(const QString& id)
             return c.get();
     }
     return nullptr;
+}
+
+bool isWellFormedCheckId(const QString& id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_' || u == u'-'))
+            return false;
+    }
+    return true;
+}
+
+QStringList catalogueProblems(const CheckList& checks)
+{
+    QStringList problems;
+    QHash<QString, const Check*> byId;
+    for (const auto& c : checks) {
+        const QString id = c->id();
+        if (!isWellFormedCheckId(id))
+            problems.append(QStringLiteral("check id \"%1\" is not of [a-z0-9._-]+").arg(id));
+        if (byId.contains(id))
+            problems.append(QStringLiteral("check id %1 appears twice").arg(id));
+        byId.insert(id, c.get());
+    }
+    for (const auto& c : checks) {
+        for (const QString& p : c->prerequisites()) {
+            if (!byId.contains(p))
+                problems.append(QStringLiteral("%1: prerequisite %2 is not a check").arg(c->id(), p));
+        }
+        for (const QString& p : c->probes()) {
+            if (!findProbe(p))
+                problems.append(QStringLiteral("%1: probe %2 does not exist").arg(c->id(), p));
+        }
+    }
+    for (const ProbeSpec& spec : probeCatalogue()) {
+        for (const QString& d : spec.dependsOn) {
+            if (!findProbe(d))
+                problems.append(QStringLiteral("probe %1: dependency %2 does not exist").arg(spec.id, d));
+        }
+    }
+    // Cycles: depth-first, a node met again while still on the path closes one.
+    enum class Mark
+    {
+        None,
+        OnPath,
+        Done
+    };
+    const auto findCycles = [&problems](const QStringList& nodes, const auto& next, const QString& what) {
+        QHash<QString, Mark> marks;
+        std::function<void(const QString&)> visit = [&](const QString& node) {
+            marks.insert(node, Mark::OnPath);
+            for (const QString& n : next(node)) {
+                const Mark m = marks.value(n, Mark::None);
+                if (m == Mark::OnPath)
+                    problems.append(QStringLiteral("%1 %2 depends on itself through %3").arg(what, node, n));
+                else if (m == Mark::None)
+                    visit(n);
+            }
+            marks.insert(node, Mark::Done);
+        };
+        for (const QString& node : nodes) {
+            if (marks.value(node, Mark::None) == Mark::None)
+                visit(node);
+        }
+    };
+    findCycles(
+        byId.keys(),
+        [&byId](const QString& id) {
+            const Check* c = byId.value(id);
+            QStringList known;
+            for (const QString& p : c ? c->prerequisites() : QStringList()) {
+                if (byId.contains(p))
+                    known.append(p);
+            }
+            return known;
+        },
+        QStringLiteral("check"));
+    QStringList probeIds;
+    for (const ProbeSpec& spec : probeCatalogue())
+        probeIds.append(spec.id);
+    findCycles(
+        probeIds,
+        [](const QString& id) {
+            const ProbeSpec* spec = findProbe(id);
+            QStringList known;
+            for (const QString& d : spec ? spec->dependsOn : QStringList()) {
+                if (findProbe(d))
+                    known.append(d);
+            }
+            return known;
+        },
+        QStringLiteral("probe"));
+    return problems;
 }
 
 QStringList matchSelector(const QString& selectorIn)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportbundle.h"
 
-#include "atomicfile.h"
 #include "clock.h"
 #include "htmlformatter.h"
 #include "markdownformatter.h"
+#include "safefile.h"
 #include "safetext.h"
 
 #include <QBuffer>
@@ -331,7 +331,7 @@ bool ExportBundle::write(const QString& path, QString* error) const
     const QByteArray zip = toZip(error);
     if (zip.isEmpty())
         return false;
-    const QString why = writeFileAtomically(path, zip, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString why = writeOutputFile(path, zip, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!why.isEmpty()) {
         if (error)
             *error = why;
@@ -349,22 +349,12 @@ std::optional<OpenedExport> ExportReader::open(const QString& path, QString* err
             *error = why;
         return std::nullopt;
     };
-    QFile file(path);
-    const QString shown = QDir::toNativeSeparators(path);
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(tr("%1 is a folder, not an export.").arg(shown));
-    // A FIFO, a device or a socket would block the reader or never end.
-    if (info.exists() && !info.isFile())
-        return fail(tr("%1 is not a regular file.").arg(shown));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read %1: %2").arg(shown, file.errorString()));
-    if (file.size() > maxFileBytes)
-        // One arg() call: a "%2" in the path must stay text.
-        return fail(tr("%1 is %2 MiB; an export is never larger than %3 MiB.")
-                        .arg(shown, QString::number(file.size() / (1024 * 1024)),
-                             QString::number(maxFileBytes / (1024 * 1024))));
-    const QByteArray data = file.read(maxFileBytes + 1);
+    const QString shown = safeText(QDir::toNativeSeparators(path), SafeFor::OneLine);
+    QString readError;
+    const std::optional<QByteArray> read = readInputFile(path, maxFileBytes, &readError);
+    if (!read)
+        return fail(readError);
+    const QByteArray& data = *read;
     QString why;
     auto opened = fromBytes(data, &why);
     if (!opened)
