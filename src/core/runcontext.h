@@ -104,7 +104,8 @@ struct TlsResult
     QHostAddress address;
     QString protocol; // "TLSv1.3", as OpenSSL names it
     QString cipher;
-    QList<QSslCertificate> chain; // as served
+    QList<QSslCertificate> chain; // as served, the first ChainAnalysis::maxServed of them
+    int servedCount = 0;          // how many the server sent
     QString errorCode; // "timeout", "plain-http", "protocol-version", "key-too-small", "no-shared-cipher",
                        // "closed", "connect", "handshake"
     QString error;     // translated one-liner

@@ -6,6 +6,7 @@
 // only inside that folder (mknod, as root); the real /dev is never written.
 
 #include "clitest.h"
+#include "nginxserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -52,6 +59,89 @@ QStringList snapshot(const QString& folder)
     return out;
 }
 
+// A chain of `intermediates` CA certificates under one P-256 key, leaf first, made in-process
+// (openssl(1) would take seconds per hundred): leaf (gitlab.test) ← I1 ← I2 ← … ← In ← root. The
+// dates come from the pinned clock: valid from a day before GJD_NOW for ten years.
+struct LongChain
+{
+    QByteArray servedPem; // leaf and the intermediates
+    QByteArray rootPem;
+    QByteArray keyPem;
+};
+
+LongChain makeLongChain(int intermediates)
+{
+    LongChain out;
+    EVP_PKEY* key = EVP_EC_gen("P-256");
+    const auto name = [](const QByteArray& cn) {
+        X509_NAME* n = X509_NAME_new();
+        X509_NAME_add_entry_by_txt(n, "CN", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>(cn.constData()), -1, -1, 0);
+        return n;
+    };
+    time_t now = QDateTime::fromString(qEnvironmentVariable("GJD_NOW"), Qt::ISODate).toSecsSinceEpoch();
+    const auto make = [&](const QByteArray& subject, const QByteArray& issuer, long serial, bool ca) {
+        X509* x = X509_new();
+        X509_set_version(x, 2);
+        ASN1_INTEGER_set(X509_get_serialNumber(x), serial);
+        X509_NAME* s = name(subject);
+        X509_NAME* i = name(issuer);
+        X509_set_subject_name(x, s);
+        X509_set_issuer_name(x, i);
+        X509_NAME_free(s);
+        X509_NAME_free(i);
+        X509_time_adj_ex(X509_getm_notBefore(x), -1, 0, &now);
+        X509_time_adj_ex(X509_getm_notAfter(x), 3650, 0, &now);
+        X509_set_pubkey(x, key);
+        X509V3_CTX ctx;
+        X509V3_set_ctx_nodb(&ctx);
+        X509V3_set_ctx(&ctx, x, x, nullptr, nullptr, 0);
+        const char* const extensions[][2] = {
+            {"basicConstraints", ca ? "critical,CA:true" : "critical,CA:false"},
+            {"keyUsage", ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature"},
+            {"subjectAltName", ca ? nullptr : "DNS:gitlab.test"}};
+        for (const auto& e : extensions) {
+            if (!e[1])
+                continue;
+            X509_EXTENSION* ext = X509V3_EXT_conf(nullptr, &ctx, e[0], e[1]);
+            X509_add_ext(x, ext, -1);
+            X509_EXTENSION_free(ext);
+        }
+        X509_sign(x, key, EVP_sha256());
+        BIO* bio = BIO_new(BIO_s_mem());
+        PEM_write_bio_X509(bio, x);
+        char* data = nullptr;
+        const long length = BIO_get_mem_data(bio, &data);
+        const QByteArray pem(data, int(length));
+        BIO_free(bio);
+        X509_free(x);
+        return pem;
+    };
+    out.rootPem = make("Long Root", "Long Root", 1, true);
+    QList<QByteArray> cas;
+    for (int i = 1; i <= intermediates; ++i)
+        cas.append(make("I" + QByteArray::number(i),
+                        i == intermediates ? QByteArray("Long Root") : "I" + QByteArray::number(i + 1), 1 + i,
+                        true));
+    out.servedPem = make("gitlab.test", "I1", 100000, false);
+    for (const QByteArray& pem : std::as_const(cas))
+        out.servedPem += pem;
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    out.keyPem = QByteArray(data, int(length));
+    BIO_free(bio);
+    EVP_PKEY_free(key);
+    return out;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 bool makeNode(const QString& path, mode_t type, int major, int minor)
 {
     return ::mknod(QFile::encodeName(path).constData(), type | 0666, makedev(major, minor)) == 0;
@@ -76,6 +166,7 @@ private slots:
     void nonFiniteNumbersAreRefused_data();
     void nonFiniteNumbersAreRefused();
     void pemInputMustBeARegularFile();
+    void giantChainEndsWithinTheBound();
 };
 
 void TestHostileInput::devicesStayDevices()
@@ -275,6 +366,49 @@ void TestHostileInput::pemInputMustBeARegularFile()
             QCOMPARE(run.err.count('\n'), 1);
         }
     }
+}
+
+void TestHostileInput::giantChainEndsWithinTheBound()
+{
+    // 201 served certificates (about 100 KB, under what TLS libraries accept) once took 39 s of
+    // chain analysis against a run bound of 14 s (--timeout 3): it compared every certificate with
+    // every other. Now at most 32 are analysed, by name first, each signature once.
+    QTemporaryDir dir;
+    const LongChain chain = makeLongChain(200);
+    QCOMPARE(QSslCertificate::fromData(chain.servedPem).size(), 201);
+    const QString served = dir.filePath(QStringLiteral("served.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const QString root = dir.filePath(QStringLiteral("root.pem"));
+    QVERIFY(writeFile(served, chain.servedPem) && writeFile(key, chain.keyPem) &&
+            writeFile(root, chain.rootPem));
+    NginxServer nginx({NginxSite::tls(QStringLiteral("giant"), served, key)});
+    QVERIFY2(nginx.start(), qPrintable(nginx.errorString()));
+    const quint16 port = nginx.port(QStringLiteral("giant"));
+    const QString url = QStringLiteral("https://gitlab.test:%1").arg(port);
+    const int timeoutSeconds = 3;
+    const CliRun run =
+        runCli({QStringLiteral("check"), url, QStringLiteral("--resolve"),
+                QStringLiteral("gitlab.test:%1:127.0.0.1").arg(port), QStringLiteral("--trust-store"), root,
+                QStringLiteral("--timeout"), QString::number(timeoutSeconds), QStringLiteral("--only"),
+                QStringLiteral("tls."), QStringLiteral("--format"), QStringLiteral("json")},
+               std::nullopt, (3 * timeoutSeconds + 5) * 1000 + 10000);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    // The run's own bound (3 × timeout + 5 s) holds; the margin is for a loaded machine.
+    QVERIFY2(run.elapsedMs < (3 * timeoutSeconds + 5) * 1000 + 5000, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QStringList problems;
+    const auto findings = findingsById(QJsonDocument::fromJson(run.out).object(), &problems);
+    QVERIFY(problems.isEmpty());
+    const QJsonObject extra = findings.value(QStringLiteral("tls.chain.extra"));
+    QCOMPARE(extra.value(QStringLiteral("status")).toString(), QStringLiteral("warn"));
+    QCOMPARE(extra.value(QStringLiteral("evidence")).toObject().value(QStringLiteral("served_count")).toInt(),
+             201);
+    QVERIFY2(extra.value(QStringLiteral("summary")).toString().contains(QStringLiteral("only the first 32")),
+             qPrintable(describeFinding(extra)));
+    const QJsonObject complete = findings.value(QStringLiteral("tls.chain.complete"));
+    QCOMPARE(complete.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("certificates")).toArray().size(),
+             32);
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)

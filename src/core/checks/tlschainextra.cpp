@@ -2,6 +2,8 @@
 #include "tls/chainanalysis.h"
 #include "tlscommon.h"
 
+#include <algorithm>
+
 namespace gjd {
 namespace {
 
@@ -33,6 +35,18 @@ public:
         }
         f.evidence.insert(QStringLiteral("extra"), tlscommon::fingerprints(extra));
         f.evidence.insert(QStringLiteral("extra_subjects"), QJsonArray::fromStringList(names));
+        const int sent = std::max(ctx.tls->servedCount, int(chain.served.size()));
+        f.evidence.insert(QStringLiteral("served_count"), sent);
+        if (sent > chain.served.size()) {
+            set(f, Status::Warn,
+                tr("The server sends %n certificate(s); only the first %1 were analysed.", nullptr, sent)
+                    .arg(chain.served.size()),
+                tr("Serve only the leaf and its intermediates (nginx ssl_certificate, Omnibus "
+                   "nginx['ssl_certificate']): a chain has two to five certificates."));
+            f.details =
+                tr("Unrelated certificates waste bytes in every handshake and can confuse strict clients.");
+            return;
+        }
         if (extra.isEmpty()) {
             set(f, Status::Pass, tr("Every served certificate is on the path."));
             return;

@@ -100,7 +100,9 @@ void TlsProbe::onEncrypted()
     const QSslCipher cipher = m_socket->sessionCipher();
     r.protocol = cipher.protocolString();
     r.cipher = cipher.name();
-    r.chain = m_socket->peerCertificateChain();
+    const QList<QSslCertificate> served = m_socket->peerCertificateChain();
+    r.servedCount = int(served.size());
+    r.chain = served.mid(0, ChainAnalysis::maxServed); // what the checks look at, bounded
     if (r.chain.isEmpty()) {
         finishWithError(QStringLiteral("no-certificate"),
                         tr("The server completed the handshake without a certificate."));

@@ -8,7 +8,12 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <QMultiHash>
+
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace gjd {
@@ -46,14 +51,65 @@ struct Candidate
     X509Ptr x509;
 };
 
-std::vector<Candidate> load(const QList<QSslCertificate>& certificates)
+QByteArray nameKey(const X509_NAME* name)
 {
-    std::vector<Candidate> out;
-    out.reserve(static_cast<size_t>(certificates.size()));
-    for (const QSslCertificate& c : certificates)
-        out.push_back({c, toX509(c)});
-    return out;
+    unsigned char* der = nullptr;
+    const int length = i2d_X509_NAME(name, &der);
+    if (length <= 0)
+        return QByteArray();
+    QByteArray key(reinterpret_cast<const char*>(der), length);
+    OPENSSL_free(der);
+    return key;
 }
+
+// Certificates indexed by subject name: the candidates for the issuer of a certificate are only
+// those whose subject is its issuer name, so a hostile server's hundred look-alikes cost a hash
+// lookup each, not a signature check.
+struct Pool
+{
+    std::vector<Candidate> certificates;
+    QMultiHash<QByteArray, size_t> bySubject;
+
+    explicit Pool(const QList<QSslCertificate>& list)
+    {
+        certificates.reserve(static_cast<size_t>(list.size()));
+        for (const QSslCertificate& c : list) {
+            Candidate candidate{c, toX509(c)};
+            if (candidate.x509)
+                bySubject.insert(nameKey(X509_get_subject_name(candidate.x509.get())), certificates.size());
+            certificates.push_back(std::move(candidate));
+        }
+    }
+    // Indices of the certificates whose subject is `name`, in the order given.
+    std::vector<size_t> named(const X509_NAME* name) const
+    {
+        std::vector<size_t> out;
+        const QByteArray key = nameKey(name);
+        for (auto it = bySubject.constFind(key); it != bySubject.constEnd() && it.key() == key; ++it)
+            out.push_back(it.value());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+// Every signature check once: (issuer, subject) → issued.
+class IssuedCache
+{
+public:
+    bool operator()(X509* issuer, X509* subject)
+    {
+        const auto key = std::make_pair(issuer, subject);
+        const auto it = m_known.find(key);
+        if (it != m_known.end())
+            return it->second;
+        const bool result = issued(issuer, subject);
+        m_known.emplace(key, result);
+        return result;
+    }
+
+private:
+    std::map<std::pair<X509*, X509*>, bool> m_known;
+};
 
 // Same certificate for trust purposes: same subject and same public key (a re-issued root with
 // other dates is still the same anchor).
@@ -66,20 +122,20 @@ bool sameAnchor(X509* a, X509* b)
     return EVP_PKEY_eq(X509_get0_pubkey(a), X509_get0_pubkey(b)) == 1;
 }
 
-const Candidate* findIssuer(const std::vector<Candidate>& pool, X509* subject)
+const Candidate* findIssuer(const Pool& pool, X509* subject, IssuedCache& isIssued)
 {
-    for (const Candidate& c : pool) {
-        if (issued(c.x509.get(), subject))
-            return &c;
+    for (size_t i : pool.named(X509_get_issuer_name(subject))) {
+        if (isIssued(pool.certificates[i].x509.get(), subject))
+            return &pool.certificates[i];
     }
     return nullptr;
 }
 
-const Candidate* findSame(const std::vector<Candidate>& pool, X509* cert)
+const Candidate* findSame(const Pool& pool, X509* cert)
 {
-    for (const Candidate& c : pool) {
-        if (sameAnchor(c.x509.get(), cert))
-            return &c;
+    for (size_t i : pool.named(X509_get_subject_name(cert))) {
+        if (sameAnchor(pool.certificates[i].x509.get(), cert))
+            return &pool.certificates[i];
     }
     return nullptr;
 }
@@ -113,13 +169,17 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
                                      const QList<QSslCertificate>& extraCas)
 {
     ChainAnalysis a;
-    a.served = served;
-    if (served.isEmpty())
+    // Callers pass at most maxServed (the TLS probe keeps no more); a longer list is cut here too,
+    // so that no input makes the analysis slow.
+    a.served = served.mid(0, maxServed);
+    if (a.served.isEmpty())
         return a;
 
-    const std::vector<Candidate> servedPool = load(served);
-    const std::vector<Candidate> trustPool = load(trustStore);
-    const std::vector<Candidate> extraPool = load(extraCas);
+    const Pool servedIndex(a.served);
+    const std::vector<Candidate>& servedPool = servedIndex.certificates;
+    const Pool trustPool(trustStore);
+    const Pool extraPool(extraCas);
+    IssuedCache isIssued;
 
     std::vector<bool> used(servedPool.size(), false);
     int current = 0;
@@ -130,7 +190,7 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
     // self-signed copy with the same name and key (a re-dated root). A cross-signed certificate with
     // the root's name and key is another certificate; clients ignore it once the path is built.
     auto markServedAnchor = [&](const Candidate& anchor) {
-        for (size_t i = 0; i < servedPool.size(); ++i) {
+        for (size_t i : servedIndex.named(X509_get_subject_name(anchor.x509.get()))) {
             if (used[i])
                 continue;
             X509* candidate = servedPool[i].x509.get();
@@ -146,8 +206,9 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
     // Only self-signed --ca-file certificates are trust anchors; an intermediate there does not
     // make the server's chain complete (the server still has to send it).
     auto findExtraAnchor = [&](X509* subject) -> const Candidate* {
-        for (const Candidate& c : extraPool) {
-            if (X509_self_signed(c.x509.get(), 1) == 1 && issued(c.x509.get(), subject))
+        for (size_t i : extraPool.named(X509_get_issuer_name(subject))) {
+            const Candidate& c = extraPool.certificates[i];
+            if (X509_self_signed(c.x509.get(), 1) == 1 && isIssued(c.x509.get(), subject))
                 return &c;
         }
         return nullptr;
@@ -185,7 +246,7 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
                 a.path.append(0);
             break;
         }
-        if (const Candidate* t = findIssuer(trustPool, subject)) {
+        if (const Candidate* t = findIssuer(trustPool, subject, isIssued)) {
             a.anchor = Anchor::TrustStore;
             a.anchorCertificate = t->certificate;
             markServedAnchor(*t);
@@ -198,15 +259,15 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
             break;
         }
         int next = -1;
-        for (size_t i = 0; i < servedPool.size(); ++i) {
-            if (!used[i] && issued(servedPool[i].x509.get(), subject)) {
+        for (size_t i : servedIndex.named(X509_get_issuer_name(subject))) {
+            if (!used[i] && isIssued(servedPool[i].x509.get(), subject)) {
                 next = static_cast<int>(i);
                 break;
             }
         }
         if (next < 0) {
             a.missingIssuer = nameToString(X509_get_issuer_name(subject));
-            a.missingIssuerInCaFile = findIssuer(extraPool, subject) != nullptr;
+            a.missingIssuerInCaFile = findIssuer(extraPool, subject, isIssued) != nullptr;
             break;
         }
         used[static_cast<size_t>(next)] = true;

@@ -17,7 +17,9 @@ namespace gjd {
 //                                                            │
 //                     trust store (public), then the --ca-file certificates, then served ones
 //
-// Issuance is checked with OpenSSL (names, key identifiers, key usage, and the signature).
+// Issuance is checked with OpenSSL (names, key identifiers, key usage, and the signature), only
+// for candidates whose subject is the issuer name sought, and each pair once: the cost grows with
+// the number of certificates, never with its square.
 struct ChainAnalysis
 {
     enum class Anchor
@@ -28,8 +30,12 @@ struct ChainAnalysis
         UntrustedRoot // ends at a self-signed certificate that no trust source holds
     };
 
-    QList<QSslCertificate> served;
-    QList<int> path; // indices into served, leaf first, in issuing order
+    // At most this many served certificates are analysed (leaf first); real chains have two to
+    // five. The TLS probe keeps no more, and says how many were sent (TlsResult::servedCount).
+    static constexpr int maxServed = 32;
+
+    QList<QSslCertificate> served; // at most maxServed
+    QList<int> path;               // indices into served, leaf first, in issuing order
     Anchor anchor = Anchor::None;
     QSslCertificate anchorCertificate; // null when Anchor::None
     int anchorServedIndex = -1;        // the anchor's index in served when the server sent it
