@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommon.h"
 
+#include "safetext.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <csignal>
 #include <cstdio>
@@ -17,9 +20,20 @@ void out(const QString& text)
     std::fflush(stdout);
 }
 
+QString shownOnStderr(const QString& text)
+{
+    // Whatever a message quotes (a URL, a path, an option's value, a server's words) is shown
+    // without control characters or bidi overrides, and a URL's user info (https://user:pw@host)
+    // never reaches the screen or a CI log.
+    static const QRegularExpression userInfo(QStringLiteral("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"@]*@"));
+    QString shown = text;
+    shown.replace(userInfo, QStringLiteral("\\1***@"));
+    return safeText(shown, SafeFor::Display);
+}
+
 void err(const QString& text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = shownOnStderr(text).toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
     std::fflush(stderr);
 }
@@ -28,7 +42,7 @@ int usageError(const QString& reason)
 {
     QString line = reason;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    err(QStringLiteral("gitlab-jira-doctor-cli: %1\n").arg(line));
+    err(QStringLiteral("gitlab-jira-doctor-cli: %1\n").arg(safeText(line, SafeFor::OneLine)));
     return ExitUsage;
 }
 

@@ -15,6 +15,9 @@ enum ExitCode
 };
 
 void out(const QString& text);
+// `text` as err() writes it: no control characters but line breaks and tabs, no bidi overrides,
+// user info in URLs masked ("https://***@host").
+QString shownOnStderr(const QString& text);
 void err(const QString& text);
 // One line "gitlab-jira-doctor-cli: <reason>" on stderr; returns ExitUsage.
 int usageError(const QString& reason);

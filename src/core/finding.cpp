@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "finding.h"
 
+#include "safetext.h"
+
 #include <QJsonArray>
 
 namespace gjd {
@@ -83,6 +85,18 @@ static QStringList stringList(const QJsonValue& value)
     return out;
 }
 
+bool isWellFormedCheckId(const QString& id)
+{
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_' || u == u'-'))
+            return false;
+    }
+    return true;
+}
+
 std::optional<Finding> Finding::fromJson(const QJsonObject& o, QString* error)
 {
     Finding f;
@@ -91,6 +105,13 @@ std::optional<Finding> Finding::fromJson(const QJsonObject& o, QString* error)
     if (f.id.isEmpty() || !status) {
         if (error)
             *error = QStringLiteral("check without id or with an unknown status");
+        return std::nullopt;
+    }
+    if (!isWellFormedCheckId(f.id)) {
+        // An id is printed as it is (show, diff, JUnit names): only what ids are made of.
+        if (error)
+            *error = QStringLiteral("check id \"%1\" is not of [a-z0-9._-]+")
+                         .arg(safeText(f.id.left(64), SafeFor::OneLine));
         return std::nullopt;
     }
     f.status = *status;

@@ -30,6 +30,10 @@ std::optional<Status> statusFromId(const QString& id);
 int severity(Status status);
 
 // The result of one check, as it appears in the report.
+// Whether `id` may be a check id: [a-z0-9._-]+, at most 64 characters. Reports read from files
+// are refused when a check's id is not.
+bool isWellFormedCheckId(const QString& id);
+
 struct Finding
 {
     QString id;

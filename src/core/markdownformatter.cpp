@@ -24,8 +24,10 @@ QString MarkdownFormatter::escape(const QString& text)
     return out;
 }
 
-QString MarkdownFormatter::format(const Report& report)
+QString MarkdownFormatter::format(const Report& unsafe)
 {
+    // Server and file text in any field: nothing reaches a terminal or a ticket unescaped.
+    const Report report = unsafe.safeFor(SafeFor::Display);
     const Summary s = report.summary();
     QString out;
     out += QStringLiteral("### ") + tr("GitLab for Jira Cloud app diagnostics: %1").arg(escape(report.url)) +

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
 
+#include <QSet>
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 
@@ -197,16 +199,78 @@ std::optional<Report> Report::fromJson(const QJsonObject& root, QString* error)
     r.vantageTlsBackend = vantage.value(QStringLiteral("tls_backend")).toString();
     r.durationMs = root.value(QStringLiteral("duration_ms")).toInteger();
     const QJsonArray checkArray = root.value(QStringLiteral("checks")).toArray();
+    if (checkArray.size() > maxChecks)
+        return fail(
+            QStringLiteral("%1 checks; a report holds at most %2").arg(checkArray.size()).arg(maxChecks));
+    QSet<QString> ids;
     for (const QJsonValue& v : checkArray) {
         QString why;
         auto f = Finding::fromJson(v.toObject(), &why);
         if (!f)
             return fail(why);
+        if (ids.contains(f->id))
+            return fail(QStringLiteral("check id %1 appears twice").arg(f->id));
+        ids.insert(f->id);
         r.checks.append(*f);
     }
     const QJsonArray certArray = root.value(QStringLiteral("certificates")).toArray();
     for (const QJsonValue& v : certArray)
         r.certificates.append(CertificateInfo::fromJson(v.toObject()));
+    return r;
+}
+
+namespace {
+
+QJsonValue safeJson(const QJsonValue& value, SafeFor where)
+{
+    if (value.isString())
+        return safeText(value.toString(), where);
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue& v : value.toArray())
+            out.append(safeJson(v, where));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(safeText(it.key(), where), safeJson(it.value(), where));
+        return out;
+    }
+    return value;
+}
+
+} // namespace
+
+Report Report::safeFor(SafeFor where) const
+{
+    Report r = *this;
+    const auto safe = [where](QString& s) {
+        s = safeText(s, where);
+    };
+    for (QString* s : {&r.toolVersion, &r.url, &r.publicUrl, &r.method, &r.methodSource, &r.methodReason,
+                       &r.vantageOs, &r.vantageQt, &r.vantageTlsBackend})
+        safe(*s);
+    for (Finding& f : r.checks) {
+        for (QString* s : {&f.id, &f.category, &f.title, &f.summary, &f.details, &f.remedy})
+            safe(*s);
+        for (QStringList* list : {&f.docs, &f.explains, &f.prerequisites}) {
+            for (QString& s : *list)
+                safe(s);
+        }
+        f.evidence = safeJson(f.evidence, where).toObject();
+    }
+    for (CertificateInfo& c : r.certificates) {
+        for (QString* s : {&c.subject, &c.issuer, &c.sha256})
+            safe(*s);
+        for (QString& san : c.san)
+            safe(san);
+    }
+    for (HttpTranscript& t : r.transcripts) {
+        safe(t.probeId);
+        t.text = safeText(QString::fromUtf8(t.text), where).toUtf8();
+    }
     return r;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "finding.h"
+#include "safetext.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -55,6 +56,10 @@ struct HttpTranscript
 
 struct Report
 {
+    // A report read from a file holds at most this many checks (the catalogue has about 50): the
+    // cap keeps `diff` and the viewer fast whatever a file claims.
+    static constexpr int maxChecks = 1000;
+
     QString toolVersion;
     QDateTime generatedAt;
     QString url;
@@ -79,6 +84,13 @@ struct Report
     QString installTypeDecidedBy() const;
     QJsonObject toJson() const;
     static std::optional<Report> fromJson(const QJsonObject& object, QString* error = nullptr);
+
+    // A copy with every text made safe for `where` (safetext.h): ids, categories, titles,
+    // summaries, details, remedies, docs, explains, prerequisites, evidence keys and values,
+    // certificate names and transcripts. Servers and export files put text into the report; the
+    // formatters for terminals and tickets (text, Markdown) and `show`/`diff` call this first, so
+    // that no escape sequence, NUL or bidi override reaches a screen from any field.
+    Report safeFor(SafeFor where) const;
 };
 
 } // namespace gjd

@@ -4,6 +4,7 @@
 #include "checks/check.h"
 #include "textformatter.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrl>
@@ -118,6 +119,13 @@ ReportDiff ReportDiff::compare(const Report& before, const Report& after)
     diff.after = sideOf(after);
 
     // A report lists every id once; should one not, its first finding counts, as in Report::find.
+    // Looked up by id: the cost grows with the number of checks, not with its square.
+    QHash<QString, const Finding*> earlier;
+    earlier.reserve(before.checks.size());
+    for (const Finding& f : before.checks) {
+        if (!earlier.contains(f.id))
+            earlier.insert(f.id, &f);
+    }
     QSet<QString> seen;
     for (const Finding& f : after.checks) {
         if (seen.contains(f.id))
@@ -126,7 +134,7 @@ ReportDiff ReportDiff::compare(const Report& before, const Report& after)
         Entry e;
         e.id = f.id;
         e.title = titleOf(f);
-        if (const Finding* old = before.find(f.id))
+        if (const Finding* old = earlier.value(f.id))
             e.before = old->status;
         e.after = f.status;
         e.change = classifyChange(e.before, e.after);

@@ -88,8 +88,10 @@ QString TextFormatter::installTypeSource(const QString& decidedBy)
     return QString();
 }
 
-QString TextFormatter::format(const Report& report, const Options& options)
+QString TextFormatter::format(const Report& unsafe, const Options& options)
 {
+    // Server and file text in any field: nothing reaches a terminal or a ticket unescaped.
+    const Report report = unsafe.safeFor(SafeFor::Display);
     const auto paint = [&options](Status status, const QString& text) {
         return TextFormatter::paint(status, text, options.color);
     };

@@ -11,8 +11,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,6 +146,71 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
+// Terminal control in every form a server or a file can carry it: a title change, clear screen,
+// "conceal" (hides what follows), a C1 CSI, NUL, bell and a right-to-left override.
+const QString hostile = QStringLiteral("\x1b]0;pwned\x07\x1b[2J\x1b[8m") + QChar(0x9b) +
+                        QStringLiteral("31m") + QChar(0) + QChar(0x202e) + QStringLiteral("evil");
+
+// Where that text must not arrive: any C0 control but tab and line feed, DEL, C1, bidi overrides.
+QString controlsIn(const QByteArray& bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QStringList found;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        const bool bad = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f) ||
+                         (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        if (bad)
+            found.append(QStringLiteral("U+%1 at %2: …%3…")
+                             .arg(u, 4, 16, QLatin1Char('0'))
+                             .arg(i)
+                             .arg(text.mid(std::max<qsizetype>(0, i - 40), 80).toHtmlEscaped()));
+    }
+    return found.join(QLatin1Char('\n'));
+}
+
+// A TLS server (the fixture's chain for gitlab.test) that answers every request as a hostile
+// machine in GitLab's place would: escapes in the reason phrase, in Access-Control-Allow-Origin,
+// and in the descriptor's key, baseUrl, module keys and scopes.
+class HostileServer final : public QSslServer
+{
+public:
+    HostileServer()
+    {
+        setSslConfiguration(gjd::test::serverConfiguration());
+        listen(QHostAddress::LocalHost);
+        connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {
+            while (auto* socket = qobject_cast<QSslSocket*>(nextPendingConnection())) {
+                socket->setParent(this);
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QSslSocket::readyRead, socket, [socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!buffer->contains("\r\n\r\n"))
+                        return;
+                    const QByteArray bad = hostile.toUtf8();
+                    const QJsonObject descriptor{
+                        {QStringLiteral("key"), QString(QStringLiteral("gitlab-jira-connect-") + hostile)},
+                        {QStringLiteral("baseUrl"),
+                         QString(QStringLiteral("https://gitlab.test/") + hostile)},
+                        {QStringLiteral("scopes"), QJsonArray{hostile, QStringLiteral("READ")}},
+                        {QStringLiteral("modules"),
+                         QJsonObject{{QStringLiteral("jiraDevelopmentTool"),
+                                      QJsonObject{{QStringLiteral("key"), hostile}}}}},
+                        {QStringLiteral("lifecycle"),
+                         QJsonObject{{QStringLiteral("installed"), QString(QStringLiteral("/") + hostile)}}}};
+                    const QByteArray body = QJsonDocument(descriptor).toJson(QJsonDocument::Compact);
+                    socket->write("HTTP/1.1 200 " + bad +
+                                  "\r\nContent-Type: application/json\r\n"
+                                  "Access-Control-Allow-Origin: " +
+                                  bad + "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+};
+
 bool makeNode(const QString& path, mode_t type, int major, int minor)
 {
     return ::mknod(QFile::encodeName(path).constData(), type | 0666, makedev(major, minor)) == 0;
@@ -167,6 +236,10 @@ private slots:
     void nonFiniteNumbersAreRefused();
     void pemInputMustBeARegularFile();
     void giantChainEndsWithinTheBound();
+    void serverTextNeverReachesTheTerminalRaw();
+    void hostileExportIdsAreRefusedAndCategoriesCleaned();
+    void checksPerReportAreCapped();
+    void echoedInputIsMaskedAndClean();
 };
 
 void TestHostileInput::devicesStayDevices()
@@ -409,6 +482,144 @@ void TestHostileInput::giantChainEndsWithinTheBound()
     QCOMPARE(complete.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
     QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("certificates")).toArray().size(),
              32);
+}
+
+void TestHostileInput::serverTextNeverReachesTheTerminalRaw()
+{
+    // The reason phrase, the CORS header and the descriptor's fields once reached the terminal,
+    // the Markdown and the export's report.md as they came.
+    HostileServer server;
+    const quint16 port = server.serverPort();
+    QTemporaryDir dir;
+    const QString exportPath = dir.filePath(QStringLiteral("export.zip"));
+    const QStringList common{
+        QStringLiteral("check"),     QStringLiteral("https://gitlab.test:%1").arg(port),
+        QStringLiteral("--resolve"), QStringLiteral("gitlab.test:%1:127.0.0.1").arg(port),
+        QStringLiteral("--ca-file"), pki(QStringLiteral("root.pem")),
+        QStringLiteral("--method"),  QStringLiteral("manual"),
+        QStringLiteral("--timeout"), QStringLiteral("5")};
+    for (const QString& format : {QStringLiteral("text"), QStringLiteral("markdown")}) {
+        QStringList args = common + QStringList{QStringLiteral("--format"), format};
+        if (format == QLatin1String("text"))
+            args += {QStringLiteral("--export"), exportPath};
+        const CliRun run = runCli(args, std::nullopt, 60000);
+        QVERIFY2(run.finished, qPrintable(run.describe()));
+        // The server's words are there, made harmless (so the test cannot pass on an empty run).
+        QVERIFY2(run.out.contains("evil"), run.out.left(2000).constData());
+        const QString found = controlsIn(run.out) + controlsIn(run.err);
+        QVERIFY2(found.isEmpty(), qPrintable(format + QLatin1Char('\n') + found));
+    }
+    const CliRun shown =
+        runCli({QStringLiteral("show"), exportPath, QStringLiteral("--format"), QStringLiteral("markdown")});
+    QVERIFY2(shown.finished && shown.exitCode != 2 && shown.exitCode != 3, qPrintable(shown.describe()));
+    QVERIFY(controlsIn(shown.out).isEmpty());
+    // report.md inside the export, as it is pasted into a ticket.
+    QProcess unzip;
+    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), exportPath, QStringLiteral("report.md")});
+    QVERIFY(unzip.waitForFinished(10000));
+    const QByteArray md = unzip.readAllStandardOutput();
+    QVERIFY2(md.contains("evil"), md.left(2000).constData());
+    QVERIFY2(controlsIn(md).isEmpty(), qPrintable(controlsIn(md)));
+}
+
+void TestHostileInput::hostileExportIdsAreRefusedAndCategoriesCleaned()
+{
+    QTemporaryDir dir;
+    const CliRun made = runCli(quickCheck({QStringLiteral("--format"), QStringLiteral("json")}));
+    QVERIFY2(made.finished && made.exitCode == 0, qPrintable(made.describe()));
+    const QJsonObject report = QJsonDocument::fromJson(made.out).object();
+    const auto withCheck = [&report](const QString& id, const QString& category) {
+        QJsonObject r = report;
+        QJsonArray checks = r.value(QStringLiteral("checks")).toArray();
+        QJsonObject first = checks.at(0).toObject();
+        first.insert(QStringLiteral("id"), id);
+        first.insert(QStringLiteral("category"), category);
+        checks.replace(0, first);
+        r.insert(QStringLiteral("checks"), checks);
+        return QJsonDocument(r).toJson();
+    };
+    const QString badId = dir.filePath(QStringLiteral("bad-id.json"));
+    QVERIFY(writeFile(badId, withCheck(QStringLiteral("input.url") + hostile, QStringLiteral("input"))));
+    const QString badCategory = dir.filePath(QStringLiteral("bad-category.json"));
+    QVERIFY(writeFile(badCategory, withCheck(QStringLiteral("input.url"), hostile)));
+    const QString good = dir.filePath(QStringLiteral("good.json"));
+    QVERIFY(writeFile(good, made.out));
+
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("show"), badId},
+          QStringList{QStringLiteral("show"), badId, QStringLiteral("--format"), QStringLiteral("markdown")},
+          QStringList{QStringLiteral("diff"), good, badId}}) {
+        const CliRun run = runCli(args);
+        QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains("is not of [a-z0-9._-]+"), qPrintable(run.describe()));
+        QVERIFY(controlsIn(run.err).isEmpty());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+    for (const QStringList& args : {QStringList{QStringLiteral("show"), badCategory},
+                                    QStringList{QStringLiteral("show"), badCategory,
+                                                QStringLiteral("--format"), QStringLiteral("markdown")},
+                                    QStringList{QStringLiteral("diff"), good, badCategory}}) {
+        const CliRun run = runCli(args);
+        QVERIFY2(run.finished && run.exitCode != 2 && run.exitCode != 3, qPrintable(run.describe()));
+        QVERIFY2(controlsIn(run.out + run.err).isEmpty(), qPrintable(controlsIn(run.out + run.err)));
+    }
+}
+
+void TestHostileInput::checksPerReportAreCapped()
+{
+    // 50,000 minimal checks once took `diff` 16 s (it looked each one up in a list); the 16 MiB cap
+    // allowed ten times more. A report now holds at most 1000, and diff looks findings up by id.
+    QTemporaryDir dir;
+    const CliRun made = runCli(quickCheck({QStringLiteral("--format"), QStringLiteral("json")}));
+    QVERIFY2(made.finished && made.exitCode == 0, qPrintable(made.describe()));
+    const QJsonObject report = QJsonDocument::fromJson(made.out).object();
+    const auto withChecks = [&report](int count) {
+        QJsonObject r = report;
+        const QJsonObject model = r.value(QStringLiteral("checks")).toArray().at(0).toObject();
+        QJsonArray checks;
+        for (int i = 0; i < count; ++i) {
+            QJsonObject c = model;
+            c.insert(QStringLiteral("id"), QStringLiteral("x.%1").arg(i));
+            checks.append(c);
+        }
+        r.insert(QStringLiteral("checks"), checks);
+        return QJsonDocument(r).toJson(QJsonDocument::Compact);
+    };
+    const QString many = dir.filePath(QStringLiteral("many.json"));
+    const QString tooMany = dir.filePath(QStringLiteral("too-many.json"));
+    QVERIFY(writeFile(many, withChecks(1000)) && writeFile(tooMany, withChecks(50000)));
+    const CliRun ok =
+        runCli({QStringLiteral("diff"), many, many, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(ok.finished && ok.exitCode == 0, qPrintable(ok.describe()));
+    const CliRun refused = runCli({QStringLiteral("diff"), many, tooMany});
+    QVERIFY2(refused.finished && refused.exitCode == 2, qPrintable(refused.describe()));
+    QVERIFY2(refused.err.contains("a report holds at most 1000"), qPrintable(refused.describe()));
+}
+
+void TestHostileInput::echoedInputIsMaskedAndClean()
+{
+    // A password in the URL was printed back on stderr; escapes in arguments were echoed as they
+    // were. (An argument cannot hold a NUL.)
+    const QString hostileArg = QString(hostile).remove(QChar(0));
+    const CliRun secret =
+        runCli(quickCheck({}).mid(0, 1) + QStringList{QStringLiteral("https://user:s3cretPW@gitlab.test")});
+    QVERIFY2(secret.finished && secret.exitCode == 2, qPrintable(secret.describe()));
+    QVERIFY2(!secret.err.contains("s3cretPW") && !secret.out.contains("s3cretPW"), secret.err.constData());
+    QVERIFY2(secret.err.contains("https://***@gitlab.test"), secret.err.constData());
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("check"), QStringLiteral("https://gitlab") + hostileArg},
+          quickCheck({QStringLiteral("--method"), hostileArg}),
+          quickCheck({QStringLiteral("--resolve"), hostileArg + QStringLiteral(":1:2")}),
+          quickCheck({QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/") + hostileArg}),
+          quickCheck({QStringLiteral("--timeout"), hostileArg}),
+          quickCheck({QStringLiteral("--output"), QStringLiteral("/nonexistent/") + hostileArg}),
+          QStringList{QStringLiteral("show"), QStringLiteral("/nonexistent/") + hostileArg}}) {
+        const CliRun run = runCli(args);
+        QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains("evil"), run.err.constData()); // echoed, made harmless
+        QVERIFY2(controlsIn(run.err).isEmpty(), qPrintable(controlsIn(run.err)));
+        QCOMPARE(run.err.count('\n'), 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)

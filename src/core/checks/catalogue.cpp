@@ -120,18 +120,6 @@ const Check* findCheck(const QString& id)
     return nullptr;
 }
 
-bool isWellFormedCheckId(const QString& id)
-{
-    if (id.isEmpty() || id.size() > 64)
-        return false;
-    for (const QChar c : id) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_' || u == u'-'))
-            return false;
-    }
-    return true;
-}
-
 QStringList catalogueProblems(const CheckList& checks)
 {
     QStringList problems;

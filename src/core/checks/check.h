@@ -110,8 +110,6 @@ const Check* findCheck(const QString& id);
 // dependency) a probe of the probe catalogue, no cycle among prerequisites or probes. The runner
 // finishes a run whatever this says; the test of the real catalogue keeps it empty.
 QStringList catalogueProblems(const CheckList& checks);
-// Whether `id` may be a check id: [a-z0-9._-]+, at most 64 characters.
-bool isWellFormedCheckId(const QString& id);
 // Ids of the catalogue matching an --only/--skip selector: an exact id, or a prefix ending in "."
 // ("tls.") or a category id ("tls"). Empty when nothing matches.
 QStringList matchSelector(const QString& selector);

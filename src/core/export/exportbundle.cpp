@@ -112,36 +112,6 @@ template <typename F> void forEachText(Report& report, const F& f)
     }
 }
 
-QJsonValue withoutControls(const QJsonValue& value)
-{
-    if (value.isString())
-        return withoutControls(value.toString());
-    if (value.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue& v : value.toArray())
-            out.append(withoutControls(v));
-        return out;
-    }
-    if (value.isObject()) {
-        QJsonObject out;
-        const QJsonObject in = value.toObject();
-        for (auto it = in.begin(); it != in.end(); ++it)
-            out.insert(withoutControls(it.key()), withoutControls(it.value()));
-        return out;
-    }
-    return value;
-}
-
-void withoutControlCharacters(Report& report)
-{
-    forEachText(report, [](const QString& s) { return withoutControls(s); });
-    // (Serialized evidence has its control characters escaped: clean the values themselves.)
-    for (Finding& f : report.checks)
-        f.evidence = withoutControls(QJsonValue(f.evidence)).toObject();
-    for (HttpTranscript& t : report.transcripts)
-        t.text = withoutControls(QString::fromUtf8(t.text)).toUtf8();
-}
-
 } // namespace
 
 QList<QByteArray> ExportBundle::secretsOf(const QByteArray& gitlabToken, const QByteArray& jiraToken,
@@ -388,8 +358,7 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
             fail(tr("report.json cannot be read: %1").arg(printable(reportError, 200)));
             return false;
         }
-        out.report = *report;
-        withoutControlCharacters(out.report);
+        out.report = report->safeFor(SafeFor::Display);
         return true;
     };
 

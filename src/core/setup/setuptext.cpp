@@ -1,26 +1,52 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "setuptext.h"
 
+#include "safetext.h"
+
 #include <QJsonValue>
+#include <QList>
+#include <QPair>
 
 namespace gjd {
 
 namespace {
 
+// Colours are marked with private-use characters while the text is put together, and become
+// escape sequences only after the whole text (which quotes GitLab's words: application names,
+// setting values, error messages) went through safeText(): no escape sequence but these.
+constexpr char16_t colorStart = 0xE000;
+constexpr char16_t colorEnd = 0xE001;
+
 struct Paint
 {
     bool color;
-    QString operator()(const char* code, const QString& text) const
+    QString operator()(char code, const QString& text) const
     {
-        return color ? QString::fromLatin1(code) + text + QStringLiteral("\x1b[0m") : text;
+        return color ? QChar(colorStart) + QChar(QLatin1Char(code)) + text + QChar(colorEnd) : text;
     }
 };
 
-const char* green = "\x1b[32m";
-const char* yellow = "\x1b[33m";
-const char* red = "\x1b[31m";
-const char* dim = "\x1b[2m";
-const char* bold = "\x1b[1m";
+const char green = 'g';
+const char yellow = 'y';
+const char red = 'r';
+const char dim = 'd';
+const char bold = 'b';
+
+QString finish(const QString& text, bool color)
+{
+    QString out = safeText(text, SafeFor::Display);
+    if (!color)
+        return out;
+    static const QList<QPair<char, QString>> codes{{green, QStringLiteral("\x1b[32m")},
+                                                   {yellow, QStringLiteral("\x1b[33m")},
+                                                   {red, QStringLiteral("\x1b[31m")},
+                                                   {dim, QStringLiteral("\x1b[2m")},
+                                                   {bold, QStringLiteral("\x1b[1m")}};
+    for (const auto& [code, escape] : codes)
+        out.replace(QString(QChar(colorStart)) + QLatin1Char(code), escape);
+    out.replace(QChar(colorEnd), QStringLiteral("\x1b[0m"));
+    return out;
+}
 
 } // namespace
 
@@ -38,6 +64,11 @@ QString SetupText::value(const QJsonValue& value)
 }
 
 QString SetupText::plan(const SetupPlan& plan, const Options& options)
+{
+    return finish(planMarked(plan, options), options.color);
+}
+
+QString SetupText::planMarked(const SetupPlan& plan, const Options& options)
 {
     const Paint paint{options.color};
     QString out;
@@ -127,7 +158,7 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
                                                     : QStringLiteral("i ") + n.text) +
                QLatin1Char('\n');
     if (plan.migration)
-        out += QLatin1Char('\n') + migration(plan, options);
+        out += QLatin1Char('\n') + migrationMarked(plan, options);
     out += QLatin1Char('\n');
     if (plan.isBlocked())
         out += paint(red, tr("This plan cannot be applied; nothing will be changed.")) + QLatin1Char('\n');
@@ -139,6 +170,11 @@ QString SetupText::plan(const SetupPlan& plan, const Options& options)
 }
 
 QString SetupText::migration(const SetupPlan& plan, const Options& options)
+{
+    return finish(migrationMarked(plan, options), options.color);
+}
+
+QString SetupText::migrationMarked(const SetupPlan& plan, const Options& options)
 {
     const Paint paint{options.color};
     const Migration& m = *plan.migration;
@@ -165,6 +201,11 @@ QString SetupText::migration(const SetupPlan& plan, const Options& options)
 
 QString SetupText::step(const SetupStep& step, const Options& options)
 {
+    return finish(stepMarked(step, options), options.color);
+}
+
+QString SetupText::stepMarked(const SetupStep& step, const Options& options)
+{
     const Paint paint{options.color};
     if (step.ok)
         return paint(green, QStringLiteral("✓ ")) + step.text + QLatin1Char('\n');
@@ -174,6 +215,11 @@ QString SetupText::step(const SetupStep& step, const Options& options)
 }
 
 QString SetupText::result(const SetupResult& result, const Options& options)
+{
+    return finish(resultMarked(result, options), options.color);
+}
+
+QString SetupText::resultMarked(const SetupResult& result, const Options& options)
 {
     const Paint paint{options.color};
     QString out;

@@ -29,6 +29,13 @@ public:
     static QString result(const SetupResult& result, const Options& options);
     // A value as the plan shows it: "https://gitlab.com" in quotes, true/false, (blank), (not set).
     static QString value(const QJsonValue& value);
+
+private:
+    // The texts with colour marks (setuptext.cpp), before finish() makes them safe and coloured.
+    static QString planMarked(const SetupPlan& plan, const Options& options);
+    static QString migrationMarked(const SetupPlan& plan, const Options& options);
+    static QString stepMarked(const SetupStep& step, const Options& options);
+    static QString resultMarked(const SetupResult& result, const Options& options);
 };
 
 } // namespace gjd
