@@ -13,7 +13,7 @@ packages=(
     qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
     # test
     xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
-    desktop-file-utils appstream clang-format time faketime
+    desktop-file-utils appstream clang-format time faketime devscripts
 )
 
 missing=()

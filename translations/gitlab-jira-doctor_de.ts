@@ -211,17 +211,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
-    <name>gjd::AtomicFile</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>the disk is full or the file too large</source>
-        <translation>der Datenträger ist voll oder die Datei zu groß</translation>
-    </message>
-</context>
-<context>
     <name>gjd::Categories</name>
     <message>
         <source>Input</source>
@@ -396,6 +385,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Internal error: the %1 probe did not run.</source>
         <translation>Interner Fehler: Der Test %1 lief nicht.</translation>
+    </message>
+    <message>
+        <source>Not decided: the %1 probe did not end within the run&apos;s time bound.</source>
+        <translation>Nicht entschieden: Der Test %1 endete nicht innerhalb der Zeitgrenze des Laufs.</translation>
+    </message>
+    <message>
+        <source>Internal error: this check waits for %1, which is never decided.</source>
+        <translation>Interner Fehler: Diese Prüfung wartet auf %1, das nie entschieden wird.</translation>
     </message>
 </context>
 <context>
@@ -1462,18 +1459,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ExportReader</name>
     <message>
-        <source>%1 is a folder, not an export.</source>
-        <translation>%1 ist ein Ordner, kein Export.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 lässt sich nicht lesen: %2</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MiB; an export is never larger than %3 MiB.</source>
-        <translation>%1 ist %2 MiB groß; ein Export ist nie größer als %3 MiB.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1584,10 +1569,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The manifest names no known redaction level.</source>
         <translation>Das Manifest nennt keine bekannte Schwärzungsstufe.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file.</source>
-        <translation>%1 ist keine normale Datei.</translation>
     </message>
     <message>
         <source>The file is not a readable ZIP archive: it is damaged or cut short (error %1).</source>
@@ -3398,16 +3379,91 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>„%1“ ist keine IP-Adresse (und keine durch Kommas getrennte Liste davon).</translation>
     </message>
     <message>
-        <source>cannot read &quot;%1&quot;: %2</source>
-        <translation>„%1“ lässt sich nicht lesen: %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is larger than 16 MiB; expected a PEM certificate bundle</source>
-        <translation>„%1“ ist größer als 16 MiB; erwartet wird ein PEM-Zertifikatsbündel</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; contains no PEM certificate</source>
         <translation>„%1“ enthält kein PEM-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::SafeFile</name>
+    <message>
+        <source>%1 is a symbolic link in a world-writable folder and belongs to another user; it is not followed. Write to another path.</source>
+        <translation>%1 ist ein symbolischer Link in einem für alle beschreibbaren Ordner und gehört einem anderen Benutzer; ihm wird nicht gefolgt. Schreiben Sie an einen anderen Pfad.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to a file that does not exist; it is not followed.</source>
+        <translation>%1 ist ein symbolischer Link auf eine Datei, die nicht existiert; ihm wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB.</source>
+        <translation>%1 ist größer als %2 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB.</source>
+        <translation>%1 ist größer als %2 KiB.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the reader took nothing for 30 seconds.</source>
+        <translation>%1 kann nicht geschrieben werden: Der Leser hat 30 Sekunden lang nichts abgenommen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no program is reading from it.</source>
+        <translation>%1 kann nicht geschrieben werden: Kein Programm liest daraus.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it changed while it was opened.</source>
+        <translation>%1 kann nicht geschrieben werden: Es hat sich beim Öffnen geändert.</translation>
+    </message>
+    <message>
+        <source>the disk is full or the file too large</source>
+        <translation>der Datenträger ist voll oder die Datei zu groß</translation>
+    </message>
+    <message>
+        <source>The output path is empty.</source>
+        <translation>Der Ausgabepfad ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: this program has no such output open.</source>
+        <translation>%1 kann nicht geschrieben werden: Dieses Programm hat keine solche Ausgabe geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 is not writable.</source>
+        <translation>%1 kann nicht geschrieben werden: Der Ordner %2 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation>%1 ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is a block device or a socket; only a file, a character device (such as /dev/null) or a FIFO can take a report.</source>
+        <translation>%1 ist ein Blockgerät oder ein Socket; nur eine Datei, ein zeichenorientiertes Gerät (wie /dev/null) oder ein FIFO kann einen Bericht aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it changed while it was written.</source>
+        <translation>%1 kann nicht geschrieben werden: Es hat sich beim Schreiben geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a FIFO or a socket); only files are read.</source>
+        <translation>%1 ist keine reguläre Datei (ein Gerät, ein FIFO oder ein Socket); gelesen werden nur Dateien.</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4214,17 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>%1, issued by %2</source>
         <translation>%1, ausgestellt von %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The server sends %n certificate(s); only the first %1 were analysed.</source>
+        <translation>
+            <numerusform>Der Server sendet %n Zertifikat; nur die ersten %1 wurden analysiert.</numerusform>
+            <numerusform>Der Server sendet %n Zertifikate; nur die ersten %1 wurden analysiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Serve only the leaf and its intermediates (nginx ssl_certificate, Omnibus nginx[&apos;ssl_certificate&apos;]): a chain has two to five certificates.</source>
+        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate, Omnibus nginx[&apos;ssl_certificate&apos;]): Eine Kette hat zwei bis fünf Zertifikate.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsChainOrderCheck</name>
@@ -4603,16 +4670,8 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>--format muss text, json, junit, markdown oder html sein (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>cannot write %1 &quot;%2&quot;: the folder does not exist or is not writable</source>
-        <translation>%1 „%2“ kann nicht geschrieben werden: Der Ordner existiert nicht oder ist nicht beschreibbar</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 &quot;%2&quot; is a folder</source>
-        <translation>%1 „%2“ ist ein Ordner</translation>
     </message>
 </context>
 <context>

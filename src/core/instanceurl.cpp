@@ -32,7 +32,10 @@ bool isValidHostName(const QString& ace)
         if (!label.match(l).hasMatch())
             return false;
     }
-    return true;
+    // A top-level label is never all digits (RFC 3696 §2); QUrl would read "203" or "10.1" as an
+    // IPv4 address (0.0.0.203), so that the URL would change when parsed again.
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    return !digits.match(labels.constLast()).hasMatch();
 }
 
 } // namespace

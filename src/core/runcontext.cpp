@@ -40,7 +40,7 @@ std::optional<QList<ResolveOverride>> ResolveOverride::forUrls(const QStringList
             *error = QCoreApplication::translate(
                          "gjd::ResolveOverride",
                          "\"%1\" is not an IP address (or a comma-separated list of them).")
-                         .arg(addresses.trimmed());
+                         .arg(safeText(addresses.trimmed(), SafeFor::OneLine));
         return std::nullopt;
     }
     QList<ResolveOverride> out;
@@ -80,7 +80,7 @@ std::optional<ResolveOverride> ResolveOverride::parse(const QString& text, QStri
             *error =
                 QCoreApplication::translate("gjd::ResolveOverride",
                                             "--resolve expects HOST:PORT:ADDRESS[,ADDRESS…], got \"%1\".")
-                    .arg(text);
+                    .arg(safeText(text, SafeFor::OneLine));
         return std::nullopt;
     };
     const int first = text.indexOf(QLatin1Char(':'));

@@ -45,6 +45,22 @@ for field in Maintainer Section Description Homepage; do
     [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "empty control field $field"
 done
 
+step "hardening-check"
+# Debian's checker over the packaged programs: PIE, stack protector, RELRO and immediate binding
+# always; fortified functions only in optimised builds (_FORTIFY_SOURCE needs -O; the test build
+# is Debug with ASan), where at least one *_chk function must be linked.
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
+hardening=(--nocfprotection)
+case "$build_type" in
+    Release|RelWithDebInfo|MinSizeRel) ;;
+    *) hardening+=(--nofortify); echo "($build_type build: _FORTIFY_SOURCE is not checked)" ;;
+esac
+if command -v hardening-check >/dev/null; then
+    hardening-check "${hardening[@]}" "$built_cli" "$built_gui" || fail "hardening-check"
+else
+    fail "hardening-check is missing (apt-get install devscripts; scripts/install-deps.sh does)"
+fi
+
 step "contents"
 dpkg-deb -x "$deb" "$tmp/root"
 for file in usr/bin/gitlab-jira-doctor \

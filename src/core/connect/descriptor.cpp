@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "descriptor.h"
 
+#include "safetext.h"
+
 #include "http/httpexchange.h"
 
 #include <QJsonArray>
@@ -9,6 +11,18 @@
 #include <QUrl>
 
 namespace gjd {
+
+namespace {
+
+// A value from the descriptor, quoted in a violation: one line, no control characters, at most
+// 200 characters (a violation is one line of a report, whatever the server sent).
+QString quoted(const QString& value)
+{
+    const QString safe = safeText(value, SafeFor::OneLine);
+    return safe.size() > 200 ? safe.left(200) + QChar(0x2026) : safe;
+}
+
+} // namespace
 
 std::optional<QJsonObject> Descriptor::parseObject(const HttpResponse& response, QString* error)
 {
@@ -57,8 +71,8 @@ QStringList Descriptor::violations(const QJsonObject& d)
     if (!key.isString() || key.toString().isEmpty())
         out.append(tr("\"key\" is missing."));
     else if (!keyPattern.match(key.toString()).hasMatch())
-        out.append(
-            tr("\"key\" (%1) may contain only letters, digits, \".\", \"_\" and \"-\".").arg(key.toString()));
+        out.append(tr("\"key\" (%1) may contain only letters, digits, \".\", \"_\" and \"-\".")
+                       .arg(quoted(key.toString())));
     else if (key.toString().size() > 64)
         out.append(
             tr("\"key\" is %1 characters long; Atlassian allows at most 64.").arg(key.toString().size()));
@@ -69,9 +83,9 @@ QStringList Descriptor::violations(const QJsonObject& d)
     } else {
         const QUrl url(baseUrl.toString(), QUrl::StrictMode);
         if (!url.isValid() || url.isRelative() || url.host().isEmpty())
-            out.append(tr("\"baseUrl\" (%1) is not an absolute URL.").arg(baseUrl.toString()));
+            out.append(tr("\"baseUrl\" (%1) is not an absolute URL.").arg(quoted(baseUrl.toString())));
         else if (url.scheme() != QLatin1String("https"))
-            out.append(tr("\"baseUrl\" (%1) is not https.").arg(baseUrl.toString()));
+            out.append(tr("\"baseUrl\" (%1) is not https.").arg(quoted(baseUrl.toString())));
     }
 
     // Missing authentication means JWT for Connect.
@@ -80,7 +94,7 @@ QStringList Descriptor::violations(const QJsonObject& d)
                                  .value(QStringLiteral("type"))
                                  .toString(QStringLiteral("jwt"));
     if (authType.compare(QLatin1String("jwt"), Qt::CaseInsensitive) != 0)
-        out.append(tr("\"authentication.type\" is \"%1\"; GitLab's app uses jwt.").arg(authType));
+        out.append(tr("\"authentication.type\" is \"%1\"; GitLab's app uses jwt.").arg(quoted(authType)));
     const QJsonObject lifecycle = d.value(QStringLiteral("lifecycle")).toObject();
     if (lifecycle.value(QStringLiteral("installed")).toString().isEmpty())
         out.append(tr("\"lifecycle.installed\" is missing; JWT authentication requires it."));
@@ -96,11 +110,11 @@ QStringList Descriptor::violations(const QJsonObject& d)
             for (const QJsonValue& entry : std::as_const(entries)) {
                 const QString moduleKey = entry.toObject().value(QStringLiteral("key")).toString();
                 if (moduleKey.isEmpty())
-                    out.append(tr("Module \"%1\" has no \"key\".").arg(it.key()));
+                    out.append(tr("Module \"%1\" has no \"key\".").arg(quoted(it.key())));
                 else if (!moduleKeyPattern.match(moduleKey).hasMatch() || moduleKey.size() > 100)
                     out.append(tr("Module key \"%1\" in \"%2\" may contain only letters, digits and \"-\" "
                                   "(at most 100).")
-                                   .arg(moduleKey, it.key()));
+                                   .arg(quoted(moduleKey), quoted(it.key())));
             }
         }
     }
@@ -117,7 +131,7 @@ QStringList Descriptor::violations(const QJsonObject& d)
         const QJsonArray list = scopes.toArray();
         for (const QJsonValue& scope : list) {
             if (!allowedScopes.contains(scope.toString().toUpper()))
-                out.append(tr("Scope \"%1\" is not one Atlassian knows.").arg(scope.toString()));
+                out.append(tr("Scope \"%1\" is not one Atlassian knows.").arg(quoted(scope.toString())));
         }
     }
     return out;
