@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <QFile>
+#include <QRegularExpression>
 
 namespace gjd {
 
@@ -113,6 +114,11 @@ std::optional<QList<QHostAddress>> ResolveOverride::parseAddresses(const QString
             address = address.mid(1, address.size() - 2);
         QHostAddress parsed;
         if (!parsed.setAddress(address))
+            return std::nullopt;
+        // Only the dotted quad: Qt also reads the old short forms ("10.1" is 10.0.0.1) and stops
+        // at a NUL, so that what is shown would not be what is connected to.
+        static const QRegularExpression dottedQuad(QStringLiteral("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$"));
+        if (parsed.protocol() == QAbstractSocket::IPv4Protocol && !dottedQuad.match(address).hasMatch())
             return std::nullopt;
         out.append(parsed);
     }

@@ -328,6 +328,23 @@ void TestHttpExchange::parserGivesTheSameAnswerHoweverTheBytesArrive()
         QCOMPARE(parser.header("x-a"), QByteArray("b"));
         QCOMPARE(parser.endOfStream(), HttpResponseParser::Result::Complete);
     }
+    // The line caps hold whether a long line comes in one read or in many.
+    for (const QByteArray& longLine :
+         QList<QByteArray>{QByteArray("HTTP/1.1 200 ") + QByteArray(17 * 1024, 'r') + "\r\n\r\n",
+                           QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2;") +
+                               QByteArray(17 * 1024, 'e') + "\r\nok\r\n0\r\n\r\n",
+                           QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: ") +
+                               QByteArray(17 * 1024, 't') + "\r\n\r\n"}) {
+        for (int piece : {64, int(longLine.size())}) {
+            HttpResponseParser parser;
+            HttpResponseParser::Result result = HttpResponseParser::Result::NeedMore;
+            for (int at = 0; at < longLine.size() && result == HttpResponseParser::Result::NeedMore;
+                 at += piece)
+                result = parser.feed(longLine.mid(at, piece));
+            QCOMPARE(result, HttpResponseParser::Result::Error);
+            QCOMPARE(parser.errorCode(), QStringLiteral("protocol"));
+        }
+    }
     // A body that runs until the close ends with it; one cut short is an error.
     HttpResponseParser untilClose;
     QCOMPARE(untilClose.feed("HTTP/1.0 200 OK\r\n\r\nabc"), HttpResponseParser::Result::NeedMore);

@@ -16,6 +16,7 @@ private slots:
     void addressesForUrls_data();
     void addressesForUrls();
     void pemBundles();
+    void resolveTakesOnlyWhatItShows();
     void normalises_data();
     void normalises();
     void rejects_data();
@@ -266,6 +267,27 @@ void TestInstanceUrl::pemBundles()
     QVERIFY(!gjd::readPemBundle(write("big.pem", QByteArray(16 * 1024 * 1024 + 1, 'A')), &error));
     QVERIFY2(error.contains(QLatin1String("larger than 16 MiB")), qPrintable(error));
     QVERIFY(!gjd::readPemBundle(dir.path(), &error)); // a directory
+}
+
+void TestInstanceUrl::resolveTakesOnlyWhatItShows()
+{
+    // Qt reads "10.1" as 10.0.0.1 and stops at a NUL; a host ending in a number ("203.") is read
+    // as an IPv4 address when the normalised URL is parsed again (found by fuzz_url_input).
+    QString error;
+    QVERIFY(gjd::ResolveOverride::parse(QStringLiteral("gitlab.test:443:127.0.0.1,::1"), &error));
+    for (const QString& bad :
+         {QStringLiteral("gitlab.test:443:10.1"), QStringLiteral("gitlab.test:443:0x7f.1"),
+          QString(QStringLiteral("gitlab.test:443:203.02") + QChar(0) + QStringLiteral(".8")),
+          QStringLiteral("gitlab.test:443:1\n2")}) {
+        QVERIFY2(!gjd::ResolveOverride::parse(bad, &error), qPrintable(bad));
+        QVERIFY2(!error.contains(QLatin1Char('\n')) && !error.contains(QChar(0)), qPrintable(error));
+    }
+    for (const QString& host :
+         {QStringLiteral("https://203."), QStringLiteral("https://203.0."), QStringLiteral("https://1.")}) {
+        const gjd::InstanceUrl url = gjd::InstanceUrl::parse(host);
+        QVERIFY2(!url.isValid() || gjd::InstanceUrl::parse(url.toString()).toString() == url.toString(),
+                 qPrintable(host));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInstanceUrl)

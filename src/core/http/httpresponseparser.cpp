@@ -81,6 +81,15 @@ bool HttpResponseParser::takeLine(QByteArray* line)
     return true;
 }
 
+bool HttpResponseParser::lineTooLong(const QByteArray& line, const QString& error)
+{
+    // The same cap whether the line came in one read or in many.
+    if (line.size() <= maxLineBytes)
+        return false;
+    fail(QStringLiteral("protocol"), error);
+    return true;
+}
+
 void HttpResponseParser::parse()
 {
     while (m_result == Result::NeedMore) {
@@ -92,7 +101,7 @@ void HttpResponseParser::parse()
                     fail(QStringLiteral("protocol"), tr("The server did not answer with HTTP."));
                 return;
             }
-            if (!parseStatusLine(line))
+            if (lineTooLong(line, tr("The server did not answer with HTTP.")) || !parseStatusLine(line))
                 return;
             m_state = State::Headers;
             break;
@@ -145,6 +154,8 @@ void HttpResponseParser::parse()
                     fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
                 return;
             }
+            if (lineTooLong(line, tr("The server sent a malformed chunked body.")))
+                return;
             bool ok = false;
             const QByteArray digits = line.split(';').value(0).trimmed();
             const qint64 size = digits.size() <= 15 ? digits.toLongLong(&ok, 16) : -1;
@@ -200,6 +211,8 @@ void HttpResponseParser::parse()
                     fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));
                 return;
             }
+            if (lineTooLong(line, tr("The server sent a malformed chunked body.")))
+                return;
             m_trailerBytes += line.size() + 2;
             if (m_trailerBytes > maxHeaderBytes) {
                 fail(QStringLiteral("protocol"), tr("The server sent a malformed chunked body."));

@@ -80,6 +80,7 @@ private:
 
     void parse();
     bool takeLine(QByteArray* line);
+    bool lineTooLong(const QByteArray& line, const QString& error);
     bool parseStatusLine(const QByteArray& line);
     void headersComplete();
     void appendBody(qint64 count);
