@@ -88,7 +88,7 @@ measure() {
     printf '%s %s %s\n' "$name" "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
 }
 
-seeds=$work/seeds
+seeds=$work/seeds/export_reader
 size() { stat -c %s "$1"; }
 results=$(
     measure "show-full-text" "[013]" show "$seeds/export-secrets.zip"

@@ -16,6 +16,7 @@
 // would only ever see the seeds.
 
 #include "export/exportbundle.h"
+#include "fuzzcheck.h"
 #include "report.h"
 #include "zipwriter.h"
 
@@ -28,29 +29,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 namespace {
 
-void dropMessage(QtMsgType, const QMessageLogContext&, const QString&) {}
+using gjd::fuzz::isOneLineOfText;
 
 [[noreturn]] void fail(const char* what, const QString& detail)
 {
-    std::fprintf(stderr, "fuzz_export_reader: %s\n%s\n", what, qUtf8Printable(detail));
-    std::fflush(stderr);
-    std::abort();
-}
-
-bool isOneLineOfText(const QString& text)
-{
-    for (const QChar c : text) {
-        const QChar::Category category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Separator_Line ||
-            category == QChar::Separator_Paragraph)
-            return false;
-    }
-    return true;
+    gjd::fuzz::fail("fuzz_export_reader", what, detail);
 }
 
 QString json(const QJsonObject& object)
@@ -64,7 +50,7 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/)
 {
     // QuaZip warns about every damaged archive it meets; at thousands of runs a second that
     // would bury libFuzzer's status lines and any sanitizer report.
-    qInstallMessageHandler(dropMessage);
+    qInstallMessageHandler(gjd::fuzz::dropMessage);
     return 0;
 }
 

@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Writes the seed corpus of the export reader's fuzz target into a directory: real exports as
-// ExportBundle makes them, bare reports, and the hostile archives of tst_exportbundle. Generated
-// at build/test time rather than checked in, so that the seeds follow the export format.
+// Writes the seed corpus of every fuzz target into a directory, one subdirectory per target:
+//
+//   export_reader/    real exports as ExportBundle makes them, bare reports, and the hostile
+//                     archives of tst_exportbundle (here)
+//   http_response/    responses as servers send them, split into reads (corpusseeds.cpp)
+//   url_input/        instance URLs, --resolve values and address lists (corpusseeds.cpp)
+//   chain_analysis/   certificate chains of a deterministic PKI (fuzzpki.h, corpusseeds.cpp)
+//   descriptor/       GitLab's Connect descriptor, broken variants and non-JSON (corpusseeds.cpp)
+//
+// Generated at build/test time rather than checked in, so that the seeds follow the formats; the
+// same bytes on every run, so that the replay tests are the same on every run.
 //
 //   make_corpus DIR     (existing files of the same names are replaced; others are left alone)
 
+#include "corpusseeds.h"
 #include "export/exportbundle.h"
 #include "samplereport.h"
 #include "zipwriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -19,8 +29,10 @@
 #include <quazip/quazipnewinfo.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace gjd;
+using gjd::fuzz::Seeds;
 using gjd::test::ZipEntry;
 
 namespace {
@@ -169,26 +181,14 @@ QByteArray rezip(const ExportBundle& bundle, bool stored, bool zip64)
     return bytes;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+Seeds exportReaderSeeds()
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: make_corpus DIR\n");
-        return 2;
-    }
-    const QDir dir(QString::fromLocal8Bit(argv[1]));
-    if (!dir.mkpath(QStringLiteral("."))) {
-        std::fprintf(stderr, "make_corpus: cannot create %s\n", argv[1]);
-        return 1;
-    }
-
     const Report report = sampleReport();
     const ExportBundle full = bundleOf(report, RedactionLevel::Secrets);
     const ExportBundle small = bundleOf(smallReport(), RedactionLevel::Secrets);
     const QList<ZipEntry> valid = entriesOf(small);
 
-    QList<QPair<QString, QByteArray>> seeds;
+    Seeds seeds;
     const auto add = [&seeds](const char* name, const QByteArray& data) {
         seeds.append({QString::fromLatin1(name), data});
     };
@@ -241,19 +241,49 @@ int main(int argc, char** argv)
         QString error;
         const bool accepted = ExportReader::fromBytes(data, &error).has_value();
         if (accepted != !name.startsWith(QLatin1String("hostile-"))) {
-            std::fprintf(stderr, "make_corpus: %s was %s: %s\n", qUtf8Printable(name),
+            std::fprintf(stderr, "make_corpus: the export_reader seed %s was %s: %s\n", qUtf8Printable(name),
                          accepted ? "accepted" : "refused", qUtf8Printable(error));
-            return 1;
+            std::exit(1);
         }
     }
-    for (const auto& [name, data] : std::as_const(seeds)) {
-        QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()) {
-            std::fprintf(stderr, "make_corpus: cannot write %s\n", qUtf8Printable(file.fileName()));
+    return seeds;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: make_corpus DIR\n");
+        return 2;
+    }
+    // Qt's TLS backend (the certificates of the chain analysis seeds) expects an application object.
+    const QCoreApplication app(argc, argv);
+    const QDir dir(QString::fromLocal8Bit(argv[1]));
+    const QList<QPair<QString, Seeds>> targets{
+        {QStringLiteral("export_reader"), exportReaderSeeds()},
+        {QStringLiteral("http_response"), gjd::fuzz::httpResponseSeeds()},
+        {QStringLiteral("url_input"), gjd::fuzz::urlInputSeeds()},
+        {QStringLiteral("chain_analysis"), gjd::fuzz::chainAnalysisSeeds()},
+        {QStringLiteral("descriptor"), gjd::fuzz::descriptorSeeds()},
+    };
+    qsizetype count = 0;
+    for (const auto& [target, seeds] : targets) {
+        if (!dir.mkpath(target)) {
+            std::fprintf(stderr, "make_corpus: cannot create %s\n", qUtf8Printable(dir.filePath(target)));
             return 1;
         }
+        for (const auto& [name, data] : seeds) {
+            QFile file(dir.filePath(target + QLatin1Char('/') + name));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()) {
+                std::fprintf(stderr, "make_corpus: cannot write %s\n", qUtf8Printable(file.fileName()));
+                return 1;
+            }
+        }
+        count += seeds.size();
     }
-    std::printf("make_corpus: %lld seeds in %s\n", static_cast<long long>(seeds.size()),
+    std::printf("make_corpus: %lld seeds for %lld targets in %s\n", static_cast<long long>(count),
+                static_cast<long long>(targets.size()),
                 qUtf8Printable(QDir::toNativeSeparators(dir.absolutePath())));
     return 0;
 }

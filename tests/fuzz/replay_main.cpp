@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a fuzz target over a corpus without libFuzzer, so that every test build (GCC, ASan/UBSan)
-// exercises the reader with the seeds and with damaged copies of them:
+// exercises the target with the seeds and with damaged copies of them (one program per target:
+// fuzz_NAME_replay, tests/fuzz/CMakeLists.txt):
 //
-//   fuzz_corpus_replay DIR|FILE…
+//   fuzz_NAME_replay [--flips N] DIR|FILE…
 //     each file as it is
-//     truncated at a few lengths (a download that stopped, a ZIP without its central directory)
-//     with one byte changed, at a few hundred positions a fixed-seed PRNG picks, half of them
-//     in the last bytes, where a ZIP keeps its central directory and end record
+//     truncated at a few lengths (a download or a connection that stopped, a ZIP without its
+//     central directory)
+//     with one byte changed, at N positions (default 300) a fixed-seed PRNG picks, half of them
+//     in the last bytes, where a ZIP keeps its central directory and end record; a target
+//     whose runs are slow (certificates) takes fewer, to keep the test at a few seconds
 //
 // The same runs every time: a failure is reproducible, and the input that failed is written to
-// fuzz-replay-failure.bin in the working directory (feed it to the libFuzzer binary as well).
+// fuzz_NAME_replay-failure.bin in the working directory (feed it to the libFuzzer binary as well).
 
 #include <QByteArray>
 #include <QDir>
@@ -46,14 +49,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
 
-constexpr int kFlipsPerFile = 300;
+int g_flipsPerFile = 300;
 constexpr qsizetype kTailBytes = 512;
-constexpr char kFailureFile[] = "fuzz-replay-failure.bin";
 
 // What is running, for the failure report; written before each run and read only when the
 // process dies, from a signal handler or the sanitizer's death callback.
 const QByteArray* g_input = nullptr;
 char g_what[512];
+// The program's name and its failure file, made before the first run.
+char g_program[128] = "fuzz_replay";
+char g_failureFile[160] = "fuzz_replay-failure.bin";
 
 void writeAll(int fd, const char* data, size_t size)
 {
@@ -81,14 +86,16 @@ void reportFailure()
     if (reported || !g_input)
         return;
     reported = 1;
-    writeString(STDERR_FILENO, "\nfuzz_corpus_replay: failed on ");
+    writeString(STDERR_FILENO, "\n");
+    writeString(STDERR_FILENO, g_program);
+    writeString(STDERR_FILENO, ": failed on ");
     writeString(STDERR_FILENO, g_what);
-    const int fd = ::open(kFailureFile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int fd = ::open(g_failureFile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
         writeAll(fd, g_input->constData(), size_t(g_input->size()));
         ::close(fd);
         writeString(STDERR_FILENO, "; the input is in ");
-        writeString(STDERR_FILENO, kFailureFile);
+        writeString(STDERR_FILENO, g_failureFile);
     }
     writeString(STDERR_FILENO, "\n");
 }
@@ -119,7 +126,7 @@ void replay(const QString& path, std::mt19937& random)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "fuzz_corpus_replay: cannot read %s\n", qUtf8Printable(path));
+        std::fprintf(stderr, "%s: cannot read %s\n", g_program, qUtf8Printable(path));
         std::exit(2);
     }
     const QByteArray data = file.readAll();
@@ -143,7 +150,7 @@ void replay(const QString& path, std::mt19937& random)
     }
 
     std::uniform_int_distribution<int> byte(1, 255);
-    for (int i = 0; i < kFlipsPerFile; ++i) {
+    for (int i = 0; i < g_flipsPerFile; ++i) {
         const qsizetype from = i % 2 == 0 ? 0 : std::max<qsizetype>(0, size - kTailBytes);
         std::uniform_int_distribution<qsizetype> position(from, size - 1);
         const qsizetype at = position(random);
@@ -159,6 +166,11 @@ void replay(const QString& path, std::mt19937& random)
 
 int main(int argc, char** argv)
 {
+    if (argc > 0) {
+        const QByteArray program = QFileInfo(QString::fromLocal8Bit(argv[0])).fileName().toLocal8Bit();
+        std::snprintf(g_program, sizeof g_program, "%s", program.constData());
+        std::snprintf(g_failureFile, sizeof g_failureFile, "%s-failure.bin", g_program);
+    }
     LLVMFuzzerInitialize(&argc, &argv);
 #ifdef GJD_REPLAY_ASAN
     __sanitizer_set_death_callback(reportFailure);
@@ -170,8 +182,18 @@ int main(int argc, char** argv)
 #endif
     std::signal(SIGABRT, onSignal);
 
+    int first = 1;
+    if (argc > 2 && qstrcmp(argv[1], "--flips") == 0) {
+        bool ok = false;
+        g_flipsPerFile = QByteArray(argv[2]).toInt(&ok);
+        if (!ok || g_flipsPerFile < 0) {
+            std::fprintf(stderr, "%s: --flips needs a number\n", g_program);
+            return 2;
+        }
+        first = 3;
+    }
     QStringList files;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = first; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (QFileInfo(arg).isDir()) {
             const QDir dir(arg);
@@ -182,7 +204,8 @@ int main(int argc, char** argv)
         }
     }
     if (files.isEmpty()) {
-        std::fprintf(stderr, "usage: fuzz_corpus_replay DIR|FILE… (and the corpus must not be empty)\n");
+        std::fprintf(stderr, "usage: %s [--flips N] DIR|FILE… (and the corpus must not be empty)\n",
+                     g_program);
         return 2;
     }
 
@@ -194,7 +217,7 @@ int main(int argc, char** argv)
     for (const QString& path : std::as_const(files))
         replay(path, random);
     g_input = nullptr;
-    std::printf("fuzz_corpus_replay: %lld files, %lld runs in %.1f s\n", static_cast<long long>(files.size()),
+    std::printf("%s: %lld files, %lld runs in %.1f s\n", g_program, static_cast<long long>(files.size()),
                 static_cast<long long>(g_runs), double(timer.elapsed()) / 1000.0);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QByteArray>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,6 +57,9 @@ inline QByteArray makeZip(const QList<ZipEntry>& entries)
         qFatal("cannot create a ZIP in memory");
     for (const ZipEntry& e : entries) {
         QuaZipNewInfo info(e.name);
+        // A fixed time instead of the clock QuaZipNewInfo reads: the same archive on every run, so
+        // that the fuzz corpus and its replay are the same too.
+        info.dateTime = QDateTime(QDate(2026, 11, 24), QTime(16, 0));
         if (e.symlink)
             info.externalAttr = quint32(0120777) << 16;
         QuaZipFile out(&zip);
