@@ -394,6 +394,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Internal error: this check waits for %1, which is never decided.</source>
         <translation>Interner Fehler: Diese Prüfung wartet auf %1, das nie entschieden wird.</translation>
     </message>
+    <message>
+        <source>Not decided: the %1 probe could not start within the run&apos;s time bound.</source>
+        <translation>Nicht entschieden: Der Test %1 konnte innerhalb der Zeitgrenze des Laufs nicht beginnen.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::Clock</name>
@@ -3207,6 +3211,21 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::Report</name>
+    <message>
+        <source>check id &quot;%1&quot; is not of [a-z0-9._-]+ (at most 64 characters)</source>
+        <translation>Prüfungs-ID „%1“ besteht nicht aus [a-z0-9._-]+ (höchstens 64 Zeichen)</translation>
+    </message>
+    <message>
+        <source>%1 checks; a report holds at most %2</source>
+        <translation>%1 Prüfungen; ein Bericht enthält höchstens %2</translation>
+    </message>
+    <message>
+        <source>check id %1 appears twice</source>
+        <translation>Prüfungs-ID %1 kommt doppelt vor</translation>
+    </message>
+</context>
+<context>
     <name>gjd::ReportDiff</name>
     <message>
         <source>(no date)</source>
@@ -3430,10 +3449,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Der Ausgabepfad ist leer.</translation>
     </message>
     <message>
-        <source>Cannot write %1: this program has no such output open.</source>
-        <translation>%1 kann nicht geschrieben werden: Dieses Programm hat keine solche Ausgabe geöffnet.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: the folder %2 does not exist.</source>
         <translation>%1 kann nicht geschrieben werden: Der Ordner %2 existiert nicht.</translation>
     </message>
@@ -3464,6 +3479,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>%1 is not a regular file (a device, a FIFO or a socket); only files are read.</source>
         <translation>%1 ist keine reguläre Datei (ein Gerät, ein FIFO oder ein Socket); gelesen werden nur Dateien.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: only standard output (/dev/stdout) and standard error (/dev/stderr) are written by descriptor.</source>
+        <translation>%1 kann nicht geschrieben werden: Über Deskriptoren werden nur die Standardausgabe (/dev/stdout) und die Standardfehlerausgabe (/dev/stderr) geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it was closed when the program started.</source>
+        <translation>%1 kann nicht geschrieben werden: Es war beim Programmstart geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +4605,15 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::cli</name>
+    <message>
+        <source>gitlab-jira-doctor-cli: cannot write to standard output: %1
+</source>
+        <translation>gitlab-jira-doctor-cli: Die Standardausgabe kann nicht geschrieben werden: %1
+</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "safefile.h"
 #include "uisettings.h"
 #include "uistyle.h"
 
@@ -19,6 +20,7 @@
 
 int main(int argc, char* argv[])
 {
+    gjd::noteStandardStreams(); // before anything opens a descriptor
     QApplication app(argc, argv);
     // Same organisation as the CLI: QSettings lands in ~/.config/GitLab Jira Doctor/gitlab-jira-doctor.conf.
     QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));

@@ -6,8 +6,11 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <termios.h>
 #include <unistd.h>
 
@@ -16,8 +19,18 @@ namespace gjd::cli {
 void out(const QString& text)
 {
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
+    errno = 0;
+    const size_t written = std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    if (std::fflush(stdout) != 0 || written != static_cast<size_t>(bytes.size())) {
+        // A full disk, a closed pipe (`| head`): nothing more can reach the reader. Say so, unless
+        // the reader is simply gone, and stop with the usage exit code, as --output does.
+        const int error = errno;
+        if (error != EPIPE)
+            err(QCoreApplication::translate("gjd::cli",
+                                            "gitlab-jira-doctor-cli: cannot write to standard output: %1\n")
+                    .arg(QString::fromLocal8Bit(std::strerror(error))));
+        std::_Exit(ExitUsage);
+    }
 }
 
 QString shownOnStderr(const QString& text)
@@ -25,9 +38,14 @@ QString shownOnStderr(const QString& text)
     // Whatever a message quotes (a URL, a path, an option's value, a server's words) is shown
     // without control characters or bidi overrides, and a URL's user info (https://user:pw@host)
     // never reaches the screen or a CI log.
-    static const QRegularExpression userInfo(QStringLiteral("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s\"@]*@"));
+    // With a scheme, everything up to the authority's last "@"; without one, "user:password@".
+    static const QRegularExpression withScheme(
+        QStringLiteral("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/?#\"]*@"));
+    static const QRegularExpression withoutScheme(
+        QStringLiteral("(^|[\\s\"'(])[^\\s/?#\"':@]+:[^\\s/?#\"]*@"));
     QString shown = text;
-    shown.replace(userInfo, QStringLiteral("\\1***@"));
+    shown.replace(withScheme, QStringLiteral("\\1***@"));
+    shown.replace(withoutScheme, QStringLiteral("\\1***@"));
     return safeText(shown, SafeFor::Display);
 }
 

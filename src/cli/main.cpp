@@ -5,6 +5,7 @@
 #include "configurecommand.h"
 #include "exportcommands.h"
 #include "i18n.h"
+#include "safefile.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -18,6 +19,7 @@ using namespace gjd;
 
 int main(int argc, char* argv[])
 {
+    noteStandardStreams(); // before anything opens a descriptor
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gitlab-jira-doctor-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));

@@ -85,8 +85,10 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     if (m_running)
         return false;
     m_running = true;
+    ++m_runNumber;
     m_cancelled = false;
     m_forcing = false;
+    m_boundReached = false;
     systemcas::preload();
     m_clock.start();
     m_context = RunContext{};
@@ -271,9 +273,11 @@ void CheckRunner::onProbeFinished(const QString& id)
     // (systemcas). The TLS probe counts as done only once its chain is analysed.
     const bool systemStore = m_context.options.trustStore.isEmpty() &&
                              m_context.options.trustStoreSource == QLatin1String("system");
-    auto complete = [this, state, analyse, systemStore] {
-        if (!m_running)
+    auto complete = [this, state, analyse, systemStore, run = m_runNumber] {
+        // A store that became ready after this run ended (or during the next one) is not ours.
+        if (!m_running || run != m_runNumber)
             return;
+        state->completing = false;
         state->done = true;
         if (analyse)
             m_context.chain = ChainAnalysis::analyze(
@@ -382,12 +386,18 @@ Finding CheckRunner::decide(const Check& check)
         const auto state = m_probes.value(p);
         if ((!state || !state->probe) && check.probesOptional())
             continue;
+        if (state && !state->probe && m_boundReached && findProbe(p)) {
+            set(f, Status::Error,
+                tr("Not decided: the %1 probe could not start within the run's time bound.").arg(p));
+            f.evidence.insert(QStringLiteral("error"), QStringLiteral("run-timeout"));
+            return f;
+        }
         if (!state || !state->probe) {
             // The probe never ran although the prerequisites passed: a defect, not the target's.
             set(f, Status::Error, tr("Internal error: the %1 probe did not run.").arg(p));
             return f;
         }
-        if (!state->probe->isFinished()) {
+        if (!state->probe->isFinished() || !state->done) {
             set(f, Status::Error,
                 tr("Not decided: the %1 probe did not end within the run's time bound.").arg(p));
             f.evidence.insert(QStringLiteral("error"), QStringLiteral("run-timeout"));
@@ -599,6 +609,7 @@ void CheckRunner::onRunTimeout()
     if (!m_running)
         return;
     qCInfo(lcRunner) << "run time bound reached; aborting the probes still running";
+    m_boundReached = true;
     const int bound = m_runTimer.interval();
     for (const auto& state : std::as_const(m_probes)) {
         if (state->probe && !state->probe->isFinished())
@@ -612,7 +623,7 @@ void CheckRunner::onGraceOver()
 {
     if (!m_running)
         return;
-    qCInfo(lcRunner) << "run ended by its time bound";
+    qCDebug(lcRunner) << "run ended by its time bound";
     m_forcing = true;
     advance();
 }

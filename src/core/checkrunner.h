@@ -112,7 +112,9 @@ private:
     QTimer m_graceTimer; // from the run bound to the forced end
     const std::vector<std::unique_ptr<class Check>>* m_checks = nullptr;
     bool m_running = false;
-    bool m_forcing = false; // the run bound passed: nothing is waited for any more
+    quint64 m_runNumber = 0;     // tells a late callback of an earlier run from this one
+    bool m_forcing = false;      // nothing is waited for any more: the bound passed, or nothing can happen
+    bool m_boundReached = false; // the run bound passed
     bool m_cancelled = false;
     bool m_advancing = false;
     QSet<QString> m_selected;

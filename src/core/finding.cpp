@@ -3,6 +3,8 @@
 
 #include "safetext.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 
 namespace gjd {
@@ -110,7 +112,8 @@ std::optional<Finding> Finding::fromJson(const QJsonObject& o, QString* error)
     if (!isWellFormedCheckId(f.id)) {
         // An id is printed as it is (show, diff, JUnit names): only what ids are made of.
         if (error)
-            *error = QStringLiteral("check id \"%1\" is not of [a-z0-9._-]+")
+            *error = QCoreApplication::translate(
+                         "gjd::Report", "check id \"%1\" is not of [a-z0-9._-]+ (at most 64 characters)")
                          .arg(safeText(f.id.left(64), SafeFor::OneLine));
         return std::nullopt;
     }

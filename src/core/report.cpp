@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <QCryptographicHash>
@@ -200,8 +201,9 @@ std::optional<Report> Report::fromJson(const QJsonObject& root, QString* error)
     r.durationMs = root.value(QStringLiteral("duration_ms")).toInteger();
     const QJsonArray checkArray = root.value(QStringLiteral("checks")).toArray();
     if (checkArray.size() > maxChecks)
-        return fail(
-            QStringLiteral("%1 checks; a report holds at most %2").arg(checkArray.size()).arg(maxChecks));
+        return fail(QCoreApplication::translate("gjd::Report", "%1 checks; a report holds at most %2")
+                        .arg(checkArray.size())
+                        .arg(maxChecks));
     QSet<QString> ids;
     for (const QJsonValue& v : checkArray) {
         QString why;
@@ -209,7 +211,7 @@ std::optional<Report> Report::fromJson(const QJsonObject& root, QString* error)
         if (!f)
             return fail(why);
         if (ids.contains(f->id))
-            return fail(QStringLiteral("check id %1 appears twice").arg(f->id));
+            return fail(QCoreApplication::translate("gjd::Report", "check id %1 appears twice").arg(f->id));
         ids.insert(f->id);
         r.checks.append(*f);
     }
@@ -253,7 +255,11 @@ Report Report::safeFor(SafeFor where) const
                        &r.vantageOs, &r.vantageQt, &r.vantageTlsBackend})
         safe(*s);
     for (Finding& f : r.checks) {
-        for (QString* s : {&f.id, &f.category, &f.title, &f.summary, &f.details, &f.remedy})
+        // One-line fields stay one line: an embedded break could fake report lines.
+        const SafeFor line = where == SafeFor::Display ? SafeFor::OneLine : where;
+        for (QString* s : {&f.id, &f.category, &f.title, &f.summary})
+            *s = safeText(*s, line);
+        for (QString* s : {&f.details, &f.remedy})
             safe(*s);
         for (QStringList* list : {&f.docs, &f.explains, &f.prerequisites}) {
             for (QString& s : *list)

@@ -64,7 +64,11 @@ Kind kindOf(const QByteArray& native, int* error)
     return Kind::Other;
 }
 
-// The descriptor of this process that the path names (/dev/stdout, /dev/fd/1…), or -1.
+// Which of standard output and error were open when the program started (noteStandardStreams()).
+bool g_streamOpen[3] = {true, true, true};
+
+// The standard stream the path names (/dev/stdout, /dev/fd/1…), or -1. Other descriptors are
+// refused: they belong to the program's own machinery (an event loop's eventfd, a socket).
 int ownDescriptor(const QString& path)
 {
     if (path == QLatin1String("/dev/stdout"))
@@ -117,7 +121,10 @@ QString writeAll(int fd, const QByteArray& data, const QString& path)
             FD_ZERO(&set);
             FD_SET(fd, &set);
             timeval timeout{30, 0};
-            if (::select(fd + 1, nullptr, &set, nullptr, &timeout) <= 0)
+            const int ready = ::select(fd + 1, nullptr, &set, nullptr, &timeout);
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready <= 0)
                 return SafeFile::tr("Cannot write %1: the reader took nothing for 30 seconds.")
                     .arg(shown(path));
             continue;
@@ -177,14 +184,33 @@ QString writeAtomically(const QString& path, const QString& target, const QByteA
 
 } // namespace
 
+void noteStandardStreams()
+{
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) >= 0)
+            continue;
+        g_streamOpen[fd] = false;
+        // Keep the number taken, so that no file the program opens later becomes "standard output".
+        const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
+}
+
 QString checkOutputTarget(const QString& path)
 {
     if (path.isEmpty())
         return SafeFile::tr("The output path is empty.");
     const int own = ownDescriptor(path);
     if (own >= 0) {
-        if (::fcntl(own, F_GETFL) < 0)
-            return SafeFile::tr("Cannot write %1: this program has no such output open.").arg(shown(path));
+        if (own != STDOUT_FILENO && own != STDERR_FILENO)
+            return SafeFile::tr("Cannot write %1: only standard output (/dev/stdout) and standard error "
+                                "(/dev/stderr) are written by descriptor.")
+                .arg(shown(path));
+        if (!g_streamOpen[own] || ::fcntl(own, F_GETFL) < 0)
+            return SafeFile::tr("Cannot write %1: it was closed when the program started.").arg(shown(path));
         return QString();
     }
     const QByteArray native = QFile::encodeName(path);
@@ -256,7 +282,18 @@ std::optional<QByteArray> readInputFile(const QString& path, qint64 maxBytes, QS
         return std::nullopt;
     };
     const QByteArray native = QFile::encodeName(path);
-    // O_NONBLOCK: opening a FIFO without a writer returns at once; fstat then refuses it.
+    // The type first: opening some devices has effects of its own (a watchdog, a tape).
+    struct stat before;
+    if (::stat(native.constData(), &before) != 0)
+        return fail(SafeFile::tr("Cannot read %1: %2").arg(shown(path), errnoText(errno)));
+    if (S_ISDIR(before.st_mode))
+        return fail(SafeFile::tr("%1 is a folder, not a file.").arg(shown(path)));
+    if (!S_ISREG(before.st_mode))
+        return fail(
+            SafeFile::tr("%1 is not a regular file (a device, a FIFO or a socket); only files are read.")
+                .arg(shown(path)));
+    // O_NONBLOCK: should the path become a FIFO in the meantime, the open returns at once and
+    // fstat refuses it.
     const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return fail(SafeFile::tr("Cannot read %1: %2").arg(shown(path), errnoText(errno)));

@@ -16,8 +16,8 @@ namespace gjd {
 // Writing `path`:
 //   missing or a regular file   written to a temporary file beside it, renamed over it only when
 //                               every byte reached the disk: never a truncated file
-//   /dev/stdout, /dev/stderr,   written to that descriptor of this process
-//   /dev/fd/N, /proc/self/fd/N
+//   /dev/stdout, /dev/stderr,   written to that descriptor of this process, if it was open when
+//   /dev/fd/1, /dev/fd/2 …      the program started; other descriptors are refused
 //   a character device, a FIFO  written directly, never replaced (/dev/null stays a device); a
 //                               FIFO nobody reads is an error, not a hang; ENOSPC (/dev/full) is
 //                               an error
@@ -28,11 +28,16 @@ namespace gjd {
 //   a folder, a block device,   refused
 //   a socket
 //
-// Reading `path`: only a regular file (after following links), opened without blocking (a FIFO
-// with no writer cannot hang the open) and read to at most maxBytes + 1 bytes, so that "too
-// large" is known without reading /dev/zero to the end.
+// Reading `path`: only a regular file (after following links). The type is checked before the
+// open, since opening some devices has effects of their own, and again after it; the open does
+// not block (a FIFO with no writer cannot hang it); at most maxBytes + 1 bytes are read, so that
+// "too large" is known without reading /dev/zero to the end.
 //
 // Every message names the path, made safe for one line of a terminal (SafeFor::OneLine).
+
+// Called first thing in main(): notes which of the standard streams were open, and puts /dev/null
+// on a closed one, so that no descriptor the program opens later is taken for standard output.
+void noteStandardStreams();
 
 // Empty when `path` can be written by writeOutputFile(), else why not (translated): checked before
 // a run, so that a typo does not cost the run.

@@ -16,7 +16,9 @@ QString safeText(const QString& text, SafeFor where)
             continue;
         }
         const char16_t u = c.unicode();
-        const bool breakOrTab = u == u'\t' || u == u'\n' || u == u'\r';
+        // A CR stays only as part of CRLF: alone it returns the cursor and overwrites the line.
+        const bool crlf = u == u'\r' && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n');
+        const bool breakOrTab = u == u'\t' || u == u'\n' || crlf || (u == u'\r' && where == SafeFor::Xml);
         bool bad = (u < 0x20 && !(breakOrTab && keepBreaks)) || c.isSurrogate() || u == 0xfffe || u == 0xffff;
         if (where != SafeFor::Xml)
             bad = bad || (u >= 0x7f && u <= 0x9f);

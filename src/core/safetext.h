@@ -7,7 +7,8 @@ namespace gjd {
 
 // Text that came from a server or a file anyone can make, made safe for where it goes: each
 // character that does not belong there becomes U+FFFD, so that a reader still sees something was
-// there. Line breaks and tabs stay unless noted.
+// there. Line breaks and tabs stay unless noted; a CR only as part of CRLF (except in Xml), since
+// alone it returns the cursor and lets text overwrite the line before it.
 enum class SafeFor
 {
     Xml,     // XML 1.0: no C0 controls, lone surrogates, U+FFFE, U+FFFF (JUnit)

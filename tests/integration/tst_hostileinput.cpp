@@ -29,6 +29,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -152,7 +153,7 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 // Terminal control in every form a server or a file can carry it: a title change, clear screen,
 // "conceal" (hides what follows), a C1 CSI, NUL, bell and a right-to-left override.
 const QString hostile = QStringLiteral("\x1b]0;pwned\x07\x1b[2J\x1b[8m") + QChar(0x9b) +
-                        QStringLiteral("31m") + QChar(0) + QChar(0x202e) + QStringLiteral("evil");
+                        QStringLiteral("31m") + QChar(0) + QChar(0x202e) + QStringLiteral("\rFAKE evil");
 
 // Where that text must not arrive: any C0 control but tab and line feed, DEL, C1, bidi overrides.
 QString controlsIn(const QByteArray& bytes)
@@ -161,7 +162,8 @@ QString controlsIn(const QByteArray& bytes)
     QStringList found;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t u = text.at(i).unicode();
-        const bool bad = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f) ||
+        const bool crlf = u == u'\r' && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n');
+        const bool bad = (u < 0x20 && u != u'\n' && u != u'\t' && !crlf) || (u >= 0x7f && u <= 0x9f) ||
                          (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
         if (bad)
             found.append(QStringLiteral("U+%1 at %2: …%3…")
@@ -231,6 +233,7 @@ private slots:
     void fifoIsWrittenToItsReader();
     void fifoWithoutReaderIsAnErrorNotAHang();
     void stdoutAsOutput();
+    void standardOutputFailuresAreReported();
     void blockDeviceIsRefused();
     void symlinkIsFollowedAndKept();
     void foreignSymlinkInStickyFolderIsRefused();
@@ -284,15 +287,19 @@ void TestHostileInput::fifoIsWrittenToItsReader()
     const QString fifo = dir.filePath(QStringLiteral("fifo"));
     QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
     const QStringList before = snapshot(dir.path());
-    QProcess reader;
-    reader.start(QStringLiteral("cat"), {fifo});
-    QVERIFY(reader.waitForStarted());
-    QTest::qWait(200); // cat opens the FIFO
+    // The reader is this test: the FIFO's read end is open before the CLI runs (no race), and
+    // the report (about 26 KB) fits the pipe's buffer.
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
     const CliRun run = runCli(
         quickCheck({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), fifo}));
+    QByteArray received;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;)
+        received.append(buffer, n);
+    ::close(reader);
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
-    QVERIFY(reader.state() == QProcess::NotRunning || reader.waitForFinished(10000));
-    const QJsonDocument doc = QJsonDocument::fromJson(reader.readAllStandardOutput());
+    const QJsonDocument doc = QJsonDocument::fromJson(received);
     QVERIFY(doc.isObject());
     QCOMPARE(doc.object().value(QStringLiteral("target")).toObject().value(QStringLiteral("url")).toString(),
              QStringLiteral("https://gitlab.test"));
@@ -318,6 +325,33 @@ void TestHostileInput::stdoutAsOutput()
                                           QStringLiteral("--output"), QStringLiteral("/dev/stdout")}));
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("\"url\": \"https://gitlab.test\""), run.out.left(400).constData());
+}
+
+void TestHostileInput::standardOutputFailuresAreReported()
+{
+    // Standard output on a full device: once exit 0 with nothing written; now one line and exit 2.
+    if (::geteuid() == 0) {
+        QTemporaryDir dir;
+        const QString full = dir.filePath(QStringLiteral("full"));
+        QVERIFY(makeNode(full, S_IFCHR, 1, 7));
+        QProcess cli;
+        cli.setStandardOutputFile(full);
+        cli.start(cliPath(), quickCheck({}));
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(cli.readAllStandardError().contains("cannot write to standard output"), "no message");
+    }
+    // Standard output closed at the start: --output /dev/stdout must not write into whatever
+    // descriptor took number 1 since (the event loop's eventfd).
+    QProcess shell;
+    shell.start(QStringLiteral("sh"),
+                {QStringLiteral("-c"), QStringLiteral("exec >&-; exec \"$0\" \"$@\""), cliPath(),
+                 QStringLiteral("check"), QStringLiteral("https://gitlab.test"), QStringLiteral("--only"),
+                 QStringLiteral("input.url"), QStringLiteral("--output"), QStringLiteral("/dev/stdout")});
+    QVERIFY(shell.waitForFinished(20000));
+    QCOMPARE(shell.exitCode(), 2);
+    const QByteArray err = shell.readAllStandardError();
+    QVERIFY2(err.contains("it was closed when the program started"), err.constData());
 }
 
 void TestHostileInput::blockDeviceIsRefused()
@@ -566,6 +600,8 @@ void TestHostileInput::hostileExportIdsAreRefusedAndCategoriesCleaned()
                                     QStringList{QStringLiteral("diff"), good, badCategory}}) {
         const CliRun run = runCli(args);
         QVERIFY2(run.finished && run.exitCode != 2 && run.exitCode != 3, qPrintable(run.describe()));
+        if (args.size() == 2) // the text report heads each category: shown, made harmless
+            QVERIFY2(run.out.contains("evil"), run.out.left(2000).constData());
         QVERIFY2(controlsIn(run.out + run.err).isEmpty(), qPrintable(controlsIn(run.out + run.err)));
     }
 }
@@ -611,6 +647,12 @@ void TestHostileInput::echoedInputIsMaskedAndClean()
     QVERIFY2(secret.finished && secret.exitCode == 2, qPrintable(secret.describe()));
     QVERIFY2(!secret.err.contains("s3cretPW") && !secret.out.contains("s3cretPW"), secret.err.constData());
     QVERIFY2(secret.err.contains("https://***@gitlab.test"), secret.err.constData());
+    for (const QString& url :
+         {QStringLiteral("user:s3cretPW@gitlab.test"), QStringLiteral("https://u:s3cret@PW@gitlab.test")}) {
+        const CliRun masked = runCli({QStringLiteral("check"), url});
+        QVERIFY2(masked.finished && masked.exitCode == 2, qPrintable(masked.describe()));
+        QVERIFY2(!masked.err.contains("s3cret") && !masked.err.contains("PW@"), masked.err.constData());
+    }
     for (const QStringList& args :
          {QStringList{QStringLiteral("check"), QStringLiteral("https://gitlab") + hostileArg},
           quickCheck({QStringLiteral("--method"), hostileArg}),

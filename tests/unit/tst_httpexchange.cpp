@@ -293,6 +293,19 @@ void TestHttpExchange::stallEndsWithTheCallersAbort()
     const HttpResponse r = run(requestTo(server), 500);
     QCOMPARE(r.errorCode, QStringLiteral("timeout"));
     QVERIFY(clock.elapsed() < 8000);
+    QCOMPARE(r.status, 200); // what came before the stall is kept
+
+    // A head that arrived whole, then a body that stalls: status, headers and the head in the
+    // transcript survive the abort (a stalled proxy shows who answered).
+    server.script = [](const QByteArray&) {
+        return ScriptedServer::Answer{"HTTP/1.1 502 Bad Gateway\r\nServer: stall-proxy\r\n\r\npart", false};
+    };
+    const HttpResponse stalled = run(requestTo(server), 500);
+    QCOMPARE(stalled.errorCode, QStringLiteral("timeout"));
+    QCOMPARE(stalled.status, 502);
+    QCOMPARE(stalled.header("Server"), QByteArray("stall-proxy"));
+    QVERIFY2(stalled.transcript.contains("HTTP/1.1 502 Bad Gateway\r\nServer: stall-proxy"),
+             stalled.transcript.constData());
 }
 
 void TestHttpExchange::endlessTrailerLineIsCut()

@@ -132,6 +132,7 @@ void HttpExchange::connectTo(const QUrl& url)
     limits.maxBodyBytes = m_request.maxBodyBytes;
     limits.headRequest = m_request.method == "HEAD";
     m_parser = HttpResponseParser(limits);
+    m_headLogged = false;
     m_response.status = 0;
     m_response.reason.clear();
     m_response.headers.clear();
@@ -235,12 +236,25 @@ void HttpExchange::handle(HttpResponseParser::Result result)
 {
     if (result == HttpResponseParser::Result::NeedMore || m_finished)
         return;
+    captureParsed();
+    if (result == HttpResponseParser::Result::Error) {
+        fail(m_parser.errorCode(), m_parser.error());
+        return;
+    }
+    messageComplete();
+}
+
+void HttpExchange::captureParsed()
+{
+    // What the answer said so far, also when it ends early (a timeout, a reset, a cap): a stalled
+    // proxy's status and headers are what the admin needs to see.
     m_response.status = m_parser.status();
     m_response.reason = m_parser.reason();
     m_response.headers = m_parser.headers();
     m_response.body = m_parser.body();
     m_response.bodyTruncated = m_parser.bodyTruncated();
-    if (m_parser.headComplete()) {
+    if (m_parser.headComplete() && !m_headLogged) {
+        m_headLogged = true;
         m_response.transcript +=
             "HTTP/1.1 " + QByteArray::number(m_response.status) + ' ' + m_response.reason + "\r\n";
         for (const auto& h : std::as_const(m_response.headers)) {
@@ -250,11 +264,6 @@ void HttpExchange::handle(HttpResponseParser::Result result)
         }
         m_response.transcript += "\r\n";
     }
-    if (result == HttpResponseParser::Result::Error) {
-        fail(m_parser.errorCode(), m_parser.error());
-        return;
-    }
-    messageComplete();
 }
 
 // JSON string values of fields that hold secrets, also when the body start was cut inside the
@@ -371,6 +380,8 @@ void HttpExchange::fail(const QString& code, const QString& error)
 {
     if (m_finished)
         return;
+    if (m_state == State::Reading)
+        captureParsed();
     m_response.errorCode = code;
     m_response.error = error;
     finish();

@@ -114,6 +114,7 @@ private:
     void onDisconnected();
     void onSocketError();
     void handle(HttpResponseParser::Result result);
+    void captureParsed();
     void messageComplete();
     void fail(const QString& code, const QString& error);
     void finish();
@@ -126,6 +127,7 @@ private:
     QUrl m_currentUrl;
     QPointer<QSslSocket> m_socket;
     HttpResponseParser m_parser;
+    bool m_headLogged = false; // this hop's response head is in the transcript
     State m_state = State::Idle;
     bool m_finished = false;
     qint64 m_started = 0;

@@ -51,15 +51,15 @@ struct Candidate
     X509Ptr x509;
 };
 
+// The canonical form's hash, as OpenSSL's own lookups use it: X509_check_issued and Java's
+// X500Principal compare names case-folded, with whitespace collapsed and string types unified, so
+// a DER comparison would miss an issuer whose name is encoded differently. A collision costs one
+// signature check, never a wrong answer.
 QByteArray nameKey(const X509_NAME* name)
 {
-    unsigned char* der = nullptr;
-    const int length = i2d_X509_NAME(name, &der);
-    if (length <= 0)
-        return QByteArray();
-    QByteArray key(reinterpret_cast<const char*>(der), length);
-    OPENSSL_free(der);
-    return key;
+    int ok = 0;
+    const unsigned long hash = X509_NAME_hash_ex(name, nullptr, nullptr, &ok);
+    return ok ? QByteArray::number(qulonglong(hash)) : QByteArray();
 }
 
 // Certificates indexed by subject name: the candidates for the issuer of a certificate are only
