@@ -17,6 +17,7 @@
 #include <QCloseEvent>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -77,8 +78,14 @@ MainWindow::MainWindow(QWidget* parent)
     setupLanguageMenu();
 
     retranslate();
-    if (!restoreGeometry(uisettings::mainWindowGeometry())) {
+    if (!restoreGeometry(uisettings::mainWindowGeometry()))
         resize(900, 640);
+    // Never larger than the screen's free area (an 800x600 display, a laptop with a big panel):
+    // a window that opens partly off-screen hides its own buttons.
+    if (const QScreen* screen = this->screen()) {
+        const QSize room = screen->availableGeometry().size();
+        if (width() > room.width() || height() > room.height())
+            resize(size().boundedTo(room));
     }
     showPage(Page::Start);
 }

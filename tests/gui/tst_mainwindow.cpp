@@ -21,6 +21,7 @@
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
@@ -76,6 +77,7 @@ private slots:
     void germanTranslationLoads();
     void englishOverrideLoadsNothing();
     void languageMenuSwitchesLive();
+    void firstWindowFitsTheScreen();
     void screenshots_data();
     void screenshots();
 };
@@ -325,6 +327,22 @@ void TestMainWindow::languageMenuSwitchesLive()
 
     system->trigger();
     QVERIFY(!QSettings().contains(QStringLiteral("ui/language")));
+}
+
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    // The offscreen platform's screen is 800 pixels wide, as the smallest display the product
+    // supports (800x600): the first window (nothing saved) once opened at 900x640, partly
+    // off-screen.
+    QSettings().clear();
+    gjd::MainWindow window;
+    const QSize room = window.screen()->availableGeometry().size();
+    QVERIFY2(window.width() <= room.width() && window.height() <= room.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(room.width())
+                            .arg(room.height())));
 }
 
 void TestMainWindow::screenshots_data()
