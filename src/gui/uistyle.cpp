@@ -4,6 +4,9 @@
 #include <QLabel>
 #include <QStyle>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gjd {
 
 QIcon applicationIcon()
@@ -37,6 +40,50 @@ QColor mixColours(const QColor& a, const QColor& b, qreal t)
 QColor secondaryTextColour(const QPalette& palette, QPalette::ColorRole background)
 {
     return mixColours(palette.color(QPalette::Text), palette.color(background), 0.32);
+}
+
+namespace {
+
+qreal relativeLuminance(const QColor& colour)
+{
+    const auto channel = [](qreal c) {
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const QColor rgb = colour.toRgb();
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
+}
+
+// `colour`, mixed towards white (on dark backgrounds) or black (on light ones) in small steps until
+// it keeps 4.5:1 against `background`.
+QColor withContrast(const QColor& colour, const QColor& background)
+{
+    const bool dark = relativeLuminance(background) < 0.18;
+    const QColor target = dark ? QColor(Qt::white) : QColor(Qt::black);
+    QColor result = colour;
+    for (int step = 1; step <= 20 && contrastRatio(result, background) < 4.5; ++step)
+        result = mixColours(colour, target, step / 20.0);
+    return result;
+}
+
+} // namespace
+
+qreal contrastRatio(const QColor& a, const QColor& b)
+{
+    const qreal la = relativeLuminance(a);
+    const qreal lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor errorTextColour(const QPalette& palette, QPalette::ColorRole background)
+{
+    const QColor back = palette.color(background);
+    const bool dark = relativeLuminance(back) < 0.18;
+    return withContrast(dark ? QColor(0xff, 0x7b, 0x63) : QColor(0xc0, 0x1c, 0x28), back);
+}
+
+QColor linkTextColour(const QPalette& palette, QPalette::ColorRole background)
+{
+    return withContrast(palette.color(QPalette::Link), palette.color(background));
 }
 
 QString mnemonicToRichText(const QString& text, const QStyle* style)

@@ -27,6 +27,18 @@ QColor mixColours(const QColor& a, const QColor& b, qreal t);
 // enough contrast in light and dark palettes.
 QColor secondaryTextColour(const QPalette& palette, QPalette::ColorRole background);
 
+// WCAG 2 contrast ratio of two colours (1 to 21).
+qreal contrastRatio(const QColor& a, const QColor& b);
+
+// The colour of error text (and of "will change" marks) on the given background role: GNOME's red
+// (#c01c28) on light backgrounds, lighter reds on dark ones; always at least 4.5:1 against the
+// background, the WCAG AA level for normal text.
+QColor errorTextColour(const QPalette& palette, QPalette::ColorRole background = QPalette::Window);
+
+// The colour of link text on the given background role: the palette's Link colour, lightened or
+// darkened until it keeps 4.5:1 (a dark palette often keeps the light default blue).
+QColor linkTextColour(const QPalette& palette, QPalette::ColorRole background = QPalette::Window);
+
 // Turns a mnemonic text ("&Check an instance") into escaped rich text for a label that is not
 // a buddy: the mnemonic letter is underlined when the style underlines shortcuts, "&&" becomes "&".
 QString mnemonicToRichText(const QString& text, const QStyle* style);
