@@ -14,6 +14,7 @@ packages=(
     # test
     xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
     desktop-file-utils appstream clang-format time faketime devscripts
+    xdotool x11-utils # packaging_test.sh: the window's WM_CLASS on Xvfb
 )
 
 missing=()

@@ -398,6 +398,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Not decided: the %1 probe could not start within the run&apos;s time bound.</source>
         <translation>Nicht entschieden: Der Test %1 konnte innerhalb der Zeitgrenze des Laufs nicht beginnen.</translation>
     </message>
+    <message>
+        <source>Loading the system&apos;s trusted certificates…</source>
+        <translation>Die vertrauenswürdigen Zertifikate des Systems werden geladen…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Wartet auf %1…</translation>
+    </message>
+    <message>
+        <source>Waiting until the installation method is known…</source>
+        <translation>Wartet, bis die Installationsmethode bekannt ist…</translation>
+    </message>
 </context>
 <context>
     <name>gjd::Clock</name>
@@ -556,10 +568,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die App-Seiten von GitLab.com erhalten von oauth_application_id %1, daher weist der Browser die Antwort zurück.</translation>
     </message>
     <message>
-        <source>Set the Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash); if it is, the reverse proxy strips the CORS headers (proxy_hide_header Access-Control-Allow-Origin). With an admin token (GITLAB_TOKEN) this check tells which.</source>
-        <translation>Setzen Sie die Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich); ist sie das bereits, entfernt der Reverse Proxy die CORS-Header (proxy_hide_header Access-Control-Allow-Origin). Mit einem Admin-Token (GITLAB_TOKEN) stellt diese Prüfung fest, was davon zutrifft.</translation>
-    </message>
-    <message>
         <source>oauth_application_id does not reach GitLab (%1), so GitLab.com&apos;s app pages get no CORS answer from GitLab at all.</source>
         <translation>oauth_application_id erreicht GitLab nicht (%1), daher bekommen die App-Seiten von GitLab.com überhaupt keine CORS-Antwort von GitLab.</translation>
     </message>
@@ -570,6 +578,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (see connect.oauth_application_id).</source>
         <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ unverändert an GitLab weiterreichen (siehe connect.oauth_application_id).</translation>
+    </message>
+    <message>
+        <source>Set the Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash); if it is, the reverse proxy strips the CORS headers (proxy_hide_header Access-Control-Allow-Origin). With an admin token (%1) this check tells which.</source>
+        <translation>Setzen Sie die Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich); ist sie das schon, entfernt der Reverse Proxy die CORS-Header (proxy_hide_header Access-Control-Allow-Origin). Mit einem Administrator-Token (%1) sagt diese Prüfung, was von beiden zutrifft.</translation>
     </message>
 </context>
 <context>
@@ -861,6 +873,132 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::ConnectionForm</name>
+    <message>
+        <source>Private CA certificates (PEM)</source>
+        <translation>Zertifikate einer privaten CA (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>GitLab.com and Jira Cloud connect over HTTPS only: %1 is what will be checked.</source>
+        <translation>GitLab.com und Jira Cloud verbinden sich nur über HTTPS: Geprüft wird %1.</translation>
+    </message>
+    <message>
+        <source>Public URL: GitLab.com and Jira Cloud connect over HTTPS only: %1 is what will be checked.</source>
+        <translation>Öffentliche URL: GitLab.com und Jira Cloud verbinden sich nur über HTTPS: Geprüft wird %1.</translation>
+    </message>
+    <message>
+        <source>Instance &amp;URL:</source>
+        <translation>Instanz-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://gitlab.example.com</source>
+        <translation>https://gitlab.example.com</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;token:</source>
+        <translation>Administrator-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>a personal access token with the scope api</source>
+        <translation>ein persönliches Zugriffstoken mit dem Bereich api</translation>
+    </message>
+    <message>
+        <source>optional: enables the GitLab settings checks (scope api)</source>
+        <translation>optional: aktiviert die Prüfungen der GitLab-Einstellungen (Bereich api)</translation>
+    </message>
+    <message>
+        <source>Administrator token</source>
+        <translation>Administrator-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Public URL:</source>
+        <translation>Ö&amp;ffentliche URL:</translation>
+    </message>
+    <message>
+        <source>optional: the reverse-proxy URL Jira uses, when it differs</source>
+        <translation>optional: die URL des Reverse Proxys, die Jira verwendet, wenn sie abweicht</translation>
+    </message>
+    <message>
+        <source>Connection &amp;options</source>
+        <translation>Verbindungs&amp;optionen</translation>
+    </message>
+    <message>
+        <source>Private C&amp;A file:</source>
+        <translation>Datei der privaten C&amp;A:</translation>
+    </message>
+    <message>
+        <source>optional: PEM certificates of a private CA</source>
+        <translation>optional: PEM-Zertifikate einer privaten CA</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose the private CA file</source>
+        <translation>Datei der privaten CA wählen</translation>
+    </message>
+    <message>
+        <source>Connect to a&amp;ddress:</source>
+        <translation>Verbinden mit A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>optional: an IP address, to check a server before DNS points at it</source>
+        <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor das DNS auf ihn zeigt</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ConnectionInput</name>
+    <message>
+        <source>Instance URL: enter the address of the GitLab instance.</source>
+        <translation>Instanz-URL: Geben Sie die Adresse der GitLab-Instanz ein.</translation>
+    </message>
+    <message>
+        <source>Instance URL: %1</source>
+        <translation>Instanz-URL: %1</translation>
+    </message>
+    <message>
+        <source>Public URL: %1</source>
+        <translation>Öffentliche URL: %1</translation>
+    </message>
+    <message>
+        <source>Installation method: &quot;%1&quot; is not a method this version knows.</source>
+        <translation>Installationsmethode: „%1“ ist keine Methode, die diese Version kennt.</translation>
+    </message>
+    <message>
+        <source>The Jira checks need both the Jira site and the email.</source>
+        <translation>Die Jira-Prüfungen brauchen die Jira-Site und die E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Jira site: %1</source>
+        <translation>Jira-Site: %1</translation>
+    </message>
+    <message>
+        <source>Jira email: &quot;%1&quot; is not an email address.</source>
+        <translation>Jira-E-Mail: „%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Timeout per probe: between 0.1 and 600 seconds.</source>
+        <translation>Zeitlimit je Abfrage: zwischen 0,1 und 600 Sekunden.</translation>
+    </message>
+    <message>
+        <source>Private CA file: %1</source>
+        <translation>Datei der privaten CA: %1</translation>
+    </message>
+    <message>
+        <source>Connect to address: %1</source>
+        <translation>Verbinden mit Adresse: %1</translation>
+    </message>
+</context>
+<context>
     <name>gjd::ConnectionOptions</name>
     <message>
         <source>The reverse-proxy URL Jira uses, when it differs from URL.</source>
@@ -905,6 +1043,25 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>--use-keychain: %1</source>
         <translation>--use-keychain: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::ControlNames</name>
+    <message>
+        <source>the Private CA file (Connection options)</source>
+        <translation>der Datei der privaten CA (Verbindungsoptionen)</translation>
+    </message>
+    <message>
+        <source>the Administrator token field</source>
+        <translation>dem Feld Administrator-Token</translation>
+    </message>
+    <message>
+        <source>the Jira site, Email and API token fields</source>
+        <translation>den Feldern Jira-Site, E-Mail und API-Token</translation>
+    </message>
+    <message>
+        <source>the Jira API token field</source>
+        <translation>dem Feld API-Token</translation>
     </message>
 </context>
 <context>
@@ -993,60 +1150,12 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::DiagnosticsPage</name>
     <message>
-        <source>Private CA certificates (PEM)</source>
-        <translation>Zertifikate einer privaten CA (PEM)</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt *.cer)</source>
-        <translation>PEM-Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
         <source>Back to the start screen (Esc)</source>
         <translation>Zurück zum Startbildschirm (Esc)</translation>
     </message>
     <message>
         <source>Check an instance</source>
         <translation>Eine Instanz prüfen</translation>
-    </message>
-    <message>
-        <source>Instance &amp;URL:</source>
-        <translation>Instanz-&amp;URL:</translation>
-    </message>
-    <message>
-        <source>https://gitlab.example.com</source>
-        <translation>https://gitlab.example.com</translation>
-    </message>
-    <message>
-        <source>Administrator &amp;token:</source>
-        <translation>Administrator-&amp;Token:</translation>
-    </message>
-    <message>
-        <source>optional: enables the GitLab settings checks (scope api)</source>
-        <translation>optional: aktiviert die Prüfungen der GitLab-Einstellungen (Bereich api)</translation>
-    </message>
-    <message>
-        <source>Administrator token</source>
-        <translation>Administrator-Token</translation>
-    </message>
-    <message>
-        <source>More &amp;options</source>
-        <translation>Weitere &amp;Optionen</translation>
-    </message>
-    <message>
-        <source>&amp;Public URL:</source>
-        <translation>Ö&amp;ffentliche URL:</translation>
-    </message>
-    <message>
-        <source>optional: the reverse-proxy URL Jira uses</source>
-        <translation>optional: die Reverse-Proxy-URL, die Jira verwendet</translation>
     </message>
     <message>
         <source>Installation &amp;method:</source>
@@ -1089,26 +1198,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Jira-API-Token</translation>
     </message>
     <message>
-        <source>Private C&amp;A file:</source>
-        <translation>Private &amp;CA-Datei:</translation>
-    </message>
-    <message>
-        <source>optional: PEM certificates of a private CA</source>
-        <translation>optional: PEM-Zertifikate einer privaten CA</translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation>Datei wählen</translation>
-    </message>
-    <message>
-        <source>Choose the private CA file</source>
-        <translation>Die private CA-Datei wählen</translation>
-    </message>
-    <message>
-        <source>optional: an IP address, to check a server before DNS points at it</source>
-        <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1133,18 +1222,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die Ergebnisse als Markdown kopieren, für ein Ticket</translation>
     </message>
     <message>
-        <source>Public URL: %1</source>
-        <translation>Öffentliche URL: %1</translation>
-    </message>
-    <message>
-        <source>Connect to address: %1</source>
-        <translation>Mit Adresse verbinden: %1</translation>
-    </message>
-    <message>
-        <source>The Jira checks need both the Jira site and the email.</source>
-        <translation>Die Jira-Prüfungen brauchen sowohl die Jira-Site als auch die E-Mail.</translation>
-    </message>
-    <message>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft …</translation>
     </message>
@@ -1153,17 +1230,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Geben Sie die URL einer GitLab-Instanz ein und wählen Sie Ausführen.</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <comment>count status</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>%1 — verdict %2: %3</source>
         <translation>%1 — Ergebnis %2: %3</translation>
-    </message>
-    <message>
-        <source>Co&amp;nnect to address:</source>
-        <translation>Mit Adresse &amp;verbinden:</translation>
     </message>
     <message>
         <source>Timeout per pro&amp;be:</source>
@@ -1172,10 +1240,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Cop&amp;y summary</source>
         <translation>Zusammenfassung kop&amp;ieren</translation>
-    </message>
-    <message>
-        <source>Private CA file: %1</source>
-        <translation>Private CA-Datei: %1</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -1192,6 +1256,27 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Install type: %1 (decided from %2)</source>
         <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>Met&amp;hod, Jira and timeout</source>
+        <translation>Met&amp;hode, Jira und Zeitlimit</translation>
+    </message>
+    <message>
+        <source>%1 — cancelled: not every check ran, so there is no verdict.</source>
+        <translation>%1 — abgebrochen: Nicht alle Prüfungen liefen, daher gibt es kein Urteil.</translation>
+    </message>
+    <message>
+        <source>Re-run failed was cancelled: these are the results of the run before.</source>
+        <translation>Das erneute Ausführen wurde abgebrochen: Dies sind die Ergebnisse des Laufs davor.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1384,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The lookup of %1 got no answer within %2 s.</source>
         <translation>Die Namensauflösung von %1 bekam innerhalb von %2 s keine Antwort.</translation>
+    </message>
+    <message>
+        <source>Resolving %1…</source>
+        <translation>%1 wird aufgelöst…</translation>
     </message>
 </context>
 <context>
@@ -1475,10 +1564,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>The file is neither a troubleshooting export (ZIP) nor a report (JSON): %1.</source>
-        <translation>Die Datei ist weder ein Diagnose-Export (ZIP) noch ein Bericht (JSON): %1.</translation>
-    </message>
-    <message>
         <source>report.json is not valid JSON: %1.</source>
         <translation>report.json ist kein gültiges JSON: %1.</translation>
     </message>
@@ -1586,6 +1671,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>The manifest lists %1 twice.</source>
         <translation>Das Manifest führt %1 zweimal auf.</translation>
     </message>
+    <message>
+        <source>This is not a troubleshooting export or report of GitLab Jira Doctor: it is neither a ZIP archive nor JSON (%1 at byte %2).</source>
+        <translation>Dies ist kein Fehlerbehebungs-Export und kein Bericht von GitLab Jira Doctor: Es ist weder ein ZIP-Archiv noch JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>This is not a troubleshooting export or report of GitLab Jira Doctor: it is JSON, but not a JSON object.</source>
+        <translation>Dies ist kein Fehlerbehebungs-Export und kein Bericht von GitLab Jira Doctor: Es ist JSON, aber kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>This is not a troubleshooting export or report of GitLab Jira Doctor: %1</source>
+        <translation>Dies ist kein Fehlerbehebungs-Export und kein Bericht von GitLab Jira Doctor: %1</translation>
+    </message>
+    <message>
+        <source>The report cannot be read: %1</source>
+        <translation>Der Bericht kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ExportViewPage</name>
@@ -1643,17 +1744,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Nur zur Ansicht: Es wurde nichts ausgeführt. Datei: %1</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <comment>count status</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>Verdict %1: %2</source>
         <translation>Ergebnis %1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>Back to the start screen (Esc)</source>
@@ -1690,6 +1782,15 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Install type: %1 (decided from %2)</source>
         <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1846,15 +1947,15 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <name>gjd::GitLabOAuthAppTrustedCheck</name>
     <message>
         <source>OAuth application not trusted</source>
-        <translation>OAuth-Anwendung nicht als Trusted markiert</translation>
+        <translation>OAuth-Anwendung nicht als Vertrauenswürdig markiert</translation>
     </message>
     <message>
         <source>The API does not show the Trusted flag: open %1 and make sure Trusted is cleared.</source>
-        <translation>Die API zeigt das Trusted-Flag nicht an: Öffnen Sie %1 und stellen Sie sicher, dass Trusted nicht aktiviert ist.</translation>
+        <translation>Die API zeigt die Option Vertrauenswürdig (Trusted) nicht an: Öffnen Sie %1 und stellen Sie sicher, dass Vertrauenswürdig nicht aktiviert ist.</translation>
     </message>
     <message>
         <source>In Admin → Applications → &quot;%1&quot; → Edit, clear Trusted and save (a trusted application makes the Jira app&apos;s sign-in fail).</source>
-        <translation>Deaktivieren Sie unter Admin → Applications → „%1“ → Edit die Option Trusted und speichern Sie (mit einer vertrauenswürdigen Anwendung schlägt die Anmeldung der Jira-App fehl).</translation>
+        <translation>Deaktivieren Sie unter Admin → Applications → „%1“ → Edit die Option Vertrauenswürdig (Trusted) und speichern Sie (mit einer vertrauenswürdigen Anwendung schlägt die Anmeldung der Jira-App fehl).</translation>
     </message>
 </context>
 <context>
@@ -2007,10 +2108,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Administrator-Token</translation>
     </message>
     <message>
-        <source>No administrator token given (GITLAB_TOKEN): the GitLab settings are not checked.</source>
-        <translation>Kein Administrator-Token angegeben (GITLAB_TOKEN): Die GitLab-Einstellungen werden nicht geprüft.</translation>
-    </message>
-    <message>
         <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens.</source>
         <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Scope api (und admin_mode, wenn der Admin Mode aktiv ist): %1/-/user_settings/personal_access_tokens.</translation>
     </message>
@@ -2040,7 +2137,7 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
     <message>
         <source>The token has the scopes %1 but not api.</source>
-        <translation>Das Token hat die Scopes %1, aber nicht api.</translation>
+        <translation>Das Token hat die Bereiche %1, aber nicht api.</translation>
     </message>
     <message>
         <source>The token of %1 expires on %2.</source>
@@ -2056,11 +2153,15 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
     <message>
         <source>Token of the administrator %1, scopes %2.</source>
-        <translation>Token des Administrators %1, Scopes %2.</translation>
+        <translation>Token des Administrators %1, Bereiche %2.</translation>
     </message>
     <message>
-        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate (see the TLS checks), or pass the private CA, with any intermediate the server does not send, with --ca-file.</source>
-        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus überprüfen lässt: Korrigieren Sie das Zertifikat (siehe die TLS-Prüfungen), oder übergeben Sie mit --ca-file die private CA samt allen Zwischenzertifikaten, die der Server nicht sendet.</translation>
+        <source>No administrator token given (%1): the GitLab settings are not checked.</source>
+        <translation>Kein Administrator-Token angegeben (%1): Die GitLab-Einstellungen werden nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate (see the TLS checks), or give the private CA, with any intermediate the server does not send, in %1.</source>
+        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus prüfen lässt: Korrigieren Sie das Zertifikat (siehe die TLS-Prüfungen), oder geben Sie die private CA mit jedem Zwischenzertifikat, das der Server nicht sendet, in %1 an.</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2476,49 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>No address of %1 accepted a connection in time.</source>
         <translation>Keine Adresse von %1 hat rechtzeitig eine Verbindung angenommen.</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1…</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1…</source>
+        <translation>TLS-Handshake mit %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 %2 on %3…</source>
+        <translation>Wartet auf %1 %2 bei %3…</translation>
+    </message>
+    <message>
+        <source>Receiving the answer to %1 %2 from %3…</source>
+        <translation>Empfängt die Antwort auf %1 %2 von %3…</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s while connecting to %2.</source>
+        <translation>Zeitüberschreitung nach %1 s beim Verbinden mit %2.</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s during the TLS handshake with %2.</source>
+        <translation>Zeitüberschreitung nach %1 s während des TLS-Handshakes mit %2.</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s with the request sent and nothing received.</source>
+        <translation>Zeitüberschreitung nach %1 s: Die Anfrage war gesendet, empfangen wurde nichts.</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s with the status line and headers received only in part.</source>
+        <translation>Zeitüberschreitung nach %1 s: Statuszeile und Header kamen nur teilweise an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timed out after %1 s with the headers received (%2) and the body incomplete (%n byte(s) received).</source>
+        <translation>
+            <numerusform>Zeitüberschreitung nach %1 s: Die Header kamen an (%2), der Inhalt blieb unvollständig (%n Byte empfangen).</numerusform>
+            <numerusform>Zeitüberschreitung nach %1 s: Die Header kamen an (%2), der Inhalt blieb unvollständig (%n Bytes empfangen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s.</source>
+        <translation>Zeitüberschreitung nach %1 s.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::HttpProbe</name>
@@ -2383,8 +2527,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>No complete answer within %1 s.</source>
-        <translation>Keine vollständige Antwort innerhalb von %1 s.</translation>
+        <source>Waiting to ask %1 again: it answered 429 Too Many Requests…</source>
+        <translation>Wartet, um %1 erneut zu fragen: Die Antwort war 429 Too Many Requests…</translation>
     </message>
 </context>
 <context>
@@ -2582,14 +2726,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Jira-Anmeldung</translation>
     </message>
     <message>
-        <source>No Jira site given (--jira-site, --jira-email and an API token in JIRA_API_TOKEN): the Jira user is not checked.</source>
-        <translation>Keine Jira-Site angegeben (--jira-site, --jira-email und ein API-Token in JIRA_API_TOKEN): Der Jira-Benutzer wird nicht geprüft.</translation>
-    </message>
-    <message>
-        <source>Create an API token for %1 at %2 and use it (JIRA_API_TOKEN): Jira Cloud accepts API tokens, not account passwords.</source>
-        <translation>Erstellen Sie unter %2 ein API-Token für %1 und verwenden Sie es (JIRA_API_TOKEN): Jira Cloud akzeptiert API-Tokens, keine Kontopasswörter.</translation>
-    </message>
-    <message>
         <source>Check the Jira site address; Atlassian&apos;s certificates are public, so a failure here means a TLS-intercepting proxy or a wrong address.</source>
         <translation>Prüfen Sie die Adresse der Jira-Site; die Zertifikate von Atlassian sind öffentlich, ein Fehler hier bedeutet also einen TLS-aufbrechenden Proxy oder eine falsche Adresse.</translation>
     </message>
@@ -2640,6 +2776,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Signed in to %1 as %2.</source>
         <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>No Jira site given (%1): the Jira user is not checked.</source>
+        <translation>Keine Jira-Site angegeben (%1): Der Jira-Benutzer wird nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Create an API token for %1 at %2 and use it (%3): Jira Cloud accepts API tokens, not account passwords.</source>
+        <translation>Erstellen Sie unter %2 ein API-Token für %1 und verwenden Sie es (%3): Jira Cloud akzeptiert API-Tokens, keine Kontopasswörter.</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +2920,26 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Recent instances</source>
         <translation>Zuletzt geprüfte Instanzen</translation>
+    </message>
+    <message>
+        <source>&amp;Open export…</source>
+        <translation>Export ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a troubleshooting export or report in the export viewer</source>
+        <translation>Einen Fehlerbehebungs-Export oder Bericht in der Export-Ansicht öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save a troubleshooting export of the finished check</source>
+        <translation>Einen Fehlerbehebungs-Export der abgeschlossenen Prüfung speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3360,13 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::Probe</name>
+    <message>
+        <source>Running the %1 probe…</source>
+        <translation>Die Abfrage %1 läuft…</translation>
+    </message>
+</context>
+<context>
     <name>gjd::RailsSnippet</name>
     <message>
         <source>Is the group linked to Jira?</source>
@@ -3317,6 +3488,17 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::ReportModel</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Vorher → nachher</translation>
+    </message>
+</context>
+<context>
     <name>gjd::ReportView</name>
     <message>
         <source>waiting</source>
@@ -3385,6 +3567,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Which probe&apos;s HTTP exchange to show</source>
         <translation>Die HTTP-Kommunikation welcher Messung angezeigt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>List only the checks that fail, warn, could not run or need a manual check</source>
+        <translation>Nur die Prüfungen zeigen, die fehlschlagen, warnen, nicht laufen konnten oder von Hand zu prüfen sind</translation>
     </message>
 </context>
 <context>
@@ -3576,7 +3766,7 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
     <message>
         <source>Nothing was changed. Fix the application at %1 (clear Confidential and Trusted, redirect URI %2, scope api only), or delete it there, or let the setup delete and recreate it (--replace-misconfigured).</source>
-        <translation>Nichts wurde geändert. Korrigieren Sie die Anwendung unter %1 (Confidential und Trusted abwählen, Redirect-URI %2, nur Bereich api), löschen Sie sie dort, oder lassen Sie die Einrichtung sie löschen und neu anlegen (--replace-misconfigured).</translation>
+        <translation>Nichts wurde geändert. Korrigieren Sie die Anwendung unter %1 (Vertraulich und Vertrauenswürdig abwählen, Redirect-URI %2, nur Bereich api), löschen Sie sie dort, oder lassen Sie die Einrichtung sie löschen und neu anlegen (--replace-misconfigured).</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -3659,19 +3849,11 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
     <message>
         <source>its scopes are &quot;%1&quot;, not exactly api</source>
-        <translation>ihre Scopes sind „%1“, nicht genau api</translation>
-    </message>
-    <message>
-        <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens, and pass it in GITLAB_TOKEN.</source>
-        <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist): %1/-/user_settings/personal_access_tokens, und übergeben Sie es in GITLAB_TOKEN.</translation>
+        <translation>ihre Bereiche sind „%1“, nicht genau api</translation>
     </message>
     <message>
         <source>No administrator token: the setup reads and writes GitLab&apos;s settings with one.</source>
         <translation>Kein Administrator-Token: Die Einrichtung liest und schreibt die Einstellungen von GitLab damit.</translation>
-    </message>
-    <message>
-        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate, or pass the private CA with --ca-file.</source>
-        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus prüfen lässt: Korrigieren Sie das Zertifikat, oder geben Sie die private CA mit --ca-file an.</translation>
     </message>
     <message>
         <source>%1 gave no complete answer: %2</source>
@@ -3837,6 +4019,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Other instances use this one as their Jira Connect proxy (public key storage is on): every instance whose Jira Connect Proxy URL points at %1 must move to the Marketplace app too: they lose their Jira connection once the private app is uninstalled. Public key storage stays on; turn it off once none of them points here.</source>
         <translation>Andere Instanzen nutzen diese als ihren Jira-Connect-Proxy (die Speicherung öffentlicher Schlüssel ist an): Jede Instanz, deren Jira Connect Proxy URL auf %1 zeigt, muss ebenfalls zur Marketplace-App wechseln; sie verliert ihre Verbindung zu Jira, sobald die private App deinstalliert ist. Die Speicherung öffentlicher Schlüssel bleibt an; schalten Sie sie aus, sobald keine Instanz mehr hierher zeigt.</translation>
     </message>
+    <message>
+        <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens, and give it in %2.</source>
+        <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist): %1/-/user_settings/personal_access_tokens, und geben Sie es in %2 an.</translation>
+    </message>
+    <message>
+        <source>The token is only sent to a server whose certificate verifies from this computer: fix the certificate, or give the private CA in %1.</source>
+        <translation>Das Token wird nur an einen Server gesendet, dessen Zertifikat sich von diesem Computer aus prüfen lässt: Korrigieren Sie das Zertifikat, oder geben Sie die private CA in %1 an.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::SetupText</name>
@@ -3972,6 +4162,35 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Next: the private app&apos;s descriptor is %1/-/jira_connect/app_descriptor.json. Plan the move to the Marketplace app: gitlab-jira-doctor-cli configure %2 --method marketplace.</source>
         <translation>Als Nächstes: Der Deskriptor der privaten App ist %1/-/jira_connect/app_descriptor.json. Planen Sie den Umzug zur Marketplace-App: gitlab-jira-doctor-cli configure %2 --method marketplace.</translation>
     </message>
+    <message>
+        <source>no Jira app set up</source>
+        <translation>keine Jira-App eingerichtet</translation>
+    </message>
+    <message>
+        <source>the Marketplace app</source>
+        <translation>die Marketplace-App</translation>
+    </message>
+    <message>
+        <source>a legacy Connect install</source>
+        <translation>eine alte Connect-Installation</translation>
+    </message>
+    <message>
+        <source>the Forge app</source>
+        <translation>die Forge-App</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>install type name, then its id</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a manual install</source>
+        <translation>eine manuelle Installation</translation>
+    </message>
+    <message>
+        <source>another instance as proxy</source>
+        <translation>eine andere Instanz als Proxy</translation>
+    </message>
 </context>
 <context>
     <name>gjd::SetupWizard</name>
@@ -3988,12 +4207,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die GitLab-for-Jira-Cloud-App einrichten</translation>
     </message>
     <message>
-        <source>Private CA file: %1</source>
-        <translation>Private CA-Datei: %1</translation>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertigstellen</translation>
     </message>
     <message>
-        <source>Connect to address: %1</source>
-        <translation>Mit Adresse verbinden: %1</translation>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -4056,6 +4275,13 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>%1 port %2 did not answer within %3 s: a firewall probably drops the packets.</source>
         <translation>%1 Port %2 hat nicht innerhalb von %3 s geantwortet: Wahrscheinlich verwirft eine Firewall die Pakete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %n address(es) of %1 on port %2…</source>
+        <translation>
+            <numerusform>Verbindung zu %n Adresse von %1 auf Port %2…</numerusform>
+            <numerusform>Verbindung zu %n Adressen von %1 auf Port %2…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4204,8 +4430,8 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die Kette ist länger als 16 Zertifikate, ohne ein vertrauenswürdiges Stammzertifikat zu erreichen (letztes: %1).</translation>
     </message>
     <message>
-        <source>The chain is incomplete: %1 was issued by %2, which the server does not send (only your --ca-file has it, and GitLab.com&apos;s and Atlassian&apos;s clients do not).</source>
-        <translation>Die Kette ist unvollständig: %1 wurde von %2 ausgestellt, das der Server nicht sendet (nur Ihre Datei aus --ca-file enthält es, die Clients von GitLab.com und Atlassian dagegen nicht).</translation>
+        <source>The chain is incomplete: %1 was issued by %2, which the server does not send (only your %3 has it, and GitLab.com&apos;s and Atlassian&apos;s clients do not).</source>
+        <translation>Die Kette ist unvollständig: %1 wurde von %2 ausgestellt, das der Server nicht sendet (nur in %3 ist es enthalten, und die Clients von GitLab.com und Atlassian haben es nicht).</translation>
     </message>
 </context>
 <context>
@@ -4466,6 +4692,22 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>The server&apos;s certificate message is larger than TLS clients accept (about 100 KiB): it sends far too many certificates.</source>
         <translation>Die Zertifikatsnachricht des Servers ist größer, als TLS-Clients akzeptieren (etwa 100 KiB): Er sendet viel zu viele Zertifikate.</translation>
     </message>
+    <message>
+        <source>Connecting to %1 (%2) on port %3…</source>
+        <translation>Verbindung zu %1 (%2) auf Port %3…</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1…</source>
+        <translation>TLS-Handshake mit %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of %1 after the TLS handshake…</source>
+        <translation>Wartet nach dem TLS-Handshake auf die erste Antwort von %1…</translation>
+    </message>
+    <message>
+        <source>Asking %1 in plain HTTP on port %2…</source>
+        <translation>Fragt %1 unverschlüsselt per HTTP auf Port %2…</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsProtocolCheck</name>
@@ -4517,10 +4759,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Der Vertrauensspeicher dieses Computers steht für den öffentlichen; ein Stammzertifikat, das ein Administrator hier hinzugefügt hat, ist für GitLab.com und Atlassian nicht vertrauenswürdig.</translation>
     </message>
     <message>
-        <source>The chain is trusted only through --ca-file (%1, root %2): GitLab.com and Atlassian will not trust this.</source>
-        <translation>Die Kette ist nur über --ca-file vertrauenswürdig (%1, Stammzertifikat %2): GitLab.com und Atlassian werden ihr nicht vertrauen.</translation>
-    </message>
-    <message>
         <source>A private CA is fine inside your network, but Jira Cloud and GitLab.com only accept certificates from public CAs.</source>
         <translation>Eine private CA ist innerhalb Ihres Netzes in Ordnung, aber Jira Cloud und GitLab.com akzeptieren nur Zertifikate öffentlicher CAs.</translation>
     </message>
@@ -4535,6 +4773,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Skipped: tls.chain.complete failed.</source>
         <translation>Übersprungen: tls.chain.complete ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The chain is trusted only through %3 (%1, root %2): GitLab.com and Atlassian will not trust this.</source>
+        <translation>Die Kette ist nur über %3 vertrauenswürdig (%1, Wurzel %2): GitLab.com und Atlassian vertrauen ihr nicht.</translation>
     </message>
 </context>
 <context>
@@ -4759,8 +5001,8 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Das Forge-Upgrade der App genehmigen</translation>
     </message>
     <message>
-        <source>The app in the Atlassian Marketplace: &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</source>
-        <translation>Die App im Atlassian Marketplace: &lt;a href=&quot;%1&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</translation>
+        <source>The app in the Atlassian Marketplace: &lt;a href=&quot;%1&quot; style=&quot;color: %2&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</source>
+        <translation>Die App im Atlassian Marketplace: &lt;a href=&quot;%1&quot; style=&quot;color: %2&quot;&gt;GitLab for Jira Cloud&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -4774,64 +5016,44 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die URL, die Administratoren verwenden, und ein persönliches Zugriffstoken eines Administrators mit dem Bereich api (und admin_mode, wenn der Admin-Modus an ist). Das Token wird vor allem anderen geprüft.</translation>
     </message>
     <message>
-        <source>Instance &amp;URL:</source>
-        <translation>Instanz-&amp;URL:</translation>
-    </message>
-    <message>
-        <source>https://gitlab.example.com</source>
-        <translation>https://gitlab.example.com</translation>
-    </message>
-    <message>
-        <source>&amp;Public URL:</source>
-        <translation>Ö&amp;ffentliche URL:</translation>
-    </message>
-    <message>
-        <source>optional: the reverse-proxy URL Jira uses, when it differs</source>
-        <translation>optional: die Reverse-Proxy-URL, die Jira verwendet, wenn sie abweicht</translation>
-    </message>
-    <message>
-        <source>Administrator &amp;token:</source>
-        <translation>Administrator-&amp;Token:</translation>
-    </message>
-    <message>
-        <source>Administrator token</source>
-        <translation>Administrator-Token</translation>
-    </message>
-    <message>
         <source>&amp;Remember the token in the system keychain</source>
         <translation>Token im System-Schlüsselbund &amp;merken</translation>
-    </message>
-    <message>
-        <source>Connection &amp;options</source>
-        <translation>&amp;Verbindungsoptionen</translation>
-    </message>
-    <message>
-        <source>Private C&amp;A file:</source>
-        <translation>Private &amp;CA-Datei:</translation>
-    </message>
-    <message>
-        <source>optional: PEM certificates of a private CA</source>
-        <translation>optional: PEM-Zertifikate einer privaten CA</translation>
-    </message>
-    <message>
-        <source>optional: an IP address, to check a server before DNS points at it</source>
-        <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor DNS auf ihn zeigt</translation>
-    </message>
-    <message>
-        <source>Public URL: %1</source>
-        <translation>Öffentliche URL: %1</translation>
     </message>
     <message>
         <source>The token could not be checked.</source>
         <translation>Das Token ließ sich nicht prüfen.</translation>
     </message>
     <message>
-        <source>Connect to a&amp;ddress:</source>
-        <translation>Mit &amp;Adresse verbinden:</translation>
+        <source>The connection to GitLab cannot be trusted from here</source>
+        <translation>Der Verbindung zu GitLab kann von hier aus nicht vertraut werden</translation>
     </message>
     <message>
-        <source>Install type: %1 (%2).</source>
-        <translation>Art der Installation: %1 (%2).</translation>
+        <source>The token is sent only over a connection this computer can verify. What stops it:</source>
+        <translation>Das Token wird nur über eine Verbindung gesendet, die dieser Computer prüfen kann. Das steht im Weg:</translation>
+    </message>
+    <message>
+        <source>Choose a CA or &amp;intermediate file…</source>
+        <translation>CA- oder &amp;Zwischenzertifikat-Datei wählen…</translation>
+    </message>
+    <message>
+        <source>A PEM file with your private CA or the missing intermediate certificate; it is used for this computer&apos;s connections only</source>
+        <translation>Eine PEM-Datei mit Ihrer privaten CA oder dem fehlenden Zwischenzertifikat; sie gilt nur für die Verbindungen dieses Computers</translation>
+    </message>
+    <message>
+        <source>Open in the &amp;diagnostics pane</source>
+        <translation>In der &amp;Diagnose öffnen</translation>
+    </message>
+    <message>
+        <source>Private CA or intermediate certificate</source>
+        <translation>Private CA oder Zwischenzertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4865,24 +5087,28 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Jira-API-Token</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;%1&quot;&gt;Create an API token&lt;/a&gt; (Atlassian account → Security)</source>
-        <translation>&lt;a href=&quot;%1&quot;&gt;Ein API-Token erstellen&lt;/a&gt; (Atlassian-Konto → Sicherheit)</translation>
-    </message>
-    <message>
         <source>S&amp;kip: check the Jira user later</source>
         <translation>Jira-Benutzer später prüfen (ü&amp;berspringen)</translation>
     </message>
     <message>
-        <source>This Jira user can install and configure the app.</source>
-        <translation>Dieser Jira-Benutzer kann die App installieren und einrichten.</translation>
-    </message>
-    <message>
-        <source>Change what the list says, then select Next again (or skip this check).</source>
-        <translation>Ändern Sie, was die Liste nennt, und wählen Sie dann erneut Weiter (oder überspringen Sie diese Prüfung).</translation>
-    </message>
-    <message>
         <source>&amp;Remember the API token in the system keychain</source>
         <translation>API-Token im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot; style=&quot;color: %2&quot;&gt;Create an API token&lt;/a&gt; (Atlassian account → Security)</source>
+        <translation>&lt;a href=&quot;%1&quot; style=&quot;color: %2&quot;&gt;API-Token erstellen&lt;/a&gt; (Atlassian-Konto → Sicherheit)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the Jira user</source>
+        <translation>Jira-Benutzer p&amp;rüfen</translation>
+    </message>
+    <message>
+        <source>This Jira user can install and configure the app. Select Next to go on.</source>
+        <translation>Dieser Jira-Benutzer kann die App installieren und konfigurieren. Wählen Sie Weiter, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Change what the list says, then check again (or skip this check).</source>
+        <translation>Ändern Sie, was die Liste nennt, und prüfen Sie erneut (oder überspringen Sie diese Prüfung).</translation>
     </message>
 </context>
 <context>
@@ -4955,10 +5181,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>OAuth-Anwendung</translation>
     </message>
     <message>
-        <source>The Jira app signs admins in to GitLab with an OAuth application: scope api only, not confidential, not trusted. Next creates it (or reuses a correct one).</source>
-        <translation>Die Jira-App meldet Administratoren mit einer OAuth-Anwendung bei GitLab an: nur Bereich api, nicht vertraulich, nicht vertrauenswürdig. Weiter legt sie an (oder verwendet eine richtige weiter).</translation>
-    </message>
-    <message>
         <source>&amp;Delete the misconfigured application and create a correct one</source>
         <translation>Die falsch eingerichtete Anwendung &amp;löschen und eine richtige anlegen</translation>
     </message>
@@ -4972,7 +5194,7 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
     <message>
         <source>Clear Trusted and Confidential, select only the api scope.</source>
-        <translation>Trusted und Confidential abwählen, nur den Bereich api wählen.</translation>
+        <translation>Vertrauenswürdig und Vertraulich abwählen, nur den Bereich api wählen.</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -4991,10 +5213,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Die Einrichtung konnte nicht starten: Prüfen Sie die URL auf der ersten Seite.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; (id %2) is set up right and will be used.</source>
-        <translation>„%1“ (ID %2) ist richtig eingerichtet und wird verwendet.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; (id %2) will be deleted, and &quot;%3&quot; created with redirect URI %4.</source>
         <translation>„%1“ (ID %2) wird gelöscht und „%3“ mit der Redirect-URI %4 angelegt.</translation>
     </message>
@@ -5005,10 +5223,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>&quot;%1&quot; (id %2), which the Application ID setting points at, is misconfigured: %3. Fix it at %4, or let the wizard replace it.</source>
         <translation>„%1“ (ID %2), auf die die Einstellung Application ID zeigt, ist falsch eingerichtet: %3. Korrigieren Sie sie unter %4, oder lassen Sie den Assistenten sie ersetzen.</translation>
-    </message>
-    <message>
-        <source>Application ID %1 is ready.</source>
-        <translation>Die Application ID %1 ist bereit.</translation>
     </message>
     <message>
         <source>Application name</source>
@@ -5033,6 +5247,26 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Will be deleted once the settings point at the new one, as you chose: %1.</source>
         <translation>Wird gelöscht, sobald die Einstellungen auf die neue zeigen, wie gewählt: %1.</translation>
+    </message>
+    <message>
+        <source>The Jira app signs admins in to GitLab with an OAuth application: scope api only, not confidential, not trusted. Nothing is written until you select Create application.</source>
+        <translation>Die Jira-App meldet Administratoren mit einer OAuth-Anwendung bei GitLab an: nur Bereich api, nicht Vertraulich, nicht Vertrauenswürdig. Geschrieben wird erst, wenn Sie Anwendung erstellen wählen.</translation>
+    </message>
+    <message>
+        <source>Delete and &amp;create application</source>
+        <translation>Löschen und Anwendung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Create application</source>
+        <translation>Anwendung &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2) is set up right and will be used. Nothing is written on this page.</source>
+        <translation>„%1“ (ID %2) ist richtig eingerichtet und wird verwendet. Auf dieser Seite wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Application ID %1 is ready. Select Next for GitLab&apos;s settings.</source>
+        <translation>Application ID %1 ist bereit. Wählen Sie Weiter für die Einstellungen von GitLab.</translation>
     </message>
 </context>
 <context>
@@ -5061,16 +5295,19 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Jira Cloud and GitLab.com can work with this instance.</source>
         <translation>Jira Cloud und GitLab.com können mit dieser Instanz arbeiten.</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing fails, but %n warning(s) may stop Jira Cloud or GitLab.com: read them before you go on.</source>
+        <translation>
+            <numerusform>Nichts schlägt fehl, aber %n Warnung kann Jira Cloud oder GitLab.com aufhalten: Lesen Sie sie, bevor Sie fortfahren.</numerusform>
+            <numerusform>Nichts schlägt fehl, aber %n Warnungen können Jira Cloud oder GitLab.com aufhalten: Lesen Sie sie, bevor Sie fortfahren.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::SettingsWizardPage</name>
     <message>
         <source>GitLab for Jira App settings</source>
         <translation>Einstellungen „GitLab for Jira App“</translation>
-    </message>
-    <message>
-        <source>Admin → Settings → General → GitLab for Jira App. Only the values that differ are written; GitLab then reads them back.</source>
-        <translation>Admin → Einstellungen → Allgemein → GitLab for Jira App. Nur abweichende Werte werden geschrieben; GitLab liest sie danach zurück.</translation>
     </message>
     <message>
         <source>Setting</source>
@@ -5083,10 +5320,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Planned</source>
         <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Warum</translation>
     </message>
     <message>
         <source>Read back from GitLab</source>
@@ -5105,19 +5338,98 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>%1 bleibt</translation>
     </message>
     <message>
-        <source>GitLab is set up for the %1 method and verified.</source>
-        <translation>GitLab ist für die Methode %1 eingerichtet und bestätigt.</translation>
-    </message>
-    <message>
         <source>Planned changes</source>
         <translation>Geplante Änderungen</translation>
+    </message>
+    <message>
+        <source>Admin → Settings → General → GitLab for Jira App. Only the values that differ are written when you select Apply settings; GitLab then reads them back.</source>
+        <translation>Admin → Settings → General → GitLab for Jira App. Nur abweichende Werte werden geschrieben, wenn Sie Einstellungen anwenden wählen; danach liest GitLab sie zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply settings</source>
+        <translation>Einstellungen &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Verify settings</source>
+        <translation>Einstellungen &amp;überprüfen</translation>
+    </message>
+    <message>
+        <source>Writes the values marked as changing, then reads them back</source>
+        <translation>Schreibt die als geändert markierten Werte und liest sie danach zurück</translation>
+    </message>
+    <message>
+        <source>Nothing needs to change: reads the settings back, writes nothing</source>
+        <translation>Nichts muss sich ändern: Liest die Einstellungen zurück, schreibt nichts</translation>
+    </message>
+    <message>
+        <source>%1: set, and read back from GitLab.</source>
+        <translation>%1: gesetzt und aus GitLab zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>%1 changes: %2 → %3.</source>
+        <translation>%1 ändert sich: %2 → %3.</translation>
+    </message>
+    <message>
+        <source>%1 stays: %2.</source>
+        <translation>%1 bleibt: %2.</translation>
+    </message>
+    <message>
+        <source>GitLab is set up for %1 and verified.</source>
+        <translation>GitLab ist für %1 eingerichtet und überprüft.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::StepIndicator</name>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Voraussetzungen</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Jira user</source>
+        <translation>Jira-Benutzer</translation>
+    </message>
+    <message>
+        <source>Install in Jira</source>
+        <translation>In Jira installieren</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, current: %3</source>
+        <translation>Schritt %1 von %2, aktuell: %3</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, done: %3</source>
+        <translation>Schritt %1 von %2, erledigt: %3</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
     </message>
 </context>
 <context>
     <name>gjd::wizard::VerifyWizardPage</name>
     <message>
         <source>Verify</source>
-        <translation>Bestätigen</translation>
+        <translation>Überprüfen</translation>
     </message>
     <message>
         <source>The full diagnostics, as Jira Cloud and GitLab.com see the instance.</source>
@@ -5134,10 +5446,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Check &amp;again</source>
         <translation>Erneut &amp;prüfen</translation>
-    </message>
-    <message>
-        <source>Rails console checks (sudo gitlab-rails console)</source>
-        <translation>Prüfungen in der Rails-Konsole (sudo gitlab-rails console)</translation>
     </message>
     <message>
         <source>&amp;Group path:</source>
@@ -5165,6 +5473,46 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Save a troubleshooting export (a ZIP for a support ticket); you see what it contains before it is saved</source>
         <translation>Einen Diagnose-Export speichern (ein ZIP für ein Support-Ticket); Sie sehen vor dem Speichern, was er enthält</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Rails console checks</source>
+        <translation>Prüfungen in der Rails-Konsole</translation>
+    </message>
+    <message>
+        <source>Run these in sudo gitlab-rails console on the GitLab server.</source>
+        <translation>Führen Sie diese in sudo gitlab-rails console auf dem GitLab-Server aus.</translation>
+    </message>
+    <message>
+        <source>OAuth application created (Application ID %1).</source>
+        <translation>OAuth-Anwendung erstellt (Application ID %1).</translation>
+    </message>
+    <message>
+        <source>OAuth application reused (Application ID %1).</source>
+        <translation>OAuth-Anwendung weiterverwendet (Application ID %1).</translation>
+    </message>
+    <message>
+        <source>GitLab for Jira App settings applied and read back.</source>
+        <translation>Einstellungen der GitLab for Jira App angewendet und zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>GitLab for Jira App settings were already right (read back).</source>
+        <translation>Die Einstellungen der GitLab for Jira App waren schon richtig (zurückgelesen).</translation>
+    </message>
+    <message>
+        <source>Jira user checked.</source>
+        <translation>Jira-Benutzer geprüft.</translation>
+    </message>
+    <message>
+        <source>Jira user not checked (skipped).</source>
+        <translation>Jira-Benutzer nicht geprüft (übersprungen).</translation>
+    </message>
+    <message>
+        <source>What the wizard did: %1</source>
+        <translation>Was der Assistent getan hat: %1</translation>
     </message>
 </context>
 <context>

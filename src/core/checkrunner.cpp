@@ -115,6 +115,8 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     }
     m_report = Report{};
     m_announced.clear();
+    m_waiting.clear();
+    m_waitingScheduled = false; // an earlier run's pending update skips itself (run number)
     m_probes.clear();
 
     // Selection: --only (all when empty) minus --skip, plus every prerequisite of what is left.
@@ -240,6 +242,7 @@ void CheckRunner::startReadyProbes()
             Probe* probe = state->probe.get();
             const QString id = state->id;
             connect(probe, &Probe::finished, this, [this, id] { onProbeFinished(id); });
+            connect(probe, &Probe::stepChanged, this, &CheckRunner::scheduleWaitingUpdate);
             const int timeout = m_context.options.probeTimeoutMs;
             connect(&state->timer, &QTimer::timeout, probe,
                     [probe, timeout] { probe->abort(Probe::AbortReason::Timeout, timeout); });
@@ -254,7 +257,79 @@ void CheckRunner::startReadyProbes()
             qCDebug(lcRunner) << "probe" << id << "started";
             state->startMs = m_clock.elapsed();
             probe->start();
+            scheduleWaitingUpdate();
         }
+    }
+}
+
+QString CheckRunner::waitingFor(const QString& checkId) const
+{
+    if (!m_running || !m_announced.contains(checkId) || m_context.findings.contains(checkId))
+        return QString();
+    const Check* check = findIn(checkId);
+    if (!check)
+        return QString();
+    // The probes it reads that are under way; for one that has not started, the ones it needs first.
+    QStringList steps;
+    QSet<QString> seen;
+    QStringList pending = check->probes();
+    while (!pending.isEmpty()) {
+        const QString id = pending.takeFirst();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        const auto state = m_probes.value(id);
+        if (!state)
+            continue;
+        if (state->completing)
+            steps.append(tr("Loading the system's trusted certificates…"));
+        else if (state->started && !state->done && state->probe)
+            steps.append(state->probe->stepText());
+        else if (!state->started && !state->done)
+            pending.append(state->dependsOn);
+    }
+    steps.removeAll(QString());
+    steps.removeDuplicates();
+    if (steps.isEmpty()) {
+        QStringList undecided;
+        for (const QString& p : check->prerequisites()) {
+            if (!m_context.findings.contains(p))
+                undecided.append(p);
+        }
+        if (!undecided.isEmpty())
+            steps.append(tr("Waiting for %1…").arg(undecided.join(QStringLiteral(", "))));
+        else if (!m_context.methodResolved && dependsOnMethod(*check))
+            steps.append(tr("Waiting until the installation method is known…"));
+    }
+    return steps.join(QStringLiteral("; "));
+}
+
+void CheckRunner::scheduleWaitingUpdate()
+{
+    if (m_waitingScheduled || !m_running)
+        return;
+    m_waitingScheduled = true;
+    QTimer::singleShot(0, this, [this, run = m_runNumber] {
+        m_waitingScheduled = false;
+        if (m_running && run == m_runNumber)
+            updateWaiting();
+    });
+}
+
+void CheckRunner::updateWaiting()
+{
+    for (const auto& c : checks()) {
+        const QString id = c->id();
+        if (!m_announced.contains(id) || m_context.findings.contains(id)) {
+            m_waiting.remove(id);
+            continue;
+        }
+        const QString text = waitingFor(id);
+        auto it = m_waiting.find(id);
+        if (text.isEmpty() || (it != m_waiting.end() && *it == text))
+            continue;
+        m_waiting.insert(id, text);
+        emit checkWaiting(id, text);
     }
 }
 
@@ -264,6 +339,7 @@ void CheckRunner::onProbeFinished(const QString& id)
     if (!state || state->done || state->completing)
         return;
     state->timer.stop();
+    scheduleWaitingUpdate();
     state->durationMs = state->probe ? state->probe->elapsedMs() : 0;
     state->succeeded = state->probe && state->probe->succeeded();
     qCDebug(lcRunner) << "probe" << id << "finished in" << state->durationMs << "ms";

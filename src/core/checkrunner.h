@@ -34,6 +34,11 @@ class Probe;
 //     └─ all checks decided → finished(report)
 //   cancel() aborts the probes; checks not yet decided become skip ("cancelled").
 //
+// While a check runs (checkStarted … checkFinished), waitingFor() says what it waits for: the step
+// of each probe it reads that is under way (directly, or a probe those need first), such as
+// "TLS handshake with gitlab.example.com…". checkWaiting() repeats it whenever it changes; the
+// updates are coalesced in the event loop, so a chatty probe costs one evaluation per loop pass.
+//
 // Nothing blocks: no nested event loop, no waiting. Checks whose prerequisite failed are skip
 // and name it. A run ends whatever the catalogue says: a check that waits for a prerequisite or a
 // probe that does not exist (or for itself) is decided as an internal error once nothing else
@@ -69,9 +74,15 @@ public:
     QList<ProbeTiming> probeTimings() const;
     // What each HTTP probe sent and received, secrets removed; also in the report.
     QList<HttpTranscript> transcripts() const;
+    // What a running check waits for, translated, several steps joined by "; "
+    // ("Waiting for GET /-/jira_connect/app_descriptor.json on gitlab.example.com…"); empty when
+    // the check is not running (not started, decided, or no run).
+    QString waitingFor(const QString& checkId) const;
 
 signals:
     void checkStarted(const QString& id);
+    // A running check waits for something else now (text as waitingFor(); never empty).
+    void checkWaiting(const QString& checkId, const QString& text);
     void checkFinished(const gjd::Finding& finding);
     void finished(const gjd::Report& report);
 
@@ -91,6 +102,8 @@ private:
     };
 
     void startReadyProbes();
+    void scheduleWaitingUpdate();
+    void updateWaiting();
     void onProbeFinished(const QString& id);
     void advance();
     void finishRun();
@@ -119,6 +132,8 @@ private:
     bool m_advancing = false;
     QSet<QString> m_selected;
     QSet<QString> m_announced;
+    QHash<QString, QString> m_waiting; // what checkWaiting() said last, per running check
+    bool m_waitingScheduled = false;
     QHash<QString, std::shared_ptr<ProbeState>> m_probes;
 };
 

@@ -6,7 +6,6 @@
 #include "textformatter.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QUrl>
 
@@ -21,8 +20,8 @@ QString esc(const QString& text)
     return safeText(text, SafeFor::Html).toHtmlEscaped();
 }
 
-// A JSON value of the evidence as short, escaped text.
-QString evidenceText(const QJsonValue& v)
+// A scalar JSON value of the evidence as short, escaped text.
+QString scalarText(const QJsonValue& v)
 {
     QString text;
     if (v.isString())
@@ -31,15 +30,72 @@ QString evidenceText(const QJsonValue& v)
         text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     else if (v.isDouble())
         text = QString::number(v.toDouble());
-    else if (v.isNull() || v.isUndefined())
-        text = QStringLiteral("null");
-    else if (v.isArray())
-        text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     else
-        text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        text = QStringLiteral("null");
     if (text.size() > 600)
         text = text.left(600) + QStringLiteral("…");
     return esc(text);
+}
+
+// A JSON value of the evidence as readable lines, escaped: an object as "key: value" lines, an
+// array as one line per item, nested ones indented. Raw JSON has no spaces, so a viewer could
+// only wrap it in the middle of a word; these lines wrap at their spaces and punctuation.
+void evidenceLines(const QJsonValue& v, int depth, QStringList* lines)
+{
+    constexpr int maxLines = 200;
+    const QString indent = QStringLiteral("&nbsp;").repeated(depth * 3);
+    const auto add = [&](const QString& line) {
+        if (lines->size() < maxLines)
+            lines->append(indent + line);
+        else if (lines->size() == maxLines)
+            lines->append(indent + QStringLiteral("…"));
+    };
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            add(QStringLiteral("{}"));
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it->isObject() || it->isArray()) {
+                add(QStringLiteral("%1:").arg(esc(it.key())));
+                evidenceLines(*it, depth + 1, lines);
+            } else {
+                add(QStringLiteral("%1: %2").arg(esc(it.key()), scalarText(*it)));
+            }
+        }
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        if (a.isEmpty())
+            add(QStringLiteral("[]"));
+        for (const QJsonValue& item : a) {
+            if (!item.isObject() && !item.isArray()) {
+                add(scalarText(item));
+                continue;
+            }
+            // An object of scalars on one line ("name: x, status: 200"); anything deeper below a bullet.
+            QStringList fields;
+            const QJsonObject o = item.toObject();
+            bool flat = item.isObject();
+            for (auto it = o.begin(); flat && it != o.end(); ++it) {
+                flat = !it->isObject() && !it->isArray();
+                fields.append(QStringLiteral("%1: %2").arg(esc(it.key()), scalarText(*it)));
+            }
+            if (flat) {
+                add(QStringLiteral("• ") + fields.join(QStringLiteral(", ")));
+            } else {
+                add(QStringLiteral("•"));
+                evidenceLines(item, depth + 1, lines);
+            }
+        }
+    } else {
+        add(scalarText(v));
+    }
+}
+
+QString evidenceText(const QJsonValue& v)
+{
+    QStringList lines;
+    evidenceLines(v, 0, &lines);
+    return lines.join(QStringLiteral("<br>"));
 }
 
 QString checkTitle(const Finding& finding)
@@ -128,7 +184,7 @@ QString HtmlFormatter::findingHtml(const Finding& finding, const Report& report)
             // Certificates are listed once, with their PEM, in the report's certificates.
             if (it.key().contains(QLatin1String("pem")))
                 continue;
-            html += QStringLiteral("<tr><td valign=\"top\"><code>%1</code></td><td><code>%2</code></td></tr>")
+            html += QStringLiteral("<tr><td valign=\"top\"><code>%1</code></td><td>%2</td></tr>")
                         .arg(esc(it.key()), evidenceText(it.value()));
         }
         html += QStringLiteral("</table>");

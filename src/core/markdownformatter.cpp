@@ -10,14 +10,29 @@ namespace gjd {
 
 QString MarkdownFormatter::escape(const QString& text)
 {
+    // Parentheses are plain text in Markdown except in two places: a link's destination, which
+    // needs the "[…]" before it (escaped here, so no link can form), and an ordered list marker
+    // ("1)" or "1." at the start of a line, then a space). Only the marker is escaped: every "("
+    // of a summary came out as "\(", which a reader sees wherever the ticket is read unrendered.
+    int listMarker = -1;
+    int digits = 0;
+    while (digits < text.size() && digits < 10 && text.at(digits).isDigit() &&
+           text.at(digits).unicode() < 128)
+        ++digits;
+    if (digits > 0 && digits <= 9 && digits < text.size() &&
+        (text.at(digits) == QLatin1Char(')') || text.at(digits) == QLatin1Char('.')) &&
+        (digits + 1 == text.size() || text.at(digits + 1).isSpace()))
+        listMarker = digits;
+
     QString out;
     out.reserve(text.size() + 16);
-    for (const QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
         if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
             out += QLatin1Char(' ');
             continue;
         }
-        if (QStringLiteral("\\`*_{}[]()<>#+!|~").contains(c))
+        if (QStringLiteral("\\`*_{}[]<>#+!|~").contains(c) || i == listMarker)
             out += QLatin1Char('\\');
         out += c;
     }
@@ -41,7 +56,8 @@ QString MarkdownFormatter::format(const Report& unsafe)
             counts.append(tr("%1: %2", "status: count").arg(TextFormatter::statusTitle(st)).arg(s.count(st)));
     }
     out += QStringLiteral("- ") + counts.join(QLatin1String(", ")) + QLatin1Char('\n');
-    out += QStringLiteral("- ") + tr("Method: %1 (%2)").arg(report.method, report.methodSource) +
+    out += QStringLiteral("- ") +
+           tr("Method: %1 (%2)").arg(report.method, TextFormatter::methodSourceTitle(report.methodSource)) +
            QLatin1Char('\n');
     if (!report.installType().isEmpty())
         out +=

@@ -9,6 +9,8 @@
 
 #include <openssl/x509.h>
 
+#include <algorithm>
+
 namespace gjd {
 
 QString certificateFingerprint(const QSslCertificate& certificate)
@@ -278,6 +280,31 @@ Report Report::safeFor(SafeFor where) const
         t.text = safeText(QString::fromUtf8(t.text), where).toUtf8();
     }
     return r;
+}
+
+void Report::mergeRerun(const Report& fresh, const QStringList& rerunIds)
+{
+    for (const QString& id : rerunIds) {
+        const Finding* now = fresh.find(id);
+        if (!now)
+            continue;
+        auto it = std::find_if(checks.begin(), checks.end(), [&id](const Finding& f) { return f.id == id; });
+        if (it != checks.end())
+            *it = *now;
+        else
+            checks.append(*now);
+    }
+    generatedAt = fresh.generatedAt;
+    if (!fresh.certificates.isEmpty())
+        certificates = fresh.certificates;
+    for (const HttpTranscript& t : fresh.transcripts) {
+        auto it = std::find_if(transcripts.begin(), transcripts.end(),
+                               [&t](const HttpTranscript& old) { return old.probeId == t.probeId; });
+        if (it != transcripts.end())
+            *it = t;
+        else
+            transcripts.append(t);
+    }
 }
 
 } // namespace gjd

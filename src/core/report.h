@@ -85,6 +85,13 @@ struct Report
     QJsonObject toJson() const;
     static std::optional<Report> fromJson(const QJsonObject& object, QString* error = nullptr);
 
+    // Takes in a run of some checks only ("Re-run failed"): each check of `rerunIds` takes its
+    // finding from `fresh` (appended when this report did not list it), the others keep theirs;
+    // the transcripts of the probes that ran again replace theirs (the rest stay, new ones are
+    // appended); the certificates are the fresh ones when the re-run saw any; the date is the
+    // fresh one. A check of `rerunIds` that `fresh` does not list keeps its old finding.
+    void mergeRerun(const Report& fresh, const QStringList& rerunIds);
+
     // A copy with every text made safe for `where` (safetext.h): ids, categories, titles,
     // summaries, details, remedies, docs, explains, prerequisites, evidence keys and values,
     // certificate names and transcripts. Servers and export files put text into the report; the

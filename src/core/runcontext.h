@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "controlnames.h"
 #include "finding.h"
 #include "http/httpexchange.h"
 #include "instanceurl.h"
@@ -68,6 +69,8 @@ struct RunOptions
     QStringList only;     // ids or prefixes ("tls.")
     QStringList skip;
     QDateTime now; // invalid: the current time (tests pin it)
+    // Whose controls the texts name (--ca-file, or the desktop program's fields).
+    Frontend frontend = Frontend::Cli;
 };
 
 struct DnsResult

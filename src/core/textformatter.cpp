@@ -56,6 +56,13 @@ QString TextFormatter::mark(Status status)
     return QStringLiteral(" ");
 }
 
+QString TextFormatter::methodSourceTitle(const QString& source)
+{
+    return source == QLatin1String("given")      ? tr("given")
+           : source == QLatin1String("detected") ? tr("detected")
+                                                 : tr("assumed");
+}
+
 QString TextFormatter::statusTitle(Status status)
 {
     switch (status) {
@@ -99,9 +106,7 @@ QString TextFormatter::format(const Report& unsafe, const Options& options)
     const QString reset = options.color ? QStringLiteral("\x1b[0m") : QString();
 
     QString out;
-    const QString methodNote = report.methodSource == QLatin1String("given")      ? tr("given")
-                               : report.methodSource == QLatin1String("detected") ? tr("detected")
-                                                                                  : tr("assumed");
+    const QString methodNote = methodSourceTitle(report.methodSource);
     out += bold + tr("GitLab Jira Doctor %1 — %2").arg(report.toolVersion, report.url) + reset +
            QLatin1Char('\n');
     out += (report.methodReason.isEmpty() ? tr("Method: %1 (%2)").arg(report.method, methodNote)

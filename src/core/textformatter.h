@@ -28,6 +28,8 @@ public:
     // How platform.install_type decided, for the report headers: "the settings", "the descriptor
     // key", … (translated); empty for an unknown value.
     static QString installTypeSource(const QString& decidedBy);
+    // "given", "detected" or "assumed" (Report::methodSource), translated.
+    static QString methodSourceTitle(const QString& source);
 };
 
 } // namespace gjd

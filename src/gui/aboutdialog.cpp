@@ -4,6 +4,7 @@
 #include "uistyle.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -50,10 +51,7 @@ AboutDialog::AboutDialog(QWidget* parent)
         tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped() +
         QLatin1String("<br><a href=\"") + homepage.toHtmlEscaped() + QLatin1String("\">") +
         homepage.toHtmlEscaped() + QLatin1String("</a>"));
-    QPalette secondary = detailsLabel->palette();
-    secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
-    detailsLabel->setPalette(secondary);
-    versionLabel->setPalette(secondary);
+    applyColours();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(QStringLiteral("buttonBox"));
@@ -81,6 +79,28 @@ AboutDialog::AboutDialog(QWidget* parent)
     layout->addWidget(buttons);
 
     setMinimumWidth(500);
+}
+
+void AboutDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+}
+
+// Secondary text, and a link that stays readable on dark palettes (which often keep the light
+// theme's dark blue as their Link colour).
+void AboutDialog::applyColours()
+{
+    for (const char* name : {"detailsLabel", "versionLabel"}) {
+        auto* label = findChild<QLabel*>(QLatin1String(name));
+        if (!label)
+            continue;
+        QPalette secondary = label->palette();
+        secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
+        secondary.setColor(QPalette::Link, linkTextColour(palette(), QPalette::Window));
+        label->setPalette(secondary);
+    }
 }
 
 } // namespace gjd

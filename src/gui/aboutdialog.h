@@ -6,13 +6,19 @@
 namespace gjd {
 
 // Help → About: name, version, what the program does, Qt versions, licence and home page.
-// Children for tests: "versionLabel".
+// Children for tests: "versionLabel", "detailsLabel" (with the home page link).
 class AboutDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit AboutDialog(QWidget* parent = nullptr);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyColours();
 };
 
 } // namespace gjd

@@ -2,10 +2,12 @@
 #include "diagnosticspage.h"
 
 #include "checks/check.h"
+#include "connectionform.h"
 #include "export/exportbundle.h"
 #include "exportdialog.h"
 #include "markdownformatter.h"
 #include "reportview.h"
+#include "setup/setuptext.h"
 #include "statusicons.h"
 #include "textformatter.h"
 #include "uisettings.h"
@@ -45,6 +47,12 @@ namespace gjd {
 namespace {
 
 constexpr int kCopiedFeedbackMs = 2000;
+constexpr double kDefaultTimeoutSeconds = 10;
+
+bool needsAttention(Status status)
+{
+    return status == Status::Fail || status == Status::Warn || status == Status::Error;
+}
 
 } // namespace
 
@@ -52,15 +60,11 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     : QWidget(parent)
     , m_backButton(new QPushButton(this))
     , m_headingLabel(new QLabel(this))
-    , m_urlLabel(new QLabel(this))
-    , m_urlEdit(new QLineEdit(this))
-    , m_urlError(new QLabel(this))
-    , m_tokenLabel(new QLabel(this))
-    , m_tokenEdit(new QLineEdit(this))
-    , m_optionsToggle(new QToolButton(this))
+    , m_form(new ConnectionForm(this))
+    , m_urlEdit(m_form->urlEdit())
+    , m_tokenEdit(m_form->tokenEdit())
+    , m_moreToggle(new QToolButton(this))
     , m_options(new QWidget(this))
-    , m_publicUrlLabel(new QLabel(m_options))
-    , m_publicUrlEdit(new QLineEdit(m_options))
     , m_methodLabel(new QLabel(m_options))
     , m_methodCombo(new QComboBox(m_options))
     , m_jiraSiteLabel(new QLabel(m_options))
@@ -69,13 +73,9 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     , m_jiraEmailEdit(new QLineEdit(m_options))
     , m_jiraTokenLabel(new QLabel(m_options))
     , m_jiraTokenEdit(new QLineEdit(m_options))
-    , m_caFileLabel(new QLabel(m_options))
-    , m_caFileEdit(new QLineEdit(m_options))
-    , m_caFileBrowse(new QToolButton(m_options))
-    , m_addressLabel(new QLabel(m_options))
-    , m_addressEdit(new QLineEdit(m_options))
     , m_timeoutLabel(new QLabel(m_options))
     , m_timeoutSpin(new QDoubleSpinBox(m_options))
+    , m_optionsError(new QLabel(this))
     , m_runButton(new QPushButton(this))
     , m_cancelButton(new QPushButton(this))
     , m_rerunFailedButton(new QPushButton(this))
@@ -90,20 +90,15 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     };
     name(m_backButton, "backButton");
     name(m_headingLabel, "headingLabel");
-    name(m_urlEdit, "urlEdit");
-    name(m_urlError, "urlError");
-    name(m_tokenEdit, "tokenEdit");
-    name(m_optionsToggle, "optionsToggle");
+    name(m_form, "connectionForm");
+    name(m_moreToggle, "moreOptionsToggle");
     name(m_options, "options");
-    name(m_publicUrlEdit, "publicUrlEdit");
     name(m_methodCombo, "methodCombo");
     name(m_jiraSiteEdit, "jiraSiteEdit");
     name(m_jiraEmailEdit, "jiraEmailEdit");
     name(m_jiraTokenEdit, "jiraTokenEdit");
     name(m_timeoutSpin, "timeoutSpin");
-    name(m_caFileEdit, "caFileEdit");
-    name(m_caFileBrowse, "caFileBrowse");
-    name(m_addressEdit, "addressEdit");
+    name(m_optionsError, "optionsError");
     name(m_runButton, "runButton");
     name(m_cancelButton, "cancelButton");
     name(m_rerunFailedButton, "rerunFailedButton");
@@ -117,81 +112,51 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     m_backButton->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
     connect(m_backButton, &QPushButton::clicked, this, &DiagnosticsPage::backRequested);
 
-    m_urlEdit->setClearButtonEnabled(true);
+    m_form->setTokenRequired(false);
     m_urlEdit->setCompleter(new QCompleter(uisettings::recentInstances(), m_urlEdit));
-    m_urlError->setWordWrap(true);
-    m_urlError->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_urlError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_urlError->setPalette(errorPalette);
-    m_urlError->hide();
-    for (QLineEdit* secret : {m_tokenEdit, m_jiraTokenEdit}) {
-        secret->setEchoMode(QLineEdit::Password);
-        secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
-    }
+    m_optionsError->setWordWrap(true);
+    m_optionsError->setTextFormat(Qt::PlainText);
+    m_optionsError->hide();
+    QPalette errorPalette = m_optionsError->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColour(palette()));
+    m_optionsError->setPalette(errorPalette);
+    m_jiraTokenEdit->setEchoMode(QLineEdit::Password);
+    m_jiraTokenEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     m_methodCombo->addItem(QString(), QStringLiteral("auto"));
     m_methodCombo->addItem(QString(), QStringLiteral("marketplace"));
     m_methodCombo->addItem(QString(), QStringLiteral("manual"));
     m_methodCombo->addItem(QString(), QStringLiteral("proxy"));
     m_timeoutSpin->setRange(0.5, 600);
     m_timeoutSpin->setDecimals(1);
-    m_timeoutSpin->setValue(10);
+    m_timeoutSpin->setValue(kDefaultTimeoutSeconds);
 
-    m_optionsToggle->setCheckable(true);
-    m_optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_optionsToggle->setArrowType(Qt::RightArrow);
+    m_moreToggle->setCheckable(true);
+    m_moreToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_moreToggle->setArrowType(Qt::RightArrow);
     m_options->hide();
-    connect(m_optionsToggle, &QToolButton::toggled, this, [this](bool on) {
+    connect(m_moreToggle, &QToolButton::toggled, this, [this](bool on) {
         m_options->setVisible(on);
-        m_optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        m_moreToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
     });
 
-    // Layout: heading row, form, options, buttons, verdict, tree | details.
+    // Layout: heading row, connection form, the pane's options, buttons, verdict, tree | details.
     auto* heading = new QHBoxLayout;
     heading->addWidget(m_backButton);
     heading->addSpacing(8);
     heading->addWidget(m_headingLabel, 1);
 
-    auto* form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(m_urlLabel, m_urlEdit);
-    form->addRow(QString(), m_urlError);
-    form->addRow(m_tokenLabel, m_tokenEdit);
-    m_urlLabel->setBuddy(m_urlEdit);
-    m_tokenLabel->setBuddy(m_tokenEdit);
-
     auto* optionsForm = new QFormLayout(m_options);
     optionsForm->setContentsMargins(0, 0, 0, 0);
     optionsForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto* caRow = new QHBoxLayout;
-    caRow->setContentsMargins(0, 0, 0, 0);
-    caRow->addWidget(m_caFileEdit, 1);
-    caRow->addWidget(m_caFileBrowse);
-    m_caFileBrowse->setText(QStringLiteral("…"));
-    connect(m_caFileBrowse, &QToolButton::clicked, this, [this] {
-        auto* dialog = new QFileDialog(this, tr("Private CA certificates (PEM)"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setFileMode(QFileDialog::ExistingFile);
-        dialog->setNameFilters({tr("PEM certificates (*.pem *.crt *.cer)"), tr("All files (*)")});
-        connect(dialog, &QFileDialog::fileSelected, m_caFileEdit, &QLineEdit::setText);
-        dialog->open();
-    });
     const std::pair<QLabel*, QWidget*> optionRows[] = {
-        {m_publicUrlLabel, m_publicUrlEdit}, {m_methodLabel, m_methodCombo},
-        {m_jiraSiteLabel, m_jiraSiteEdit},   {m_jiraEmailLabel, m_jiraEmailEdit},
-        {m_jiraTokenLabel, m_jiraTokenEdit}, {m_addressLabel, m_addressEdit},
+        {m_methodLabel, m_methodCombo},      {m_jiraSiteLabel, m_jiraSiteEdit},
+        {m_jiraEmailLabel, m_jiraEmailEdit}, {m_jiraTokenLabel, m_jiraTokenEdit},
         {m_timeoutLabel, m_timeoutSpin},
     };
     for (const auto& [label, field] : optionRows) {
         optionsForm->addRow(label, field);
         label->setBuddy(field);
     }
-    optionsForm->insertRow(5, m_caFileLabel, caRow);
-    m_caFileLabel->setBuddy(m_caFileEdit);
-
-    auto* toggleRow = new QHBoxLayout;
-    toggleRow->addWidget(m_optionsToggle);
-    toggleRow->addStretch(1);
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -211,7 +176,10 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     connect(m_rerunFailedButton, &QPushButton::clicked, this, &DiagnosticsPage::rerunFailed);
     connect(m_copySummaryButton, &QPushButton::clicked, this, &DiagnosticsPage::copySummary);
     connect(m_exportButton, &QPushButton::clicked, this, &DiagnosticsPage::exportReport);
-    connect(m_urlEdit, &QLineEdit::returnPressed, this, &DiagnosticsPage::run);
+    // Enter in any field runs the check (the token field too).
+    connect(m_form, &ConnectionForm::submitted, this, &DiagnosticsPage::run);
+    for (QLineEdit* edit : {m_jiraSiteEdit, m_jiraEmailEdit, m_jiraTokenEdit})
+        connect(edit, &QLineEdit::returnPressed, this, &DiagnosticsPage::run);
 
     auto* status = new QHBoxLayout;
     m_verdictLabel->setTextFormat(Qt::PlainText);
@@ -224,25 +192,21 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(heading);
-    layout->addLayout(form);
-    layout->addLayout(toggleRow);
+    layout->addWidget(m_form);
+    layout->addWidget(m_moreToggle, 0, Qt::AlignLeft);
     layout->addWidget(m_options);
+    layout->addWidget(m_optionsError);
     layout->addLayout(buttons);
     layout->addLayout(status);
     layout->addWidget(m_view, 1);
 
     setTabOrder(m_backButton, m_urlEdit);
-    setTabOrder(m_urlEdit, m_tokenEdit);
-    setTabOrder(m_tokenEdit, m_optionsToggle);
-    setTabOrder(m_optionsToggle, m_publicUrlEdit);
-    setTabOrder(m_publicUrlEdit, m_methodCombo);
+    setTabOrder(m_form->addressEdit(), m_moreToggle);
+    setTabOrder(m_moreToggle, m_methodCombo);
     setTabOrder(m_methodCombo, m_jiraSiteEdit);
     setTabOrder(m_jiraSiteEdit, m_jiraEmailEdit);
     setTabOrder(m_jiraEmailEdit, m_jiraTokenEdit);
-    setTabOrder(m_jiraTokenEdit, m_caFileEdit);
-    setTabOrder(m_caFileEdit, m_caFileBrowse);
-    setTabOrder(m_caFileBrowse, m_addressEdit);
-    setTabOrder(m_addressEdit, m_timeoutSpin);
+    setTabOrder(m_jiraTokenEdit, m_timeoutSpin);
     setTabOrder(m_timeoutSpin, m_runButton);
     setTabOrder(m_runButton, m_cancelButton);
     setTabOrder(m_cancelButton, m_rerunFailedButton);
@@ -252,20 +216,16 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
 
     connect(&m_runner, &CheckRunner::checkStarted, this, &DiagnosticsPage::onCheckStarted);
     connect(&m_runner, &CheckRunner::checkFinished, this, &DiagnosticsPage::onCheckFinished);
+    connect(&m_runner, &CheckRunner::checkWaiting, m_view, &ReportView::setWaitingFor);
     connect(&m_runner, &CheckRunner::finished, this, &DiagnosticsPage::onFinished);
-    connect(m_urlEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
-    connect(m_publicUrlEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
-    connect(m_jiraSiteEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
-    connect(m_jiraEmailEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
-    connect(m_addressEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_form, &ConnectionForm::changed, this, &DiagnosticsPage::validate);
+    for (QLineEdit* edit : {m_jiraSiteEdit, m_jiraEmailEdit})
+        connect(edit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
+    connect(m_methodCombo, &QComboBox::currentIndexChanged, this, &DiagnosticsPage::validate);
 
-    QStringList all;
-    for (const auto& c : catalogue())
-        all.append(c->id());
-    m_view->setChecks(all);
+    clearResults();
     retranslate();
     setRunning(false);
-    validate();
 }
 
 DiagnosticsPage::~DiagnosticsPage()
@@ -293,19 +253,53 @@ void DiagnosticsPage::focusFirstField()
         m_runButton->setFocus(Qt::OtherFocusReason);
 }
 
+ConnectionInput DiagnosticsPage::input() const
+{
+    ConnectionInput in = m_form->input();
+    const QString method = m_methodCombo->currentData().toString();
+    in.method = method == QLatin1String("auto") ? QString() : method;
+    in.jiraSite = m_jiraSiteEdit->text();
+    in.jiraEmail = m_jiraEmailEdit->text();
+    in.timeoutSeconds = m_timeoutSpin->value();
+    return in;
+}
+
+void DiagnosticsPage::setInput(const ConnectionInput& input)
+{
+    m_form->setInput(input);
+    const int method =
+        m_methodCombo->findData(input.method.isEmpty() ? QStringLiteral("auto") : input.method);
+    m_methodCombo->setCurrentIndex(std::max(method, 0));
+    m_jiraSiteEdit->setText(input.jiraSite);
+    m_jiraEmailEdit->setText(input.jiraEmail);
+    m_timeoutSpin->setValue(input.timeoutSeconds > 0 ? input.timeoutSeconds : kDefaultTimeoutSeconds);
+    if (m_methodCombo->currentIndex() != 0 || !input.jiraSite.trimmed().isEmpty())
+        m_moreToggle->setChecked(true);
+}
+
+Credentials DiagnosticsPage::credentials() const
+{
+    Credentials c;
+    c.gitlabToken = m_tokenEdit->text().trimmed().toUtf8();
+    c.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
+    return c;
+}
+
+void DiagnosticsPage::rememberSecrets(const Credentials& credentials, const QString& jiraEmail)
+{
+    for (const QByteArray& secret :
+         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, jiraEmail.trimmed())) {
+        if (!m_runSecrets.contains(secret))
+            m_runSecrets.append(secret);
+    }
+}
+
 void DiagnosticsPage::retranslate()
 {
-    m_backButton->setText(tr("&Start"));
+    m_backButton->setText(tr("&Start page"));
     m_backButton->setToolTip(tr("Back to the start screen (Esc)"));
     m_headingLabel->setText(tr("Check an instance"));
-    m_urlLabel->setText(tr("Instance &URL:"));
-    m_urlEdit->setPlaceholderText(tr("https://gitlab.example.com"));
-    m_tokenLabel->setText(tr("Administrator &token:"));
-    m_tokenEdit->setPlaceholderText(tr("optional: enables the GitLab settings checks (scope api)"));
-    m_tokenEdit->setAccessibleName(tr("Administrator token"));
-    m_optionsToggle->setText(tr("More &options"));
-    m_publicUrlLabel->setText(tr("&Public URL:"));
-    m_publicUrlEdit->setPlaceholderText(tr("optional: the reverse-proxy URL Jira uses"));
+    m_moreToggle->setText(tr("Met&hod, Jira and timeout"));
     m_methodLabel->setText(tr("Installation &method:"));
     m_methodCombo->setItemText(0, tr("Detect"));
     m_methodCombo->setItemText(1, tr("Marketplace"));
@@ -316,13 +310,6 @@ void DiagnosticsPage::retranslate()
     m_jiraEmailLabel->setText(tr("Jira &email:"));
     m_jiraTokenLabel->setText(tr("Jira API to&ken:"));
     m_jiraTokenEdit->setAccessibleName(tr("Jira API token"));
-    m_caFileLabel->setText(tr("Private C&A file:"));
-    m_caFileEdit->setPlaceholderText(tr("optional: PEM certificates of a private CA"));
-    m_caFileBrowse->setToolTip(tr("Choose a file"));
-    m_caFileBrowse->setAccessibleName(tr("Choose the private CA file"));
-    m_addressLabel->setText(tr("Co&nnect to address:"));
-    m_addressEdit->setPlaceholderText(
-        tr("optional: an IP address, to check a server before DNS points at it"));
     m_timeoutLabel->setText(tr("Timeout per pro&be:"));
     m_timeoutSpin->setSuffix(tr(" s"));
     m_runButton->setText(tr("&Run"));
@@ -341,103 +328,97 @@ void DiagnosticsPage::retranslate()
 void DiagnosticsPage::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
-    else if (event->type() == QEvent::FontChange)
+    } else if (event->type() == QEvent::FontChange) {
         m_headingLabel->setFont(scaledFont(font(), 1.4, QFont::DemiBold));
+    } else if (event->type() == QEvent::PaletteChange) {
+        QPalette errorPalette = m_optionsError->palette();
+        errorPalette.setColor(QPalette::WindowText, errorTextColour(palette()));
+        m_optionsError->setPalette(errorPalette);
+    }
 }
 
-// Inline validation: Run only with a usable URL; every problem said next to its field.
+// Inline validation: Run only with a usable form. The connection form says its own problems; the
+// pane's fields (method, Jira, timeout) are judged by the same core function, alone.
 void DiagnosticsPage::validate()
 {
+    ConnectionInput own = input();
+    own.url = QStringLiteral("https://gitlab.invalid"); // a stand-in: the form judges the URL
+    own.publicUrl.clear();
+    own.caFile.clear();
+    own.address.clear();
     QString problem;
-    const QString text = m_urlEdit->text().trimmed();
-    if (!text.isEmpty()) {
-        const InstanceUrl url = InstanceUrl::parse(text);
-        if (!url.isValid())
-            problem = url.error();
-    }
-    if (problem.isEmpty() && !m_publicUrlEdit->text().trimmed().isEmpty()) {
-        const InstanceUrl pub = InstanceUrl::parse(m_publicUrlEdit->text().trimmed());
-        if (!pub.isValid())
-            problem = tr("Public URL: %1").arg(pub.error());
-    }
-    if (problem.isEmpty() && !m_addressEdit->text().trimmed().isEmpty()) {
-        QString reason;
-        if (!ResolveOverride::forUrls({}, m_addressEdit->text(), &reason))
-            problem = tr("Connect to address: %1").arg(reason);
-    }
-    if (problem.isEmpty() &&
-        m_jiraSiteEdit->text().trimmed().isEmpty() != m_jiraEmailEdit->text().trimmed().isEmpty())
-        problem = tr("The Jira checks need both the Jira site and the email.");
-    m_urlError->setText(problem);
-    m_urlError->setVisible(!problem.isEmpty());
-    m_runButton->setEnabled(!m_runner.isRunning() && !text.isEmpty() && problem.isEmpty());
+    buildRunOptions(own, &problem);
+    m_optionsError->setText(problem);
+    m_optionsError->setVisible(!problem.isEmpty());
+    m_runButton->setEnabled(!m_runner.isRunning() && m_form->isComplete(false) && problem.isEmpty());
+    dropStaleResults();
 }
 
-std::optional<RunOptions> DiagnosticsPage::options(QString* error) const
+void DiagnosticsPage::dropStaleResults()
 {
-    RunOptions o;
-    o.url = m_urlEdit->text().trimmed();
-    o.publicUrl = m_publicUrlEdit->text().trimmed();
-    o.method = m_methodCombo->currentData().toString();
-    const QString site = m_jiraSiteEdit->text().trimmed();
-    if (!site.isEmpty()) {
-        o.jiraSite = InstanceUrl::parse(site).toString();
-        o.jiraEmail = m_jiraEmailEdit->text().trimmed();
-    }
-    o.trustStore = m_trustStore; // empty: the system store, loaded in the background
-    o.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
-    o.probeTimeoutMs = int(m_timeoutSpin->value() * 1000);
-    const QString caFile = m_caFileEdit->text().trimmed();
-    if (!caFile.isEmpty()) {
-        QString reason;
-        const auto certificates = readPemBundle(caFile, &reason);
-        if (!certificates) {
-            *error = tr("Private CA file: %1").arg(reason);
-            return std::nullopt;
-        }
-        o.extraCaCertificates = *certificates;
-        o.extraCaSource = caFile;
-    }
-    const QString addresses = m_addressEdit->text().trimmed();
-    if (!addresses.isEmpty()) {
-        // Like --resolve, for the instance's host and port (and the public URL's).
-        QString reason;
-        const auto overrides = ResolveOverride::forUrls({o.url, o.publicUrl}, addresses, &reason);
-        if (!overrides) {
-            *error = tr("Connect to address: %1").arg(reason);
-            return std::nullopt;
-        }
-        o.resolve = *overrides;
-    }
-    return o;
+    if (m_shown && !m_runner.isRunning() && !sameTarget(input(), m_shownInput))
+        clearResults();
+}
+
+void DiagnosticsPage::clearResults()
+{
+    m_report = Report{};
+    m_shown = false;
+    m_shownInput = ConnectionInput{};
+    m_cancelledUrl.clear();
+    m_rerunCancelled = false;
+    QStringList all;
+    for (const auto& c : catalogue())
+        all.append(c->id());
+    m_view->setChecks(all);
+    updateActions();
+    updateVerdict();
+}
+
+bool DiagnosticsPage::startRun(RunOptions options)
+{
+    options.trustStore = m_trustStore; // empty: the system store, loaded in the background
+    options.trustStoreSource = m_trustStore.isEmpty() ? QStringLiteral("system") : m_trustStoreSource;
+    const Credentials c = credentials();
+    if (!m_runner.start(options, c))
+        return false;
+    rememberSecrets(c, options.jiraEmail);
+    m_cancelRequested = false;
+    m_afterRun = AfterRun::Show;
+    m_findingCount = 0;
+    return true;
 }
 
 void DiagnosticsPage::run()
 {
-    if (m_runner.isRunning() || !m_runButton->isEnabled())
+    if (m_runner.isRunning()) {
+        // Asked to check something else while a run is on (a recent instance chosen on the start
+        // screen): that run's results would be shown under the wrong URL. Start over when it ends.
+        if (!sameTarget(input(), m_runInput) && m_afterRun == AfterRun::Show) {
+            m_afterRun = AfterRun::RunAgain;
+            m_runner.cancel();
+        }
         return;
-    m_rerunFailedButton->setEnabled(false);
-    m_rerunIds.clear();
-    QString error;
-    const std::optional<RunOptions> o = options(&error);
-    m_urlError->setText(error);
-    m_urlError->setVisible(!error.isEmpty());
-    if (!o)
-        return;
-    Credentials credentials;
-    credentials.gitlabToken = m_tokenEdit->text().trimmed().toUtf8();
-    credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
-    if (!m_runner.start(*o, credentials))
-        return;
-    for (const QByteArray& secret :
-         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, o->jiraEmail)) {
-        if (!m_runSecrets.contains(secret))
-            m_runSecrets.append(secret);
     }
+    if (!m_runButton->isEnabled())
+        return;
+    const ConnectionInput in = input();
+    QString error;
+    const std::optional<RunOptions> o = buildRunOptions(in, &error);
+    if (!o) {
+        m_optionsError->setText(error);
+        m_optionsError->setVisible(true);
+        return;
+    }
+    // A new run: what was shown before is not its result.
+    clearResults();
+    m_rerunIds.clear();
+    m_runInput = in;
+    if (!startRun(*o))
+        return;
     m_view->setChecks(m_runner.selectedIds());
-    m_findingCount = 0;
     setRunning(true);
 }
 
@@ -447,80 +428,111 @@ void DiagnosticsPage::rerunFailed()
         return;
     QStringList ids;
     for (const Finding& f : std::as_const(m_report.checks)) {
-        if (f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error)
+        if (needsAttention(f.status))
             ids.append(f.id);
     }
     if (ids.isEmpty())
         return;
+    // The form matches the report shown (else it would have been cleared): the same target.
     QString error;
-    std::optional<RunOptions> o = options(&error);
+    std::optional<RunOptions> o = buildRunOptions(input(), &error);
     if (!o) {
-        m_urlError->setText(error);
-        m_urlError->setVisible(true);
+        m_optionsError->setText(error);
+        m_optionsError->setVisible(true);
         return;
     }
     o->url = m_report.url;
     o->only = ids;
-    Credentials credentials;
-    credentials.gitlabToken = m_tokenEdit->text().trimmed().toUtf8();
-    credentials.jiraToken = m_jiraTokenEdit->text().trimmed().toUtf8();
-    if (!m_runner.start(*o, credentials))
+    m_runInput = input();
+    if (!startRun(*o))
         return;
-    for (const QByteArray& secret :
-         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, o->jiraEmail)) {
-        if (!m_runSecrets.contains(secret))
-            m_runSecrets.append(secret);
-    }
+    m_rerunCancelled = false;
     m_rerunIds = m_runner.selectedIds();
     m_view->markWaiting(m_rerunIds);
-    m_findingCount = 0;
     setRunning(true);
 }
 
 void DiagnosticsPage::cancel()
 {
+    if (m_runner.isRunning())
+        m_cancelRequested = true;
     m_runner.cancel();
+}
+
+void DiagnosticsPage::showResults(const ConnectionInput& input, const Report& report,
+                                  const Credentials& credentials,
+                                  const QList<CheckRunner::ProbeTiming>& timings)
+{
+    if (m_runner.isRunning()) {
+        m_afterRun = AfterRun::Discard;
+        m_runner.cancel();
+    }
+    setInput(input);
+    m_tokenEdit->setText(QString::fromUtf8(credentials.gitlabToken));
+    m_jiraTokenEdit->setText(QString::fromUtf8(credentials.jiraToken));
+    rememberSecrets(credentials, input.jiraEmail);
+    clearResults();
+    m_rerunIds.clear();
+    m_report = report;
+    m_shown = true;
+    m_shownInput = this->input();
+    m_view->setReport(m_report);
+    m_view->setTimings(timings);
+    updateActions();
+    updateVerdict();
+    validate();
 }
 
 void DiagnosticsPage::onCheckStarted(const QString& id)
 {
-    m_view->markRunning(id);
+    if (m_afterRun == AfterRun::Show)
+        m_view->markRunning(id);
 }
 
 void DiagnosticsPage::onCheckFinished(const Finding& finding)
 {
+    if (m_afterRun != AfterRun::Show)
+        return;
     m_view->setFinding(finding);
     m_progressBar->setValue(++m_findingCount);
 }
 
 void DiagnosticsPage::onFinished(const Report& report)
 {
-    if (m_rerunIds.isEmpty()) {
-        m_report = report;
-    } else {
-        // Merge: the re-run checks replace their old findings; the rest stays as it was.
-        for (Finding& f : m_report.checks) {
-            if (const Finding* fresh = report.find(f.id); fresh && m_rerunIds.contains(f.id))
-                f = *fresh;
-        }
-        m_report.generatedAt = report.generatedAt;
-        if (!report.certificates.isEmpty())
-            m_report.certificates = report.certificates;
-        // The re-run probes' transcripts replace theirs; the others stay.
-        for (const HttpTranscript& fresh : report.transcripts) {
-            auto it = std::find_if(m_report.transcripts.begin(), m_report.transcripts.end(),
-                                   [&fresh](const HttpTranscript& t) { return t.probeId == fresh.probeId; });
-            if (it != m_report.transcripts.end())
-                *it = fresh;
-            else
-                m_report.transcripts.append(fresh);
-        }
-        m_rerunIds.clear();
+    const AfterRun after = std::exchange(m_afterRun, AfterRun::Show);
+    const bool cancelled = std::exchange(m_cancelRequested, false);
+    const QStringList rerunIds = std::exchange(m_rerunIds, {});
+    if (after != AfterRun::Show) {
+        setRunning(false);
+        if (after == AfterRun::RunAgain)
+            run();
+        return;
     }
-    m_view->setReport(m_report);
-    m_view->setTimings(m_runner.probeTimings());
+    if (cancelled && !rerunIds.isEmpty()) {
+        // Re-run failed, cancelled: the run before stays what is shown, complete.
+        m_view->setReport(m_report);
+        m_rerunCancelled = true;
+    } else if (cancelled) {
+        // What ran is shown, but no verdict: most checks never ran.
+        m_report = Report{};
+        m_view->setReport(report);
+        m_view->setTimings(m_runner.probeTimings());
+        m_cancelledUrl = InstanceUrl::parse(m_runInput.url).toString();
+        m_shown = true;
+        m_shownInput = m_runInput;
+    } else {
+        if (rerunIds.isEmpty())
+            m_report = report;
+        else
+            m_report.mergeRerun(report, rerunIds);
+        m_view->setReport(m_report);
+        m_view->setTimings(m_runner.probeTimings());
+        m_shown = true;
+        m_shownInput = m_runInput;
+    }
     setRunning(false);
-    updateVerdict();
+    if (cancelled)
+        return;
     const QString url = InstanceUrl::parse(m_report.url).toString();
     uisettings::addRecentInstance(url);
     // setModel() deletes the previous model, which the completer owns.
@@ -531,31 +543,34 @@ void DiagnosticsPage::onFinished(const Report& report)
 
 void DiagnosticsPage::setRunning(bool running)
 {
-    m_cancelButton->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{
-             m_urlEdit, m_tokenEdit, m_publicUrlEdit, m_methodCombo, m_jiraSiteEdit, m_jiraEmailEdit,
-             m_jiraTokenEdit, m_caFileEdit, m_caFileBrowse, m_addressEdit, m_timeoutSpin})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_urlEdit, m_tokenEdit, m_form->publicUrlEdit(),
+                                                      m_form->caFileEdit(), m_form->caFileBrowse(),
+                                                      m_form->addressEdit(), m_methodCombo, m_jiraSiteEdit,
+                                                      m_jiraEmailEdit, m_jiraTokenEdit, m_timeoutSpin})
         w->setEnabled(!running);
-    bool anyFailed = false;
-    for (const Finding& f : std::as_const(m_report.checks))
-        anyFailed =
-            anyFailed || f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error;
-    m_rerunFailedButton->setEnabled(!running && anyFailed);
-    m_copySummaryButton->setEnabled(!running && !m_report.checks.isEmpty());
-    m_exportButton->setEnabled(!running && !m_report.checks.isEmpty());
     m_view->setRunning(running);
     m_progressBar->setVisible(running);
     if (running) {
         m_progressBar->setRange(0, int(m_runner.selectedIds().size()));
         m_progressBar->setValue(0);
-        m_verdictLabel->setText(
-            tr("Checking %1…")
-                .arg(InstanceUrl::parse(m_runner.report().url.isEmpty() ? m_urlEdit->text()
-                                                                        : m_runner.report().url)
-                         .toString()));
+        m_verdictLabel->setText(tr("Checking %1…").arg(InstanceUrl::parse(m_runInput.url).toString()));
     }
+    updateActions();
+    updateVerdict();
     validate();
     emit runningChanged(running);
+}
+
+void DiagnosticsPage::updateActions()
+{
+    const bool running = m_runner.isRunning();
+    const bool complete = !running && !m_report.checks.isEmpty();
+    const bool anyFailed = std::any_of(m_report.checks.cbegin(), m_report.checks.cend(),
+                                       [](const Finding& f) { return needsAttention(f.status); });
+    m_cancelButton->setEnabled(running);
+    m_rerunFailedButton->setEnabled(complete && anyFailed);
+    m_copySummaryButton->setEnabled(complete);
+    m_exportButton->setEnabled(complete);
 }
 
 void DiagnosticsPage::updateVerdict()
@@ -563,7 +578,10 @@ void DiagnosticsPage::updateVerdict()
     if (m_runner.isRunning())
         return;
     if (m_report.checks.isEmpty()) {
-        m_verdictLabel->setText(tr("Enter the URL of a GitLab instance and select Run."));
+        m_verdictLabel->setText(
+            m_cancelledUrl.isEmpty()
+                ? tr("Enter the URL of a GitLab instance and select Run.")
+                : tr("%1 — cancelled: not every check ran, so there is no verdict.").arg(m_cancelledUrl));
         return;
     }
     const Summary s = m_report.summary();
@@ -571,7 +589,8 @@ void DiagnosticsPage::updateVerdict()
     for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
                       Status::Error}) {
         if (s.count(st) > 0)
-            counts.append(tr("%1 %2", "count status").arg(s.count(st)).arg(TextFormatter::statusTitle(st)));
+            // "Warning: 2", not "2 Warning": a status word needs no plural form that way.
+            counts.append(tr("%1: %2", "status: count").arg(TextFormatter::statusTitle(st)).arg(s.count(st)));
     }
     QString text = tr("%1 — verdict %2: %3")
                        .arg(m_report.url, TextFormatter::statusTitle(s.verdict).toUpper(),
@@ -579,8 +598,11 @@ void DiagnosticsPage::updateVerdict()
     if (!m_report.installType().isEmpty())
         text +=
             QLatin1Char('\n') + tr("Install type: %1 (decided from %2)")
-                                    .arg(m_report.installType(),
+                                    .arg(SetupText::installType(m_report.installType()),
                                          TextFormatter::installTypeSource(m_report.installTypeDecidedBy()));
+    if (m_rerunCancelled)
+        text +=
+            QLatin1Char('\n') + tr("Re-run failed was cancelled: these are the results of the run before.");
     m_verdictLabel->setText(text);
 }
 
@@ -622,6 +644,7 @@ void DiagnosticsPage::copySummary()
     if (m_report.checks.isEmpty())
         return;
     QApplication::clipboard()->setText(MarkdownFormatter::format(m_report));
+    // Feedback where the click was: the button says "Copied" for a moment.
     m_copied = true;
     m_copySummaryButton->setText(tr("Copied"));
     QTimer::singleShot(kCopiedFeedbackMs, this, [this] {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checkrunner.h"
+#include "connectioninput.h"
 #include "report.h"
 
 #include <QHash>
@@ -20,6 +21,7 @@ class QToolButton;
 
 namespace gjd {
 
+class ConnectionForm;
 class ReportView;
 
 // "Check an instance": a URL (and optionally a token, a public URL, the method and Jira
@@ -29,14 +31,21 @@ class ReportView;
 //
 //   Run ──► CheckRunner (async; nothing blocks) ──► checkStarted/checkFinished ──► tree + details
 //    ▲                                          └─► finished(report) ──► verdict, waterfall
-//    └── Cancel aborts the probes; Re-run failed runs the failed/warned checks (and what they need)
+//    └── Cancel aborts the probes (no verdict: "cancelled"); Re-run failed runs the failed/warned
+//        checks (and what they need) and merges them in (Report::mergeRerun)
+//   showResults(input, report, …) ──► the form and the tree of a run made elsewhere (the wizard)
 //
+// What is shown always belongs to what the form says: a new run, or a form that no longer
+// checks the same thing (connectioninput.h, sameTarget), clears the previous results, and the
+// verdict names the URL of the report it is about.
 // Secrets typed here live in the line edits only: never in QSettings, logs or the clipboard.
-// Object names for tests: "backButton", "urlEdit", "urlError", "tokenEdit", "optionsToggle",
-// "publicUrlEdit", "methodCombo", "jiraSiteEdit", "jiraEmailEdit", "jiraTokenEdit",
-// "caFileEdit", "addressEdit", "timeoutSpin", "runButton", "cancelButton", "rerunFailedButton",
-// "copySummaryButton", "exportButton", "verdictLabel", "progressBar", "reportView" (a ReportView, with
-// "checkTree", "detailsView", "waterfall", "resultTabs", "transcriptCombo", "transcriptView").
+// Object names for tests: "backButton", the ConnectionForm's ("connectionForm": "urlEdit",
+// "urlError", "urlNote", "tokenEdit", "publicUrlEdit", "optionsToggle", "caFileEdit",
+// "caFileBrowse", "addressEdit"), "moreOptionsToggle", "methodCombo", "jiraSiteEdit",
+// "jiraEmailEdit", "jiraTokenEdit", "timeoutSpin", "optionsError", "runButton", "cancelButton",
+// "rerunFailedButton", "copySummaryButton", "exportButton", "verdictLabel", "progressBar",
+// "reportView" (a ReportView, with "checkTree", "detailsView", "waterfall", "resultTabs",
+// "transcriptCombo", "transcriptView").
 class DiagnosticsPage final : public QWidget
 {
     Q_OBJECT
@@ -50,23 +59,37 @@ public:
     // Focus for someone arriving at the page: the URL field, or Run when a URL is there.
     void focusFirstField();
     bool isRunning() const { return m_runner.isRunning(); }
+    // The complete report shown (merged after re-runs); empty when none is (nothing run yet, the
+    // run was cancelled, or the form changed since).
     const Report& report() const { return m_report; }
     // Selects the check in the tree (and shows its details); false when it is not listed.
     bool selectCheck(const QString& id);
     // The details of a check as shown (HTML), for tests.
     QString detailsHtml(const QString& id) const;
+    // What the fields hold (the tokens aside).
+    ConnectionInput input() const;
 
     // What "publicly trusted" is measured against: the system store unless set (the tests use
     // their own root, as `check --trust-store` does).
     void setPublicTrustStore(const QList<QSslCertificate>& certificates, const QString& source);
 
+    // A run made elsewhere (the setup wizard's last page), shown as if it had run here: the form
+    // filled from `input`, the tokens in their fields (memory only) and kept out of exports, the
+    // tree, verdict and waterfall, and Copy summary, Export and Re-run failed as after a run. A
+    // run going on here is cancelled and its end not shown.
+    void showResults(const ConnectionInput& input, const Report& report, const Credentials& credentials,
+                     const QList<CheckRunner::ProbeTiming>& timings = {});
+
+    // Starts a run of what the form says. During a run for something else (a recent instance
+    // chosen meanwhile), that run is cancelled and this one starts when it has ended.
     void run();
     void rerunFailed();
     void cancel();
 
 signals:
     void backRequested();
-    // After a run, with the instance URL as normalised; for the recent instances.
+    // After a run (not a cancelled one), with the instance URL as normalised; for the recent
+    // instances.
     void instanceChecked(const QString& url);
     void runningChanged(bool running);
 
@@ -74,31 +97,41 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What becomes of the run going on when it ends.
+    enum class AfterRun
+    {
+        Show,     // its results
+        Discard,  // nothing: showResults() put another report there
+        RunAgain, // nothing, then run() again: the form asks for another instance
+    };
+
     void onCheckStarted(const QString& id);
     void onCheckFinished(const Finding& finding);
     void onFinished(const Report& report);
     void exportReport();
     // What the export must not contain: the tokens typed here, in every form.
     QList<QByteArray> secrets() const;
+    void rememberSecrets(const Credentials& credentials, const QString& jiraEmail);
+    Credentials credentials() const;
+    void setInput(const ConnectionInput& input);
     void validate();
+    // Clears what is shown when the form no longer checks what it is about.
+    void dropStaleResults();
+    void clearResults();
     void setRunning(bool running);
+    void updateActions();
     void copySummary();
     void retranslate();
     void updateVerdict();
-    // The run's options from the fields; nullopt with *error (translated) when one is unusable.
-    std::optional<RunOptions> options(QString* error) const;
+    bool startRun(RunOptions options);
 
     QPushButton* m_backButton;
     QLabel* m_headingLabel;
-    QLabel* m_urlLabel;
-    QLineEdit* m_urlEdit;
-    QLabel* m_urlError;
-    QLabel* m_tokenLabel;
-    QLineEdit* m_tokenEdit;
-    QToolButton* m_optionsToggle;
+    ConnectionForm* m_form;
+    QLineEdit* m_urlEdit;   // the form's
+    QLineEdit* m_tokenEdit; // the form's
+    QToolButton* m_moreToggle;
     QWidget* m_options;
-    QLabel* m_publicUrlLabel;
-    QLineEdit* m_publicUrlEdit;
     QLabel* m_methodLabel;
     QComboBox* m_methodCombo;
     QLabel* m_jiraSiteLabel;
@@ -107,13 +140,9 @@ private:
     QLineEdit* m_jiraEmailEdit;
     QLabel* m_jiraTokenLabel;
     QLineEdit* m_jiraTokenEdit;
-    QLabel* m_caFileLabel;
-    QLineEdit* m_caFileEdit;
-    QToolButton* m_caFileBrowse;
-    QLabel* m_addressLabel;
-    QLineEdit* m_addressEdit;
     QLabel* m_timeoutLabel;
     QDoubleSpinBox* m_timeoutSpin;
+    QLabel* m_optionsError;
     QPushButton* m_runButton;
     QPushButton* m_cancelButton;
     QPushButton* m_rerunFailedButton;
@@ -125,6 +154,13 @@ private:
 
     CheckRunner m_runner;
     Report m_report;                // the last complete picture (merged after re-runs)
+    ConnectionInput m_runInput;     // what the run going on checks
+    ConnectionInput m_shownInput;   // what the results shown (complete or cancelled) are about
+    bool m_shown = false;           // the tree shows a run's results (m_report, or a cancelled run)
+    QString m_cancelledUrl;         // the URL of the cancelled run shown; empty when none
+    bool m_rerunCancelled = false;  // the last Re-run failed was cancelled: m_report is the run before
+    bool m_cancelRequested = false; // cancel() during the run going on
+    AfterRun m_afterRun = AfterRun::Show;
     int m_findingCount = 0;         // of the run going on
     QStringList m_rerunIds;         // non-empty during "Re-run failed"
     QList<QByteArray> m_runSecrets; // the tokens the runs used: kept out of exports (memory only)

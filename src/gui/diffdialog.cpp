@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffdialog.h"
 
-#include "statusicons.h"
+#include "reportmodel.h"
 #include "textformatter.h"
 
 #include <QDialogButtonBox>
@@ -9,10 +9,72 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace gjd {
+
+namespace {
+
+// Section ids of the groups (never shown).
+QString sectionId(ReportDiff::Section section)
+{
+    switch (section) {
+    case ReportDiff::Section::NewFailures:
+        return QStringLiteral("new-failures");
+    case ReportDiff::Section::Fixed:
+        return QStringLiteral("fixed");
+    case ReportDiff::Section::StillFailing:
+        return QStringLiteral("still-failing");
+    case ReportDiff::Section::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+// The checks grouped by how they changed, with the dialog's headers and section titles.
+class DiffModel final : public ReportModel
+{
+public:
+    using ReportModel::ReportModel;
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation == Qt::Horizontal && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)) {
+            switch (section) {
+            case TitleColumn:
+                return DiffDialog::tr("Check");
+            case ChangeColumn:
+                return DiffDialog::tr("Before → after");
+            case ResultColumn:
+                return DiffDialog::tr("Now");
+            default:
+                break;
+            }
+        }
+        return ReportModel::headerData(section, orientation, role);
+    }
+
+protected:
+    QString groupTitle(const QString& group) const override
+    {
+        QString title = DiffDialog::tr("Other changes");
+        if (group == sectionId(ReportDiff::Section::NewFailures))
+            title = DiffDialog::tr("New failures");
+        else if (group == sectionId(ReportDiff::Section::Fixed))
+            title = DiffDialog::tr("Fixed");
+        else if (group == sectionId(ReportDiff::Section::StillFailing))
+            title = DiffDialog::tr("Still failing");
+        return QStringLiteral("%1 (%2)").arg(title).arg(groupSize(group));
+    }
+    QStringList groupOrder() const override
+    {
+        return {sectionId(ReportDiff::Section::NewFailures), sectionId(ReportDiff::Section::Fixed),
+                sectionId(ReportDiff::Section::StillFailing), sectionId(ReportDiff::Section::Other)};
+    }
+};
+
+} // namespace
 
 DiffDialog::DiffDialog(const ReportDiff& diff, const QString& beforeName, const QString& afterName,
                        QWidget* parent)
@@ -22,7 +84,8 @@ DiffDialog::DiffDialog(const ReportDiff& diff, const QString& beforeName, const 
     , m_afterName(afterName)
     , m_header(new QLabel(this))
     , m_summary(new QLabel(this))
-    , m_tree(new QTreeWidget(this))
+    , m_model(new DiffModel(this))
+    , m_tree(new QTreeView(this))
 {
     setObjectName(QStringLiteral("diffDialog"));
     m_header->setObjectName(QStringLiteral("diffHeader"));
@@ -36,11 +99,16 @@ DiffDialog::DiffDialog(const ReportDiff& diff, const QString& beforeName, const 
     QFont bold = m_summary->font();
     bold.setBold(true);
     m_summary->setFont(bold);
-    m_tree->setColumnCount(3);
+    // Check, before → after, the new summary.
+    m_tree->setModel(m_model);
+    m_tree->setColumnHidden(ReportModel::StatusColumn, true);
+    m_tree->setColumnHidden(ReportModel::TimeColumn, true);
+    m_tree->header()->moveSection(ReportModel::ChangeColumn, 1);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ReportModel::TitleColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ReportModel::ChangeColumn, QHeaderView::ResizeToContents);
+    fill();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -87,41 +155,30 @@ void DiffDialog::retranslate()
     m_summary->setText(counts.isEmpty() ? tr("No check started or stopped failing.")
                                         : counts.join(QStringLiteral(", ")));
 
-    m_tree->clear();
-    m_tree->setHeaderLabels({tr("Check"), tr("Before → after"), tr("Now")});
+    m_model->retranslate();
     m_tree->setAccessibleName(tr("Changes per check"));
-    const std::pair<ReportDiff::Section, QString> sections[] = {
-        {ReportDiff::Section::NewFailures, tr("New failures")},
-        {ReportDiff::Section::Fixed, tr("Fixed")},
-        {ReportDiff::Section::StillFailing, tr("Still failing")},
-        {ReportDiff::Section::Other, tr("Other changes")},
-    };
-    const auto statusText = [](const std::optional<Status>& s) {
-        return s ? TextFormatter::statusTitle(*s) : QStringLiteral("—");
-    };
-    for (const auto& [section, title] : sections) {
-        QTreeWidgetItem* parent = nullptr;
-        for (const ReportDiff::Entry& e : m_diff.entries) {
-            if (ReportDiff::sectionOf(e) != section)
-                continue;
-            if (!parent) {
-                parent = new QTreeWidgetItem(m_tree, {title});
-                QFont f = parent->font(0);
-                f.setBold(true);
-                parent->setFont(0, f);
-                parent->setExpanded(true);
-            }
-            auto* item = new QTreeWidgetItem(
-                parent,
-                {e.title, statusText(e.before) + QStringLiteral(" → ") + statusText(e.after), e.summary});
-            item->setToolTip(0, e.id);
-            item->setData(0, Qt::UserRole, e.id);
-            item->setIcon(0, statusIcon(e.after.value_or(e.before.value_or(Status::Skip))));
-            item->setToolTip(2, QStringLiteral("<p>%1</p>").arg(e.summary.toHtmlEscaped()));
-        }
-        if (parent)
-            parent->setText(0, QStringLiteral("%1 (%2)").arg(title).arg(parent->childCount()));
+}
+
+void DiffDialog::fill()
+{
+    // Unchanged checks are in no section: not listed.
+    QList<ReportModel::Entry> entries;
+    for (const ReportDiff::Entry& e : m_diff.entries) {
+        if (const auto section = ReportDiff::sectionOf(e))
+            entries.append({e.id, sectionId(*section), e.title});
     }
+    m_model->setEntries(entries);
+    for (const ReportDiff::Entry& e : m_diff.entries) {
+        // The status icon and the summary of now (of before for a removed check).
+        Finding f;
+        f.id = e.id;
+        f.title = e.title;
+        f.status = e.after.value_or(e.before.value_or(Status::Skip));
+        f.summary = e.summary;
+        m_model->setFinding(f);
+        m_model->setComparison(e.id, e.before, e.after);
+    }
+    m_tree->expandAll();
 }
 
 void DiffDialog::changeEvent(QEvent* event)

@@ -6,12 +6,15 @@
 #include <QDialog>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
 
 namespace gjd {
 
+class ReportModel;
+
 // What changed per check between two exports: new failures, fixed, still failing, other
-// changes, each check with its status before → after and the new summary.
+// changes, each check with its status before → after and the new summary. The tree is a
+// ReportModel grouped by those sections (ReportModel::ChangeColumn holds before → after).
 // Object names for tests: "diffHeader", "diffSummary", "diffTree".
 class DiffDialog final : public QDialog
 {
@@ -26,13 +29,15 @@ protected:
 
 private:
     void retranslate();
+    void fill();
 
     ReportDiff m_diff;
     QString m_beforeName;
     QString m_afterName;
     QLabel* m_header;
     QLabel* m_summary;
-    QTreeWidget* m_tree;
+    ReportModel* m_model;
+    QTreeView* m_tree;
 };
 
 } // namespace gjd

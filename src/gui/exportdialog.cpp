@@ -58,13 +58,10 @@ ExportDialog::ExportDialog(const Report& report, const QList<QByteArray>& secret
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
     }
-    QPalette secondary = m_levelHint->palette();
-    secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
-    m_levelHint->setPalette(secondary);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    applyColours();
     m_error->hide();
+    // The saved path can be copied from the summary.
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* group = new QButtonGroup(this);
     group->addButton(m_secretsRadio);
@@ -89,8 +86,14 @@ ExportDialog::ExportDialog(const Report& report, const QList<QByteArray>& secret
     m_saveButton->setDefault(true);
     m_saveButton->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     connect(m_saveButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // The Save button chooses a file first; accepting happens once it is written.
+    // Cancel before a save; Close once saved (the export exists: accepted).
+    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
+        if (m_savedPath.isEmpty())
+            reject();
+        else
+            accept();
+    });
+    // The Save button chooses a file first; once it is written, Close accepts.
     disconnect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
 
     auto* layout = new QVBoxLayout(this);
@@ -222,10 +225,7 @@ void ExportDialog::chooseFile()
     dialog->setFileMode(QFileDialog::AnyFile);
     dialog->setNameFilters({tr("Troubleshooting exports (*.zip)")});
     dialog->setDefaultSuffix(QStringLiteral("zip"));
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        m_acceptWhenSaved = true;
-        saveTo(path);
-    });
+    connect(dialog, &QFileDialog::fileSelected, this, &ExportDialog::saveTo);
     dialog->open();
 }
 
@@ -252,17 +252,35 @@ void ExportDialog::onWritten()
     const QString path = m_savingTo;
     updateButtons();
     if (!error.isEmpty()) {
-        m_acceptWhenSaved = false;
         m_summary->clear();
         m_error->setText(error);
         m_error->show();
         emit saveFailed(error);
         return;
     }
+    // The dialog stays open and says where the file went: closing at once left the admin
+    // guessing whether (and where) anything was written.
+    m_savedPath = path;
     m_summary->setText(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+    m_buttons->setStandardButtons(QDialogButtonBox::Close);
+    m_saveButton->setDefault(false);
+    if (QPushButton* close = m_buttons->button(QDialogButtonBox::Close)) {
+        close->setObjectName(QStringLiteral("closeButton"));
+        close->setDefault(true);
+        close->setFocus(Qt::OtherFocusReason);
+    }
     emit saved(path);
-    if (m_acceptWhenSaved)
-        accept();
+}
+
+// Error text and the level hint from the palette: readable on light and dark themes.
+void ExportDialog::applyColours()
+{
+    QPalette secondary = m_levelHint->palette();
+    secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
+    m_levelHint->setPalette(secondary);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColour(palette(), QPalette::Window));
+    m_error->setPalette(errorPalette);
 }
 
 void ExportDialog::retranslate()
@@ -286,6 +304,8 @@ void ExportDialog::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         rebuild(); // report.md and report.html are written in the program's language
+    } else if (event->type() == QEvent::PaletteChange) {
+        applyColours();
     }
 }
 

@@ -23,9 +23,10 @@ namespace gjd {
 // Building the bundle (redaction, rendering) and writing it run in the background; the dialog
 // says so and offers Save only when the preview is complete:
 //   rebuild() ──► [building] ──► ready()      saveTo(path) ──► [saving] ──► saved(path) | saveFailed(error)
+// Once saved, the dialog stays open, says where the file went, and Cancel becomes Close.
 //
 // Object names for tests: "secretsRadio", "identitiesRadio", "fileList", "fileView",
-// "summaryLabel", "errorLabel", "saveButton".
+// "summaryLabel", "errorLabel", "saveButton", "closeButton" (once saved).
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -40,7 +41,8 @@ public:
     void setLevel(RedactionLevel level);
     // A file name that says what and when, without identities at that level.
     QString suggestedFileName() const;
-    // Writes the previewed bundle in the background; on failure says why in the dialog.
+    // Writes the previewed bundle in the background; says where it went, or why it failed, in
+    // the dialog.
     void saveTo(const QString& path);
 
 signals:
@@ -59,6 +61,7 @@ private:
     void showFile();
     void chooseFile();
     void retranslate();
+    void applyColours();
 
     Report m_report;
     QList<QByteArray> m_secrets;
@@ -66,8 +69,8 @@ private:
     QFutureWatcher<ExportBundle> m_builder;
     QFutureWatcher<QString> m_writer; // the error, empty on success
     QString m_savingTo;
+    QString m_savedPath; // the last file written
     bool m_rebuildPending = false;
-    bool m_acceptWhenSaved = false;
     QLabel* m_intro;
     QRadioButton* m_secretsRadio;
     QRadioButton* m_identitiesRadio;

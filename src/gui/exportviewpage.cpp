@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "reportdiff.h"
 #include "reportview.h"
+#include "setup/setuptext.h"
 #include "textformatter.h"
 #include "uistyle.h"
 
@@ -62,9 +63,7 @@ ExportViewPage::ExportViewPage(QWidget* parent)
     // With nothing open, the hint sits under the heading and takes the room the results would.
     m_emptyLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_emptyLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_errorLabel->setPalette(errorPalette);
+    updateErrorColour();
     m_errorLabel->hide();
     // The banner stands apart from the results: it is about the file, not the instance.
     m_bannerLabel->setFrameShape(QFrame::StyledPanel);
@@ -232,7 +231,8 @@ void ExportViewPage::updateBanner()
             : tr("Report of %1, made on %2 by GitLab Jira Doctor %3.")
                   .arg(r.url, when, e.toolVersion.isEmpty() ? tr("(unknown version)") : e.toolVersion));
     lines.append(tr("Checked from %1 (Qt %2, %3); method %4 (%5).")
-                     .arg(r.vantageOs, r.vantageQt, r.vantageTlsBackend, r.method, r.methodSource));
+                     .arg(r.vantageOs, r.vantageQt, r.vantageTlsBackend, SetupText::method(r.method),
+                          TextFormatter::methodSourceTitle(r.methodSource)));
     if (!r.installType().isEmpty())
         lines.append(tr("Install type: %1 (decided from %2)")
                          .arg(r.installType(), TextFormatter::installTypeSource(r.installTypeDecidedBy())));
@@ -249,7 +249,8 @@ void ExportViewPage::updateBanner()
     for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
                       Status::Error}) {
         if (s.count(st) > 0)
-            counts.append(tr("%1 %2", "count status").arg(s.count(st)).arg(TextFormatter::statusTitle(st)));
+            // "Warning: 2", not "2 Warning": a status word needs no plural form that way.
+            counts.append(tr("%1: %2", "status: count").arg(TextFormatter::statusTitle(st)).arg(s.count(st)));
     }
     m_verdictLabel->setText(
         tr("Verdict %1: %2")
@@ -258,7 +259,7 @@ void ExportViewPage::updateBanner()
 
 void ExportViewPage::retranslate()
 {
-    m_backButton->setText(tr("&Start"));
+    m_backButton->setText(tr("&Start page"));
     m_backButton->setToolTip(tr("Back to the start screen (Esc)"));
     m_headingLabel->setText(tr("Troubleshooting export"));
     m_openButton->setText(tr("&Open…"));
@@ -270,6 +271,14 @@ void ExportViewPage::retranslate()
     updateBanner();
 }
 
+void ExportViewPage::updateErrorColour()
+{
+    // From this page's palette, so that it keeps its contrast in a dark one too.
+    QPalette errorPalette = m_errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColour(palette()));
+    m_errorLabel->setPalette(errorPalette);
+}
+
 void ExportViewPage::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
@@ -277,6 +286,8 @@ void ExportViewPage::changeEvent(QEvent* event)
         retranslate();
     else if (event->type() == QEvent::FontChange)
         m_headingLabel->setFont(scaledFont(font(), 1.4, QFont::DemiBold));
+    else if (event->type() == QEvent::PaletteChange)
+        updateErrorColour();
 }
 
 } // namespace gjd

@@ -60,6 +60,7 @@ private:
     void setBusy(bool busy, const QString& path = QString());
     void chooseComparison();
     void showError(const QString& error);
+    void updateErrorColour();
     void updateBanner();
     void retranslate();
 

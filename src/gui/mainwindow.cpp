@@ -15,10 +15,13 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QScreen>
 #include <QShortcut>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace gjd {
@@ -45,34 +48,27 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->setupDoor, &DoorButton::clicked, this, [this] { showPage(Page::Setup); });
     connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
     connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
-    connect(m_ui->exportPage, &ExportViewPage::backRequested, this, [this] { showPage(Page::Start); });
-    // The wizard lives inside the window, not as a dialog of its own.
-    m_wizard = new SetupWizard(m_credentialStore, m_ui->setupPage);
-    m_wizard->setWindowFlags(Qt::Widget);
-    auto* setupLayout = new QVBoxLayout(m_ui->setupPage);
-    setupLayout->setContentsMargins(0, 0, 0, 0);
-    setupLayout->addWidget(m_wizard);
-    connect(m_wizard, &QDialog::finished, this, [this] {
-        updateRecentInstances();
-        showPage(Page::Start);
-    });
-    connect(m_wizard, &SetupWizard::openDiagnostics, this, [this](const QString& url) {
-        m_ui->checkPage->setUrl(url);
-        showPage(Page::Check);
-    });
-    connect(m_ui->checkPage, &DiagnosticsPage::backRequested, this, [this] { showPage(Page::Start); });
-    connect(m_ui->checkPage, &DiagnosticsPage::instanceChecked, this, &MainWindow::updateRecentInstances);
     connect(m_ui->recentList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        m_ui->checkPage->setUrl(item->text());
+        diagnosticsPage()->setUrl(item->text());
         showPage(Page::Check);
     });
-    updateRecentInstances();
     auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(back, &QShortcut::activated, this, [this] { showPage(Page::Start); });
 
+    // The wizard adds the instance it set up while its page is shown.
+    connect(m_ui->fileMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentInstances);
+    m_ui->openExportAction->setShortcut(QKeySequence::Open);
+    m_ui->openExportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    connect(m_ui->openExportAction, &QAction::triggered, this, &MainWindow::openExportFile);
+    m_ui->exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    connect(m_ui->exportAction, &QAction::triggered, this, &MainWindow::exportReport);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
     m_ui->quitAction->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    m_ui->documentationAction->setShortcut(QKeySequence::HelpContents);
+    m_ui->documentationAction->setIcon(QIcon::fromTheme(QStringLiteral("help-contents")));
+    connect(m_ui->documentationAction, &QAction::triggered, this,
+            [] { QDesktopServices::openUrl(QUrl(QStringLiteral(GJD_HOMEPAGE_URL))); });
     m_ui->aboutAction->setIcon(QIcon::fromTheme(QStringLiteral("help-about")));
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     setupLanguageMenu();
@@ -96,7 +92,7 @@ MainWindow::Page MainWindow::currentPage() const
 {
     const QWidget* current = m_ui->pages->currentWidget();
     for (Page page : {Page::Setup, Page::Check, Page::Export}) {
-        if (pageWidget(page) == current) {
+        if (current && pageWidget(page) == current) {
             return page;
         }
     }
@@ -105,15 +101,17 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::showPage(Page page)
 {
-    m_ui->pages->setCurrentWidget(pageWidget(page));
+    m_ui->pages->setCurrentWidget(ensurePage(page));
     if (page == Page::Start) {
+        // An instance set up or checked meanwhile is listed on return.
+        updateRecentInstances();
         // Keyboard users land on the door they came through.
         doorOf(m_lastDoor)->setFocus(Qt::OtherFocusReason);
         return;
     }
     m_lastDoor = page;
     if (page == Page::Check) {
-        m_ui->checkPage->focusFirstField();
+        m_checkPage->focusFirstField();
         return;
     }
     if (page == Page::Setup) {
@@ -122,28 +120,94 @@ void MainWindow::showPage(Page page)
             m_wizard->show();
         }
         m_wizard->setFocus(Qt::OtherFocusReason);
+        m_wizard->focusFirstField();
         return;
     }
     // With nothing open yet, Open is what the admin came for.
-    if (m_ui->exportPage->opened())
-        m_ui->exportPage->backButton()->setFocus(Qt::OtherFocusReason);
+    if (m_exportPage->opened())
+        m_exportPage->backButton()->setFocus(Qt::OtherFocusReason);
     else
-        m_ui->exportPage->findChild<QWidget*>(QStringLiteral("openButton"))->setFocus(Qt::OtherFocusReason);
+        m_exportPage->findChild<QWidget*>(QStringLiteral("openButton"))->setFocus(Qt::OtherFocusReason);
 }
 
 QWidget* MainWindow::pageWidget(Page page) const
 {
     switch (page) {
     case Page::Setup:
-        return m_ui->setupPage;
+        return m_setupPage;
     case Page::Check:
-        return m_ui->checkPage;
+        return m_checkPage;
     case Page::Export:
-        return m_ui->exportPage;
+        return m_exportPage;
     case Page::Start:
         break;
     }
     return m_ui->startPage;
+}
+
+QWidget* MainWindow::ensurePage(Page page)
+{
+    switch (page) {
+    case Page::Setup:
+        setupWizard();
+        break;
+    case Page::Check:
+        diagnosticsPage();
+        break;
+    case Page::Export:
+        exportViewPage();
+        break;
+    case Page::Start:
+        break;
+    }
+    return pageWidget(page);
+}
+
+SetupWizard* MainWindow::setupWizard()
+{
+    if (m_wizard)
+        return m_wizard;
+    m_setupPage = new QWidget(m_ui->pages);
+    m_setupPage->setObjectName(QStringLiteral("setupPage"));
+    // The wizard lives inside the window, not as a dialog of its own.
+    m_wizard = new SetupWizard(m_credentialStore, m_setupPage);
+    m_wizard->setWindowFlags(Qt::Widget);
+    auto* setupLayout = new QVBoxLayout(m_setupPage);
+    setupLayout->setContentsMargins(0, 0, 0, 0);
+    setupLayout->addWidget(m_wizard);
+    m_ui->pages->addWidget(m_setupPage);
+    connect(m_wizard, &QDialog::finished, this, [this] { showPage(Page::Start); });
+    // The results and the tokens go along (memory only): the pane shows them as a finished run.
+    connect(m_wizard, &SetupWizard::openResults, this,
+            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials) {
+                diagnosticsPage()->showResults(input, report, credentials);
+                showPage(Page::Check);
+            });
+    return m_wizard;
+}
+
+DiagnosticsPage* MainWindow::diagnosticsPage()
+{
+    if (m_checkPage)
+        return m_checkPage;
+    m_checkPage = new DiagnosticsPage(m_ui->pages);
+    m_checkPage->setObjectName(QStringLiteral("checkPage"));
+    m_ui->pages->addWidget(m_checkPage);
+    connect(m_checkPage, &DiagnosticsPage::backRequested, this, [this] { showPage(Page::Start); });
+    connect(m_checkPage, &DiagnosticsPage::instanceChecked, this, &MainWindow::updateRecentInstances);
+    connect(m_checkPage, &DiagnosticsPage::runningChanged, this, &MainWindow::updateExportAction);
+    return m_checkPage;
+}
+
+ExportViewPage* MainWindow::exportViewPage()
+{
+    if (m_exportPage)
+        return m_exportPage;
+    m_exportPage = new ExportViewPage(m_ui->pages);
+    m_exportPage->setObjectName(QStringLiteral("exportPage"));
+    m_ui->pages->addWidget(m_exportPage);
+    connect(m_exportPage, &ExportViewPage::backRequested, this, [this] { showPage(Page::Start); });
+    return m_exportPage;
 }
 
 DoorButton* MainWindow::doorOf(Page page) const
@@ -163,24 +227,65 @@ DoorButton* MainWindow::doorOf(Page page) const
 void MainWindow::openExport(const QString& path)
 {
     showPage(Page::Export);
-    m_ui->exportPage->openFile(path);
+    m_exportPage->openFile(path);
 }
 
 void MainWindow::checkInstance(const QString& url)
 {
-    m_ui->checkPage->setUrl(url);
+    diagnosticsPage()->setUrl(url);
     showPage(Page::Check);
-    m_ui->checkPage->run();
+    m_checkPage->run();
+}
+
+// File → Open export…: the viewer, and its file dialog (non-blocking).
+void MainWindow::openExportFile()
+{
+    showPage(Page::Export);
+    m_exportPage->chooseFile();
+}
+
+// File → Export…: the diagnostics pane's own Export button, so that both open the same dialog
+// with the same secrets to redact.
+void MainWindow::exportReport()
+{
+    if (!m_ui->exportAction->isEnabled() || !m_checkPage)
+        return;
+    showPage(Page::Check);
+    if (auto* button = m_checkPage->findChild<QPushButton*>(QStringLiteral("exportButton")))
+        button->click();
+}
+
+// Enabled while the diagnostics pane holds a finished report (as its Export button).
+void MainWindow::updateExportAction()
+{
+    m_ui->exportAction->setEnabled(m_checkPage && !m_checkPage->isRunning() &&
+                                   !m_checkPage->report().checks.isEmpty());
 }
 
 // The start screen's list of instances checked before (URLs only; never a token).
+// The start screen's list and File → Recent instances.
 void MainWindow::updateRecentInstances()
 {
     const QStringList urls = uisettings::recentInstances();
-    m_ui->recentList->clear();
-    m_ui->recentList->addItems(urls);
+    QStringList listed;
+    for (int row = 0; row < m_ui->recentList->count(); ++row)
+        listed.append(m_ui->recentList->item(row)->text());
+    if (listed != urls) { // unchanged: keep the selection
+        m_ui->recentList->clear();
+        m_ui->recentList->addItems(urls);
+    }
     m_ui->recentLabel->setVisible(!urls.isEmpty());
     m_ui->recentList->setVisible(!urls.isEmpty());
+
+    m_ui->recentMenu->clear();
+    for (const QString& url : urls) {
+        // A URL may hold '&': not a mnemonic.
+        QAction* action =
+            m_ui->recentMenu->addAction(QString(url).replace(QLatin1Char('&'), QLatin1String("&&")));
+        action->setData(url);
+        connect(action, &QAction::triggered, this, [this, url] { checkInstance(url); });
+    }
+    m_ui->recentMenu->setEnabled(!urls.isEmpty());
 }
 
 void MainWindow::changeEvent(QEvent* event)

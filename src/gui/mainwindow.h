@@ -16,15 +16,23 @@ class MainWindow;
 
 class AboutDialog;
 class CredentialStore;
+class DiagnosticsPage;
 class DoorButton;
+class ExportViewPage;
 class SetupWizard;
 
 // The start screen with its three doors and the recent instances, the setup wizard, the
 // diagnostics pane behind "Check an instance" and the export viewer behind "Open a
 // troubleshooting export".
+//
+// Only the start screen is built with the window: each other page is built the first time it is
+// shown (showPage, checkInstance, openExport, the menus), which keeps the cold start close to
+// that of an empty Qt window (docs/benchmarks.md, "Cold start (issue 13)").
+//
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
-// "exportDoor", "recentList", "setupPage" (holds the SetupWizard "setupWizard"), "checkPage"
-// (DiagnosticsPage), "exportPage" (ExportViewPage).
+// "exportDoor", "recentList"; once shown: "setupPage" (holds the SetupWizard "setupWizard"),
+// "checkPage" (DiagnosticsPage), "exportPage" (ExportViewPage). Menus: "openExportAction",
+// "exportAction", "recentMenu", "quitAction", "documentationAction", "aboutAction".
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -55,7 +63,13 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The page's widget, or null while it has not been built.
     QWidget* pageWidget(Page page) const;
+    // The page's widget, built (and added to the stack) on first use.
+    QWidget* ensurePage(Page page);
+    SetupWizard* setupWizard();
+    DiagnosticsPage* diagnosticsPage();
+    ExportViewPage* exportViewPage();
     DoorButton* doorOf(Page page) const;
     void retranslate();
     void applyStartPageStyle();
@@ -63,13 +77,19 @@ private:
     void changeLanguage(const QString& language);
     void showAbout();
     void updateRecentInstances();
+    void updateExportAction();
+    void openExportFile();
+    void exportReport();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QActionGroup* m_languageGroup;
     QPointer<AboutDialog> m_aboutDialog;
     Page m_lastDoor = Page::Setup;
     CredentialStore* m_credentialStore;
+    QWidget* m_setupPage = nullptr;
     SetupWizard* m_wizard = nullptr;
+    DiagnosticsPage* m_checkPage = nullptr;
+    ExportViewPage* m_exportPage = nullptr;
 };
 
 } // namespace gjd

@@ -3,27 +3,38 @@
 
 #include "checks/check.h"
 #include "htmlformatter.h"
-#include "statusicons.h"
+#include "reportmodel.h"
 #include "textformatter.h"
 #include "waterfallwidget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
-#include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QTreeWidget>
+#include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gjd {
 
+static_assert(ReportView::checkIdRole == ReportModel::CheckIdRole);
+
 ReportView::ReportView(QWidget* parent)
     : QSplitter(Qt::Horizontal, parent)
-    , m_tree(new QTreeWidget(this))
+    , m_model(new ReportModel(this))
+    , m_filter(new ProblemsFilterModel(this))
+    , m_treePage(new QWidget(this))
+    , m_problemsOnly(new QCheckBox(m_treePage))
+    , m_tree(new QTreeView(m_treePage))
     , m_tabs(new QTabWidget(this))
     , m_details(new QTextBrowser(m_tabs))
     , m_waterfall(new WaterfallWidget)
@@ -33,23 +44,53 @@ ReportView::ReportView(QWidget* parent)
     , m_transcriptView(new QPlainTextEdit(m_transcriptPage))
 {
     m_tree->setObjectName(QStringLiteral("checkTree"));
+    m_problemsOnly->setObjectName(QStringLiteral("problemsOnlyCheck"));
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_details->setObjectName(QStringLiteral("detailsView"));
     m_waterfall->setObjectName(QStringLiteral("waterfall"));
     m_transcriptCombo->setObjectName(QStringLiteral("transcriptCombo"));
     m_transcriptView->setObjectName(QStringLiteral("transcriptView"));
 
-    m_tree->setColumnCount(3);
+    m_filter->setSourceModel(m_model);
+    m_tree->setModel(m_filter);
+    for (int c = ReportModel::ResultColumn; c < ReportModel::ColumnCount; ++c)
+        m_tree->setColumnHidden(c, true);
     m_tree->setUniformRowHeights(true);
     m_tree->setRootIsDecorated(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &ReportView::showDetails);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The check column as wide as its titles (German ones are long), the status second; a
+    // horizontal scroll bar rather than cut titles when the pane is narrower. fitColumns() sets
+    // the widths when the rows or the language change, fitTreeWidth() gives the tree that width
+    // when it can. Not QHeaderView::ResizeToContents: that measures every row again for each
+    // row that changes, and a run changes them all, one by one.
+    m_tree->header()->setStretchLastSection(true);
+    // Only if the user narrows a column; the tooltips are whole.
+    m_tree->setTextElideMode(Qt::ElideRight);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ReportView::showDetails);
+    // Groups open, also when the filter brings one back.
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
+        expandAll();
+        fitColumns();
+    });
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ReportView::expandAll);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ReportView::expandAll);
+    // The details of the selected check follow its state (running → its finding).
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& first) {
+        if (first.data(ReportModel::CheckIdRole).toString() == currentCheck())
+            showDetails();
+    });
+    connect(m_problemsOnly, &QCheckBox::toggled, m_filter, &ProblemsFilterModel::setProblemsOnly);
+    connect(this, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
+
+    auto* treeLayout = new QVBoxLayout(m_treePage);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_problemsOnly);
+    treeLayout->addWidget(m_tree, 1);
 
     m_details->setOpenExternalLinks(true);
+    // At spaces and punctuation only: a long token (a URL, a fingerprint) rather scrolls.
+    m_details->setWordWrapMode(QTextOption::WordWrap);
     m_tabs->addTab(m_details, QString());
     auto* scroll = static_cast<QScrollArea*>(m_waterfallPage);
     scroll->setWidget(m_waterfall);
@@ -77,115 +118,58 @@ ReportView::ReportView(QWidget* parent)
 
 void ReportView::setChecks(const QStringList& ids)
 {
-    QList<Entry> entries;
-    for (const auto& c : catalogue()) {
-        if (ids.contains(c->id()))
-            entries.append({c->id(), c->category(), c->title()});
-    }
-    m_findings.clear();
-    m_report = Report();
-    buildTree(entries);
-    setTimings({});
-}
-
-void ReportView::buildTree(const QList<Entry>& entries)
-{
     const QString current = currentCheck();
-    m_tree->clear();
-    m_items.clear();
-    QHash<QString, QTreeWidgetItem*> categories;
-    for (const Entry& e : entries) {
-        QTreeWidgetItem*& parent = categories[e.category];
-        if (!parent) {
-            parent = new QTreeWidgetItem(m_tree);
-            parent->setData(0, checkIdRole, e.category);
-            parent->setText(0, Categories::title(e.category));
-            QFont bold = parent->font(0);
-            bold.setBold(true);
-            parent->setFont(0, bold);
-        }
-        auto* item = new QTreeWidgetItem(parent);
-        item->setData(0, checkIdRole, e.id);
-        item->setText(0, e.title);
-        item->setToolTip(0, e.id);
-        item->setIcon(0, pendingIcon());
-        item->setText(1, tr("waiting"));
-        m_items.insert(e.id, item);
-    }
-    // Categories in the catalogue's display order; unknown ones (a newer version's) last.
-    const QStringList order = Categories::ids();
-    const auto rank = [&order](QTreeWidgetItem* item) {
-        const int i = int(order.indexOf(item->data(0, checkIdRole).toString()));
-        return i < 0 ? int(order.size()) : i;
-    };
-    QList<QTreeWidgetItem*> tops;
-    while (m_tree->topLevelItemCount() > 0)
-        tops.append(m_tree->takeTopLevelItem(0));
-    std::stable_sort(tops.begin(), tops.end(),
-                     [&rank](QTreeWidgetItem* a, QTreeWidgetItem* b) { return rank(a) < rank(b); });
-    m_tree->addTopLevelItems(tops);
-    for (QTreeWidgetItem* top : std::as_const(tops))
-        top->setExpanded(true);
+    m_report = Report();
+    m_model->setChecks(ids);
     if (!current.isEmpty())
         selectCheck(current);
+    setTimings({});
+    QTimer::singleShot(0, this, &ReportView::fitTreeWidth);
+}
+
+void ReportView::expandAll()
+{
+    m_tree->expandAll();
 }
 
 void ReportView::markRunning(const QString& id)
 {
-    if (QTreeWidgetItem* item = m_items.value(id)) {
-        item->setIcon(0, runningIcon());
-        item->setText(1, tr("running"));
-    }
+    m_model->markRunning(id);
+}
+
+void ReportView::setWaitingFor(const QString& id, const QString& text)
+{
+    m_model->setWaitingFor(id, text);
 }
 
 void ReportView::markWaiting(const QStringList& ids)
 {
-    for (const QString& id : ids) {
-        if (QTreeWidgetItem* item = m_items.value(id)) {
-            item->setIcon(0, pendingIcon());
-            item->setText(1, tr("waiting"));
-            item->setText(2, QString());
-        }
-    }
+    m_model->markWaiting(ids);
 }
 
 void ReportView::setFinding(const Finding& finding)
 {
-    m_findings.insert(finding.id, finding);
-    if (QTreeWidgetItem* item = m_items.value(finding.id))
-        updateItem(item, finding);
-    if (currentCheck() == finding.id)
-        showDetails();
+    m_model->setFinding(finding);
 }
 
 void ReportView::setReport(const Report& report)
 {
-    // Keep the tree when it already lists these checks (a run that finished), so that the
-    // selection and the scroll position stay; build it when the report is another one.
-    bool same = m_items.size() == report.checks.size();
-    for (const Finding& f : report.checks)
-        same = same && m_items.contains(f.id);
-    if (!same) {
-        QList<Entry> entries;
-        for (const Finding& f : report.checks) {
-            const Check* check = findCheck(f.id);
-            entries.append({f.id, f.category, check ? check->title() : f.title});
-        }
-        buildTree(entries);
-    }
+    const QString current = currentCheck();
+    const bool rebuilt = m_model->checkIds().size() != report.checks.size() ||
+                         std::any_of(report.checks.cbegin(), report.checks.cend(),
+                                     [this](const Finding& f) { return !m_model->contains(f.id); });
     m_report = report;
-    m_findings.clear();
-    for (const Finding& f : report.checks) {
-        m_findings.insert(f.id, f);
-        if (QTreeWidgetItem* item = m_items.value(f.id))
-            updateItem(item, f);
-    }
+    m_model->setReport(report);
+    if (rebuilt && !current.isEmpty())
+        selectCheck(current);
     m_transcriptCombo->clear();
     for (const HttpTranscript& t : report.transcripts)
         m_transcriptCombo->addItem(t.probeId);
     m_tabs->setTabVisible(m_tabs->indexOf(m_transcriptPage), !report.transcripts.isEmpty());
     showTranscript();
     showDetails();
+    if (rebuilt)
+        QTimer::singleShot(0, this, &ReportView::fitTreeWidth);
 }
 
 void ReportView::setTimings(const QList<CheckRunner::ProbeTiming>& timings)
@@ -204,42 +188,37 @@ void ReportView::setRunning(bool running)
     showDetails();
 }
 
-void ReportView::updateItem(QTreeWidgetItem* item, const Finding& finding)
-{
-    item->setIcon(0, statusIcon(finding.status));
-    item->setText(1, TextFormatter::statusTitle(finding.status));
-    item->setText(2, finding.durationMs > 0 ? tr("%1 ms").arg(finding.durationMs) : QString());
-    // Rich text, escaped: a summary from an export could otherwise be taken for HTML.
-    item->setToolTip(0, QStringLiteral("<p>%1</p>")
-                            .arg(QStringLiteral("%1 — %2").arg(finding.id, finding.summary).toHtmlEscaped()));
-    // Screen readers get the status with the title, not only an icon.
-    item->setData(0, Qt::AccessibleTextRole,
-                  QStringLiteral("%1: %2").arg(item->text(0), TextFormatter::statusTitle(finding.status)));
-}
-
 bool ReportView::selectCheck(const QString& id)
 {
-    QTreeWidgetItem* item = m_items.value(id);
-    if (!item)
-        return false;
-    m_tree->setCurrentItem(item);
+    const QModelIndex index = m_filter->mapFromSource(m_model->indexOf(id));
+    if (!index.isValid())
+        return false; // not listed, or hidden by "Problems only"
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
     return true;
 }
 
 QString ReportView::currentCheck() const
 {
-    const QTreeWidgetItem* item = m_tree->currentItem();
-    return item && item->parent() ? item->data(0, checkIdRole).toString() : QString();
+    const QModelIndex index = m_tree->currentIndex();
+    return index.isValid() && !index.data(ReportModel::IsGroupRole).toBool()
+               ? index.data(ReportModel::CheckIdRole).toString()
+               : QString();
 }
 
 QString ReportView::detailsHtml(const QString& id) const
 {
-    if (const auto it = m_findings.constFind(id); it != m_findings.constEnd())
-        return HtmlFormatter::findingHtml(*it, m_report);
+    // Also during a re-run (markWaiting): the previous finding stays readable until the new one.
+    if (const Finding* finding = m_model->finding(id))
+        return HtmlFormatter::findingHtml(*finding, m_report);
     const Check* check = findCheck(id);
-    return QStringLiteral("<h3>%1</h3><p><code>%2</code></p><p>%3</p>")
-        .arg((check ? check->title() : id).toHtmlEscaped(), id.toHtmlEscaped(),
-             (m_running ? tr("Waiting for its probes…") : tr("Not run yet.")).toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3><p><code>%2</code></p><p>%3</p>")
+                       .arg((check ? check->title() : id).toHtmlEscaped(), id.toHtmlEscaped(),
+                            (m_running ? tr("Waiting for its probes…") : tr("Not run yet.")).toHtmlEscaped());
+    const QString waiting = m_model->waitingFor(id);
+    if (m_running && !waiting.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(waiting.toHtmlEscaped());
+    return html;
 }
 
 void ReportView::showDetails()
@@ -265,8 +244,11 @@ void ReportView::showTranscript()
 
 void ReportView::retranslate()
 {
-    m_tree->setHeaderLabels({tr("Check"), tr("Status"), tr("Time")});
+    m_model->retranslate();
     m_tree->setAccessibleName(tr("Checks"));
+    m_problemsOnly->setText(tr("&Problems only"));
+    m_problemsOnly->setToolTip(
+        tr("List only the checks that fail, warn, could not run or need a manual check"));
     m_details->setAccessibleName(tr("Details of the selected check"));
     m_transcriptCombo->setAccessibleName(tr("Probe"));
     m_transcriptCombo->setToolTip(tr("Which probe's HTTP exchange to show"));
@@ -274,10 +256,6 @@ void ReportView::retranslate()
     m_tabs->setTabText(0, tr("&Details"));
     m_tabs->setTabText(1, tr("T&iming"));
     m_tabs->setTabText(2, tr("&HTTP"));
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* category = m_tree->topLevelItem(i);
-        category->setText(0, Categories::title(category->data(0, checkIdRole).toString()));
-    }
     showDetails();
 }
 
@@ -286,6 +264,52 @@ void ReportView::changeEvent(QEvent* event)
     QSplitter::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        fitColumns();
+        QTimer::singleShot(0, this, &ReportView::fitTreeWidth);
+    }
+}
+
+void ReportView::showEvent(QShowEvent* event)
+{
+    QSplitter::showEvent(event);
+    QTimer::singleShot(0, this, &ReportView::fitTreeWidth);
+}
+
+void ReportView::fitColumns()
+{
+    m_tree->resizeColumnToContents(ReportModel::TitleColumn);
+    // The status column as wide as its longest word in this language, whatever the rows say now.
+    const QFontMetrics metrics = m_tree->fontMetrics();
+    int status = metrics.horizontalAdvance(ReportModel::stateText(ReportModel::State::Waiting));
+    status = std::max(status, metrics.horizontalAdvance(ReportModel::stateText(ReportModel::State::Running)));
+    for (Status s : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
+                     Status::Error})
+        status = std::max(status, metrics.horizontalAdvance(TextFormatter::statusTitle(s)));
+    const int margin =
+        2 * (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1) + 8;
+    m_tree->setColumnWidth(
+        ReportModel::StatusColumn,
+        std::max(status + margin, m_tree->header()->sectionSizeHint(ReportModel::StatusColumn)));
+}
+
+// Gives the tree the width its columns need (titles are longer in German), within 30–62 % of
+// the view, unless the user has moved the splitter.
+void ReportView::fitTreeWidth()
+{
+    const int total = sizes().value(0) + sizes().value(1);
+    if (m_splitterMoved || !isVisible() || total <= 0)
+        return;
+    int needed = 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width() + 8;
+    for (int c = 0; c < ReportModel::ColumnCount; ++c) {
+        if (c != ReportModel::TimeColumn && !m_tree->isColumnHidden(c))
+            needed += m_tree->columnWidth(c);
+    }
+    // The time column stretches; what "12345 ms" needs.
+    needed += m_tree->fontMetrics().horizontalAdvance(QStringLiteral("12345 ms")) + 16;
+    const int left = std::clamp(needed, total * 30 / 100, total * 62 / 100);
+    if (left != sizes().value(0))
+        setSizes({left, total - left});
 }
 
 } // namespace gjd

@@ -4,18 +4,19 @@
 #include "checkrunner.h"
 #include "report.h"
 
-#include <QHash>
 #include <QSplitter>
 
+class QCheckBox;
 class QComboBox;
 class QPlainTextEdit;
 class QTabWidget;
 class QTextBrowser;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace gjd {
 
+class ProblemsFilterModel;
+class ReportModel;
 class WaterfallWidget;
 
 // The checks of a report as a tree by category with status icons, and beside it the details of
@@ -23,8 +24,11 @@ class WaterfallWidget;
 // probes' timing waterfall and the HTTP transcripts. The diagnostics pane fills it live; the
 // export viewer fills it from a file, read-only.
 //
-// Object names for tests: "checkTree", "resultTabs", "detailsView", "waterfall",
-// "transcriptCombo", "transcriptView".
+// The tree is a QTreeView of a ReportModel (model()) through a ProblemsFilterModel ("Problems
+// only"). The check column takes the width its titles need (in German too); the others follow.
+//
+// Object names for tests: "checkTree", "problemsOnlyCheck", "resultTabs", "detailsView",
+// "waterfall", "transcriptCombo", "transcriptView".
 class ReportView final : public QSplitter
 {
     Q_OBJECT
@@ -33,11 +37,13 @@ public:
     explicit ReportView(QWidget* parent = nullptr);
 
     // The item data role that holds a tree item's check id (or category id for categories).
-    static constexpr int checkIdRole = Qt::UserRole + 1;
+    static constexpr int checkIdRole = Qt::UserRole + 1; // ReportModel::CheckIdRole
 
     // A tree of these catalogue checks, each waiting.
     void setChecks(const QStringList& ids);
     void markRunning(const QString& id);
+    // What a running check waits for (CheckRunner::checkWaiting): in its row and its details.
+    void setWaitingFor(const QString& id, const QString& text);
     // These checks run again (Re-run failed): waiting, their old findings shown until new ones come.
     void markWaiting(const QStringList& ids);
     void setFinding(const Finding& finding);
@@ -52,24 +58,25 @@ public:
     QString currentCheck() const;
     QString detailsHtml(const QString& id) const;
     const Report& report() const { return m_report; }
+    ReportModel* model() const { return m_model; }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
-    struct Entry
-    {
-        QString id;
-        QString category;
-        QString title;
-    };
-    void buildTree(const QList<Entry>& entries);
-    void updateItem(QTreeWidgetItem* item, const Finding& finding);
     void showDetails();
     void showTranscript();
     void retranslate();
+    void expandAll();
+    void fitColumns();
+    void fitTreeWidth();
 
-    QTreeWidget* m_tree;
+    ReportModel* m_model;
+    ProblemsFilterModel* m_filter;
+    QWidget* m_treePage;
+    QCheckBox* m_problemsOnly;
+    QTreeView* m_tree;
     QTabWidget* m_tabs;
     QTextBrowser* m_details;
     WaterfallWidget* m_waterfall;
@@ -78,10 +85,9 @@ private:
     QComboBox* m_transcriptCombo;
     QPlainTextEdit* m_transcriptView;
 
-    Report m_report; // certificates and transcripts for the details; findings as they arrive
-    QHash<QString, Finding> m_findings;
-    QHash<QString, QTreeWidgetItem*> m_items;
+    Report m_report; // certificates and transcripts for the details; findings are in m_model
     bool m_running = false;
+    bool m_splitterMoved = false; // by the user: the tree's width is theirs then
 };
 
 } // namespace gjd

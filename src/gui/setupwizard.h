@@ -2,35 +2,32 @@
 #pragma once
 
 #include "checkrunner.h"
+#include "connectioninput.h"
 #include "credentials/credentialstore.h"
-#include "gitlabversion.h"
-#include "setup/methodadvice.h"
-#include "setup/setupjob.h"
 
-#include <QPointer>
+#include <QElapsedTimer>
 #include <QWizard>
-
-#include <optional>
 
 namespace gjd {
 
-// The setup wizard (product.md, pages 1–8). Every page checks what it can before Next is
-// enabled and says what is wrong inline; every write to GitLab is previewed, idempotent and read
-// back. All logic is the core's: CheckRunner for the checks, SetupJob for the OAuth application
-// and the settings, MethodAdvice for the decision between a new install and moving a legacy one,
-// RailsSnippet for the console checks.
+namespace wizard {
+class StepIndicator;
+class WizardContext;
+} // namespace wizard
+
+// The setup wizard (product.md, pages 1–8), one page per file under src/gui/wizard/. Every page
+// checks what it can and says what is wrong inline; every write to GitLab has its own button with
+// a verb ("Create application", "Apply settings"), enabled only while the page shows the plan,
+// and is read back. Next never writes. All logic is the core's: CheckRunner for the checks,
+// SetupJob for the OAuth application and the settings, MethodAdvice for the decision between a
+// new install and moving a legacy one, RailsSnippet for the console checks.
 //
-// Async pages follow the wizard contract: validatePage() starts the job and returns false,
-// isComplete() is false while it runs (a busy bar shows), and the page moves on by itself when
-// the job succeeds. Cancel stops whatever runs.
-//
-// State that is not secret (URLs, method, Jira site and email, the page reached) is kept in
-// QSettings under "wizard/"; tokens go to the CredentialStore only when the admin ticks
-// "Remember", never anywhere else.
+// The pages share a WizardContext (wizard/wizardcontext.h), not QWizard fields, so each page can
+// be built and tested alone. Each page handles its own language change and cancellation.
 //
 // Object names for tests: the pages are "instancePage", "methodPage", "prerequisitesPage",
-// "oauthPage", "settingsPage", "jiraPage", "installPage", "verifyPage"; fields are named on each
-// page (see setupwizard.cpp).
+// "oauthPage", "settingsPage", "jiraPage", "installPage", "verifyPage" (their fields are listed
+// in their headers); "stepIndicator" beside them.
 class SetupWizard final : public QWizard
 {
     Q_OBJECT
@@ -56,46 +53,37 @@ public:
 
     // What "publicly trusted" is measured against (default: the system store).
     void setPublicTrustStore(const QList<QSslCertificate>& certificates, const QString& source);
-
     // Like the CLI's --resolve: connect to these addresses for their host and port (on top of
     // the first page's "Connect to address", which covers the instance's host).
-    void addResolveOverride(const ResolveOverride& override) { m_resolve.append(override); }
+    void addResolveOverride(const ResolveOverride& override);
 
-    // Shared state of the pages.
-    // URL, public URL, CA file, address, method, trust store. A CA file or an address that cannot
-    // be used is left out and said in *error (translated).
-    RunOptions runOptions(QString* error = nullptr) const;
-    Credentials credentials() const;
-    Method method() const; // always Marketplace: new installs, and legacy ones being moved
-    bool movingLegacy() const;
-    bool removeOldApplication() const; // moving, and the admin consented
-    const DetectedInstall& detectedInstall() const { return m_detected; }
-    void setDetectedInstall(const DetectedInstall& detected) { m_detected = detected; }
-    std::optional<GitLabVersion> version() const { return m_version; }
-    void setVersion(const std::optional<GitLabVersion>& version) { m_version = version; }
-    SetupJob& setupJob() { return m_job; }
-    CredentialStore* store() const { return m_store; }
-    void saveState() const;
+    wizard::WizardContext* context() const { return m_context; }
     void cancelJobs();
+    // Focus for someone arriving: the first page's URL field (or token field).
+    void focusFirstField();
+    // True for a double-click interval after a page appeared: clicks on Next, Back and Finish are
+    // ignored then, so the rest of a double or triple click does not skip the page just shown.
+    bool isSettling() const;
 
 signals:
-    // The Verify page's "Open in the diagnostics pane".
+    // "Open in the diagnostics pane" (first or last page): what the form holds, the results so
+    // far and the tokens, in memory only.
+    void openResults(const gjd::ConnectionInput& input, const gjd::Report& report,
+                     const gjd::Credentials& credentials);
+    // The same, with the URL only (kept for the start page's history).
     void openDiagnostics(const QString& url);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void done(int result) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
 
-    QPointer<CredentialStore> m_store;
-    SetupJob m_job;
-    std::optional<GitLabVersion> m_version;
-    DetectedInstall m_detected;
-    QList<QSslCertificate> m_trustStore;
-    QString m_trustStoreSource;
-    QList<ResolveOverride> m_resolve;
+    wizard::WizardContext* m_context;
+    wizard::StepIndicator* m_steps;
+    QElapsedTimer m_pageShown;
 };
 
 } // namespace gjd

@@ -20,7 +20,13 @@ WaterfallWidget::WaterfallWidget(QWidget* parent)
 
 void WaterfallWidget::setTimings(const QList<CheckRunner::ProbeTiming>& timings)
 {
+    // Rows in start order (ties by id), whatever order the caller has them in: a waterfall read
+    // top to bottom is the run as it happened.
     m_timings = timings;
+    std::stable_sort(m_timings.begin(), m_timings.end(),
+                     [](const CheckRunner::ProbeTiming& a, const CheckRunner::ProbeTiming& b) {
+                         return a.startMs != b.startMs ? a.startMs < b.startMs : a.id < b.id;
+                     });
     updateDescription();
     updateGeometry();
     update();

@@ -18,7 +18,9 @@ class WaterfallWidget final : public QWidget
 public:
     explicit WaterfallWidget(QWidget* parent = nullptr);
 
+    // Shown in start order (ties by id), whatever the order given.
     void setTimings(const QList<CheckRunner::ProbeTiming>& timings);
+    // In the order shown.
     const QList<CheckRunner::ProbeTiming>& timings() const { return m_timings; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -14,13 +14,52 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 step() { echo "--- $*"; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-packaging.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
 
 step "desktop-file-validate"
 desktop-file-validate "$src/packaging/$app_id.desktop"
 
 step "appstreamcli validate"
 appstreamcli validate --no-net "$src/packaging/$app_id.metainfo.xml"
+# The screenshots the metainfo names (by their raw URL) are in the repository.
+grep -o 'docs/screenshots/[^<]*\.png' "$src/packaging/$app_id.metainfo.xml" | while read -r shot; do
+    [ -s "$src/$shot" ] || fail "the metainfo names $shot, which is not in the repository"
+done
+
+step "desktop file: Exec and StartupWMClass"
+desktop=$src/packaging/$app_id.desktop
+# The program opens one export or report given as an argument.
+grep -qx 'Exec=gitlab-jira-doctor %f' "$desktop" || fail "Exec= does not pass a file (%f)"
+# Qt (xcb) sets WM_CLASS's class to QCoreApplication::applicationName().
+app_name=$(sed -n 's/.*setApplicationName(QStringLiteral("\([^"]*\)")).*/\1/p' "$src/src/app/main.cpp")
+[ -n "$app_name" ] || fail "no setApplicationName() in src/app/main.cpp"
+grep -qx "StartupWMClass=$app_name" "$desktop" || fail "StartupWMClass= is not $app_name"
+# ... and on a real X server (Xvfb), when there is one.
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xprop >/dev/null; then
+    display=
+    for n in $(seq 140 160); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }; done
+    [ -n "$display" ] || fail "no free X display"
+    Xvfb "$display" -screen 0 800x600x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+    xvfb=$!
+    pids+=("$xvfb")
+    mkdir -p "$tmp/home"
+    for _ in $(seq 100); do DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+    DISPLAY=$display QT_QPA_PLATFORM=xcb HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config \
+        "$built_gui" >"$tmp/gui.log" 2>&1 &
+    gui=$!
+    pids+=("$gui")
+    window=$(DISPLAY=$display timeout 60 xdotool search --sync --pid "$gui" --name 'GitLab Jira Doctor' | head -n 1) || true
+    wm_class=
+    [ -n "$window" ] && wm_class=$(DISPLAY=$display xprop -id "$window" WM_CLASS)
+    kill "$gui" 2>/dev/null || true; wait "$gui" 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
+    echo "$wm_class"
+    [ -n "$window" ] || { cat "$tmp/gui.log" >&2; fail "no window of gitlab-jira-doctor on Xvfb"; }
+    grep -q "\"$app_name\"\$" <<<"$wm_class" || fail "WM_CLASS is not ..., \"$app_name\": $wm_class"
+else
+    echo "(Xvfb, xdotool or xprop missing: WM_CLASS not checked on a server)"
+fi
 
 step "cpack -G DEB"
 # Own output directory: cpack installs the build tree into it and never touches ninja's files.

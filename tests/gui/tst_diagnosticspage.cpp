@@ -11,6 +11,7 @@
 #include "checks/check.h"
 #include "diagnosticspage.h"
 #include "diffdialog.h"
+#include "export/exportbundle.h"
 #include "exportdialog.h"
 #include "exportviewpage.h"
 #include "fakegitlab.h"
@@ -19,6 +20,7 @@
 #include "mainwindow.h"
 #include "nginxserver.h"
 #include "reportview.h"
+#include "samplereport.h"
 #include "testpki.h"
 #include "textformatter.h"
 #include "uisettings.h"
@@ -29,6 +31,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,7 +48,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include <memory>
 
@@ -86,6 +89,12 @@ private slots:
     void brokenInstanceShowsWhatFails();
     void rerunFailedAfterTheFix();
     void stalledServerKeepsTheWindowResponsive();
+    void showResultsKeepsResultsAndTokens();
+    void staleResultsAreCleared();
+    void anotherInstanceDuringARun();
+    void enterInTheTokenFieldRuns();
+    void caFileBrowseButton();
+    void httpUrlIsNotedNotChanged();
     void startScreenListsRecentInstances();
     void exportPreviewIsWhatIsWritten();
     void openedExportShowsTheSameChecks();
@@ -103,6 +112,9 @@ private:
     QString exportOf(const QString& site, const QString& name);
     gjd::ExportDialog* openExportDialog(DiagnosticsPage& page);
     void configureHealthy(gjd::test::FakeGitLab& fake, quint16 publicPort);
+    // A finished run made elsewhere: every check of the catalogue passes, but
+    // tls.chain.complete fails; one transcript carries the token.
+    gjd::Report madeElsewhere(const QString& url) const;
 
     std::unique_ptr<gjd::test::FakeGitLab> m_healthy;
     std::unique_ptr<gjd::test::FakeGitLab> m_broken;
@@ -200,10 +212,14 @@ void TestDiagnosticsPage::runAgainst(DiagnosticsPage& page, const QString& site,
 
 QString TestDiagnosticsPage::statusOf(DiagnosticsPage& page, const QString& id) const
 {
-    auto* tree = page.findChild<QTreeWidget*>(QStringLiteral("checkTree"));
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->data(0, gjd::ReportView::checkIdRole).toString() == id)
-            return (*it)->text(1);
+    auto* tree = page.findChild<QTreeView*>(QStringLiteral("checkTree"));
+    const QAbstractItemModel* model = tree->model();
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int c = 0; c < model->rowCount(group); ++c) {
+            if (model->index(c, 0, group).data(gjd::ReportView::checkIdRole).toString() == id)
+                return model->index(c, 1, group).data().toString();
+        }
     }
     return QStringLiteral("(not listed)");
 }
@@ -224,18 +240,33 @@ void TestDiagnosticsPage::runButtonFollowsTheUrl()
     urlEdit->setText(QStringLiteral("gitlab.example.com/"));
     QVERIFY(run->isEnabled());
     QVERIFY(!error->isVisible());
-    // Jira needs both the site and the email; a bad address is said at once.
+    // Jira needs both the site and the email (said under the pane's own options); a bad address
+    // is said at once.
     page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+    page.findChild<QToolButton*>(QStringLiteral("moreOptionsToggle"))->click();
+    auto* optionsError = page.findChild<QLabel*>(QStringLiteral("optionsError"));
+    QVERIFY(optionsError && !optionsError->isVisible());
     page.findChild<QLineEdit*>(QStringLiteral("jiraSiteEdit"))
         ->setText(QStringLiteral("https://acme.atlassian.net"));
     QVERIFY(!run->isEnabled());
-    QVERIFY(error->text().contains(QLatin1String("email")));
+    QVERIFY(optionsError->isVisible());
+    QVERIFY2(optionsError->text().contains(QLatin1String("email")), qPrintable(optionsError->text()));
     page.findChild<QLineEdit*>(QStringLiteral("jiraEmailEdit"))
         ->setText(QStringLiteral("admin@acme.example"));
     QVERIFY(run->isEnabled());
+    QVERIFY(!optionsError->isVisible());
     page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("not-an-ip"));
     QVERIFY(!run->isEnabled());
     QVERIFY(error->text().startsWith(QLatin1String("Connect to address")));
+    // A private CA file that cannot be read: said before Run, naming the field and the file.
+    page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("127.0.0.1"));
+    QVERIFY(run->isEnabled());
+    page.findChild<QLineEdit*>(QStringLiteral("caFileEdit"))->setText(QStringLiteral("/dev/zero"));
+    QVERIFY(!run->isEnabled());
+    QVERIFY2(error->text().startsWith(QLatin1String("Private CA file")), qPrintable(error->text()));
+    QVERIFY(error->text().contains(QLatin1String("/dev/zero")));
+    page.findChild<QLineEdit*>(QStringLiteral("caFileEdit"))->clear();
+    QVERIFY(run->isEnabled());
     // Secrets are masked.
     QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->echoMode(), QLineEdit::Password);
     QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit"))->echoMode(), QLineEdit::Password);
@@ -274,6 +305,7 @@ void TestDiagnosticsPage::healthyInstance()
     auto* copy = page.findChild<QPushButton*>(QStringLiteral("copySummaryButton"));
     QVERIFY(copy->isEnabled());
     QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(copy->text(), QStringLiteral("Copied")); // feedback where the click was
     const QString markdown = QApplication::clipboard()->text();
     QVERIFY2(markdown.startsWith(QLatin1String("### GitLab for Jira Cloud app diagnostics")),
              qPrintable(markdown));
@@ -347,6 +379,248 @@ void TestDiagnosticsPage::stalledServerKeepsTheWindowResponsive()
     QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning(), 3000);
     QCOMPARE(statusOf(page, QStringLiteral("tls.handshake")), QStringLiteral("skip"));
     QVERIFY(page.findChild<QPushButton*>(QStringLiteral("runButton"))->isEnabled());
+    // Cancelled is not a result: no verdict, nothing to copy, export or re-run.
+    const QString verdict = page.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text();
+    QVERIFY2(verdict.contains(QLatin1String("cancelled")), qPrintable(verdict));
+    QVERIFY2(verdict.contains(QString::number(m_stall->serverPort())), qPrintable(verdict));
+    QVERIFY2(!verdict.contains(QLatin1String("verdict WARN")) &&
+                 !verdict.contains(QLatin1String("verdict FAIL")) &&
+                 !verdict.contains(QLatin1String("verdict PASS")) &&
+                 !verdict.contains(QLatin1String("WARN")) && !verdict.contains(QLatin1String("PASS")),
+             qPrintable(verdict));
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("copySummaryButton"))->isEnabled());
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("exportButton"))->isEnabled());
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("rerunFailedButton"))->isEnabled());
+    QVERIFY(page.report().checks.isEmpty());
+    // Nor is it a checked instance.
+    QVERIFY(!gjd::uisettings::recentInstances().contains(
+        QStringLiteral("https://%1:%2").arg(kHost).arg(m_stall->serverPort())));
+}
+
+gjd::Report TestDiagnosticsPage::madeElsewhere(const QString& url) const
+{
+    gjd::Report r = gjd::test::reportHeader(url);
+    for (const auto& c : gjd::catalogue()) {
+        gjd::Finding f;
+        f.id = c->id();
+        f.category = c->category();
+        f.title = c->title();
+        f.status = gjd::Status::Pass;
+        f.summary = QStringLiteral("Fine.");
+        r.checks.append(f);
+    }
+    for (gjd::Finding& f : r.checks) {
+        if (f.id == QLatin1String("tls.chain.complete")) {
+            f.status = gjd::Status::Fail;
+            f.summary = QStringLiteral("The intermediate is missing (from the wizard's run).");
+        }
+    }
+    // As if HttpExchange had missed it: the export must still not carry it.
+    r.transcripts = {
+        {QStringLiteral("api.settings"),
+         QByteArray("GET /api/v4/application/settings HTTP/1.1\nPRIVATE-TOKEN: ") + kToken.toUtf8() + "\n"}};
+    return r;
+}
+
+void TestDiagnosticsPage::showResultsKeepsResultsAndTokens()
+{
+    DiagnosticsPage page;
+    page.resize(kWindowSize);
+    page.show();
+    gjd::ConnectionInput input;
+    input.url = QStringLiteral("https://gitlab.example.com");
+    input.publicUrl = QStringLiteral("https://jira-facing.example.com");
+    input.caFile = gjd::test::pki(QStringLiteral("root.pem"));
+    input.address = QStringLiteral("127.0.0.1");
+    input.jiraSite = QStringLiteral("https://acme.atlassian.net");
+    input.jiraEmail = QStringLiteral("admin@acme.example");
+    gjd::Credentials credentials;
+    credentials.gitlabToken = kToken.toUtf8();
+    credentials.jiraToken = "ATATT-planted-jira-token";
+    const gjd::Report report = madeElsewhere(QStringLiteral("https://gitlab.example.com"));
+    QList<gjd::CheckRunner::ProbeTiming> timings;
+    timings.append({QStringLiteral("dns"), 0, 12, true});
+    timings.append({QStringLiteral("tls"), 12, 30, true});
+    page.showResults(input, report, credentials, timings);
+
+    // The form is the run's.
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(), input.url);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("publicUrlEdit"))->text(), input.publicUrl);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("caFileEdit"))->text(), input.caFile);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->text(), input.address);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("jiraSiteEdit"))->text(), input.jiraSite);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("jiraEmailEdit"))->text(), input.jiraEmail);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit"))->text(),
+             QStringLiteral("ATATT-planted-jira-token"));
+    // The results, as after a run here: findings, not "waiting".
+    QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("fail"));
+    QCOMPARE(statusOf(page, QStringLiteral("dns.resolve")), QStringLiteral("pass"));
+    QCOMPARE(page.report().checks.size(), report.checks.size());
+    QVERIFY(page.detailsHtml(QStringLiteral("tls.chain.complete")).contains(QLatin1String("wizard")));
+    QCOMPARE(page.findChild<gjd::WaterfallWidget*>(QStringLiteral("waterfall"))->timings().size(), 2);
+    const QString verdict = page.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text();
+    QVERIFY2(verdict.startsWith(QLatin1String("https://gitlab.example.com")) &&
+                 verdict.contains(QLatin1String("verdict FAIL")),
+             qPrintable(verdict));
+    for (const char* button : {"copySummaryButton", "exportButton", "rerunFailedButton", "runButton"})
+        QVERIFY2(page.findChild<QPushButton*>(QLatin1String(button))->isEnabled(), button);
+    QVERIFY(!page.isRunning());
+
+    // The tokens stay out of the export even once the fields are cleared.
+    page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->clear();
+    page.findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit"))->clear();
+    QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("fail")); // still shown
+    gjd::ExportDialog* dialog = openExportDialog(page);
+    QVERIFY(dialog);
+    const gjd::BundleFile* transcript = dialog->bundle().file(QStringLiteral("http/api.settings.txt"));
+    QVERIFY(transcript);
+    QVERIFY(transcript->content.contains("PRIVATE-TOKEN"));
+    for (const gjd::BundleFile& f : dialog->bundle().files()) {
+        QVERIFY2(!f.content.contains(kToken.toUtf8()), qPrintable(f.path));
+        QVERIFY2(!f.content.contains("ATATT-planted-jira-token"), qPrintable(f.path));
+    }
+    dialog->reject();
+}
+
+void TestDiagnosticsPage::staleResultsAreCleared()
+{
+    DiagnosticsPage page;
+    page.show();
+    gjd::ConnectionInput input;
+    input.url = QStringLiteral("https://old.example.com");
+    page.showResults(input, madeElsewhere(QStringLiteral("https://old.example.com")), {});
+    auto* urlEdit = page.findChild<QLineEdit*>(QStringLiteral("urlEdit"));
+    auto* verdict = page.findChild<QLabel*>(QStringLiteral("verdictLabel"));
+    auto* exportButton = page.findChild<QPushButton*>(QStringLiteral("exportButton"));
+    QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("fail"));
+
+    // Another spelling of the same instance keeps them.
+    urlEdit->setText(QStringLiteral("  old.example.com/ "));
+    QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("fail"));
+    QVERIFY(exportButton->isEnabled());
+
+    // Another instance (as a recent instance chosen on the start screen sets it): nothing of the
+    // old one stays under the new URL.
+    page.setUrl(QStringLiteral("https://new.example.com"));
+    QVERIFY(statusOf(page, QStringLiteral("tls.chain.complete")) != QLatin1String("fail"));
+    QVERIFY(statusOf(page, QStringLiteral("dns.resolve")) != QLatin1String("pass"));
+    QVERIFY2(!verdict->text().contains(QLatin1String("old.example.com")), qPrintable(verdict->text()));
+    QVERIFY(!verdict->text().contains(QLatin1String("verdict")));
+    QVERIFY(page.report().checks.isEmpty());
+    for (const char* button : {"copySummaryButton", "exportButton", "rerunFailedButton"})
+        QVERIFY2(!page.findChild<QPushButton*>(QLatin1String(button))->isEnabled(), button);
+    // Going back does not bring them back: they were cleared, not hidden.
+    urlEdit->setText(QStringLiteral("https://old.example.com"));
+    QVERIFY(page.report().checks.isEmpty());
+
+    // Another option that changes what is checked (where to connect) clears them too.
+    page.showResults(input, madeElsewhere(QStringLiteral("https://old.example.com")), {});
+    QVERIFY(exportButton->isEnabled());
+    page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("192.0.2.7"));
+    QVERIFY(!exportButton->isEnabled());
+    QVERIFY(page.report().checks.isEmpty());
+}
+
+void TestDiagnosticsPage::anotherInstanceDuringARun()
+{
+    DiagnosticsPage page;
+    page.show();
+    gjd::ConnectionInput old;
+    old.url = QStringLiteral("https://old.example.com");
+    old.caFile = gjd::test::pki(QStringLiteral("root.pem"));
+    old.address = QStringLiteral("127.0.0.1");
+    page.showResults(old, madeElsewhere(old.url), {});
+    page.setPublicTrustStore(m_trust, QStringLiteral("trust.pem"));
+    auto* verdict = page.findChild<QLabel*>(QStringLiteral("verdictLabel"));
+
+    // A run of the stalled server; meanwhile the healthy instance is asked for, the way the start
+    // screen's recent list does it (MainWindow::checkInstance: setUrl, then run).
+    page.setUrl(QStringLiteral("https://%1:%2").arg(kHost).arg(m_stall->serverPort()));
+    page.run();
+    QVERIFY(page.isRunning());
+    // A new run: the old results are gone at once, the label names what is checked.
+    QVERIFY(statusOf(page, QStringLiteral("tls.chain.complete")) != QLatin1String("fail"));
+    QVERIFY2(verdict->text().contains(QString::number(m_stall->serverPort())), qPrintable(verdict->text()));
+    QVERIFY(!verdict->text().contains(QLatin1String("old.example.com")));
+    QTest::qWait(200);
+    page.setUrl(url(QStringLiteral("healthy")));
+    page.run();
+    QTRY_VERIFY_WITH_TIMEOUT(page.isRunning() && verdict->text().contains(url(QStringLiteral("healthy"))),
+                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning(), 60000);
+    QCOMPARE(page.report().url, url(QStringLiteral("healthy")));
+    QVERIFY2(verdict->text().startsWith(url(QStringLiteral("healthy"))), qPrintable(verdict->text()));
+    QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("pass"));
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(), url(QStringLiteral("healthy")));
+}
+
+void TestDiagnosticsPage::enterInTheTokenFieldRuns()
+{
+    DiagnosticsPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://%1:%2").arg(kHost).arg(m_stall->serverPort()));
+    page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("127.0.0.1"));
+    auto* token = page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QVERIFY(token->inputMethodHints() & Qt::ImhSensitiveData);
+    token->setFocus();
+    QTest::keyClicks(token, kToken);
+    QVERIFY(!page.isRunning());
+    QTest::keyClick(token, Qt::Key_Return);
+    QVERIFY(page.isRunning());
+    page.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning(), 3000);
+}
+
+void TestDiagnosticsPage::caFileBrowseButton()
+{
+    DiagnosticsPage page;
+    page.show();
+    auto* toggle = page.findChild<QToolButton*>(QStringLiteral("optionsToggle"));
+    QVERIFY(toggle);
+    QCOMPARE(toggle->text(), QStringLiteral("Connection &options"));
+    auto* caFile = page.findChild<QLineEdit*>(QStringLiteral("caFileEdit"));
+    auto* browse = page.findChild<QToolButton*>(QStringLiteral("caFileBrowse"));
+    QVERIFY(caFile && browse);
+    QVERIFY(!browse->isVisible());
+    toggle->click();
+    QVERIFY(browse->isVisible() && caFile->isVisible());
+    QVERIFY(!browse->accessibleName().isEmpty());
+    browse->click();
+    auto* dialog = page.findChild<QFileDialog*>(QStringLiteral("caFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->nameFilters().value(0).contains(QLatin1String("*.pem")));
+    QCOMPARE(dialog->fileMode(), QFileDialog::ExistingFile);
+    // What is chosen lands in the field.
+    const QString root = gjd::test::pki(QStringLiteral("root.pem"));
+    emit dialog->fileSelected(root);
+    QCOMPARE(caFile->text(), root);
+    dialog->reject();
+}
+
+void TestDiagnosticsPage::httpUrlIsNotedNotChanged()
+{
+    DiagnosticsPage page;
+    page.show();
+    auto* urlEdit = page.findChild<QLineEdit*>(QStringLiteral("urlEdit"));
+    auto* note = page.findChild<QLabel*>(QStringLiteral("urlNote"));
+    auto* error = page.findChild<QLabel*>(QStringLiteral("urlError"));
+    QVERIFY(note && !note->isVisible());
+    QTest::keyClicks(urlEdit, QStringLiteral("http://gitlab.example.com"));
+    // Said, not done: the field keeps what was typed; Run stays possible.
+    QCOMPARE(urlEdit->text(), QStringLiteral("http://gitlab.example.com"));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QLatin1String("HTTPS only")) &&
+                 note->text().contains(QLatin1String("https://gitlab.example.com")),
+             qPrintable(note->text()));
+    QVERIFY(!error->isVisible());
+    QVERIFY(page.findChild<QPushButton*>(QStringLiteral("runButton"))->isEnabled());
+    urlEdit->setText(QStringLiteral("https://gitlab.example.com"));
+    QVERIFY(!note->isVisible());
 }
 
 void TestDiagnosticsPage::startScreenListsRecentInstances()
@@ -499,22 +773,25 @@ void TestDiagnosticsPage::openedExportShowsTheSameChecks()
 
     gjd::MainWindow window;
     window.show();
+    window.showPage(gjd::MainWindow::Page::Export); // the page is built on first use
     auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    QVERIFY(viewer);
     QSignalSpy loaded(viewer, &gjd::ExportViewPage::loaded);
     window.openExport(path);
     QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Export);
     QVERIFY(loaded.wait(20000));
     QCOMPARE(loaded.first().first().toBool(), true);
-    auto* tree = viewer->findChild<QTreeWidget*>(QStringLiteral("checkTree"));
+    const QAbstractItemModel* model = viewer->findChild<QTreeView*>(QStringLiteral("checkTree"))->model();
     int listed = 0;
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if (!(*it)->parent())
-            continue;
-        ++listed;
-        const QString id = (*it)->data(0, gjd::ReportView::checkIdRole).toString();
-        const gjd::Finding* f = page.report().find(id);
-        QVERIFY2(f, qPrintable(id));
-        QCOMPARE((*it)->text(1), gjd::TextFormatter::statusTitle(f->status));
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int c = 0; c < model->rowCount(group); ++c) {
+            ++listed;
+            const QString id = model->index(c, 0, group).data(gjd::ReportView::checkIdRole).toString();
+            const gjd::Finding* f = page.report().find(id);
+            QVERIFY2(f, qPrintable(id));
+            QCOMPARE(model->index(c, 1, group).data().toString(), gjd::TextFormatter::statusTitle(f->status));
+        }
     }
     QCOMPARE(listed, int(page.report().checks.size()));
     // The details are the pane's, and read-only: nothing to run here.
@@ -562,13 +839,14 @@ void TestDiagnosticsPage::compareFailingThenFixed()
     QVERIFY(compareIn(viewer, broken));
     auto* diff = viewer.findChild<gjd::DiffDialog*>();
     QVERIFY(diff && diff->isVisible());
-    auto* tree = diff->findChild<QTreeWidget*>(QStringLiteral("diffTree"));
+    const QAbstractItemModel* diffModel = diff->findChild<QTreeView*>(QStringLiteral("diffTree"))->model();
     QString fixedSection;
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* section = tree->topLevelItem(i);
-        for (int j = 0; j < section->childCount(); ++j) {
-            if (section->child(j)->data(0, Qt::UserRole).toString() == QLatin1String("tls.chain.complete"))
-                fixedSection = section->text(0);
+    for (int i = 0; i < diffModel->rowCount(); ++i) {
+        const QModelIndex section = diffModel->index(i, 0);
+        for (int j = 0; j < diffModel->rowCount(section); ++j) {
+            if (diffModel->index(j, 0, section).data(gjd::ReportView::checkIdRole).toString() ==
+                QLatin1String("tls.chain.complete"))
+                fixedSection = section.data().toString();
         }
     }
     QVERIFY2(fixedSection.startsWith(QLatin1String("Fixed")), qPrintable(fixedSection));
@@ -659,8 +937,9 @@ void TestDiagnosticsPage::screenshots()
         gjd::MainWindow window;
         window.resize(kWindowSize);
         window.show();
+        window.showPage(gjd::MainWindow::Page::Export); // the page is built on first use
         auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
-        window.showPage(gjd::MainWindow::Page::Export);
+        QVERIFY(viewer);
         QVERIFY(openIn(*viewer, path));
         save(window, "export-viewer");
         viewer->findChild<QTabWidget*>(QStringLiteral("resultTabs"))->setCurrentIndex(2);

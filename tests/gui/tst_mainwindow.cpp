@@ -1,31 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Drives the start screen by object name, switches languages, and saves screenshots of every
-// page in English and German to <build>/screenshots/ for people to look at.
+// Drives the start screen and the menus by object name, switches languages, and saves screenshots
+// of every page at 800x600 in English and German with a light palette and with a dark one to
+// <build>/screenshots/ for people to look at (a few of them are docs/screenshots/).
 
 #include "aboutdialog.h"
 #include "diagnosticspage.h"
 #include "doorbutton.h"
+#include "exportdialog.h"
 #include "exportviewpage.h"
 #include "i18n.h"
 #include "mainwindow.h"
 #include "setupwizard.h"
+#include "uisettings.h"
 
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTextEdit>
 #include <QtTest>
 
@@ -33,7 +44,37 @@ using gjd::MainWindow;
 
 namespace {
 
-const QSize kWindowSize(900, 640);
+// The smallest display the product supports.
+const QSize kWindowSize(800, 600);
+
+// A dark theme with KDE Breeze Dark's colours, for the dark screenshots.
+QPalette darkPalette()
+{
+    const QColor window(0x2a, 0x2e, 0x32);
+    const QColor base(0x1b, 0x1e, 0x20);
+    const QColor text(0xfc, 0xfc, 0xfc);
+    const QColor button(0x31, 0x36, 0x3b);
+    const QColor highlight(0x3d, 0xae, 0xe9);
+    QPalette palette(button, window);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, button);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::ToolTipBase, window);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    palette.setColor(QPalette::Highlight, highlight);
+    palette.setColor(QPalette::HighlightedText, text);
+    palette.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+    palette.setColor(QPalette::LinkVisited, QColor(0x9b, 0x59, 0xb6));
+    const QColor disabled(0x6e, 0x71, 0x75);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
 
 QString screenshotDir()
 {
@@ -60,6 +101,10 @@ class TestMainWindow final : public QObject
 {
     Q_OBJECT
 
+public slots:
+    // QDesktopServices' handler for https URLs during the tests: nothing is opened, only noted.
+    void openUrl(const QUrl& url) { m_openedUrls.append(url); }
+
 private slots:
     void initTestCase();
     void cleanup();
@@ -78,8 +123,18 @@ private slots:
     void englishOverrideLoadsNothing();
     void languageMenuSwitchesLive();
     void firstWindowFitsTheScreen();
+    void pagesAreBuiltWhenFirstShown();
+    void openExportBuildsTheViewer();
+    void openExportActionAsksForAFile();
+    void recentInstancesFollowTheSettings();
+    void exportActionFollowsTheDiagnostics();
+    void documentationOpensTheHomePage();
     void screenshots_data();
     void screenshots();
+
+private:
+    QList<QUrl> m_openedUrls;
+    QPalette m_lightPalette; // the application's palette at start
 };
 
 void TestMainWindow::initTestCase()
@@ -89,11 +144,13 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QSettings().clear();
     QVERIFY(QDir().mkpath(screenshotDir()));
+    m_lightPalette = QApplication::palette();
 }
 
 void TestMainWindow::cleanup()
 {
     gjd::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    QApplication::setPalette(m_lightPalette);
     QSettings().clear();
 }
 
@@ -133,11 +190,12 @@ void TestMainWindow::exportDoorOpensTheViewer()
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
     auto* startPage = window.findChild<QWidget*>(QStringLiteral("startPage"));
     auto* doorButton = window.findChild<gjd::DoorButton*>(QStringLiteral("exportDoor"));
-    auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
-    QVERIFY(pages && startPage && doorButton && viewer);
+    QVERIFY(pages && startPage && doorButton);
     QCOMPARE(pages->currentWidget(), startPage);
 
     QTest::mouseClick(doorButton, Qt::LeftButton);
+    auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    QVERIFY(viewer);
     QCOMPARE(pages->currentWidget(), viewer);
     QVERIFY(!doorButton->isVisible());
     // Nothing open yet: it says what the page is for, and Open has the focus.
@@ -163,9 +221,10 @@ void TestMainWindow::setupDoorOpensTheWizard()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::mouseClick(window.findChild<gjd::DoorButton*>(QStringLiteral("setupDoor")), Qt::LeftButton);
     auto* wizard = window.findChild<gjd::SetupWizard*>(QStringLiteral("setupWizard"));
     QVERIFY(wizard);
-    QTest::mouseClick(window.findChild<gjd::DoorButton*>(QStringLiteral("setupDoor")), Qt::LeftButton);
+    QVERIFY(window.findChild<QWidget*>(QStringLiteral("setupPage"))->isAncestorOf(wizard));
     QCOMPARE(window.currentPage(), MainWindow::Page::Setup);
     QVERIFY(wizard->isVisible());
     QCOMPARE(wizard->currentId(), int(gjd::SetupWizard::InstancePage));
@@ -187,6 +246,11 @@ void TestMainWindow::everyControlHasAnAccessibleName()
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Every page is built when first shown.
+        for (MainWindow::Page page :
+             {MainWindow::Page::Setup, MainWindow::Page::Check, MainWindow::Page::Export})
+            window.showPage(page);
+        window.showPage(MainWindow::Page::Start);
         QStringList unnamed;
         const auto widgets = window.findChildren<QWidget*>();
         for (QWidget* w : widgets) {
@@ -215,9 +279,10 @@ void TestMainWindow::checkDoorOpensTheDiagnosticsPane()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
-    auto* pane = window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage"));
-    QVERIFY(pages && pane);
+    QVERIFY(pages);
     QTest::mouseClick(window.findChild<gjd::DoorButton*>(QStringLiteral("checkDoor")), Qt::LeftButton);
+    auto* pane = window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage"));
+    QVERIFY(pane);
     QCOMPARE(pages->currentWidget(), pane);
     auto* url = pane->findChild<QLineEdit*>(QStringLiteral("urlEdit"));
     QVERIFY(url && url->isVisible());
@@ -282,6 +347,7 @@ void TestMainWindow::germanTranslationLoads()
     auto* door = window.findChild<gjd::DoorButton*>(QStringLiteral("checkDoor"));
     QVERIFY(door);
     QCOMPARE(door->title(), QStringLiteral(u"Eine &Instanz prüfen"));
+    window.showPage(MainWindow::Page::Export);
     auto* open = window.findChild<QWidget*>(QStringLiteral("exportPage"))
                      ->findChild<QPushButton*>(QStringLiteral("openButton"));
     QVERIFY(open);
@@ -345,23 +411,223 @@ void TestMainWindow::firstWindowFitsTheScreen()
                             .arg(room.height())));
 }
 
+// Only the start screen is built with the window (a faster cold start); every other page when it
+// is first shown, once.
+void TestMainWindow::pagesAreBuiltWhenFirstShown()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages);
+    QCOMPARE(pages->count(), 1);
+    QVERIFY(!window.findChild<gjd::SetupWizard*>());
+    QVERIFY(!window.findChild<gjd::DiagnosticsPage*>());
+    QVERIFY(!window.findChild<gjd::ExportViewPage*>());
+
+    const std::pair<MainWindow::Page, const char*> built[] = {
+        {MainWindow::Page::Check, "checkPage"},
+        {MainWindow::Page::Export, "exportPage"},
+        {MainWindow::Page::Setup, "setupPage"},
+    };
+    int count = 1;
+    for (const auto& [page, name] : built) {
+        window.showPage(page);
+        QCOMPARE(pages->count(), ++count);
+        auto* widget = window.findChild<QWidget*>(QLatin1String(name));
+        QVERIFY2(widget, name);
+        QCOMPARE(pages->currentWidget(), widget);
+        QCOMPARE(window.currentPage(), page);
+        window.showPage(MainWindow::Page::Start);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Start);
+        window.showPage(page); // the same page again, not a second one
+        QCOMPARE(pages->count(), count);
+        QCOMPARE(pages->currentWidget(), widget);
+    }
+    QVERIFY(window.findChild<gjd::SetupWizard*>(QStringLiteral("setupWizard")));
+}
+
+// gitlab-jira-doctor FILE.zip: the viewer is built for it and says why the file cannot be read.
+void TestMainWindow::openExportBuildsTheViewer()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString missing =
+        QDir(QStringLiteral(GJD_BINARY_DIR)).filePath(QStringLiteral("no-such-export.zip"));
+    window.openExport(missing);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Export);
+    auto* viewer = window.findChild<gjd::ExportViewPage*>(QStringLiteral("exportPage"));
+    QVERIFY(viewer);
+    QSignalSpy loaded(viewer, &gjd::ExportViewPage::loaded);
+    QVERIFY(!loaded.isEmpty() || loaded.wait(20000));
+    QCOMPARE(loaded.first().first().toBool(), false);
+    auto* error = viewer->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(error);
+    QTRY_VERIFY(error->isVisible());
+}
+
+// File → Open export… (Ctrl+O): the viewer, and a file dialog for the export.
+void TestMainWindow::openExportActionAsksForAFile()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* open = window.findChild<QAction*>(QStringLiteral("openExportAction"));
+    QVERIFY(open);
+    QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Open));
+    QVERIFY(window.findChild<QMenu*>(QStringLiteral("fileMenu"))->actions().contains(open));
+    open->trigger();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Export);
+    QFileDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QFileDialog*>()) != nullptr && dialog->isVisible());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptOpen);
+    dialog->reject();
+}
+
+// The start screen's list and File → Recent instances show what the settings hold, also what was
+// added while another page was shown (the wizard adds the instance it set up).
+void TestMainWindow::recentInstancesFollowTheSettings()
+{
+    gjd::uisettings::addRecentInstance(QStringLiteral("https://gitlab.example.com"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* list = window.findChild<QListWidget*>(QStringLiteral("recentList"));
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QVERIFY(list && menu);
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(menu->actions().size(), 1);
+    QVERIFY(menu->isEnabled());
+
+    window.showPage(MainWindow::Page::Setup);
+    gjd::uisettings::addRecentInstance(QStringLiteral("https://git.example.org/a&b"));
+    window.showPage(MainWindow::Page::Start);
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("https://git.example.org/a&b"));
+    const QList<QAction*> actions = menu->actions();
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.first()->data().toString(), QStringLiteral("https://git.example.org/a&b"));
+    QCOMPARE(actions.first()->text(), QStringLiteral("https://git.example.org/a&&b")); // no mnemonic
+    QCOMPARE(actions.last()->data().toString(), QStringLiteral("https://gitlab.example.com"));
+
+    // Choosing one in the list fills in the diagnostics pane's URL.
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Check);
+    QCOMPARE(window.findChild<QWidget*>(QStringLiteral("checkPage"))
+                 ->findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+                 ->text(),
+             QStringLiteral("https://gitlab.example.com"));
+
+    QSettings().remove(QStringLiteral("recent/instances"));
+    window.showPage(MainWindow::Page::Start);
+    QVERIFY(!menu->isEnabled());
+    QVERIFY(list->isHidden());
+}
+
+// File → Export… needs a finished check; it opens the diagnostics pane's export dialog. Checked
+// against a closed local port: the run ends at once, with a report to export.
+void TestMainWindow::exportActionFollowsTheDiagnostics()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* exportAction = window.findChild<QAction*>(QStringLiteral("exportAction"));
+    QVERIFY(exportAction);
+    QVERIFY(!exportAction->isEnabled());
+    window.showPage(MainWindow::Page::Check);
+    QVERIFY(!exportAction->isEnabled()); // the pane is there, but nothing was checked
+
+    // A port that nothing listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    auto* pane = window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage"));
+    QSignalSpy running(pane, &gjd::DiagnosticsPage::runningChanged);
+    window.checkInstance(QStringLiteral("https://127.0.0.1:%1").arg(port));
+    QVERIFY(pane->isRunning());
+    QVERIFY(!exportAction->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->isRunning(), 60000);
+    QVERIFY(!pane->report().checks.isEmpty());
+    QVERIFY(exportAction->isEnabled());
+
+    window.showPage(MainWindow::Page::Start);
+    exportAction->trigger();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Check);
+    gjd::ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = pane->findChild<gjd::ExportDialog*>()) != nullptr);
+    QSignalSpy ready(dialog, &gjd::ExportDialog::ready);
+    QVERIFY(!dialog->isBusy() || ready.wait(20000));
+
+    // Saved: the dialog stays open, says where the file went, and Cancel became Close.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("export.zip"));
+    QSignalSpy saved(dialog, &gjd::ExportDialog::saved);
+    dialog->saveTo(path);
+    QVERIFY(saved.wait(20000));
+    QVERIFY(QFileInfo(path).size() > 0);
+    QVERIFY(dialog->isVisible());
+    auto* summary = dialog->findChild<QLabel*>(QStringLiteral("summaryLabel"));
+    QVERIFY(summary && summary->text().contains(QDir::toNativeSeparators(path)));
+    auto* buttons = dialog->findChild<QDialogButtonBox*>();
+    QVERIFY(buttons && !buttons->button(QDialogButtonBox::Cancel));
+    auto* close = dialog->findChild<QPushButton*>(QStringLiteral("closeButton"));
+    QVERIFY(close && close->isVisible() && close->isDefault());
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QTest::mouseClick(close, Qt::LeftButton);
+    QCOMPARE(accepted.size(), 1);
+}
+
+// Help → Documentation opens the project's home page (the one the About dialog names).
+void TestMainWindow::documentationOpensTheHomePage()
+{
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
+    m_openedUrls.clear();
+    MainWindow window;
+    auto* documentation = window.findChild<QAction*>(QStringLiteral("documentationAction"));
+    QVERIFY(documentation);
+    QVERIFY(window.findChild<QMenu*>(QStringLiteral("helpMenu"))->actions().contains(documentation));
+    documentation->trigger();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    QCOMPARE(m_openedUrls.size(), 1);
+    const QUrl url = m_openedUrls.first();
+    QVERIFY(url.isValid());
+    gjd::AboutDialog about;
+    QVERIFY2(about.findChild<QLabel*>(QStringLiteral("detailsLabel"))->text().contains(url.toString()),
+             qPrintable(url.toString()));
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << QStringLiteral("en");
-    QTest::newRow("de") << QStringLiteral("de");
+    QTest::addColumn<bool>("dark");
+    // File names: <row>-<page>.png
+    QTest::newRow("en") << QStringLiteral("en") << false;
+    QTest::newRow("de") << QStringLiteral("de") << false;
+    QTest::newRow("de-dark") << QStringLiteral("de") << true;
+    QTest::newRow("en-dark") << QStringLiteral("en") << true; // for the AppStream metainfo
 }
 
 void TestMainWindow::screenshots()
 {
     QFETCH(QString, language);
+    QFETCH(bool, dark);
+    const QString prefix = QString::fromLatin1(QTest::currentDataTag());
     QCOMPARE(gjd::installTranslations(*QCoreApplication::instance(), language),
              language != QLatin1String("en"));
+    if (dark)
+        QApplication::setPalette(darkPalette());
 
     MainWindow window;
     window.resize(kWindowSize);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), kWindowSize);
+    const QColor windowColour = window.palette().color(QPalette::Window);
+    QCOMPARE(windowColour, (dark ? darkPalette() : QApplication::palette()).color(QPalette::Window));
 
     const std::pair<MainWindow::Page, const char*> pages[] = {
         {MainWindow::Page::Start, "start"},
@@ -373,11 +639,13 @@ void TestMainWindow::screenshots()
         window.showPage(page);
         QCoreApplication::processEvents();
         const QImage image = window.grab().toImage();
-        const QString file =
-            QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), language, QLatin1String(name));
+        const QString file = QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), prefix, QLatin1String(name));
         QVERIFY2(image.save(file), qPrintable(file));
         QVERIFY(QFileInfo(file).size() > 0);
         verifyRendered(image, file);
+        QCOMPARE(image.size(), kWindowSize * image.devicePixelRatio());
+        // The page is drawn in the palette's colours (a light page in a dark theme is a bug).
+        QCOMPARE(image.pixelColor(image.width() / 2, image.height() - 2).lightness() < 128, dark);
     }
 
     // Keyboard focus shows a focus ring on the door (and only then).
@@ -389,8 +657,7 @@ void TestMainWindow::screenshots()
         QTest::keyClick(setupDoor, Qt::Key_Tab);
         QTRY_VERIFY(window.findChild<gjd::DoorButton*>(QStringLiteral("checkDoor"))->hasFocus());
         const QImage focused = window.grab().toImage();
-        QVERIFY(
-            focused.save(QStringLiteral("%1/%2-start-keyboard-focus.png").arg(screenshotDir(), language)));
+        QVERIFY(focused.save(QStringLiteral("%1/%2-start-keyboard-focus.png").arg(screenshotDir(), prefix)));
     }
 
     // At the smallest window size every door still gets the height its text needs (the page
@@ -399,7 +666,7 @@ void TestMainWindow::screenshots()
     window.resize(window.minimumSize());
     QCoreApplication::processEvents();
     const QImage small = window.grab().toImage();
-    QVERIFY(small.save(QStringLiteral("%1/%2-start-minimum.png").arg(screenshotDir(), language)));
+    QVERIFY(small.save(QStringLiteral("%1/%2-start-minimum.png").arg(screenshotDir(), prefix)));
     for (const char* name : {"setupDoor", "checkDoor", "exportDoor"}) {
         auto* door = window.findChild<gjd::DoorButton*>(QLatin1String(name));
         QVERIFY(door->height() >= door->heightForWidth(door->width()));
@@ -409,7 +676,7 @@ void TestMainWindow::screenshots()
     about.show();
     QVERIFY(QTest::qWaitForWindowExposed(&about));
     const QImage aboutImage = about.grab().toImage();
-    QVERIFY(aboutImage.save(QStringLiteral("%1/%2-about.png").arg(screenshotDir(), language)));
+    QVERIFY(aboutImage.save(QStringLiteral("%1/%2-about.png").arg(screenshotDir(), prefix)));
     verifyRendered(aboutImage, QStringLiteral("about"));
 }
 

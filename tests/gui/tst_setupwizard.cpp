@@ -15,14 +15,20 @@
 #include "nginxserver.h"
 #include "setupwizard.h"
 #include "testpki.h"
+#include "wizard/instancepage.h"
+#include "wizard/methodpage.h"
+#include "wizard/settingspage.h"
+#include "wizard/wizardcontext.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,11 +53,33 @@ const QString kUserToken = QStringLiteral("glpat-PLANTED-wizard-USER-0012");
 const QString kJiraToken = QStringLiteral("ATATT-PLANTED-wizard-JIRA-0013");
 const QString kJiraEmail = QStringLiteral("admin@acme.example");
 const QString kCallback = QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
-const QSize kSize(960, 720);
+const QSize kSize(800, 600); // the smallest screen the wizard must fit
 
 QString screenshotDir()
 {
     return QStringLiteral(GJD_BINARY_DIR "/screenshots");
+}
+
+// The rows of a check list (the wizard's FindingList: an item view, or a widget holding one).
+int rowCount(QWidget* list)
+{
+    auto* view = qobject_cast<QAbstractItemView*>(list);
+    if (!view && list)
+        view = list->findChild<QAbstractItemView*>();
+    return view && view->model() ? view->model()->rowCount() : -1;
+}
+
+// Clicks `button` two or three times with no pause, as a double or triple click reaches a
+// button: each press and release is a click.
+void doubleClick(QAbstractButton* button)
+{
+    for (int i = 0; i < 2; ++i)
+        QTest::mouseClick(button, Qt::LeftButton);
+}
+void tripleClick(QAbstractButton* button)
+{
+    for (int i = 0; i < 3; ++i)
+        QTest::mouseClick(button, Qt::LeftButton);
 }
 
 } // namespace
@@ -74,6 +102,9 @@ private slots:
     void misconfiguredApplicationNeedsConsent();
     void stateSurvivesClosing();
     void cancelStopsAStalledCheck();
+    void repeatedClicksWriteOnlyThroughTheirButtons();
+    void untrustedChainOnTheFirstPageLeadsOn();
+    void pagesStandAlone();
 
 private:
     QString url() const
@@ -90,6 +121,12 @@ private:
     void nextTo(SetupWizard& w, SetupWizard::PageId page, int timeoutMs = 30000);
     void waitUntilNextEnabled(SetupWizard& w, int timeoutMs = 30000);
     void shoot(SetupWizard& w, const QString& language, const char* name);
+    // The requests that changed GitLab's state (POST, PUT, DELETE to the API).
+    QStringList writes() const;
+    // On the OAuth page: waits for the plan, creates the application with its own button.
+    void createApplication(SetupWizard& w);
+    // On the Settings page: applies (or verifies) with its own button and waits for the read-back.
+    void applySettings(SetupWizard& w);
 
     std::unique_ptr<gjd::test::FakeGitLab> m_gitlab;
     std::unique_ptr<gjd::test::FakeJira> m_jira;
@@ -115,11 +152,17 @@ void TestSetupWizard::initTestCase()
                        "proxy_set_header X-Forwarded-Proto https;")
             .arg(m_gitlab->port())
             .arg(kHost);
+    // The same GitLab behind a server that does not send the intermediate certificate.
+    auto broken =
+        gjd::test::NginxSite::tls(QStringLiteral("broken"), gjd::test::pki(QStringLiteral("leaf-only.pem")),
+                                  gjd::test::pki(QStringLiteral("leaf-only.key")));
+    broken.rootLocation = gitlab.rootLocation;
     auto jira = gjd::test::NginxSite::tls(QStringLiteral("jira"), gjd::test::pki(QStringLiteral("full.pem")),
                                           gjd::test::pki(QStringLiteral("full.key")));
     jira.rootLocation =
         QStringLiteral("proxy_pass http://127.0.0.1:%1; proxy_set_header Host $host;").arg(m_jira->port());
-    m_nginx = std::make_unique<gjd::test::NginxServer>(QList<gjd::test::NginxSite>() << gitlab << jira);
+    m_nginx =
+        std::make_unique<gjd::test::NginxServer>(QList<gjd::test::NginxSite>() << gitlab << jira << broken);
     QVERIFY2(m_nginx->start(), qPrintable(m_nginx->errorString()));
 
     gjd::test::FakeJiraAccount account;
@@ -189,6 +232,7 @@ void TestSetupWizard::waitUntilNextEnabled(SetupWizard& w, int timeoutMs)
     QAbstractButton* next =
         w.button(w.currentId() == SetupWizard::VerifyPage ? QWizard::FinishButton : QWizard::NextButton);
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), timeoutMs);
+    QTRY_VERIFY(!w.isSettling()); // the rest of a double click on the last page's Next is ignored
 }
 
 void TestSetupWizard::nextTo(SetupWizard& w, SetupWizard::PageId page, int timeoutMs)
@@ -196,6 +240,40 @@ void TestSetupWizard::nextTo(SetupWizard& w, SetupWizard::PageId page, int timeo
     waitUntilNextEnabled(w, timeoutMs);
     QTest::mouseClick(w.button(QWizard::NextButton), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(page), timeoutMs);
+}
+
+QStringList TestSetupWizard::writes() const
+{
+    QStringList result;
+    for (const auto& r : m_gitlab->requests()) {
+        if ((r.method == "POST" || r.method == "PUT" || r.method == "DELETE") &&
+            r.path.contains(QLatin1String("/api/")))
+            result.append(QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path);
+    }
+    return result;
+}
+
+void TestSetupWizard::createApplication(SetupWizard& w)
+{
+    QCOMPARE(w.currentId(), int(SetupWizard::OAuthPage));
+    auto* create = w.findChild<QPushButton*>(QStringLiteral("createApplicationButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 30000);
+    QVERIFY(!w.button(QWizard::NextButton)->isEnabled()); // only the button with the verb writes
+    QTest::mouseClick(create, Qt::LeftButton);
+    waitUntilNextEnabled(w);
+}
+
+void TestSetupWizard::applySettings(SetupWizard& w)
+{
+    QCOMPARE(w.currentId(), int(SetupWizard::SettingsPage));
+    auto* apply = w.findChild<QPushButton*>(QStringLiteral("applySettingsButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 30000);
+    QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    auto* readBack = w.findChild<QTreeWidget*>(QStringLiteral("readBack"));
+    QTRY_VERIFY_WITH_TIMEOUT(readBack->isVisible() && readBack->topLevelItemCount() > 0, 30000);
+    waitUntilNextEnabled(w);
+    QCOMPARE(w.currentId(), int(SetupWizard::SettingsPage)); // the read-back is shown first
 }
 
 void TestSetupWizard::shoot(SetupWizard& w, const QString& language, const char* name)
@@ -242,32 +320,42 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     // 3. Prerequisites: nothing fails (loopback and the port are warnings).
     nextTo(*w, SetupWizard::PrerequisitesPage);
     waitUntilNextEnabled(*w);
-    auto* prerequisites = w->findChild<QTreeWidget*>(QStringLiteral("prerequisiteList"));
-    QCOMPARE(prerequisites->topLevelItemCount(), 13);
+    QCOMPARE(rowCount(w->findChild<QWidget*>(QStringLiteral("prerequisiteList"))), 13);
     QVERIFY(!w->findChild<QCheckBox*>(QStringLiteral("continueAnyway"))->isVisible());
     shoot(*w, language, "3-prerequisites");
 
-    // 4. OAuth: planned before anything is written; Next creates it.
+    // 4. OAuth: planned before anything is written; Create application creates it.
     nextTo(*w, SetupWizard::OAuthPage);
-    waitUntilNextEnabled(*w);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->findChild<QPushButton*>(QStringLiteral("createApplicationButton"))->isEnabled(), 30000);
     QVERIFY(m_gitlab->state().applications.isEmpty());
     QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("redirectUri"))->text(), kCallback);
     shoot(*w, language, "4-oauth");
+    createApplication(*w);
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+    shoot(*w, language, "4-oauth-created");
     nextTo(*w, SetupWizard::SettingsPage);
     QCOMPARE(m_gitlab->state().applications.size(), 1);
     const auto app = m_gitlab->state().applications.constFirst();
     QCOMPARE(app.confidential, false);
     QCOMPARE(app.redirectUri, kCallback);
 
-    // 5. Settings: current → planned, nothing written until Next; then read back.
+    // 5. Settings: now → planned, nothing written until Apply settings; then read back, and the
+    // table shows what GitLab has now.
     auto* diff = w->findChild<QTreeWidget*>(QStringLiteral("settingsDiff"));
     QVERIFY(diff->topLevelItemCount() >= 3);
     QVERIFY(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).isNull());
+    const auto proxyRow = [diff] {
+        for (int i = 0; i < diff->topLevelItemCount(); ++i) {
+            if (diff->topLevelItem(i)->text(0) == QLatin1String("jira_connect_proxy_url"))
+                return diff->topLevelItem(i);
+        }
+        return static_cast<QTreeWidgetItem*>(nullptr);
+    };
+    QVERIFY(proxyRow() && proxyRow()->text(1) != proxyRow()->text(2)); // marked as changing
     shoot(*w, language, "5-settings");
-    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
-    auto* readBack = w->findChild<QTreeWidget*>(QStringLiteral("readBack"));
-    QTRY_VERIFY_WITH_TIMEOUT(readBack->isVisible() && readBack->topLevelItemCount() > 0, 30000);
-    QCOMPARE(w->currentId(), int(SetupWizard::SettingsPage)); // the read-back is shown first
+    applySettings(*w);
+    QVERIFY(proxyRow() && proxyRow()->text(1) == proxyRow()->text(2)); // the plan shows the new values
     QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).toString(),
              QStringLiteral("https://gitlab.com"));
     QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_application_key")).toString(), app.uid);
@@ -280,6 +368,14 @@ void TestSetupWizard::healthyMarketplaceSetupFromScratch()
     QTest::keyClicks(w->findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit")), kJiraToken);
     w->findChild<QCheckBox*>(QStringLiteral("rememberJiraTokenCheck"))->setChecked(true);
     shoot(*w, language, "6-jira");
+    // Next checks the user; the result stays on the page until Next again.
+    waitUntilNextEnabled(*w);
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+    auto* jiraMessage = w->page(SetupWizard::JiraPage)->findChild<QLabel*>(QStringLiteral("message"));
+    QTRY_VERIFY_WITH_TIMEOUT(jiraMessage->isVisible() && !jiraMessage->text().isEmpty(), 30000);
+    QCOMPARE(w->currentId(), int(SetupWizard::JiraPage));
+    QCOMPARE(rowCount(w->findChild<QWidget*>(QStringLiteral("jiraResults"))), 3);
+    shoot(*w, language, "6-jira-checked");
     nextTo(*w, SetupWizard::InstallPage);
     QTRY_COMPARE(m_store->size(), 2); // the GitLab token and the Jira API token, on request
 
@@ -344,9 +440,9 @@ void TestSetupWizard::secondRunCreatesNothing()
                  ->text()
                  .contains(QLatin1String("will be used")),
              qPrintable(w->findChild<QLabel*>(QStringLiteral("applicationPlan"))->text()));
+    QVERIFY(!w->findChild<QPushButton*>(QStringLiteral("createApplicationButton"))->isVisible());
     nextTo(*w, SetupWizard::SettingsPage);
-    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QTreeWidget*>(QStringLiteral("readBack"))->isVisible(), 30000);
+    applySettings(*w); // "Verify settings": nothing to change, read back only
     for (const auto& r : m_gitlab->requests())
         QVERIFY2(r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS" ||
                      r.path.endsWith(QLatin1String("/events/installed")),
@@ -402,11 +498,13 @@ void TestSetupWizard::legacyInstallIsMovedToMarketplace()
     // 4. OAuth: a new application with GitLab.com's callback; nothing written yet.
     nextTo(*w, SetupWizard::PrerequisitesPage);
     nextTo(*w, SetupWizard::OAuthPage);
-    waitUntilNextEnabled(*w);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w->findChild<QPushButton*>(QStringLiteral("createApplicationButton"))->isEnabled(), 30000);
     QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("redirectUri"))->text(), kCallback);
     QCOMPARE(m_gitlab->state().applications.size(), 1);
     QVERIFY(w->findChild<QLabel*>(QStringLiteral("applicationPlan"))->text().contains(legacy.name));
     shoot(*w, language, "4-oauth-move");
+    createApplication(*w);
     nextTo(*w, SetupWizard::SettingsPage);
 
     // 5. Settings: the proxy URL changes; the plan's notes speak of the move.
@@ -414,9 +512,7 @@ void TestSetupWizard::legacyInstallIsMovedToMarketplace()
     QVERIFY2(notes->isVisible() && notes->text().contains(QLatin1String("Connect")),
              qPrintable(notes->text()));
     shoot(*w, language, "5-settings-move");
-    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
-    auto* readBack = w->findChild<QTreeWidget*>(QStringLiteral("readBack"));
-    QTRY_VERIFY_WITH_TIMEOUT(readBack->isVisible() && readBack->topLevelItemCount() > 0, 30000);
+    applySettings(*w);
     QCOMPARE(m_gitlab->setting(QStringLiteral("jira_connect_proxy_url")).toString(),
              QStringLiteral("https://gitlab.com"));
     const auto& apps = m_gitlab->state().applications;
@@ -459,10 +555,8 @@ void TestSetupWizard::legacyInstallIsMovedToMarketplace()
     QVERIFY(again->findChild<QRadioButton*>(QStringLiteral("newInstallRadio"))->isChecked());
     nextTo(*again, SetupWizard::PrerequisitesPage);
     nextTo(*again, SetupWizard::OAuthPage);
-    waitUntilNextEnabled(*again);
     nextTo(*again, SetupWizard::SettingsPage);
-    QTest::mouseClick(again->button(QWizard::NextButton), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(again->findChild<QTreeWidget*>(QStringLiteral("readBack"))->isVisible(), 30000);
+    applySettings(*again);
     for (const auto& r : m_gitlab->requests())
         QVERIFY2(r.method == "GET" || r.method == "HEAD" || r.method == "OPTIONS" ||
                      r.path.endsWith(QLatin1String("/events/installed")),
@@ -505,7 +599,10 @@ void TestSetupWizard::misconfiguredApplicationNeedsConsent()
     QVERIFY2(message->text().contains(QLatin1String("confidential")), qPrintable(message->text()));
     shoot(*w, QStringLiteral("en"), "4-oauth-misconfigured");
     replace->setChecked(true);
-    waitUntilNextEnabled(*w);
+    auto* create = w->findChild<QPushButton*>(QStringLiteral("createApplicationButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 30000);
+    QCOMPARE(m_gitlab->state().applications.constFirst().id, bad.id); // nothing deleted yet
+    createApplication(*w);
     nextTo(*w, SetupWizard::SettingsPage);
     QCOMPARE(m_gitlab->state().applications.size(), 1);
     QVERIFY(m_gitlab->state().applications.constFirst().id != bad.id);
@@ -556,6 +653,192 @@ void TestSetupWizard::cancelStopsAStalledCheck()
     QTest::mouseClick(w->button(QWizard::CancelButton), Qt::LeftButton);
     QVERIFY(!w->isVisible());
     QVERIFY(clock.elapsed() < 2000);
+}
+
+void TestSetupWizard::repeatedClicksWriteOnlyThroughTheirButtons()
+{
+    m_gitlab->clearRequests();
+    auto w = makeWizard();
+    fillInstancePage(*w, kToken);
+    const auto stays = [&w](SetupWizard::PageId page) {
+        QTest::qWait(300);
+        return w->currentId() == int(page);
+    };
+    // Double and triple clicks on Next only ever move one page and never write.
+    for (SetupWizard::PageId page :
+         {SetupWizard::MethodPage, SetupWizard::PrerequisitesPage, SetupWizard::OAuthPage}) {
+        waitUntilNextEnabled(*w);
+        tripleClick(w->button(QWizard::NextButton));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(page), 30000);
+        QVERIFY(stays(page));
+        QVERIFY2(writes().isEmpty(), qPrintable(writes().join(QLatin1Char(','))));
+    }
+    // The OAuth page shows its plan; Next stays disabled, Back goes back, nothing is written.
+    auto* create = w->findChild<QPushButton*>(QStringLiteral("createApplicationButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 30000);
+    tripleClick(w->button(QWizard::NextButton));
+    QVERIFY(stays(SetupWizard::OAuthPage));
+    doubleClick(w->button(QWizard::BackButton));
+    QVERIFY(w->currentId() < int(SetupWizard::OAuthPage));
+    QVERIFY2(writes().isEmpty(), qPrintable(writes().join(QLatin1Char(','))));
+    while (w->currentId() != int(SetupWizard::OAuthPage))
+        nextTo(*w, SetupWizard::PageId(w->currentId() + 1));
+    QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 30000);
+    QVERIFY(writes().isEmpty());
+
+    // Create application, clicked three times: one application.
+    tripleClick(create);
+    waitUntilNextEnabled(*w);
+    QVERIFY(!create->isEnabled());
+    QCOMPARE(writes().size(), 1);
+    QVERIFY2(writes().constFirst().startsWith(QLatin1String("POST")) &&
+                 writes().constFirst().endsWith(QLatin1String("/applications")),
+             qPrintable(writes().constFirst()));
+    QCOMPARE(m_gitlab->state().applications.size(), 1);
+
+    // Next, clicked three times: the Settings page, with its plan; nothing written.
+    tripleClick(w->button(QWizard::NextButton));
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(SetupWizard::SettingsPage), 30000);
+    QVERIFY(stays(SetupWizard::SettingsPage));
+    QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(writes().size(), 1);
+
+    // Apply settings, clicked three times: one write of the settings, then the read-back.
+    auto* apply = w->findChild<QPushButton*>(QStringLiteral("applySettingsButton"));
+    QVERIFY(apply->isEnabled());
+    tripleClick(apply);
+    waitUntilNextEnabled(*w);
+    QVERIFY(!apply->isEnabled());
+    QCOMPARE(writes().size(), 2);
+    QVERIFY2(writes().constLast().startsWith(QLatin1String("PUT")), qPrintable(writes().constLast()));
+    QCOMPARE(w->currentId(), int(SetupWizard::SettingsPage));
+
+    // On to the end: no page after Settings writes.
+    tripleClick(w->button(QWizard::NextButton));
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(SetupWizard::JiraPage), 30000);
+    w->findChild<QCheckBox*>(QStringLiteral("skipJira"))->setChecked(true);
+    waitUntilNextEnabled(*w);
+    tripleClick(w->button(QWizard::NextButton));
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(SetupWizard::InstallPage), 30000);
+    QVERIFY(stays(SetupWizard::InstallPage)); // the Jira steps are not skipped by the third click
+    waitUntilNextEnabled(*w);
+    tripleClick(w->button(QWizard::NextButton));
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(SetupWizard::VerifyPage), 30000);
+    waitUntilNextEnabled(*w, 60000);
+    QCOMPARE(writes().size(), 2);
+    shoot(*w, QStringLiteral("en"), "8-verify-after-clicks");
+}
+
+void TestSetupWizard::untrustedChainOnTheFirstPageLeadsOn()
+{
+    auto w = makeWizard();
+    fillInstancePage(*w, kToken);
+    const QString brokenUrl =
+        QStringLiteral("https://%1:%2").arg(kHost).arg(m_nginx->port(QStringLiteral("broken")));
+    w->findChild<QLineEdit*>(QStringLiteral("urlEdit"))->setText(brokenUrl);
+    waitUntilNextEnabled(*w);
+    QTest::mouseClick(w->button(QWizard::NextButton), Qt::LeftButton);
+
+    // The page shows the finding that stops the token, with its fix, and the ways on.
+    auto* box = w->findChild<QWidget*>(QStringLiteral("connectionProblems"));
+    QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), 30000);
+    QCOMPARE(w->currentId(), int(SetupWizard::InstancePage));
+    QVERIFY(rowCount(box->findChild<QWidget*>(QStringLiteral("tlsProblems"))) >= 1);
+    const QString detail = box->findChild<QLabel*>(QStringLiteral("findingDetail"))->text();
+    QVERIFY2(detail.contains(QLatin1String("does not send")), qPrintable(detail));
+    const QString message =
+        w->page(SetupWizard::InstancePage)->findChild<QLabel*>(QStringLiteral("message"))->text();
+    for (const char* cli : {"--ca-file", "GITLAB_TOKEN"})
+        QVERIFY2(!message.contains(QLatin1String(cli)) && !detail.contains(QLatin1String(cli)),
+                 qPrintable(message));
+    shoot(*w, QStringLiteral("en"), "1-instance-untrusted");
+
+    // Way 1: the diagnostics pane, with these results and the token (in memory).
+    gjd::Report handed;
+    QByteArray handedToken;
+    connect(w.get(), &SetupWizard::openResults, this,
+            [&](const gjd::ConnectionInput& input, const gjd::Report& report, const gjd::Credentials& c) {
+                QCOMPARE(input.url, brokenUrl);
+                handed = report;
+                handedToken = c.gitlabToken;
+            });
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("openDiagnosticsButton")), Qt::LeftButton);
+    QVERIFY(handed.find(QStringLiteral("tls.chain.complete")));
+    QCOMPARE(handed.find(QStringLiteral("tls.chain.complete"))->status, gjd::Status::Fail);
+    QCOMPARE(handedToken, kToken.toUtf8());
+
+    // Way 2: choose a file with the root and the missing intermediate; the page checks again and
+    // moves on.
+    const QString bundle =
+        QDir(QStringLiteral(GJD_BINARY_DIR)).filePath(QStringLiteral("wizard-ca-bundle.pem"));
+    {
+        QFile out(bundle);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        for (const char* name : {"root.pem", "inter.pem"}) {
+            QFile in(gjd::test::pki(QLatin1String(name)));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            out.write(in.readAll());
+        }
+    }
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("chooseCaFileButton")), Qt::LeftButton);
+    auto* dialog = w->findChild<QFileDialog*>(QStringLiteral("caFileDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->nameFilters().value(0).contains(QLatin1String("*.pem")));
+    emit dialog->fileSelected(bundle);
+    dialog->close();
+    QCOMPARE(w->findChild<QLineEdit*>(QStringLiteral("caFileEdit"))->text(), bundle);
+    QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(SetupWizard::MethodPage), 30000);
+}
+
+void TestSetupWizard::pagesStandAlone()
+{
+    // Every page is built from a context alone, without a wizard, and follows the language.
+    gjd::wizard::WizardContext context(m_store.get());
+    context.detected.type = QStringLiteral("legacy-connect");
+    auto setup = std::make_unique<SetupWizard>(m_store.get());
+    const QList<int> ids = setup->pageIds();
+    QCOMPARE(ids.size(), 8);
+    for (int id : ids) {
+        auto* page = qobject_cast<gjd::wizard::AsyncPage*>(setup->page(id));
+        QVERIFY2(page, qPrintable(setup->page(id)->objectName()));
+    }
+    setup.reset();
+    // The Method page alone: a legacy install preselects the move.
+    {
+        gjd::wizard::MethodWizardPage page(&context);
+        page.initializePage();
+        QVERIFY(page.findChild<QRadioButton*>(QStringLiteral("moveLegacyRadio"))->isChecked());
+        QVERIFY(context.movingLegacy);
+        const QString english = page.title();
+        gjd::installTranslations(*QCoreApplication::instance(), QStringLiteral("de"));
+        QCoreApplication::processEvents(); // LanguageChange is posted
+        QVERIFY2(page.findChild<QLabel*>(QStringLiteral("detectedInstall"))
+                     ->text()
+                     .contains(QLatin1String("legacy-connect")),
+                 qPrintable(page.findChild<QLabel*>(QStringLiteral("detectedInstall"))->text()));
+        QVERIFY(page.findChild<QRadioButton*>(QStringLiteral("moveLegacyRadio"))->text() !=
+                QLatin1String("&Existing legacy install: move it to the Marketplace app"));
+        Q_UNUSED(english);
+        gjd::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
+    }
+    // The Settings page alone, before any plan: nothing to apply, Next not possible.
+    {
+        gjd::wizard::SettingsWizardPage page(&context);
+        page.initializePage();
+        QVERIFY(page.rows().isEmpty());
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("applySettingsButton"))->isEnabled());
+        QVERIFY(!page.isComplete());
+    }
+    // The Instance page alone: Next needs a URL and a token.
+    {
+        gjd::wizard::InstanceWizardPage page(&context);
+        QVERIFY(!page.isComplete());
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->setText(url());
+        QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("tokenEdit")), kToken);
+        QVERIFY(page.isComplete());
+        QCOMPARE(context.gitlabToken, kToken.toUtf8());
+    }
 }
 
 QTEST_MAIN(TestSetupWizard)

@@ -709,8 +709,15 @@ void TestExportBundle::hostileInput_data()
         many.append({QStringLiteral("http/%1.txt").arg(i), "x"});
     QTest::newRow("too many entries") << gjd::test::makeZip(many) << "at most 1000";
     QTest::newRow("not a ZIP") << QByteArray("PK\x03\x04 this is not a zip at all") << "not a readable ZIP";
-    QTest::newRow("empty file") << QByteArray() << "neither a troubleshooting export";
-    QTest::newRow("garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << "neither a troubleshooting export";
+    QTest::newRow("empty file") << QByteArray()
+                                << "This is not a troubleshooting export or report of GitLab Jira Doctor: it "
+                                   "is neither a ZIP archive nor JSON (";
+    QTest::newRow("garbage") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)
+                             << "This is not a troubleshooting export or report of GitLab Jira Doctor: it is "
+                                "neither a ZIP archive nor JSON (illegal value at byte ";
+    QTest::newRow("other JSON") << QByteArray("{\"name\": \"package.json\"}")
+                                << "This is not a troubleshooting export or report of GitLab Jira Doctor: ";
+    QTest::newRow("JSON array") << QByteArray("[1, 2]") << "it is JSON, but not a JSON object";
 }
 
 void TestExportBundle::hostileInput()

@@ -2,6 +2,7 @@
 #include "checks/check.h"
 #include "htmlformatter.h"
 #include "junitformatter.h"
+#include "markdownformatter.h"
 #include "report.h"
 #include "samplereport.h"
 #include "textformatter.h"
@@ -226,7 +227,11 @@ private slots:
     void findingHtmlShowsTheChain();
     void findingHtmlShowsTheTrustAnchor();
     void findingHtmlSections();
+    void findingHtmlEvidenceIsReadable();
     void pemOnlyInCertificatesSection();
+    void markdownEscape_data();
+    void markdownEscape();
+    void markdownKeepsParenthesesReadable();
 
 private:
     const Report m_report = sampleReport();
@@ -522,7 +527,9 @@ void TestFormatters::findingHtmlSections()
                                          "instance”</li>")));
     QVERIFY(html.contains(QStringLiteral("<h4>What was probed</h4>")));
     QVERIFY(html.contains(QStringLiteral("<code>missing_issuer</code>")));
-    QVERIFY(html.contains(QStringLiteral("<code>[&quot;sha256:00&quot;]</code>")));
+    // Evidence as readable lines, not raw JSON (which a viewer can only wrap mid-word).
+    QVERIFY2(html.contains(QStringLiteral("<td>sha256:00</td>")), qPrintable(html));
+    QVERIFY(!html.contains(QStringLiteral("[&quot;")));
     QVERIFY(!html.contains(QStringLiteral("leaf_pem")));
     QVERIFY(html.contains(QStringLiteral("<p>Needs: tls.handshake</p>")));
     QVERIFY(html.contains(QStringLiteral("<h4>Documentation</h4>")));
@@ -547,6 +554,32 @@ void TestFormatters::findingHtmlSections()
     QVERIFY(!pass.contains(QStringLiteral("Documentation")));
 }
 
+void TestFormatters::findingHtmlEvidenceIsReadable()
+{
+    Finding f = *m_report.find(QStringLiteral("gitlab.api"));
+    f.evidence = QJsonObject{
+        {QStringLiteral("url"), QStringLiteral("https://gitlab.example.com/api/v4/version")},
+        {QStringLiteral("headers"), QJsonObject{{QStringLiteral("server"), QStringLiteral("nginx")},
+                                                {QStringLiteral("x-runtime"), 0.5}}},
+        {QStringLiteral("attempts"),
+         QJsonArray{QJsonObject{{QStringLiteral("address"), QStringLiteral("192.0.2.1")},
+                                {QStringLiteral("connected"), true}},
+                    QJsonObject{{QStringLiteral("nested"), QJsonArray{1, 2}}}}},
+        {QStringLiteral("empty"), QJsonObject{}}};
+    const QString html = HtmlFormatter::findingHtml(f, m_report);
+    // One key/value line each, nested ones indented; never the compact JSON.
+    QVERIFY2(html.contains(QStringLiteral("<td>https://gitlab.example.com/api/v4/version</td>")),
+             qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<td>server: nginx<br>x-runtime: 0.5</td>")), qPrintable(html));
+    QVERIFY2(html.contains(
+                 QStringLiteral("<td>• address: 192.0.2.1, connected: true<br>•<br>&nbsp;&nbsp;&nbsp;nested:"
+                                "<br>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;1<br>"
+                                "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;2</td>")),
+             qPrintable(html));
+    QVERIFY(html.contains(QStringLiteral("<td>{}</td>")));
+    QVERIFY(!html.contains(QStringLiteral("{&quot;")));
+}
+
 void TestFormatters::pemOnlyInCertificatesSection()
 {
     const QString html = HtmlFormatter::format(m_report);
@@ -564,6 +597,61 @@ void TestFormatters::pemOnlyInCertificatesSection()
     QVERIFY(html.indexOf(QStringLiteral("gitlab.example.com"), section) > section);
     for (const Finding& f : m_report.checks)
         QVERIFY(!HtmlFormatter::findingHtml(f, m_report).contains(body));
+}
+
+void TestFormatters::markdownEscape_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("escaped");
+
+    // Parentheses are text: no link can form once "[" and "]" are escaped.
+    QTest::newRow("parentheses") << "Port 443 (HTTPS) is open (from here)."
+                                 << "Port 443 (HTTPS) is open (from here).";
+    QTest::newRow("a would-be link") << "[click](https://evil.example)"
+                                     << "\\[click\\](https://evil.example)";
+    QTest::newRow("an image") << "![x](y)"
+                              << "\\!\\[x\\](y)";
+    QTest::newRow("emphasis, code, HTML") << "*a* _b_ `c` <b>"
+                                          << "\\*a\\* \\_b\\_ \\`c\\` \\<b\\>";
+    QTest::newRow("table pipe and heading") << "# a | b"
+                                            << "\\# a \\| b";
+    // At the start, "1)" or "1." and a space would begin an ordered list.
+    QTest::newRow("list marker with parenthesis") << "1) first"
+                                                  << "1\\) first";
+    QTest::newRow("list marker with dot") << "12. twelfth"
+                                          << "12\\. twelfth";
+    QTest::newRow("marker alone") << "3)"
+                                  << "3\\)";
+    QTest::newRow("not a marker: no space") << "1)x and 1.2.3"
+                                            << "1)x and 1.2.3";
+    QTest::newRow("not a marker: not at the start") << "see 1) above"
+                                                    << "see 1) above";
+    QTest::newRow("not a marker: ten digits") << "1234567890) x"
+                                              << "1234567890) x";
+    QTest::newRow("line breaks become spaces") << "a\nb\r\nc"
+                                               << "a b  c";
+}
+
+void TestFormatters::markdownEscape()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, escaped);
+    QCOMPARE(MarkdownFormatter::escape(text), escaped);
+}
+
+void TestFormatters::markdownKeepsParenthesesReadable()
+{
+    Report r = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"));
+    r.checks.append(finding(QStringLiteral("tls.chain.complete"), Status::Fail,
+                            QStringLiteral("The chain is incomplete (missing: the intermediate).")));
+    r.checks.last().remedy = QStringLiteral("Serve the full chain (leaf, then intermediates).");
+    const QString markdown = MarkdownFormatter::format(r);
+    QVERIFY2(markdown.contains(QLatin1String("The chain is incomplete (missing: the intermediate).")),
+             qPrintable(markdown));
+    QVERIFY2(markdown.contains(QLatin1String("Serve the full chain (leaf, then intermediates).")),
+             qPrintable(markdown));
+    QVERIFY2(!markdown.contains(QLatin1String("\\(")) && !markdown.contains(QLatin1String("\\)")),
+             qPrintable(markdown));
 }
 
 QTEST_GUILESS_MAIN(TestFormatters)

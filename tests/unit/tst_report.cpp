@@ -68,6 +68,7 @@ private slots:
     void schemaRejectsWhatTheContractForbids_data();
     void schemaRejectsWhatTheContractForbids();
     void unknownSchemaIsRefused();
+    void mergeRerunReplacesWhatRanAgain();
 };
 
 void TestReport::summaryAndVerdict_data()
@@ -171,6 +172,77 @@ void TestReport::unknownSchemaIsRefused()
     QString error;
     QVERIFY(!Report::fromJson(json, &error));
     QVERIFY(error.contains(QStringLiteral("something/else/9")));
+}
+
+void TestReport::mergeRerunReplacesWhatRanAgain()
+{
+    const auto certificate = [](const char* subject) {
+        CertificateInfo c;
+        c.sha256 = QStringLiteral("00");
+        c.subject = QLatin1String(subject);
+        return c;
+    };
+    const auto finding = [](const char* id, Status status, const char* summary) {
+        Finding f;
+        f.id = QLatin1String(id);
+        f.category = f.id.section(QLatin1Char('.'), 0, 0);
+        f.status = status;
+        f.summary = QLatin1String(summary);
+        return f;
+    };
+    Report before = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"));
+    before.checks = {finding("tls.chain", Status::Fail, "old chain"),
+                     finding("gitlab.proxy", Status::Warn, "old proxy"),
+                     finding("dns.resolve", Status::Pass, "old dns")};
+    before.certificates = {certificate("CN=old")};
+    before.transcripts = {{QStringLiteral("http.descriptor"), "old descriptor"},
+                          {QStringLiteral("api.settings"), "old settings"}};
+
+    Report fresh = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"));
+    fresh.generatedAt = before.generatedAt.addSecs(300);
+    // The runner reports every check; those not selected are skip and must not replace anything.
+    fresh.checks = {finding("tls.chain", Status::Pass, "new chain"),
+                    finding("gitlab.proxy", Status::Pass, "new proxy"),
+                    finding("dns.resolve", Status::Skip, "not selected"),
+                    finding("gitlab.new_check", Status::Pass, "new check")};
+    fresh.certificates = {certificate("CN=new")};
+    fresh.transcripts = {{QStringLiteral("api.settings"), "new settings"},
+                         {QStringLiteral("api.version"), "new version"}};
+
+    Report merged = before;
+    merged.mergeRerun(fresh, {QStringLiteral("tls.chain"), QStringLiteral("gitlab.proxy"),
+                              QStringLiteral("gitlab.new_check"), QStringLiteral("gone.check")});
+    QCOMPARE(merged.checks.size(), 4);
+    QCOMPARE(merged.find(QStringLiteral("tls.chain"))->summary, QStringLiteral("new chain"));
+    QCOMPARE(merged.find(QStringLiteral("gitlab.proxy"))->status, Status::Pass);
+    // Not re-run: kept, whatever the fresh report says of it.
+    QCOMPARE(merged.find(QStringLiteral("dns.resolve"))->summary, QStringLiteral("old dns"));
+    QCOMPARE(merged.find(QStringLiteral("dns.resolve"))->status, Status::Pass);
+    // Re-run but unknown before: added at the end; re-run but not in the fresh report: nothing.
+    QCOMPARE(merged.checks.last().id, QStringLiteral("gitlab.new_check"));
+    QVERIFY(!merged.find(QStringLiteral("gone.check")));
+    // The order of the checks stays the report's.
+    QCOMPARE(merged.checks.at(0).id, QStringLiteral("tls.chain"));
+    QCOMPARE(merged.checks.at(2).id, QStringLiteral("dns.resolve"));
+    QCOMPARE(merged.summary().verdict, Status::Pass);
+    QCOMPARE(merged.generatedAt, fresh.generatedAt);
+    QCOMPARE(merged.certificates.size(), 1);
+    QCOMPARE(merged.certificates.constFirst().subject, QStringLiteral("CN=new"));
+    // Transcripts by probe: replaced in place, kept, or appended.
+    QCOMPARE(merged.transcripts.size(), 3);
+    QCOMPARE(merged.transcripts.at(0).text, QByteArray("old descriptor"));
+    QCOMPARE(merged.transcripts.at(1).text, QByteArray("new settings"));
+    QCOMPARE(merged.transcripts.at(2).probeId, QStringLiteral("api.version"));
+    // What the rest of the report says (the target, the method) is the earlier run's.
+    QCOMPARE(merged.url, before.url);
+
+    // A re-run that saw no certificate (the TLS checks were not among it) keeps the old ones.
+    Report noTls = before;
+    Report freshNoCerts = fresh;
+    freshNoCerts.certificates.clear();
+    noTls.mergeRerun(freshNoCerts, {QStringLiteral("gitlab.proxy")});
+    QCOMPARE(noTls.certificates.constFirst().subject, QStringLiteral("CN=old"));
+    QCOMPARE(noTls.find(QStringLiteral("tls.chain"))->summary, QStringLiteral("old chain"));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

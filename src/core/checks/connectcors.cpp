@@ -84,8 +84,8 @@ public:
             tr("Set the Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash); if it is, "
                "the reverse "
                "proxy strips the CORS headers (proxy_hide_header Access-Control-Allow-Origin). With an admin "
-               "token "
-               "(GITLAB_TOKEN) this check tells which."));
+               "token (%1) this check tells which.")
+                .arg(ControlNames::name(ctx.options.frontend, Control::GitLabToken)));
     }
 };
 

@@ -20,7 +20,8 @@ public:
     {
         if (!ctx.hasToken()) {
             skipFor(f, QStringLiteral("no-token"),
-                    tr("No administrator token given (GITLAB_TOKEN): the GitLab settings are not checked."));
+                    tr("No administrator token given (%1): the GitLab settings are not checked.")
+                        .arg(ControlNames::name(ctx.options.frontend, Control::GitLabToken)));
             return;
         }
         const HttpResponse& user = *ctx.httpResult(probe::apiUser);
@@ -35,9 +36,10 @@ public:
             set(f, Status::Fail, user.error,
                 tr("The token is only sent to a server whose certificate verifies from this computer: fix "
                    "the "
-                   "certificate (see the TLS checks), or pass the private CA, with any intermediate the "
-                   "server does "
-                   "not send, with --ca-file."));
+                   "certificate (see the TLS checks), or give the private CA, with any intermediate the "
+                   "server "
+                   "does not send, in %1.")
+                    .arg(ControlNames::name(ctx.options.frontend, Control::CaFile)));
             return;
         }
         if (!user.errorCode.isEmpty()) {

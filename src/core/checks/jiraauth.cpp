@@ -22,9 +22,8 @@ public:
     {
         if (!ctx.hasJira()) {
             skipFor(f, QStringLiteral("no-jira"),
-                    tr("No Jira site given (--jira-site, --jira-email and an API token in JIRA_API_TOKEN): "
-                       "the Jira "
-                       "user is not checked."));
+                    tr("No Jira site given (%1): the Jira user is not checked.")
+                        .arg(ControlNames::name(ctx.options.frontend, Control::JiraUser)));
             return;
         }
         const HttpResponse& r = *ctx.httpResult(probe::jiraMyself);
@@ -34,10 +33,11 @@ public:
         f.evidence.insert(QStringLiteral("site"), site);
         f.evidence.insert(QStringLiteral("email"), ctx.options.jiraEmail);
         f.docs = {docs::jiraCloudAppAdmin};
-        const QString tokenRemedy = tr("Create an API token for %1 at %2 and use it (JIRA_API_TOKEN): Jira "
-                                       "Cloud accepts API tokens, not "
-                                       "account passwords.")
-                                        .arg(ctx.options.jiraEmail, jiracommon::apiTokenPage());
+        const QString tokenRemedy =
+            tr("Create an API token for %1 at %2 and use it (%3): Jira Cloud accepts API "
+               "tokens, not account passwords.")
+                .arg(ctx.options.jiraEmail, jiracommon::apiTokenPage(),
+                     ControlNames::name(ctx.options.frontend, Control::JiraToken));
         if (r.errorCode == QLatin1String("untrusted")) {
             set(f, Status::Fail, r.error,
                 tr("Check the Jira site address; Atlassian's certificates are public, so a "

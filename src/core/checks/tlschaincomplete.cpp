@@ -50,9 +50,9 @@ public:
                       .arg(tlscommon::name(last))
             : chain.missingIssuerInCaFile
                 ? tr("The chain is incomplete: %1 was issued by %2, which the server does not send (only "
-                     "your "
-                     "--ca-file has it, and GitLab.com's and Atlassian's clients do not).")
-                      .arg(tlscommon::name(last), chain.missingIssuer)
+                     "your %3 has it, and GitLab.com's and Atlassian's clients do not).")
+                      .arg(tlscommon::name(last), chain.missingIssuer,
+                           ControlNames::name(ctx.options.frontend, Control::CaFile))
                 : tr("The chain is incomplete: %1 was issued by %2, which the server does not send and no "
                      "trusted "
                      "root is.")

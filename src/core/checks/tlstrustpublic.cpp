@@ -42,9 +42,11 @@ public:
         case ChainAnalysis::Anchor::ExtraCa:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("ca-file"));
             set(f, Status::Fail,
-                tr("The chain is trusted only through --ca-file (%1, root %2): GitLab.com and Atlassian will "
-                   "not trust this.")
-                    .arg(ctx.options.extraCaSource, tlscommon::name(chain.anchorCertificate)),
+                tr("The chain is trusted only through %3 (%1, root %2): GitLab.com and Atlassian will not "
+                   "trust "
+                   "this.")
+                    .arg(ctx.options.extraCaSource, tlscommon::name(chain.anchorCertificate),
+                         ControlNames::name(ctx.options.frontend, Control::CaFile)),
                 publicCaRemedy);
             f.details =
                 tr("A private CA is fine inside your network, but Jira Cloud and GitLab.com only accept "

@@ -344,18 +344,36 @@ std::optional<OpenedExport> ExportReader::fromBytes(const QByteArray& data, QStr
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            if (bare) {
+                // Someone opened some other file: say that first, then what the parser found.
+                fail(parseError.error != QJsonParseError::NoError
+                         ? tr("This is not a troubleshooting export or report of GitLab Jira Doctor: it is "
+                              "neither a ZIP archive nor JSON (%1 at byte %2).")
+                               .arg(parseError.errorString())
+                               .arg(parseError.offset)
+                         : tr("This is not a troubleshooting export or report of GitLab Jira Doctor: it is "
+                              "JSON, but not a JSON object."));
+                return false;
+            }
             const QString why = parseError.error != QJsonParseError::NoError
                                     ? tr("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
                                     : tr("not a JSON object");
-            fail(bare ? tr("The file is neither a troubleshooting export (ZIP) nor a report (JSON): %1.")
-                            .arg(why)
-                      : tr("report.json is not valid JSON: %1.").arg(why));
+            fail(tr("report.json is not valid JSON: %1.").arg(why));
             return false;
         }
         QString reportError;
         auto report = Report::fromJson(doc.object(), &reportError);
         if (!report) {
-            fail(tr("report.json cannot be read: %1").arg(printable(reportError, 200)));
+            const QString why = printable(reportError, 200);
+            const bool ours = doc.object()
+                                  .value(QStringLiteral("schema"))
+                                  .toString()
+                                  .startsWith(QLatin1String("gitlab-jira-doctor/"));
+            if (bare && !ours)
+                fail(tr("This is not a troubleshooting export or report of GitLab Jira Doctor: %1").arg(why));
+            else
+                fail(bare ? tr("The report cannot be read: %1").arg(why)
+                          : tr("report.json cannot be read: %1").arg(why));
             return false;
         }
         out.report = report->safeFor(SafeFor::Display);

@@ -128,6 +128,7 @@ void HttpExchange::connectTo(const QUrl& url)
 {
     releaseSocket();
     m_state = State::Connecting;
+    setStep(Step::Connecting);
     HttpResponseParser::Limits limits;
     limits.maxBodyBytes = m_request.maxBodyBytes;
     limits.headRequest = m_request.method == "HEAD";
@@ -159,10 +160,12 @@ void HttpExchange::connectTo(const QUrl& url)
     connect(socket, &QSslSocket::readyRead, this, &HttpExchange::onReadyRead);
     connect(socket, &QSslSocket::disconnected, this, &HttpExchange::onDisconnected);
     connect(socket, &QSslSocket::errorOccurred, this, &HttpExchange::onSocketError);
-    if (tls)
+    if (tls) {
+        connect(socket, &QSslSocket::connected, this, [this] { setStep(Step::Handshaking); });
         connect(socket, &QSslSocket::encrypted, this, &HttpExchange::sendRequest);
-    else
+    } else {
         connect(socket, &QSslSocket::connected, this, &HttpExchange::sendRequest);
+    }
 
     const QString host = url.host(QUrl::EncodeUnicode);
     const quint16 port = defaultPort(url);
@@ -219,6 +222,7 @@ void HttpExchange::sendRequest()
     if (!m_request.body.isEmpty())
         m_socket->write(m_request.body);
     m_state = State::Reading;
+    setStep(Step::Waiting);
 }
 
 void HttpExchange::onReadyRead()
@@ -229,7 +233,13 @@ void HttpExchange::onReadyRead()
         m_socket->readAll(); // nothing is expected before the request is sent
         return;
     }
-    handle(m_parser.feed(m_socket->readAll()));
+    const QByteArray data = m_socket->readAll();
+    if (!data.isEmpty() && m_step == Step::Waiting)
+        setStep(Step::ReceivingHead);
+    handle(m_parser.feed(data));
+    // Unless the answer completed (finished, or a redirect connects anew).
+    if (!m_finished && m_state == State::Reading && m_parser.headComplete())
+        setStep(Step::ReceivingBody);
 }
 
 void HttpExchange::handle(HttpResponseParser::Result result)
@@ -393,9 +403,80 @@ void HttpExchange::finish()
         return;
     m_finished = true;
     m_state = State::Done;
+    m_step = Step::Done; // no stepChanged(): finished() says it
     m_response.durationMs = now() - m_started;
     releaseSocket();
     emit finished();
+}
+
+void HttpExchange::setStep(Step step)
+{
+    if (m_step == step)
+        return;
+    m_step = step;
+    emit stepChanged();
+}
+
+QString HttpExchange::stepText() const
+{
+    const QString host = m_currentUrl.host();
+    // The path without the query: short, and the query may carry what a progress line need not show.
+    QString path = m_currentUrl.path();
+    if (path.isEmpty())
+        path = QStringLiteral("/");
+    if (path.size() > 60)
+        path = path.left(59) + QStringLiteral("…");
+    const QString method = QString::fromLatin1(m_request.method);
+    switch (m_step) {
+    case Step::Idle:
+    case Step::Done:
+        return QString();
+    case Step::Connecting:
+        return tr("Connecting to %1…").arg(host);
+    case Step::Handshaking:
+        return tr("TLS handshake with %1…").arg(host);
+    case Step::Waiting:
+        return tr("Waiting for %1 %2 on %3…").arg(method, path, host);
+    case Step::ReceivingHead:
+    case Step::ReceivingBody:
+        return tr("Receiving the answer to %1 %2 from %3…").arg(method, path, host);
+    }
+    return QString();
+}
+
+QString HttpExchange::timeoutText(int timeoutMs) const
+{
+    const double seconds = timeoutMs / 1000.0;
+    switch (m_step) {
+    case Step::Connecting:
+        return tr("Timed out after %1 s while connecting to %2.").arg(seconds).arg(m_currentUrl.host());
+    case Step::Handshaking:
+        return tr("Timed out after %1 s during the TLS handshake with %2.")
+            .arg(seconds)
+            .arg(m_currentUrl.host());
+    case Step::Waiting:
+        return tr("Timed out after %1 s with the request sent and nothing received.").arg(seconds);
+    case Step::ReceivingHead:
+        return tr("Timed out after %1 s with the status line and headers received only in part.")
+            .arg(seconds);
+    case Step::ReceivingBody: {
+        const QString status = QStringLiteral("%1 %2")
+                                   .arg(m_parser.status())
+                                   .arg(QString::fromLatin1(m_parser.reason()))
+                                   .trimmed();
+        // The body is capped (maxBodyBytes), so it always fits an int.
+        const int received = int(m_parser.body().size());
+        return tr("Timed out after %1 s with the headers received (%2) and the body incomplete (%n byte(s) "
+                  "received).",
+                  nullptr, received)
+            .arg(seconds)
+            .arg(status);
+    }
+    case Step::Idle:
+    case Step::Done:
+        break;
+    }
+    return tr("Timed out after %1 s.").arg(seconds);
 }
 
 void HttpExchange::releaseSocket()

@@ -91,12 +91,34 @@ public:
     bool isFinished() const { return m_finished; }
     const HttpResponse& response() const { return m_response; }
 
+    // Where the exchange is, for a progress display and for what a timeout says was received.
+    enum class Step
+    {
+        Idle,
+        Connecting,    // TCP connect (also while the system trust store loads)
+        Handshaking,   // TCP connected, TLS handshake
+        Waiting,       // request sent, nothing received yet
+        ReceivingHead, // part of the status line and headers received
+        ReceivingBody, // headers received, body incomplete
+        Done
+    };
+    Step step() const { return m_step; }
+    // The current step in words, translated: "TLS handshake with gitlab.example.com…",
+    // "Waiting for GET /-/jira_connect/app_descriptor.json on gitlab.example.com…"; empty when idle
+    // or done. stepChanged() when it changes.
+    QString stepText() const;
+    // What a timeout now says: how long, and what was received ("Timed out after 10 s with the
+    // headers received (200 OK) and the body incomplete (512 bytes received)."). Callers put it
+    // after "… gave no complete answer:", so it never says that again.
+    QString timeoutText(int timeoutMs) const;
+
     static constexpr int maxHeaderBytes = HttpResponseParser::maxHeaderBytes;
     // The body with the values of secret-holding JSON fields replaced by [REDACTED].
     static QByteArray redactSecretFields(const QByteArray& body);
 
 signals:
     void finished();
+    void stepChanged();
 
 private:
     enum class State
@@ -118,6 +140,7 @@ private:
     void messageComplete();
     void fail(const QString& code, const QString& error);
     void finish();
+    void setStep(Step step);
     void releaseSocket();
     bool sendsSecret() const;
     QByteArray requestHead(bool forTranscript) const;
@@ -129,6 +152,7 @@ private:
     HttpResponseParser m_parser;
     bool m_headLogged = false; // this hop's response head is in the transcript
     State m_state = State::Idle;
+    Step m_step = Step::Idle;
     bool m_finished = false;
     qint64 m_started = 0;
     QList<QUrl> m_visited;

@@ -15,6 +15,13 @@ bool DnsProbe::succeeded() const
     return m_context.dns && m_context.dns->ok;
 }
 
+QString DnsProbe::stepText() const
+{
+    if (m_lookupId < 0 || isFinished())
+        return QString();
+    return tr("Resolving %1…").arg(m_context.target().host());
+}
+
 void DnsProbe::run()
 {
     const InstanceUrl& url = m_context.target();

@@ -17,6 +17,7 @@ public:
     using Probe::Probe;
     QString id() const override { return QStringLiteral("dns"); }
     bool succeeded() const override;
+    QString stepText() const override;
 
 protected:
     void run() override;

@@ -24,6 +24,17 @@ bool HttpProbe::succeeded() const
     return it != m_context.http.constEnd() && !it->isEmpty() && it->constLast().hasAnswer();
 }
 
+QString HttpProbe::stepText() const
+{
+    if (isFinished())
+        return QString();
+    if (m_exchange)
+        return m_exchange->stepText();
+    if (m_waitingToRetry)
+        return tr("Waiting to ask %1 again: it answered 429 Too Many Requests…").arg(m_request.url.host());
+    return QString();
+}
+
 void HttpProbe::run()
 {
     const std::optional<HttpRequest> request = m_builder(m_context);
@@ -41,6 +52,7 @@ void HttpProbe::startExchange(const HttpRequest& request)
     auto* exchange = new HttpExchange(this);
     m_exchange = exchange;
     connect(exchange, &HttpExchange::finished, this, &HttpProbe::onExchangeFinished);
+    connect(exchange, &HttpExchange::stepChanged, this, &Probe::stepChanged);
     exchange->start(request);
 }
 
@@ -60,8 +72,11 @@ void HttpProbe::onExchangeFinished()
         const int seconds = response.header("Retry-After").trimmed().toInt(&ok);
         if (ok && seconds >= 0 && seconds <= 10) {
             m_retried = true;
+            m_waitingToRetry = true;
+            emit stepChanged();
             // The probe's own timeout still bounds the wait; the 429 stays recorded if it fires.
             QTimer::singleShot(seconds * 1000, this, [this] {
+                m_waitingToRetry = false;
                 if (!isFinished())
                     startExchange(m_request);
             });
@@ -95,9 +110,8 @@ void HttpProbe::stop(AbortReason reason, int timeoutMs)
     exchange->disconnect(this);
     if (reason == AbortReason::Cancelled)
         exchange->abort(QStringLiteral("cancelled"), tr("Cancelled."));
-    else
-        exchange->abort(QStringLiteral("timeout"),
-                        tr("No complete answer within %1 s.").arg(timeoutMs / 1000.0));
+    else // what was received, once: checks write "… gave no complete answer: <this>"
+        exchange->abort(QStringLiteral("timeout"), exchange->timeoutText(timeoutMs));
     m_context.http[m_id].append(exchange->response());
     exchange->deleteLater();
 }

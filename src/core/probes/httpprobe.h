@@ -31,6 +31,8 @@ public:
 
     QString id() const override { return m_id; }
     bool succeeded() const override;
+    // The exchange's step, or the wait after a 429.
+    QString stepText() const override;
 
 protected:
     void run() override;
@@ -47,6 +49,7 @@ private:
     HttpExchange* m_exchange = nullptr;
     bool m_retryOnRateLimit = false;
     bool m_retried = false;
+    bool m_waitingToRetry = false;
 };
 
 } // namespace gjd

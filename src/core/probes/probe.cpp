@@ -17,6 +17,13 @@ void Probe::start()
     run();
 }
 
+QString Probe::stepText() const
+{
+    if (m_finished || !m_clock.isValid())
+        return QString();
+    return tr("Running the %1 probe…").arg(id());
+}
+
 void Probe::abort(AbortReason reason, int timeoutMs)
 {
     if (m_finished)

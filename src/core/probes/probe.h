@@ -39,9 +39,14 @@ public:
     // Whether the probes that depend on this one can use its result.
     virtual bool succeeded() const = 0;
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    // What the probe does now, translated, for "what does this check wait for"
+    // (CheckRunner::waitingFor): "Resolving gitlab.example.com…", "TLS handshake with
+    // gitlab.example.com…". Empty before start() and once finished. stepChanged() when it changes.
+    virtual QString stepText() const;
 
 signals:
     void finished();
+    void stepChanged();
 
 protected:
     virtual void run() = 0;

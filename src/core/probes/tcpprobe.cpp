@@ -20,6 +20,15 @@ bool TcpProbe::succeeded() const
     return m_context.tcp && m_context.tcp->connectedCount() > 0;
 }
 
+QString TcpProbe::stepText() const
+{
+    if (m_pending <= 0 || isFinished())
+        return QString();
+    return tr("Connecting to %n address(es) of %1 on port %2…", nullptr, m_pending)
+        .arg(m_context.target().host())
+        .arg(m_context.target().port());
+}
+
 void TcpProbe::run()
 {
     TcpResult result;
@@ -90,6 +99,8 @@ void TcpProbe::settle(int index, bool connected, const QString& code, const QStr
     if (--m_pending == 0) {
         m_context.tcp->durationMs = elapsedMs();
         finish();
+    } else {
+        emit stepChanged();
     }
 }
 

@@ -19,6 +19,7 @@ public:
     ~TcpProbe() override;
     QString id() const override { return QStringLiteral("tcp"); }
     bool succeeded() const override;
+    QString stepText() const override;
 
     static constexpr int maxAddresses = 8;
 

@@ -35,6 +35,34 @@ bool TlsProbe::succeeded() const
     return m_context.tls && m_context.tls->handshakeOk;
 }
 
+QString TlsProbe::stepText() const
+{
+    if (isFinished() || !m_context.tls)
+        return QString();
+    const QString host = m_context.target().host();
+    switch (m_step) {
+    case Step::Connecting:
+        return tr("Connecting to %1 (%2) on port %3…")
+            .arg(host, m_context.tls->address.toString())
+            .arg(m_context.target().port());
+    case Step::Handshaking:
+        return tr("TLS handshake with %1…").arg(host);
+    case Step::AwaitingAnswer:
+        return tr("Waiting for the first answer of %1 after the TLS handshake…").arg(host);
+    case Step::Sniffing:
+        return tr("Asking %1 in plain HTTP on port %2…").arg(host).arg(m_context.target().port());
+    }
+    return QString();
+}
+
+void TlsProbe::setStep(Step step)
+{
+    if (m_step == step)
+        return;
+    m_step = step;
+    emit stepChanged();
+}
+
 void TlsProbe::run()
 {
     m_connectTimer.setSingleShot(true);
@@ -56,6 +84,9 @@ void TlsProbe::tryAddress(int index)
     m_connectedAt = 0;
     const QHostAddress address = m_context.dns->addresses.at(index);
     m_context.tls->address = address;
+    // The address is part of the text: a second address is a new step.
+    m_step = Step::Connecting;
+    emit stepChanged();
 
     auto* socket = new QSslSocket(this);
     m_socket = socket;
@@ -73,6 +104,7 @@ void TlsProbe::tryAddress(int index)
         m_tcpConnected = true;
         m_connectedAt = elapsedMs();
         m_connectTimer.stop();
+        setStep(Step::Handshaking);
     });
     const int addresses = int(m_context.dns->addresses.size());
     if (addresses > 1)
@@ -111,6 +143,7 @@ void TlsProbe::onEncrypted()
     // With TLS 1.3 a server that requires a client certificate says so only after the handshake:
     // send a request and wait briefly for the first answer (or that alert).
     m_awaitingAnswer = true;
+    setStep(Step::AwaitingAnswer);
     connect(m_socket, &QSslSocket::readyRead, this, [this] { confirmAfterHandshake(QString()); });
     connect(m_socket, &QSslSocket::disconnected, this, [this] { confirmAfterHandshake(QString()); });
     m_socket->write("HEAD / HTTP/1.0\r\nHost: " + m_context.target().host().toLatin1() + "\r\n\r\n");
@@ -249,6 +282,7 @@ void TlsProbe::sniffPlainHttp()
     const QHostAddress address = m_context.tls->address;
     const QString host = m_context.target().host();
     releaseSockets();
+    setStep(Step::Sniffing);
     auto* sniffer = new QTcpSocket(this);
     m_sniffer = sniffer;
     auto conclude = [this, sniffer] {

@@ -25,6 +25,7 @@ public:
     ~TlsProbe() override;
     QString id() const override { return QStringLiteral("tls"); }
     bool succeeded() const override;
+    QString stepText() const override;
 
 protected:
     void run() override;
@@ -39,6 +40,16 @@ private:
     void sniffPlainHttp();
     void finishWithError(const QString& code, const QString& error);
     void releaseSockets();
+
+    enum class Step
+    {
+        Connecting,
+        Handshaking,
+        AwaitingAnswer, // handshake done; the first answer tells whether a client certificate is required
+        Sniffing        // the handshake failed like a plain-HTTP server: asking it in plain HTTP
+    };
+    void setStep(Step step);
+    Step m_step = Step::Connecting;
 
     QPointer<QSslSocket> m_socket;
     QPointer<QTcpSocket> m_sniffer;

@@ -141,8 +141,8 @@ std::optional<GitLabState> GitLabState::fromContext(const RunContext& ctx, QStri
     const QString newToken =
         SetupPlan::tr("Create a personal access token of an administrator with the scope api (and "
                       "admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens, "
-                      "and pass it in GITLAB_TOKEN.")
-            .arg(ctx.url.toString());
+                      "and give it in %2.")
+            .arg(ctx.url.toString(), ControlNames::name(ctx.options.frontend, Control::GitLabToken));
     const HttpResponse* user = ctx.httpResult(probe::apiUser);
     if (!user) {
         *error =
@@ -153,9 +153,11 @@ std::optional<GitLabState> GitLabState::fromContext(const RunContext& ctx, QStri
     const QString userUrl = ctx.url.toString() + QStringLiteral("/api/v4/user");
     if (user->errorCode == QLatin1String("untrusted")) {
         *error = user->error;
-        *remedy = SetupPlan::tr(
-            "The token is only sent to a server whose certificate verifies from this computer: fix the "
-            "certificate, or pass the private CA with --ca-file.");
+        *remedy =
+            SetupPlan::tr(
+                "The token is only sent to a server whose certificate verifies from this computer: fix the "
+                "certificate, or give the private CA in %1.")
+                .arg(ControlNames::name(ctx.options.frontend, Control::CaFile));
         return std::nullopt;
     }
     if (!user->errorCode.isEmpty()) {

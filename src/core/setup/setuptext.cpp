@@ -50,6 +50,33 @@ QString finish(const QString& text, bool color)
 
 } // namespace
 
+QString SetupText::installType(const QString& id)
+{
+    QString name;
+    if (id == QLatin1String("none"))
+        name = tr("no Jira app set up");
+    else if (id == QLatin1String("marketplace"))
+        name = tr("the Marketplace app");
+    else if (id == QLatin1String("legacy-connect"))
+        name = tr("a legacy Connect install");
+    else if (id == QLatin1String("forge-native"))
+        name = tr("the Forge app");
+    else
+        return id;
+    return tr("%1 (%2)", "install type name, then its id").arg(name, id);
+}
+
+QString SetupText::method(const QString& id)
+{
+    if (id == QLatin1String("marketplace"))
+        return tr("the Marketplace app");
+    if (id == QLatin1String("manual"))
+        return tr("a manual install");
+    if (id == QLatin1String("proxy"))
+        return tr("another instance as proxy");
+    return id;
+}
+
 QString SetupText::value(const QJsonValue& value)
 {
     if (value.isUndefined())

@@ -29,6 +29,11 @@ public:
     static QString result(const SetupResult& result, const Options& options);
     // A value as the plan shows it: "https://gitlab.com" in quotes, true/false, (blank), (not set).
     static QString value(const QJsonValue& value);
+    // An install type id ("none", "marketplace", "legacy-connect", "forge-native") as a reader
+    // says it, with the id after it: "no Jira app set up (none)". Unknown ids come back as they are.
+    static QString installType(const QString& id);
+    // A method id ("marketplace", "manual", "proxy") as a reader says it: "the Marketplace app".
+    static QString method(const QString& id);
 
 private:
     // The texts with colour marks (setuptext.cpp), before finish() makes them safe and coloured.

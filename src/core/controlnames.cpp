@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "controlnames.h"
+
+namespace gjd {
+
+QString ControlNames::name(Frontend frontend, Control control)
+{
+    if (frontend == Frontend::Cli) {
+        switch (control) {
+        case Control::CaFile:
+            return QStringLiteral("--ca-file");
+        case Control::GitLabToken:
+            return QStringLiteral("GITLAB_TOKEN");
+        case Control::JiraUser:
+            return QStringLiteral("--jira-site, --jira-email and JIRA_API_TOKEN");
+        case Control::JiraToken:
+            return QStringLiteral("JIRA_API_TOKEN");
+        }
+        return QString();
+    }
+    switch (control) {
+    case Control::CaFile:
+        return tr("the Private CA file (Connection options)");
+    case Control::GitLabToken:
+        return tr("the Administrator token field");
+    case Control::JiraUser:
+        return tr("the Jira site, Email and API token fields");
+    case Control::JiraToken:
+        return tr("the Jira API token field");
+    }
+    return QString();
+}
+
+} // namespace gjd

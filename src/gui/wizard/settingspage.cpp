@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingspage.h"
+
+#include "setup/setuptext.h"
+#include "statusicons.h"
+#include "uisettings.h"
+#include "wizardcommon.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace gjd::wizard {
+
+SettingsWizardPage::SettingsWizardPage(WizardContext* context, QWidget* parent)
+    : AsyncPage(context, parent)
+    , m_diff(new QTreeWidget(this))
+    , m_detail(wrappingLabel(this, "settingDetail"))
+    , m_notes(wrappingLabel(this, "settingsNotes"))
+    , m_apply(new WriteButton(this, "applySettingsButton"))
+    , m_readBack(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    m_diff->setObjectName(QStringLiteral("settingsDiff"));
+    m_readBack->setObjectName(QStringLiteral("readBack"));
+    for (QTreeWidget* t : {m_diff, m_readBack}) {
+        t->setRootIsDecorated(false);
+        t->setUniformRowHeights(true);
+    }
+    // Setting | Now | Planned: the name takes what it needs, the two values share the rest. A long
+    // value (the 64-character Application ID) is shortened in the middle, so its start and end stay
+    // visible; the row's detail below and the tooltips have it whole, and the reason for the value.
+    m_diff->setColumnCount(3);
+    m_diff->header()->setStretchLastSection(false);
+    m_diff->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    for (int column : {1, 2})
+        m_diff->header()->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_diff->setTextElideMode(Qt::ElideMiddle);
+    m_readBack->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_readBack->hide();
+    connect(m_diff, &QTreeWidget::currentItemChanged, m_detail, [this](QTreeWidgetItem* item) {
+        m_detail->setText(item ? item->data(0, Qt::UserRole).toString() : QString());
+    });
+    connect(m_apply, &WriteButton::writeRequested, this, &SettingsWizardPage::apply);
+    connect(&context->job(), &SetupJob::finished, this, &SettingsWizardPage::onFinished);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_diff, 2);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_notes);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_apply);
+    row->addStretch(1);
+    layout->addLayout(row);
+    addStatusWidgets(layout);
+    layout->addWidget(m_readBack, 1);
+    retranslate();
+}
+
+void SettingsWizardPage::retranslate()
+{
+    setTitle(tr("GitLab for Jira App settings"));
+    setSubTitle(
+        tr("Admin → Settings → General → GitLab for Jira App. Only the values that differ are written "
+           "when you select Apply settings; GitLab then reads them back."));
+    m_diff->setHeaderLabels({tr("Setting"), tr("Now"), tr("Planned")});
+    m_diff->setAccessibleName(tr("Planned changes"));
+    m_readBack->setHeaderLabels({tr("Read back from GitLab")});
+    m_readBack->setAccessibleName(tr("Read back from GitLab"));
+    updateApplyButton();
+    if (m_diff->topLevelItemCount() > 0)
+        fillTable(context()->job().plan(), m_verified, context()->applicationUid);
+}
+
+void SettingsWizardPage::updateApplyButton()
+{
+    m_apply->setText(m_writes ? tr("&Apply settings") : tr("&Verify settings"));
+    m_apply->setToolTip(m_writes ? tr("Writes the values marked as changing, then reads them back")
+                                 : tr("Nothing needs to change: reads the settings back, writes nothing"));
+}
+
+void SettingsWizardPage::initializePage()
+{
+    m_verified = false;
+    m_readBack->hide();
+    m_readBack->clear();
+    showMessage(QString(), false);
+    const SetupPlan& plan = context()->job().plan();
+    m_writes = plan.hasChanges();
+    fillTable(plan, false, context()->applicationUid);
+    QStringList notes;
+    for (const PlanNote& n : plan.notes)
+        notes.append(n.text);
+    m_notes->setText(notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!notes.isEmpty());
+    updateApplyButton();
+    m_apply->setArmed(context()->job().isRunning() && !plan.isBlocked());
+    emit completeChanged();
+}
+
+void SettingsWizardPage::fillTable(const SetupPlan& plan, bool applied, const QString& applicationUid)
+{
+    const QString selected = m_diff->currentItem() ? m_diff->currentItem()->text(0) : QString();
+    m_diff->clear();
+    QTreeWidgetItem* keep = nullptr;     // the row selected before
+    QTreeWidgetItem* changing = nullptr; // else the first row that changes
+    for (const SettingChange& s : plan.settings) {
+        auto* item = new QTreeWidgetItem(m_diff);
+        const QString planned =
+            s.fromNewApplication
+                ? (applicationUid.isEmpty() ? tr("(the new application's ID)") : applicationUid)
+                : SetupText::value(s.planned);
+        const bool changes = s.changes() && !applied;
+        item->setText(0, s.key);
+        // Once applied and read back, GitLab has the planned values: "Now" says so.
+        item->setText(1, applied ? planned : SetupText::value(s.current));
+        item->setText(2, planned);
+        item->setIcon(0, changes ? changeIcon() : statusIcon(Status::Pass));
+        if (changes) {
+            QFont bold = item->font(2);
+            bold.setBold(true);
+            item->setFont(2, bold);
+        }
+        const QString state = applied   ? tr("%1: set, and read back from GitLab.").arg(s.key)
+                              : changes ? tr("%1 changes: %2 → %3.").arg(s.key, item->text(1), planned)
+                                        : tr("%1 stays: %2.").arg(s.key, item->text(1));
+        const QString detail = s.why.isEmpty() ? state : state + QLatin1Char(' ') + s.why;
+        item->setData(0, Qt::UserRole, detail);
+        for (int column : {0, 1, 2})
+            item->setToolTip(column, detail);
+        item->setData(0, Qt::AccessibleTextRole,
+                      changes ? tr("%1 changes").arg(s.key) : tr("%1 stays").arg(s.key));
+        if (s.key == selected)
+            keep = item;
+        if (changes && !changing)
+            changing = item;
+    }
+    QTreeWidgetItem* current = keep ? keep : changing ? changing : m_diff->topLevelItem(0);
+    if (current)
+        m_diff->setCurrentItem(current);
+}
+
+QList<QStringList> SettingsWizardPage::rows() const
+{
+    QList<QStringList> result;
+    for (int i = 0; i < m_diff->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = m_diff->topLevelItem(i);
+        result.append({item->text(0), item->text(1), item->text(2)});
+    }
+    return result;
+}
+
+void SettingsWizardPage::cancel()
+{
+    context()->job().cancel();
+}
+
+void SettingsWizardPage::apply()
+{
+    if (isChecking() || m_verified)
+        return;
+    setChecking(true);
+    context()->job().apply();
+}
+
+void SettingsWizardPage::onFinished(const SetupResult& result)
+{
+    if (!isCurrent())
+        return;
+    setChecking(false);
+    if (result.outcome == SetupResult::Outcome::Cancelled)
+        return;
+    m_readBack->clear();
+    for (const VerifyItem& v : result.verification) {
+        auto* item = new QTreeWidgetItem(m_readBack);
+        item->setIcon(0, statusIcon(v.ok ? Status::Pass : Status::Fail));
+        item->setText(0, v.text);
+    }
+    m_readBack->setVisible(!result.verification.isEmpty());
+    if (result.ok()) {
+        m_verified = true;
+        context()->settingsApplied = m_writes;
+        if (!result.applicationUid.isEmpty())
+            context()->applicationUid = result.applicationUid;
+        fillTable(result.plan, true, context()->applicationUid);
+        // The instance is set up: it belongs to the recent instances of the start page.
+        uisettings::addRecentInstance(context()->instanceUrl());
+        showMessage(
+            tr("GitLab is set up for %1 and verified.").arg(SetupText::method(methodId(result.plan.method))),
+            false);
+    } else {
+        QString text = result.error;
+        if (!result.remedy.isEmpty())
+            text += QLatin1Char('\n') + result.remedy;
+        showMessage(text, true);
+    }
+    emit completeChanged();
+}
+
+} // namespace gjd::wizard

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The colours of error and link text (src/gui/uistyle.h) keep WCAG AA contrast (4.5:1) on light,
+// dark and extreme palettes, and the dialogs that show such text use them.
+
+#include "aboutdialog.h"
+#include "exportdialog.h"
+#include "uistyle.h"
+
+#include <QLabel>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+constexpr qreal kMinimumContrast = 4.5; // WCAG 2 AA, normal text
+
+QPalette fusionLight()
+{
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion->standardPalette();
+}
+
+// Window, Base, Text (also WindowText) and Link; the rest from Fusion's light palette, as a
+// partly themed desktop would have it.
+QPalette paletteOf(QColor window, QColor base, QColor text, QColor link)
+{
+    QPalette palette = fusionLight();
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Link, link);
+    return palette;
+}
+
+// KDE Breeze Dark's colours.
+QPalette breezeDark()
+{
+    return paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), QColor(0xfc, 0xfc, 0xfc),
+                     QColor(0x1d, 0x99, 0xf3));
+}
+
+QString describe(const QColor& colour, const QColor& background)
+{
+    return QStringLiteral("%1 on %2: %3:1")
+        .arg(colour.name(), background.name())
+        .arg(gjd::contrastRatio(colour, background), 0, 'f', 2);
+}
+
+} // namespace
+
+class TestUiStyle final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void contrastRatio();
+    void readableOnEveryPalette_data();
+    void readableOnEveryPalette();
+    void errorStaysRed_data();
+    void errorStaysRed();
+    void keepsAReadableLinkColour();
+    void aboutDialogLinkIsReadable();
+    void exportDialogErrorIsReadable();
+};
+
+// The WCAG formula's fixed points.
+void TestUiStyle::contrastRatio()
+{
+    QCOMPARE(qRound(gjd::contrastRatio(Qt::black, Qt::white) * 100), 2100);
+    QCOMPARE(gjd::contrastRatio(Qt::white, Qt::black), gjd::contrastRatio(Qt::black, Qt::white));
+    QCOMPARE(gjd::contrastRatio(QColor(0x12, 0x34, 0x56), QColor(0x12, 0x34, 0x56)), 1.0);
+    // The colour the issue was about: GNOME's red on Breeze Dark's window, about 2.1:1.
+    const qreal oldRed = gjd::contrastRatio(QColor(0xc0, 0x1c, 0x28), QColor(0x2a, 0x2e, 0x32));
+    QVERIFY2(oldRed > 1.9 && oldRed < 2.3, qPrintable(QString::number(oldRed)));
+}
+
+void TestUiStyle::readableOnEveryPalette_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::addColumn<int>("background"); // QPalette::ColorRole
+
+    struct Row
+    {
+        const char* name;
+        QPalette palette;
+    };
+    const Row rows[] = {
+        {"fusion-light", fusionLight()},
+        {"breeze-dark", breezeDark()},
+        // A dark theme that kept the light default link colour (Qt's #0000ff).
+        {"dark-with-light-link",
+         paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue)},
+        {"black", paletteOf(Qt::black, Qt::black, Qt::white, Qt::blue)},
+        {"white-with-yellow-link", paletteOf(Qt::white, Qt::white, Qt::black, Qt::yellow)},
+        // Around the luminance where light turns into dark: the hardest background for both.
+        {"mid-grey",
+         paletteOf(QColor(0x76, 0x76, 0x76), QColor(0x77, 0x77, 0x77), Qt::white, QColor(0x1d, 0x99, 0xf3))},
+        {"high-contrast-red", paletteOf(Qt::black, Qt::black, Qt::yellow, Qt::red)},
+    };
+    for (const Row& row : rows) {
+        QTest::addRow("%s-window", row.name) << row.palette << int(QPalette::Window);
+        QTest::addRow("%s-base", row.name) << row.palette << int(QPalette::Base);
+    }
+}
+
+void TestUiStyle::readableOnEveryPalette()
+{
+    QFETCH(QPalette, palette);
+    QFETCH(int, background);
+    const auto role = static_cast<QPalette::ColorRole>(background);
+    const QColor back = palette.color(role);
+
+    const QColor error = gjd::errorTextColour(palette, role);
+    QVERIFY2(gjd::contrastRatio(error, back) >= kMinimumContrast, qPrintable(describe(error, back)));
+    const QColor link = gjd::linkTextColour(palette, role);
+    QVERIFY2(gjd::contrastRatio(link, back) >= kMinimumContrast, qPrintable(describe(link, back)));
+}
+
+void TestUiStyle::errorStaysRed_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::newRow("fusion-light") << fusionLight();
+    QTest::newRow("breeze-dark") << breezeDark();
+}
+
+// Readable, but still recognisably an error: a red hue, saturated.
+void TestUiStyle::errorStaysRed()
+{
+    QFETCH(QPalette, palette);
+    const QColor error = gjd::errorTextColour(palette).toHsv();
+    QVERIFY2(error.hsvHue() <= 15 || error.hsvHue() >= 345, qPrintable(error.name()));
+    QVERIFY2(error.hsvSaturation() >= 100, qPrintable(error.name()));
+}
+
+// A link colour that is readable already is used as the theme has it, not changed.
+void TestUiStyle::keepsAReadableLinkColour()
+{
+    QCOMPARE(gjd::linkTextColour(breezeDark(), QPalette::Base), QColor(0x1d, 0x99, 0xf3));
+    const QPalette light = fusionLight();
+    QCOMPARE(gjd::linkTextColour(light), light.color(QPalette::Link));
+    // ... and the light theme's blue on a dark window is not (the Jira page's token link).
+    const QPalette darkWithLightLink =
+        paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue);
+    QVERIFY(gjd::contrastRatio(Qt::blue, QColor(0x2a, 0x2e, 0x32)) < kMinimumContrast);
+    QVERIFY(gjd::linkTextColour(darkWithLightLink) != QColor(Qt::blue));
+}
+
+// The About dialog's home page link, on a dark palette that kept the light link colour.
+void TestUiStyle::aboutDialogLinkIsReadable()
+{
+    gjd::AboutDialog about;
+    about.setPalette(paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue));
+    auto* details = about.findChild<QLabel*>(QStringLiteral("detailsLabel"));
+    QVERIFY(details);
+    QVERIFY(details->text().contains(QLatin1String("<a href=")));
+    const QColor back = about.palette().color(QPalette::Window);
+    const QColor link = details->palette().color(QPalette::Link);
+    QVERIFY2(gjd::contrastRatio(link, back) >= kMinimumContrast, qPrintable(describe(link, back)));
+    const QColor text = details->palette().color(QPalette::WindowText);
+    QVERIFY2(gjd::contrastRatio(text, back) >= kMinimumContrast, qPrintable(describe(text, back)));
+}
+
+// The export dialog's error line (a save that failed), on Breeze Dark: no longer GNOME's red.
+void TestUiStyle::exportDialogErrorIsReadable()
+{
+    gjd::ExportDialog dialog(gjd::Report(), {});
+    QSignalSpy ready(&dialog, &gjd::ExportDialog::ready);
+    dialog.setPalette(breezeDark());
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(error);
+    const QColor back = dialog.palette().color(QPalette::Window);
+    const QColor colour = error->palette().color(QPalette::WindowText);
+    QVERIFY2(gjd::contrastRatio(colour, back) >= kMinimumContrast, qPrintable(describe(colour, back)));
+    QVERIFY(!dialog.isBusy() || ready.wait(20000)); // no background work left behind
+}
+
+QTEST_MAIN(TestUiStyle)
+#include "tst_uistyle.moc"
