@@ -1063,6 +1063,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>the Jira API token field</source>
         <translation>dem Feld API-Token</translation>
     </message>
+    <message>
+        <source>the Connect to address field</source>
+        <translation>dem Feld Verbinden mit Adresse</translation>
+    </message>
 </context>
 <context>
     <name>gjd::Descriptor</name>
@@ -1413,10 +1417,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>%1: Jira Cloud und GitLab.com können eine solche Adresse nicht erreichen.</translation>
     </message>
     <message>
-        <source>The address comes from --resolve. Check the address that public DNS will give.</source>
-        <translation>Die Adresse stammt aus --resolve. Prüfen Sie die Adresse, die das öffentliche DNS liefern wird.</translation>
-    </message>
-    <message>
         <source>From inside a split-horizon network, public DNS may answer differently: ask a public resolver (for example: dig +short %1 @1.1.1.1) to see what Jira Cloud sees.</source>
         <translation>Innerhalb eines Split-Horizon-Netzes kann das öffentliche DNS anders antworten: Fragen Sie einen öffentlichen Resolver (zum Beispiel: dig +short %1 @1.1.1.1), um zu sehen, was Jira Cloud sieht.</translation>
     </message>
@@ -1427,6 +1427,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Use a URL whose host name resolves to a public address, or publish the instance through a reverse proxy with a public address and check that URL.</source>
         <translation>Verwenden Sie eine URL, deren Host-Name zu einer öffentlichen Adresse aufgelöst wird, oder veröffentlichen Sie die Instanz über einen Reverse Proxy mit öffentlicher Adresse und prüfen Sie diese URL.</translation>
+    </message>
+    <message>
+        <source>The address comes from %1. Check the address that public DNS will give.</source>
+        <translation>Die Adresse stammt aus %1. Prüfen Sie die Adresse, die das öffentliche DNS liefern wird.</translation>
     </message>
 </context>
 <context>
@@ -1444,10 +1448,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Legen Sie einen öffentlichen A-Eintrag (und, wenn die Instanz IPv6 hat, einen AAAA-Eintrag) für %1 an. Um einen Server zu prüfen, bevor das DNS auf ihn zeigt, verwenden Sie --resolve %1:%2:ADRESSE.</translation>
     </message>
     <message>
-        <source>Using %1 for %2, as given with --resolve (DNS was not asked).</source>
-        <translation>%1 wird für %2 verwendet, wie mit --resolve angegeben (DNS wurde nicht gefragt).</translation>
-    </message>
-    <message>
         <source>The URL names the address %1 directly.</source>
         <translation>Die URL nennt direkt die Adresse %1.</translation>
     </message>
@@ -1458,6 +1458,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>%1 resolves to %2.</source>
         <translation>%1 wird zu %2 aufgelöst.</translation>
+    </message>
+    <message>
+        <source>Using %1 for %2, as given with %3 (DNS was not asked).</source>
+        <translation>%1 wird für %2 verwendet, wie mit %3 angegeben (DNS wurde nicht gefragt).</translation>
     </message>
 </context>
 <context>
@@ -5189,14 +5193,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
-        <source>Or create it by hand (Admin → Applications → New application), then Check again</source>
-        <translation>Oder legen Sie sie von Hand an (Admin → Anwendungen → Neue Anwendung) und prüfen Sie dann erneut</translation>
-    </message>
-    <message>
-        <source>Clear Trusted and Confidential, select only the api scope.</source>
-        <translation>Vertrauenswürdig und Vertraulich abwählen, nur den Bereich api wählen.</translation>
-    </message>
-    <message>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -5207,10 +5203,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Scopes:</source>
         <translation>Bereiche:</translation>
-    </message>
-    <message>
-        <source>The setup could not start: check the URL on the first page.</source>
-        <translation>Die Einrichtung konnte nicht starten: Prüfen Sie die URL auf der ersten Seite.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (id %2) will be deleted, and &quot;%3&quot; created with redirect URI %4.</source>
@@ -5267,6 +5259,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Application ID %1 is ready. Select Next for GitLab&apos;s settings.</source>
         <translation>Application ID %1 ist bereit. Wählen Sie Weiter für die Einstellungen von GitLab.</translation>
+    </message>
+    <message>
+        <source>Or by hand</source>
+        <translation>Oder von Hand</translation>
+    </message>
+    <message>
+        <source>Create it in Admin → Applications → New application, then select Check again: clear Trusted and Confidential, select only the api scope.</source>
+        <translation>Legen Sie sie unter Admin → Anwendungen → Neue Anwendung an und wählen Sie dann Erneut prüfen: Vertrauenswürdig und Vertraulich abwählen, nur den Bereich api wählen.</translation>
     </message>
 </context>
 <context>
@@ -5376,6 +5376,22 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>GitLab is set up for %1 and verified.</source>
         <translation>GitLab ist für %1 eingerichtet und überprüft.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (id %2)</source>
+        <translation>„%1“ (ID %2)</translation>
+    </message>
+    <message>
+        <source>Apply settings also deletes, once the settings point at the new application: %1.</source>
+        <translation>Einstellungen anwenden löscht außerdem, sobald die Einstellungen auf die neue Anwendung zeigen: %1.</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
     </message>
 </context>
 <context>
@@ -5513,6 +5529,13 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>What the wizard did: %1</source>
         <translation>Was der Assistent getan hat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::wizard::WizardContext</name>
+    <message>
+        <source>The setup could not start: check the URL on the first page.</source>
+        <translation>Die Einrichtung konnte nicht starten: Prüfen Sie die URL auf der ersten Seite.</translation>
     </message>
 </context>
 <context>

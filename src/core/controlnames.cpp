@@ -15,6 +15,8 @@ QString ControlNames::name(Frontend frontend, Control control)
             return QStringLiteral("--jira-site, --jira-email and JIRA_API_TOKEN");
         case Control::JiraToken:
             return QStringLiteral("JIRA_API_TOKEN");
+        case Control::Address:
+            return QStringLiteral("--resolve");
         }
         return QString();
     }
@@ -27,6 +29,8 @@ QString ControlNames::name(Frontend frontend, Control control)
         return tr("the Jira site, Email and API token fields");
     case Control::JiraToken:
         return tr("the Jira API token field");
+    case Control::Address:
+        return tr("the Connect to address field");
     }
     return QString();
 }

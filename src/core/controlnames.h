@@ -20,7 +20,8 @@ enum class Control
     CaFile,      // the private CA or intermediate file
     GitLabToken, // the administrator token
     JiraUser,    // the Jira site, email and API token together
-    JiraToken    // the Jira API token
+    JiraToken,   // the Jira API token
+    Address      // the address to connect to instead of asking DNS
 };
 
 class ControlNames

@@ -219,6 +219,9 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     connect(&m_runner, &CheckRunner::checkWaiting, m_view, &ReportView::setWaitingFor);
     connect(&m_runner, &CheckRunner::finished, this, &DiagnosticsPage::onFinished);
     connect(m_form, &ConnectionForm::changed, this, &DiagnosticsPage::validate);
+    // A token handed over from the wizard belongs to its instance (the admin did not type it here).
+    connect(m_urlEdit, &QLineEdit::textChanged, this, &DiagnosticsPage::forgetHandedTokenOnHostChange);
+    connect(m_tokenEdit, &QLineEdit::textEdited, this, [this] { m_tokenHost.clear(); });
     for (QLineEdit* edit : {m_jiraSiteEdit, m_jiraEmailEdit})
         connect(edit, &QLineEdit::textChanged, this, &DiagnosticsPage::validate);
     connect(m_methodCombo, &QComboBox::currentIndexChanged, this, &DiagnosticsPage::validate);
@@ -236,7 +239,28 @@ DiagnosticsPage::~DiagnosticsPage()
 
 void DiagnosticsPage::setUrl(const QString& url)
 {
+    // A token typed or handed over for one instance is never sent to another one without the
+    // admin seeing it: another host set from outside (recent instances) empties the token field.
+    const QString host = InstanceUrl::parse(url).hostAndPort();
+    if (host != InstanceUrl::parse(m_urlEdit->text()).hostAndPort())
+        m_tokenEdit->clear();
+    // A run of another instance does not go on filling the tree under this URL.
+    if (m_runner.isRunning() &&
+        InstanceUrl::parse(url).toString() != InstanceUrl::parse(m_urlEdit->text()).toString()) {
+        m_afterRun = AfterRun::Discard;
+        m_runner.cancel();
+    }
     m_urlEdit->setText(url);
+}
+
+void DiagnosticsPage::forgetHandedTokenOnHostChange()
+{
+    if (m_tokenHost.isEmpty())
+        return;
+    if (InstanceUrl::parse(m_urlEdit->text()).hostAndPort() != m_tokenHost) {
+        m_tokenHost.clear();
+        m_tokenEdit->clear();
+    }
 }
 
 void DiagnosticsPage::setPublicTrustStore(const QList<QSslCertificate>& certificates, const QString& source)
@@ -396,7 +420,7 @@ void DiagnosticsPage::run()
     if (m_runner.isRunning()) {
         // Asked to check something else while a run is on (a recent instance chosen on the start
         // screen): that run's results would be shown under the wrong URL. Start over when it ends.
-        if (!sameTarget(input(), m_runInput) && m_afterRun == AfterRun::Show) {
+        if (!sameTarget(input(), m_runInput) && m_afterRun != AfterRun::RunAgain) {
             m_afterRun = AfterRun::RunAgain;
             m_runner.cancel();
         }
@@ -467,8 +491,10 @@ void DiagnosticsPage::showResults(const ConnectionInput& input, const Report& re
         m_afterRun = AfterRun::Discard;
         m_runner.cancel();
     }
+    m_tokenHost.clear();
     setInput(input);
     m_tokenEdit->setText(QString::fromUtf8(credentials.gitlabToken));
+    m_tokenHost = InstanceUrl::parse(input.url).hostAndPort();
     m_jiraTokenEdit->setText(QString::fromUtf8(credentials.jiraToken));
     rememberSecrets(credentials, input.jiraEmail);
     clearResults();

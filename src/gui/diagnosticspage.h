@@ -115,6 +115,7 @@ private:
     Credentials credentials() const;
     void setInput(const ConnectionInput& input);
     void validate();
+    void forgetHandedTokenOnHostChange();
     // Clears what is shown when the form no longer checks what it is about.
     void dropStaleResults();
     void clearResults();
@@ -165,6 +166,7 @@ private:
     QStringList m_rerunIds;         // non-empty during "Re-run failed"
     QList<QByteArray> m_runSecrets; // the tokens the runs used: kept out of exports (memory only)
     bool m_copied = false;
+    QString m_tokenHost; // host:port the token field was handed over for (empty: typed here)
     QList<QSslCertificate> m_trustStore;
     QString m_trustStoreSource;
 };

@@ -2,6 +2,7 @@
 #include "setupwizard.h"
 
 #include "uistyle.h"
+#include "wizard/asyncpage.h"
 #include "wizard/installpage.h"
 #include "wizard/instancepage.h"
 #include "wizard/jirapage.h"
@@ -48,6 +49,11 @@ SetupWizard::SetupWizard(CredentialStore* store, QWidget* parent)
     });
     for (WizardButton which : {QWizard::NextButton, QWizard::BackButton, QWizard::FinishButton})
         button(which)->installEventFilter(this);
+    // While a page writes, Back stays disabled (QWizard enables it on every completeChanged; this
+    // connection comes after QWizard's own, so it has the last word).
+    for (int id : pageIds())
+        connect(page(id), &QWizardPage::completeChanged, this, &SetupWizard::guardBack);
+    connect(this, &QWizard::currentIdChanged, this, &SetupWizard::guardBack);
     connect(m_context, &WizardContext::openDiagnostics, this,
             [this](const ConnectionInput& input, const Report& report, const Credentials& credentials) {
                 emit openResults(input, report, credentials);
@@ -81,6 +87,12 @@ void SetupWizard::focusFirstField()
 {
     if (auto* first = qobject_cast<InstanceWizardPage*>(currentPage()))
         first->focusFirstField();
+}
+
+void SetupWizard::guardBack()
+{
+    if (auto* current = qobject_cast<AsyncPage*>(currentPage()); current && current->isWriting())
+        button(QWizard::BackButton)->setEnabled(false);
 }
 
 bool SetupWizard::isSettling() const

@@ -80,6 +80,7 @@ protected:
 
 private:
     void retranslate();
+    void guardBack();
 
     wizard::WizardContext* m_context;
     wizard::StepIndicator* m_steps;

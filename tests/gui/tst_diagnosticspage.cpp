@@ -481,6 +481,21 @@ void TestDiagnosticsPage::showResultsKeepsResultsAndTokens()
         QVERIFY2(!f.content.contains("ATATT-planted-jira-token"), qPrintable(f.path));
     }
     dialog->reject();
+
+    // A handed-over token belongs to its instance: another host, typed or chosen from the recent
+    // instances, empties the field, so it is never sent there unseen.
+    auto* tokenEdit = page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    page.showResults(input, report, credentials, timings);
+    QCOMPARE(tokenEdit->text(), kToken);
+    page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://gitlab.example.com/"));
+    QCOMPARE(tokenEdit->text(), kToken); // the same instance
+    page.setUrl(QStringLiteral("https://other.example.com"));
+    QVERIFY(tokenEdit->text().isEmpty());
+    page.showResults(input, report, credentials, timings);
+    page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://other.example.com"));
+    QVERIFY(tokenEdit->text().isEmpty());
 }
 
 void TestDiagnosticsPage::staleResultsAreCleared()

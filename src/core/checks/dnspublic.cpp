@@ -41,7 +41,8 @@ public:
         f.summary = tr("%1: Jira Cloud and GitLab.com cannot reach such an address.")
                         .arg(problems.join(QLatin1String("; ")));
         f.details = ctx.dns->fromResolveOption
-                        ? tr("The address comes from --resolve. Check the address that public DNS will give.")
+                        ? tr("The address comes from %1. Check the address that public DNS will give.")
+                              .arg(ControlNames::name(ctx.options.frontend, Control::Address))
                         : tr("From inside a split-horizon network, public DNS may answer differently: ask a "
                              "public resolver "
                              "(for example: dig +short %1 @1.1.1.1) to see what Jira Cloud sees.")

@@ -49,8 +49,9 @@ public:
         }
         if (dns.fromResolveOption) {
             set(f, Status::Pass,
-                tr("Using %1 for %2, as given with --resolve (DNS was not asked).")
-                    .arg(all.join(QLatin1String(", ")), ctx.target().host()));
+                tr("Using %1 for %2, as given with %3 (DNS was not asked).")
+                    .arg(all.join(QLatin1String(", ")), ctx.target().host(),
+                         ControlNames::name(ctx.options.frontend, Control::Address)));
         } else if (dns.literalAddress) {
             set(f, Status::Pass,
                 tr("The URL names the address %1 directly.").arg(all.join(QLatin1String(", "))));

@@ -43,6 +43,12 @@ void AsyncPage::setChecking(bool checking)
     emit completeChanged();
 }
 
+void AsyncPage::setWriting(bool writing)
+{
+    m_writing = writing;
+    setChecking(writing);
+}
+
 void AsyncPage::addStatusWidgets(QVBoxLayout* layout)
 {
     layout->addWidget(m_busy);

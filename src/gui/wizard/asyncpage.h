@@ -29,6 +29,9 @@ public:
 
     bool isComplete() const override { return !m_checking && ready(); }
     bool isChecking() const { return m_checking; }
+    // A write to GitLab runs: the wizard disables Back until it ends, so its result always reaches
+    // the page that started it.
+    bool isWriting() const { return m_writing; }
     WizardContext* context() const { return m_context; }
     // The page's texts in the current language (called on LanguageChange and once at the start).
     virtual void retranslate() = 0;
@@ -40,6 +43,8 @@ protected:
     // True when the page is the one the wizard shows (or when it stands alone, in tests).
     bool isCurrent() const;
     void setChecking(bool checking);
+    // setChecking() for a write (see isWriting()).
+    void setWriting(bool writing);
     void addStatusWidgets(QVBoxLayout* layout);
     void showMessage(const QString& text, bool error);
     void changeEvent(QEvent* event) override;
@@ -56,6 +61,7 @@ protected:
     QProgressBar* m_busy;
     QLabel* m_message;
     bool m_checking = false;
+    bool m_writing = false;
     bool m_passed = false;
 
 private:

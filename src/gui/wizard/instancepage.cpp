@@ -15,7 +15,10 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gjd::wizard {
 
@@ -49,7 +52,20 @@ InstanceWizardPage::InstanceWizardPage(WizardContext* context, QWidget* parent)
     problems->addLayout(ways);
     m_problemsBox->hide();
 
-    auto* layout = new QVBoxLayout(this);
+    // The page scrolls rather than squeezing its parts over each other: with the connection's
+    // findings shown, it holds more than 800x600 leaves it.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("instanceScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_form->addBelowToken(m_remember);
     layout->addWidget(m_form);
     addStatusWidgets(layout);
@@ -72,7 +88,13 @@ InstanceWizardPage::InstanceWizardPage(WizardContext* context, QWidget* parent)
     connect(m_remember, &QCheckBox::toggled, this, [this](bool on) { this->context()->rememberToken = on; });
     connect(m_chooseCa, &QPushButton::clicked, this, &InstanceWizardPage::chooseCaFile);
     connect(m_openDiagnostics, &QPushButton::clicked, this, [this] {
-        emit this->context()->openDiagnostics(this->context()->connection, m_report,
+        // Only what this page ran: the rest of the catalogue was not selected, not skipped.
+        Report ran = m_report;
+        const QStringList selected = m_runner.selectedIds();
+        ran.checks.erase(std::remove_if(ran.checks.begin(), ran.checks.end(),
+                                        [&selected](const Finding& f) { return !selected.contains(f.id); }),
+                         ran.checks.end());
+        emit this->context()->openDiagnostics(this->context()->connection, ran,
                                               this->context()->credentials());
     });
     connect(&m_runner, &CheckRunner::finished, this, &InstanceWizardPage::onChecked);
@@ -142,9 +164,12 @@ bool InstanceWizardPage::validatePage()
     showMessage(QString(), false);
     m_result->hide();
     m_problemsBox->hide();
-    setChecking(true);
     if (!m_runner.start(*o, context()->credentials()))
-        setChecking(false);
+        return false;
+    // The results must be those of what the fields say: they stay as they are until the end.
+    setChecking(true);
+    m_form->setEnabled(false);
+    m_remember->setEnabled(false);
     return false;
 }
 
@@ -201,12 +226,21 @@ void InstanceWizardPage::chooseCaFile()
 void InstanceWizardPage::onChecked(const Report& report)
 {
     setChecking(false);
+    m_form->setEnabled(true);
+    m_remember->setEnabled(true);
     m_report = report;
     const Finding* token = report.find(QStringLiteral("gitlab.token"));
     const Finding* version = report.find(QStringLiteral("gitlab.version"));
     if (!token || (token->status != Status::Pass && token->status != Status::Warn)) {
         QString text = token ? token->summary : tr("The token could not be checked.");
-        if (token && !token->remedy.isEmpty())
+        // The fix is the connection's when the box below shows what stops it; else the token's.
+        const QStringList connection = connectionIds();
+        const bool connectionStops =
+            std::any_of(connection.cbegin(), connection.cend(), [&report](const QString& id) {
+                const Finding* f = report.find(id);
+                return f && (f->status == Status::Fail || f->status == Status::Error);
+            });
+        if (token && !token->remedy.isEmpty() && !connectionStops)
             text += QLatin1Char('\n') + token->remedy;
         showMessage(text, true);
         // What stopped the token: the connection's own findings, with their fixes.

@@ -176,13 +176,13 @@ void JiraWizardPage::check()
     o->jiraEmail = m_email->text().trimmed();
     o->only = ids();
     showMessage(QString(), false);
+    if (!m_runner.start(*o, context()->credentials()))
+        return;
     setChecking(true);
     m_check->setEnabled(false);
-    if (!m_runner.start(*o, context()->credentials())) {
-        setChecking(false);
-        m_check->setEnabled(canCheck());
-        return;
-    }
+    // The result must be that of what the fields say: they stay as they are until the end.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_site, m_email, m_token, m_remember})
+        w->setEnabled(false);
     m_list->startChecks(ids());
     m_list->show();
 }
@@ -190,6 +190,8 @@ void JiraWizardPage::check()
 void JiraWizardPage::onChecked(const Report& report)
 {
     setChecking(false);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_site, m_email, m_token, m_remember})
+        w->setEnabled(true);
     m_check->setEnabled(canCheck());
     m_list->showFindings(report, ids());
     m_list->show();

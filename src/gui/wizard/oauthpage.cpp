@@ -71,9 +71,13 @@ void OAuthWizardPage::retranslate()
     m_replace->setText(tr("&Delete the misconfigured application and create a correct one"));
     updateCreateButton();
     m_again->setText(tr("Check &again"));
-    m_manualBox->setTitle(
-        tr("Or create it by hand (Admin → Applications → New application), then Check again"));
-    m_manualText->setText(tr("Clear Trusted and Confidential, select only the api scope."));
+    if (m_lastPlan && !m_applicationReady)
+        renderPlan(*m_lastPlan); // the plan in the new language
+    // A group box title does not wrap: a long one would make the page wider than the screen.
+    m_manualBox->setTitle(tr("Or by hand"));
+    m_manualText->setText(
+        tr("Create it in Admin → Applications → New application, then select Check again: clear "
+           "Trusted and Confidential, select only the api scope."));
     m_nameLabel->setText(tr("Name:"));
     m_redirectLabel->setText(tr("Redirect URI:"));
     m_scopesLabel->setText(tr("Scopes:"));
@@ -101,28 +105,21 @@ void OAuthWizardPage::cancel()
 
 void OAuthWizardPage::plan()
 {
-    SetupJob& job = context()->job();
-    job.cancel();
+    if (isWriting())
+        return;
     m_planned = false;
     m_applicationReady = false;
+    m_lastPlan.reset();
+    m_manualBox->show();
     m_create->setArmed(false);
     showMessage(QString(), false);
-    QString error;
-    const std::optional<RunOptions> run = context()->runOptions(&error);
-    if (!run) {
-        showMessage(error, true);
-        emit completeChanged();
-        return;
-    }
-    SetupOptions options;
-    options.run = *run;
-    options.run.method = methodId(Method::Marketplace);
-    options.replaceMisconfigured = m_replace->isChecked();
-    options.removeOldApplication = context()->movingLegacy && context()->removeOldApplication;
     setChecking(true);
-    if (!job.start(options, context()->credentials())) {
+    m_again->setEnabled(false);
+    QString error;
+    if (!context()->startPlan(m_replace->isChecked(), &error)) {
         setChecking(false);
-        showMessage(tr("The setup could not start: check the URL on the first page."), true);
+        m_again->setEnabled(true);
+        showMessage(error, true);
     }
 }
 
@@ -130,7 +127,8 @@ void OAuthWizardPage::create()
 {
     if (!m_planned || m_blocked || isChecking())
         return;
-    setChecking(true);
+    setWriting(true);
+    m_again->setEnabled(false);
     context()->job().applyApplication();
 }
 
@@ -139,6 +137,23 @@ void OAuthWizardPage::onPlanned(const SetupPlan& plan)
     if (!isCurrent())
         return;
     setChecking(false);
+    m_again->setEnabled(true);
+    m_lastPlan = plan;
+    renderPlan(plan);
+    const bool creates =
+        !m_blocked && !plan.reuse && plan.applicationAction == SetupPlan::ApplicationAction::Create;
+    m_create->setVisible(creates || m_blocked);
+    m_create->setArmed(creates);
+    if (plan.reuse && !m_blocked) {
+        context()->applicationUid = plan.reuse->uid;
+        context()->applicationCreated = false;
+        m_applicationReady = true;
+    }
+    emit completeChanged();
+}
+
+void OAuthWizardPage::renderPlan(const SetupPlan& plan)
+{
     m_planned = true;
     m_blocked = plan.isBlocked();
     m_removes = plan.remove.has_value();
@@ -198,10 +213,12 @@ void OAuthWizardPage::onReady(const QString& uid)
 {
     if (!isCurrent())
         return;
-    setChecking(false);
+    setWriting(false);
+    m_again->setEnabled(true);
     context()->applicationUid = uid;
     context()->applicationCreated = true;
     m_applicationReady = true;
+    m_manualBox->hide(); // nothing left to do by hand
     showMessage(tr("Application ID %1 is ready. Select Next for GitLab's settings.").arg(uid), false);
     emit completeChanged();
 }
@@ -210,7 +227,8 @@ void OAuthWizardPage::onFinished(const SetupResult& result)
 {
     if (!isCurrent())
         return;
-    setChecking(false);
+    setWriting(false);
+    m_again->setEnabled(true);
     if (result.outcome == SetupResult::Outcome::Cancelled)
         return;
     m_planned = false; // the job ended: Check again plans anew

@@ -3,6 +3,8 @@
 
 #include "asyncpage.h"
 
+#include <optional>
+
 class QCheckBox;
 class QGroupBox;
 
@@ -32,6 +34,8 @@ private:
     void plan();
     void create();
     void onPlanned(const SetupPlan& plan);
+    // The plan's texts (what is created, reused, deleted; what blocks it).
+    void renderPlan(const SetupPlan& plan);
     void onReady(const QString& uid);
     void onFinished(const SetupResult& result);
     void updateCreateButton();
@@ -52,6 +56,7 @@ private:
     bool m_blocked = false;
     bool m_removes = false; // the plan deletes the misconfigured application first
     bool m_applicationReady = false;
+    std::optional<SetupPlan> m_lastPlan;
 };
 
 } // namespace gjd::wizard

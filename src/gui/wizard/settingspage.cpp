@@ -21,11 +21,16 @@ SettingsWizardPage::SettingsWizardPage(WizardContext* context, QWidget* parent)
     , m_detail(wrappingLabel(this, "settingDetail"))
     , m_notes(wrappingLabel(this, "settingsNotes"))
     , m_apply(new WriteButton(this, "applySettingsButton"))
+    , m_again(new QPushButton(this))
     , m_readBack(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("settingsPage"));
     m_diff->setObjectName(QStringLiteral("settingsDiff"));
     m_readBack->setObjectName(QStringLiteral("readBack"));
+    m_again->setObjectName(QStringLiteral("checkAgainButton"));
+    m_again->setAutoDefault(false);
+    connect(m_again, &QPushButton::clicked, this, &SettingsWizardPage::replan);
+    connect(&context->job(), &SetupJob::planned, this, &SettingsWizardPage::onPlanned);
     for (QTreeWidget* t : {m_diff, m_readBack}) {
         t->setRootIsDecorated(false);
         t->setUniformRowHeights(true);
@@ -54,6 +59,7 @@ SettingsWizardPage::SettingsWizardPage(WizardContext* context, QWidget* parent)
     auto* row = new QHBoxLayout;
     row->addWidget(m_apply);
     row->addStretch(1);
+    row->addWidget(m_again);
     layout->addLayout(row);
     addStatusWidgets(layout);
     layout->addWidget(m_readBack, 1);
@@ -70,6 +76,7 @@ void SettingsWizardPage::retranslate()
     m_diff->setAccessibleName(tr("Planned changes"));
     m_readBack->setHeaderLabels({tr("Read back from GitLab")});
     m_readBack->setAccessibleName(tr("Read back from GitLab"));
+    m_again->setText(tr("Check &again"));
     updateApplyButton();
     if (m_diff->topLevelItemCount() > 0)
         fillTable(context()->job().plan(), m_verified, context()->applicationUid);
@@ -85,19 +92,69 @@ void SettingsWizardPage::updateApplyButton()
 void SettingsWizardPage::initializePage()
 {
     m_verified = false;
+    m_planning = false;
+    setWriting(false);
     m_readBack->hide();
     m_readBack->clear();
     showMessage(QString(), false);
-    const SetupPlan& plan = context()->job().plan();
+    // The OAuth page left the job with its plan; when it has ended since, GitLab is read again.
+    if (context()->job().isRunning())
+        showPlan(context()->job().plan());
+    else
+        replan();
+}
+
+void SettingsWizardPage::replan()
+{
+    if (isWriting())
+        return;
+    m_apply->setArmed(false);
+    m_verified = false;
+    m_planning = true;
+    setChecking(true);
+    m_again->setEnabled(false);
+    QString error;
+    if (!context()->startPlan(false, &error)) {
+        m_planning = false;
+        setChecking(false);
+        m_again->setEnabled(true);
+        showMessage(error, true);
+    }
+    emit completeChanged();
+}
+
+void SettingsWizardPage::onPlanned(const SetupPlan& plan)
+{
+    if (!isCurrent() || !m_planning)
+        return;
+    m_planning = false;
+    setChecking(false);
+    m_readBack->hide();
+    showMessage(QString(), false);
+    showPlan(plan);
+}
+
+void SettingsWizardPage::showPlan(const SetupPlan& plan)
+{
     m_writes = plan.hasChanges();
     fillTable(plan, false, context()->applicationUid);
     QStringList notes;
     for (const PlanNote& n : plan.notes)
         notes.append(n.text);
+    // Deleting the legacy applications is a write of this page too: it is named here.
+    QStringList retired;
+    for (const OAuthApplication& old : plan.retire)
+        retired.append(tr("\"%1\" (id %2)").arg(old.name).arg(old.id));
+    if (!retired.isEmpty())
+        notes.append(tr("Apply settings also deletes, once the settings point at the new application: %1.")
+                         .arg(retired.join(QLatin1String(", "))));
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
     updateApplyButton();
     m_apply->setArmed(context()->job().isRunning() && !plan.isBlocked());
+    m_again->setEnabled(true);
+    if (plan.isBlocked())
+        showMessage(plan.blockers.join(QLatin1Char('\n')), true);
     emit completeChanged();
 }
 
@@ -127,7 +184,7 @@ void SettingsWizardPage::fillTable(const SetupPlan& plan, bool applied, const QS
         const QString state = applied   ? tr("%1: set, and read back from GitLab.").arg(s.key)
                               : changes ? tr("%1 changes: %2 → %3.").arg(s.key, item->text(1), planned)
                                         : tr("%1 stays: %2.").arg(s.key, item->text(1));
-        const QString detail = s.why.isEmpty() ? state : state + QLatin1Char(' ') + s.why;
+        const QString detail = s.why.isEmpty() ? state : state + QLatin1Char(' ') + tr("Why: %1").arg(s.why);
         item->setData(0, Qt::UserRole, detail);
         for (int column : {0, 1, 2})
             item->setToolTip(column, detail);
@@ -162,7 +219,8 @@ void SettingsWizardPage::apply()
 {
     if (isChecking() || m_verified)
         return;
-    setChecking(true);
+    setWriting(true);
+    m_again->setEnabled(false);
     context()->job().apply();
 }
 
@@ -170,7 +228,9 @@ void SettingsWizardPage::onFinished(const SetupResult& result)
 {
     if (!isCurrent())
         return;
-    setChecking(false);
+    m_planning = false; // a planning read that failed ends here too, and is said below
+    setWriting(false);
+    m_again->setEnabled(true);
     if (result.outcome == SetupResult::Outcome::Cancelled)
         return;
     m_readBack->clear();

@@ -12,8 +12,11 @@ namespace gjd::wizard {
 // reads them back; the table then shows what GitLab has. With nothing to change the button only
 // reads back ("Verify settings"). Next is enabled once the settings are verified and never writes.
 //
+// When the job has ended (after a failure, or coming back from a later page) the page reads GitLab
+// again and plans anew; "Check again" does the same by hand.
+//
 // Object names: "settingsPage", "settingsDiff", "settingDetail", "settingsNotes",
-// "applySettingsButton", "readBack", "message".
+// "applySettingsButton", "checkAgainButton", "readBack", "message".
 class SettingsWizardPage final : public AsyncPage
 {
     Q_OBJECT
@@ -33,6 +36,11 @@ protected:
 
 private:
     void fillTable(const SetupPlan& plan, bool applied, const QString& applicationUid);
+    // Shows `plan` (its table, notes, and what Apply settings writes) and arms the button.
+    void showPlan(const SetupPlan& plan);
+    // Reads GitLab again and plans anew (the job ended: after a failure, or coming back).
+    void replan();
+    void onPlanned(const SetupPlan& plan);
     void apply();
     void onFinished(const SetupResult& result);
     void updateApplyButton();
@@ -41,9 +49,11 @@ private:
     QLabel* m_detail;
     QLabel* m_notes;
     WriteButton* m_apply;
+    QPushButton* m_again;
     QTreeWidget* m_readBack;
     bool m_verified = false;
-    bool m_writes = false; // the plan changes something
+    bool m_writes = false;   // the plan changes something
+    bool m_planning = false; // replan() waits for the job's plan
 };
 
 } // namespace gjd::wizard

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace gjd::wizard {
 
 namespace {
@@ -30,8 +32,6 @@ StepIndicator::StepIndicator(QWidget* parent)
         m_labels.append(label);
     }
     layout->addStretch(1);
-    // Wide enough for the longest step in most languages; longer titles wrap.
-    setMaximumWidth(fontMetrics().averageCharWidth() * 24);
     retranslate();
 }
 
@@ -63,8 +63,18 @@ void StepIndicator::retranslate()
     const QStringList names = {tr("Instance"),          tr("Installation"), tr("Prerequisites"),
                                tr("OAuth application"), tr("Settings"),     tr("Jira user"),
                                tr("Install in Jira"),   tr("Verify")};
-    for (int i = 0; i < kSteps; ++i)
+    // As wide as the longest step in this language (bold, as the current one is), so that no
+    // title breaks inside a word; at most a fifth of an 800-pixel window, beyond which titles wrap.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int width = 0;
+    for (int i = 0; i < kSteps; ++i) {
         m_labels.at(i)->setProperty("stepName", names.at(i));
+        width = std::max(width, metrics.horizontalAdvance(QStringLiteral("8  ") + names.at(i)));
+    }
+    const int margin = fontMetrics().averageCharWidth() * 2;
+    setFixedWidth(std::min(width + margin + 4, 160 + margin));
     refresh();
 }
 

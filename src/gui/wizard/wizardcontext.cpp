@@ -4,6 +4,9 @@
 #include "instanceurl.h"
 
 #include <QSettings>
+#include <QTimer>
+
+#include <memory>
 
 namespace gjd::wizard {
 
@@ -57,6 +60,32 @@ QString WizardContext::instanceUrl() const
 {
     const InstanceUrl url = InstanceUrl::parse(connection.url);
     return url.isValid() ? url.toString() : QString();
+}
+
+bool WizardContext::startPlan(bool replaceMisconfigured, QString* error)
+{
+    const std::optional<RunOptions> run = runOptions(error);
+    if (!run)
+        return false;
+    SetupOptions options;
+    options.run = *run;
+    options.replaceMisconfigured = replaceMisconfigured;
+    options.removeOldApplication = movingLegacy && removeOldApplication;
+    m_job.cancel();
+    if (m_job.isRunning()) {
+        // A request is being aborted: the new job starts once this one has ended.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(&m_job, &SetupJob::finished, this, [this, once, options] {
+            disconnect(*once);
+            QTimer::singleShot(0, this, [this, options] { m_job.start(options, credentials()); });
+        });
+        return true;
+    }
+    if (m_job.start(options, credentials()))
+        return true;
+    if (error)
+        *error = tr("The setup could not start: check the URL on the first page.");
+    return false;
 }
 
 void WizardContext::load()

@@ -61,6 +61,10 @@ public:
     // (translated, naming the field) when a field cannot be used.
     std::optional<RunOptions> runOptions(QString* error = nullptr) const;
     Credentials credentials() const;
+    // Reads GitLab and plans the setup (SetupJob::start) for the Marketplace app; a job still
+    // running is cancelled first, and the new one starts once it has ended. False (and *error,
+    // translated) when the options cannot be used or the job does not start.
+    bool startPlan(bool replaceMisconfigured, QString* error);
     // The instance URL as normalised (https, no trailing slash); empty when not valid.
     QString instanceUrl() const;
 
