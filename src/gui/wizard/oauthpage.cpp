@@ -71,8 +71,8 @@ void OAuthWizardPage::retranslate()
     m_replace->setText(tr("&Delete the misconfigured application and create a correct one"));
     updateCreateButton();
     m_again->setText(tr("Check &again"));
-    if (m_lastPlan && !m_applicationReady)
-        renderPlan(*m_lastPlan); // the plan in the new language
+    if (m_lastPlan && !m_applicationReady && !isWriting())
+        renderPlan(*m_lastPlan); // the plan in the new language (texts only: nothing is armed here)
     // A group box title does not wrap: a long one would make the page wider than the screen.
     m_manualBox->setTitle(tr("Or by hand"));
     m_manualText->setText(
@@ -197,16 +197,6 @@ void OAuthWizardPage::renderPlan(const SetupPlan& plan)
                      setup::applicationAdminUrl(InstanceUrl::parse(plan.url), plan.misconfigured->id)));
     showMessage(problems.join(QLatin1Char('\n')), !problems.isEmpty() && plan.isBlocked());
     updateCreateButton();
-    const bool creates =
-        !m_blocked && !plan.reuse && plan.applicationAction == SetupPlan::ApplicationAction::Create;
-    m_create->setVisible(creates || m_blocked);
-    m_create->setArmed(creates);
-    if (plan.reuse && !m_blocked) {
-        context()->applicationUid = plan.reuse->uid;
-        context()->applicationCreated = false;
-        m_applicationReady = true;
-    }
-    emit completeChanged();
 }
 
 void OAuthWizardPage::onReady(const QString& uid)
