@@ -410,6 +410,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Waiting until the installation method is known…</source>
         <translation>Wartet, bis die Installationsmethode bekannt ist…</translation>
     </message>
+    <message>
+        <source>Not part of this run.</source>
+        <translation>Nicht Teil dieses Laufs.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::Clock</name>
@@ -677,10 +681,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Der Key ist %1, also ist die Jira Connect Proxy URL nicht gesetzt: Die Marketplace-App erwartet %2.</translation>
     </message>
     <message>
-        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to https://gitlab.com (exactly, no trailing slash), or run: gitlab-jira-doctor-cli configure … --method marketplace.</source>
-        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf https://gitlab.com (genau so, ohne abschließenden Schrägstrich), oder führen Sie aus: gitlab-jira-doctor-cli configure … --method marketplace.</translation>
-    </message>
-    <message>
         <source>The key is %1: the Jira Connect Proxy URL is still set, so Jira refuses a manual install of this app.</source>
         <translation>Der Key ist %1: Die Jira Connect Proxy URL ist noch gesetzt, daher lehnt Jira eine manuelle Installation dieser App ab.</translation>
     </message>
@@ -707,6 +707,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>This instance is set up for the Marketplace app: keep it and check it with --method marketplace. %1</source>
         <translation>Diese Instanz ist für die Marketplace-App eingerichtet: Behalten Sie das bei und prüfen Sie sie mit --method marketplace. %1</translation>
+    </message>
+    <message>
+        <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to https://gitlab.com (exactly, no trailing slash), or use %1.</source>
+        <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf https://gitlab.com (genau so, ohne abschließenden Schrägstrich), oder verwenden Sie %1.</translation>
     </message>
 </context>
 <context>
@@ -778,10 +782,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>OAuth-Anwendungs-ID veröffentlicht</translation>
     </message>
     <message>
-        <source>Create the OAuth application and enter its Application ID in Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID (gitlab-jira-doctor-cli configure does both).</source>
-        <translation>Legen Sie die OAuth-Anwendung an und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID ein (gitlab-jira-doctor-cli configure erledigt beides).</translation>
-    </message>
-    <message>
         <source>%1 gave no complete answer: %2</source>
         <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
     </message>
@@ -816,6 +816,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Make the reverse proxy pass /-/jira_connect/oauth_application_id to GitLab unchanged. If it does: %1</source>
         <translation>Lassen Sie den Reverse Proxy /-/jira_connect/oauth_application_id unverändert an GitLab weiterreichen. Falls er das tut: %1</translation>
+    </message>
+    <message>
+        <source>Create the OAuth application and enter its Application ID in Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID (%1 does both).</source>
+        <translation>Legen Sie die OAuth-Anwendung an und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App → Jira Connect Application ID ein (%1 erledigt beides).</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1070,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>the Connect to address field</source>
         <translation>dem Feld Verbinden mit Adresse</translation>
+    </message>
+    <message>
+        <source>the setup wizard (Set up the GitLab for Jira Cloud app, on the start page)</source>
+        <translation>den Einrichtungsassistenten (GitLab for Jira Cloud-App einrichten, auf der Startseite)</translation>
     </message>
 </context>
 <context>
@@ -1928,10 +1936,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>OAuth-Anwendung</translation>
     </message>
     <message>
-        <source>Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or create a new one with gitlab-jira-doctor-cli configure.</source>
-        <translation>Bearbeiten Sie die Anwendung unter Admin → Applications (%1/admin/applications/%2/edit), oder legen Sie mit gitlab-jira-doctor-cli configure eine neue an.</translation>
-    </message>
-    <message>
         <source>The OAuth application &quot;%1&quot;: %2.</source>
         <translation>Die OAuth-Anwendung „%1“: %2.</translation>
     </message>
@@ -1945,6 +1949,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>&quot;%1&quot;: not confidential, redirect URI %2.</source>
         <translation>„%1“: nicht vertraulich, Redirect-URI %2.</translation>
+    </message>
+    <message>
+        <source>Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or create a new one with %3.</source>
+        <translation>Bearbeiten Sie die Anwendung unter Admin → Anwendungen (%1/admin/applications/%2/edit), oder legen Sie mit %3 eine neue an.</translation>
     </message>
 </context>
 <context>
@@ -1973,10 +1981,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Verwenden Sie das Token eines Administrators mit dem Scope api.</translation>
     </message>
     <message>
-        <source>Create the OAuth application (redirect URI %1, scope api, not confidential) and enter its Application ID in Admin → Settings → General → GitLab for Jira App; gitlab-jira-doctor-cli configure does both.</source>
-        <translation>Legen Sie die OAuth-Anwendung an (Redirect-URI %1, Scope api, nicht vertraulich) und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App ein; gitlab-jira-doctor-cli configure erledigt beides.</translation>
-    </message>
-    <message>
         <source>The Jira Connect Application ID is blank.</source>
         <translation>Die Jira Connect Application ID ist leer.</translation>
     </message>
@@ -1994,6 +1998,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Set to the OAuth application &quot;%1&quot;.</source>
         <translation>Auf die OAuth-Anwendung „%1“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>Create the OAuth application (redirect URI %1, scope api, not confidential) and enter its Application ID in Admin → Settings → General → GitLab for Jira App; %2 does both.</source>
+        <translation>Legen Sie die OAuth-Anwendung an (Redirect-URI %1, Bereich api, nicht Vertraulich) und tragen Sie ihre Application ID unter Admin → Settings → General → GitLab for Jira App ein; %2 erledigt beides.</translation>
     </message>
 </context>
 <context>
@@ -3227,16 +3235,16 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Eine native Forge-Installation hängt nicht von Atlassian Connect ab.</translation>
     </message>
     <message>
-        <source>Move to the Marketplace app: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace prepares GitLab (proxy URL https://gitlab.com, an OAuth application with GitLab.com&apos;s callback), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
-        <translation>Wechseln Sie zur Marketplace-App: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace bereitet GitLab vor (Proxy-URL https://gitlab.com, eine OAuth-Anwendung mit dem Callback von GitLab.com); installieren Sie dann in Jira „GitLab for Jira Cloud“ aus dem Atlassian Marketplace.</translation>
-    </message>
-    <message>
         <source>A new %1 install cannot be made: %2</source>
         <translation>Eine neue Installation mit der Methode %1 ist nicht möglich: %2</translation>
     </message>
     <message>
         <source>The %1 method relies on Atlassian Connect. %2</source>
         <translation>Die Methode %1 hängt von Atlassian Connect ab. %2</translation>
+    </message>
+    <message>
+        <source>Move to the Marketplace app: %1 prepares GitLab (proxy URL https://gitlab.com, an OAuth application with GitLab.com&apos;s callback), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
+        <translation>Ziehen Sie zur Marketplace-App um: %1 bereitet GitLab vor (Proxy-URL https://gitlab.com, eine OAuth-Anwendung mit dem Callback von GitLab.com); installieren Sie dann „GitLab for Jira Cloud“ aus dem Atlassian Marketplace in Jira.</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3307,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Set it up with the Marketplace method: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace, or the desktop program&apos;s setup wizard.</source>
         <translation>Richten Sie sie mit der Marketplace-Methode ein: gitlab-jira-doctor-cli configure &lt;URL&gt; --method marketplace oder der Einrichtungsassistent des Desktop-Programms.</translation>
+    </message>
+    <message>
+        <source>Move to the Marketplace app with the setup wizard (&quot;Existing legacy install: move it to the Marketplace app&quot;), then install &quot;GitLab for Jira Cloud&quot; from the Atlassian Marketplace in Jira.</source>
+        <translation>Ziehen Sie mit dem Einrichtungsassistenten zur Marketplace-App um („Bestehende alte Installation: zur Marketplace-App umziehen“), und installieren Sie dann „GitLab for Jira Cloud“ aus dem Atlassian Marketplace in Jira.</translation>
+    </message>
+    <message>
+        <source>Set it up with the setup wizard (Set up the GitLab for Jira Cloud app, on the start page).</source>
+        <translation>Richten Sie sie mit dem Einrichtungsassistenten ein (GitLab for Jira Cloud-App einrichten, auf der Startseite).</translation>
     </message>
 </context>
 <context>

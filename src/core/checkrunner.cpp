@@ -425,7 +425,9 @@ Finding CheckRunner::decide(const Check& check)
     f.prerequisites = check.prerequisites();
 
     if (!m_selected.contains(f.id)) {
-        set(f, Status::Skip, tr("Not selected (--only / --skip)."));
+        set(f, Status::Skip,
+            m_context.options.frontend == Frontend::Desktop ? tr("Not part of this run.")
+                                                            : tr("Not selected (--only / --skip)."));
         f.evidence.insert(QStringLiteral("skipped_because"), QStringLiteral("not-selected"));
         return f;
     }

@@ -17,6 +17,10 @@ QString ControlNames::name(Frontend frontend, Control control)
             return QStringLiteral("JIRA_API_TOKEN");
         case Control::Address:
             return QStringLiteral("--resolve");
+        case Control::SetupTool:
+            return QStringLiteral("gitlab-jira-doctor-cli configure");
+        case Control::SetupToolMarketplace:
+            return QStringLiteral("gitlab-jira-doctor-cli configure <URL> --method marketplace");
         }
         return QString();
     }
@@ -31,6 +35,9 @@ QString ControlNames::name(Frontend frontend, Control control)
         return tr("the Jira API token field");
     case Control::Address:
         return tr("the Connect to address field");
+    case Control::SetupTool:
+    case Control::SetupToolMarketplace:
+        return tr("the setup wizard (Set up the GitLab for Jira Cloud app, on the start page)");
     }
     return QString();
 }

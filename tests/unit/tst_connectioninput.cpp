@@ -35,6 +35,7 @@ class TestConnectionInput final : public QObject
 private slots:
     void initTestCase();
     void plainUrl();
+    void textsNameTheWindowsFields();
     void everyFieldTaken();
     void refuses_data();
     void refuses();
@@ -272,6 +273,28 @@ void TestConnectionInput::sameTarget()
     b.timeoutSeconds = timeoutB;
     QCOMPARE(gjd::sameTarget(at(urlA), b), same);
     QCOMPARE(gjd::sameTarget(b, at(urlA)), same);
+}
+
+// The forms are the desktop program's: a run from them names its fields, never the CLI's flags
+// and variables; the CLI's own runs keep them.
+void TestConnectionInput::textsNameTheWindowsFields()
+{
+    gjd::ConnectionInput in;
+    in.url = QStringLiteral("https://gitlab.example.com");
+    const auto o = gjd::buildRunOptions(in, nullptr);
+    QVERIFY(o);
+    QCOMPARE(o->frontend, gjd::Frontend::Desktop);
+    QCOMPARE(gjd::RunOptions{}.frontend, gjd::Frontend::Cli);
+    for (auto control :
+         {gjd::Control::CaFile, gjd::Control::GitLabToken, gjd::Control::JiraUser, gjd::Control::JiraToken,
+          gjd::Control::Address, gjd::Control::SetupTool, gjd::Control::SetupToolMarketplace}) {
+        const QString window = gjd::ControlNames::name(gjd::Frontend::Desktop, control);
+        const QString cli = gjd::ControlNames::name(gjd::Frontend::Cli, control);
+        QVERIFY(!window.isEmpty() && !cli.isEmpty() && window != cli);
+        for (const char* flag : {"--", "GITLAB_TOKEN", "JIRA_API_TOKEN", "gitlab-jira-doctor-cli"})
+            QVERIFY2(!window.contains(QLatin1String(flag)), qPrintable(window));
+    }
+    QCOMPARE(gjd::ControlNames::name(gjd::Frontend::Cli, gjd::Control::CaFile), QStringLiteral("--ca-file"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionInput)

@@ -94,9 +94,8 @@ public:
                 tr("The key is %1, so the Jira Connect Proxy URL is not set: the Marketplace app expects %2.")
                     .arg(key, Descriptor::marketplaceKey),
                 tr("Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to "
-                   "https://gitlab.com "
-                   "(exactly, no trailing slash), or run: gitlab-jira-doctor-cli configure … --method "
-                   "marketplace."));
+                   "https://gitlab.com (exactly, no trailing slash), or use %1.")
+                    .arg(ControlNames::name(ctx.options.frontend, Control::SetupToolMarketplace)));
             f.explains = {explains::failedToUpdateVersion, explains::failedToUpdateInstance};
             return;
         }

@@ -25,8 +25,8 @@ public:
         f.docs = {docs::jiraCloudAppAdmin, docs::jiraCloudAppTroubleshooting};
         const QString keyRemedy =
             tr("Create the OAuth application and enter its Application ID in Admin → Settings → General → "
-               "GitLab for Jira "
-               "App → Jira Connect Application ID (gitlab-jira-doctor-cli configure does both).");
+               "GitLab for Jira App → Jira Connect Application ID (%1 does both).")
+                .arg(ControlNames::name(ctx.options.frontend, Control::SetupTool));
         if (!r.errorCode.isEmpty()) {
             set(f, Status::Fail, tr("%1 gave no complete answer: %2").arg(url, r.error),
                 tr("Make the reverse proxy pass /-/jira_connect/ to GitLab."));

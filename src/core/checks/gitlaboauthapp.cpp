@@ -38,9 +38,10 @@ public:
         f.docs = {docs::jiraCloudAppAdmin, docs::jiraCloudAppTroubleshooting};
         const QString edit =
             tr("Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or "
-               "create a new one with gitlab-jira-doctor-cli configure.")
+               "create a new one with %3.")
                 .arg(ctx.url.toString())
-                .arg(app.value(QStringLiteral("id")).toInt());
+                .arg(app.value(QStringLiteral("id")).toInt())
+                .arg(ControlNames::name(ctx.options.frontend, Control::SetupTool));
         const OAuthApplication parsed = OAuthApplication::fromJson(app);
         if (parsed.scopes)
             f.evidence.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(*parsed.scopes));

@@ -27,9 +27,9 @@ public:
         f.evidence.insert(QStringLiteral("jira_connect_application_key"), key);
         const QString remedy =
             tr("Create the OAuth application (redirect URI %1, scope api, not confidential) and enter its "
-               "Application ID in Admin → Settings → General → GitLab for Jira App; "
-               "gitlab-jira-doctor-cli configure does both.")
-                .arg(tokencommon::redirectUri(ctx));
+               "Application ID in Admin → Settings → General → GitLab for Jira App; %2 does both.")
+                .arg(tokencommon::redirectUri(ctx),
+                     ControlNames::name(ctx.options.frontend, Control::SetupTool));
         if (key.isEmpty()) {
             set(f, Status::Fail, tr("The Jira Connect Application ID is blank."), remedy);
             f.explains = {explains::failedToLoadAppId, explains::missingClientId};

@@ -58,9 +58,10 @@ public:
         f.evidence.insert(QStringLiteral("wording"), deciding.wording);
 
         const QString remedy =
-            tr("Move to the Marketplace app: gitlab-jira-doctor-cli configure <URL> --method marketplace "
-               "prepares GitLab (proxy URL https://gitlab.com, an OAuth application with GitLab.com's "
-               "callback), then install \"GitLab for Jira Cloud\" from the Atlassian Marketplace in Jira.");
+            tr("Move to the Marketplace app: %1 prepares GitLab (proxy URL https://gitlab.com, an OAuth "
+               "application with GitLab.com's callback), then install \"GitLab for Jira Cloud\" from the "
+               "Atlassian Marketplace in Jira.")
+                .arg(ControlNames::name(ctx.options.frontend, Control::SetupToolMarketplace));
         const QString method = methodId(ctx.method);
         if (!existing && phase != ConnectPhase::PrivateInstallsOpen) {
             set(f, Status::Fail,

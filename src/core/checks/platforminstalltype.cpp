@@ -49,10 +49,18 @@ public:
             details.append(tr("This GitLab has no jira_forge_app_id setting: it predates GitLab's Forge "
                               "support."));
         const QString move =
-            tr("Move to the Marketplace app: gitlab-jira-doctor-cli configure <URL> --method marketplace, or "
-               "the desktop program's setup wizard (\"Existing legacy install: move it to the Marketplace "
-               "app\"), "
-               "then install \"GitLab for Jira Cloud\" from the Atlassian Marketplace in Jira.");
+            ctx.options.frontend == Frontend::Desktop
+                ? tr("Move to the Marketplace app with the setup wizard (\"Existing legacy install: move it "
+                     "to the "
+                     "Marketplace app\"), then install \"GitLab for Jira Cloud\" from the Atlassian "
+                     "Marketplace "
+                     "in Jira.")
+                : tr("Move to the Marketplace app: gitlab-jira-doctor-cli configure <URL> --method "
+                     "marketplace, or "
+                     "the desktop program's setup wizard (\"Existing legacy install: move it to the "
+                     "Marketplace "
+                     "app\"), "
+                     "then install \"GitLab for Jira Cloud\" from the Atlassian Marketplace in Jira.");
         switch (d.type) {
         case InstallType::Marketplace:
             set(f, Status::Info,
@@ -78,8 +86,13 @@ public:
         }
         case InstallType::None:
             set(f, Status::Info, tr("none: the GitLab for Jira Cloud app is not set up on this instance."),
-                tr("Set it up with the Marketplace method: gitlab-jira-doctor-cli configure <URL> --method "
-                   "marketplace, or the desktop program's setup wizard."));
+                ctx.options.frontend == Frontend::Desktop
+                    ? tr("Set it up with the setup wizard (Set up the GitLab for Jira Cloud app, on the "
+                         "start "
+                         "page).")
+                    : tr("Set it up with the Marketplace method: gitlab-jira-doctor-cli configure <URL> "
+                         "--method "
+                         "marketplace, or the desktop program's setup wizard."));
             break;
         }
         f.details = details.join(QLatin1Char(' '));
