@@ -5284,6 +5284,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Create it in Admin → Applications → New application, then select Check again: clear Trusted and Confidential, select only the api scope.</source>
         <translation>Legen Sie sie unter Admin → Anwendungen → Neue Anwendung an und wählen Sie dann Erneut prüfen: Vertrauenswürdig und Vertraulich abwählen, nur den Bereich api wählen.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; was created with redirect URI %2, scope api, not confidential.</source>
+        <translation>„%1“ wurde mit der Redirect-URI %2 angelegt, Bereich api, nicht Vertraulich.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::wizard::PrerequisitesWizardPage</name>

@@ -179,8 +179,9 @@ SetupWizard* MainWindow::setupWizard()
     connect(m_wizard, &QDialog::finished, this, [this] { showPage(Page::Start); });
     // The results and the tokens go along (memory only): the pane shows them as a finished run.
     connect(m_wizard, &SetupWizard::openResults, this,
-            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials) {
-                diagnosticsPage()->showResults(input, report, credentials);
+            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials,
+                   const QList<CheckRunner::ProbeTiming>& timings) {
+                diagnosticsPage()->showResults(input, report, credentials, timings);
                 showPage(Page::Check);
             });
     return m_wizard;

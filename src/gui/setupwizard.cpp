@@ -55,8 +55,9 @@ SetupWizard::SetupWizard(CredentialStore* store, QWidget* parent)
         connect(page(id), &QWizardPage::completeChanged, this, &SetupWizard::guardBack);
     connect(this, &QWizard::currentIdChanged, this, &SetupWizard::guardBack);
     connect(m_context, &WizardContext::openDiagnostics, this,
-            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials) {
-                emit openResults(input, report, credentials);
+            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials,
+                   const QList<CheckRunner::ProbeTiming>& timings) {
+                emit openResults(input, report, credentials, timings);
                 emit openDiagnostics(m_context->instanceUrl());
             });
     retranslate();

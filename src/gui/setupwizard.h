@@ -69,7 +69,8 @@ signals:
     // "Open in the diagnostics pane" (first or last page): what the form holds, the results so
     // far and the tokens, in memory only.
     void openResults(const gjd::ConnectionInput& input, const gjd::Report& report,
-                     const gjd::Credentials& credentials);
+                     const gjd::Credentials& credentials,
+                     const QList<gjd::CheckRunner::ProbeTiming>& timings);
     // The same, with the URL only (kept for the start page's history).
     void openDiagnostics(const QString& url);
 

@@ -106,6 +106,7 @@ public slots:
     void openUrl(const QUrl& url) { m_openedUrls.append(url); }
 
 private slots:
+    void wizardHandsResultsToThePane();
     void initTestCase();
     void cleanup();
 
@@ -678,6 +679,45 @@ void TestMainWindow::screenshots()
     const QImage aboutImage = about.grab().toImage();
     QVERIFY(aboutImage.save(QStringLiteral("%1/%2-about.png").arg(screenshotDir(), prefix)));
     verifyRendered(aboutImage, QStringLiteral("about"));
+}
+
+// "Open in the diagnostics pane" in the wizard: the pane shows the wizard's results as a finished
+// run, with the token in its field (memory only), not a tree of waiting checks.
+void TestMainWindow::wizardHandsResultsToThePane()
+{
+    gjd::MainWindow window;
+    window.show();
+    window.showPage(gjd::MainWindow::Page::Setup);
+    auto* wizard = window.findChild<gjd::SetupWizard*>(QStringLiteral("setupWizard"));
+    QVERIFY(wizard);
+    gjd::ConnectionInput input;
+    input.url = QStringLiteral("https://gitlab.example.com");
+    gjd::Report report;
+    report.url = input.url;
+    gjd::Finding chain;
+    chain.id = QStringLiteral("tls.chain.complete");
+    chain.category = QStringLiteral("tls");
+    chain.status = gjd::Status::Fail;
+    chain.summary = QStringLiteral("The chain is incomplete.");
+    report.checks.append(chain);
+    gjd::Credentials credentials;
+    credentials.gitlabToken = "glpat-PLANTED-handover-0001";
+    QList<gjd::CheckRunner::ProbeTiming> timings;
+    timings.append({QStringLiteral("tls"), 0, 25, true});
+    emit wizard->openResults(input, report, credentials, timings);
+    QCOMPARE(window.currentPage(), gjd::MainWindow::Page::Check);
+    auto* pane = window.findChild<gjd::DiagnosticsPage*>();
+    QVERIFY(pane);
+    QCOMPARE(pane->report().checks.size(), 1);
+    QCOMPARE(pane->findChild<QLineEdit*>(QStringLiteral("urlEdit"))->text(), input.url);
+    QCOMPARE(pane->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(),
+             QStringLiteral("glpat-PLANTED-handover-0001"));
+    QVERIFY(pane->findChild<QPushButton*>(QStringLiteral("exportButton"))->isEnabled());
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    if (file.open(QIODevice::ReadOnly))
+        QVERIFY(!file.readAll().contains("glpat-PLANTED-handover-0001"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -95,7 +95,7 @@ InstanceWizardPage::InstanceWizardPage(WizardContext* context, QWidget* parent)
                                         [&selected](const Finding& f) { return !selected.contains(f.id); }),
                          ran.checks.end());
         emit this->context()->openDiagnostics(this->context()->connection, ran,
-                                              this->context()->credentials());
+                                              this->context()->credentials(), m_runner.probeTimings());
     });
     connect(&m_runner, &CheckRunner::finished, this, &InstanceWizardPage::onChecked);
     retranslate();

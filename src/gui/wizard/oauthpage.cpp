@@ -209,6 +209,9 @@ void OAuthWizardPage::onReady(const QString& uid)
     context()->applicationCreated = true;
     m_applicationReady = true;
     m_manualBox->hide(); // nothing left to do by hand
+    if (m_lastPlan)
+        m_plan->setText(tr("\"%1\" was created with redirect URI %2, scope api, not confidential.")
+                            .arg(m_lastPlan->application.name, m_lastPlan->application.redirectUri));
     showMessage(tr("Application ID %1 is ready. Select Next for GitLab's settings.").arg(uid), false);
     emit completeChanged();
 }

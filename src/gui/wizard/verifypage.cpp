@@ -49,7 +49,7 @@ VerifyWizardPage::VerifyWizardPage(WizardContext* context, QWidget* parent)
     connect(m_again, &QPushButton::clicked, this, &VerifyWizardPage::run);
     connect(m_open, &QPushButton::clicked, this, [this] {
         emit this->context()->openDiagnostics(this->context()->connection, m_report,
-                                              this->context()->credentials());
+                                              this->context()->credentials(), m_runner.probeTimings());
     });
     connect(&m_runner, &CheckRunner::checkStarted, m_list, &FindingList::markRunning);
     connect(&m_runner, &CheckRunner::checkWaiting, m_list, &FindingList::setWaitingFor);

@@ -78,7 +78,8 @@ signals:
     void cancelRequested();
     // "Open in the diagnostics pane" on page 1 or 8: the results so far, and the tokens (memory only).
     void openDiagnostics(const gjd::ConnectionInput& input, const gjd::Report& report,
-                         const gjd::Credentials& credentials);
+                         const gjd::Credentials& credentials,
+                         const QList<gjd::CheckRunner::ProbeTiming>& timings);
 
 private:
     QPointer<CredentialStore> m_store;
