@@ -642,6 +642,17 @@ void TestSetupWizard::stateSurvivesClosing()
     // The token comes back from the credential store, not from the settings.
     w->restart();
     QTRY_COMPARE(w->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);
+
+    // A token saved for one URL never lands under another one: here the URL changes while the
+    // keychain answers (its answer comes later, as a real keychain's does).
+    auto other = makeWizard();
+    auto* tokenEdit = other->findChild<QLineEdit*>(QStringLiteral("tokenEdit"));
+    tokenEdit->clear();
+    other->restart(); // asks the store for the token of url()
+    other->findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://elsewhere.example.com"));
+    QTest::qWait(200);
+    QVERIFY(tokenEdit->text().isEmpty());
 }
 
 void TestSetupWizard::cancelStopsAStalledCheck()

@@ -67,7 +67,7 @@ void AsyncPage::changeEvent(QEvent* event)
         retranslate();
 }
 
-void AsyncPage::recallSecret(const QString& key, QLineEdit* field)
+void AsyncPage::recallSecret(const QString& key, QLineEdit* field, std::function<QString()> currentKey)
 {
     CredentialStore* store = m_context->store();
     if (!store)
@@ -75,10 +75,12 @@ void AsyncPage::recallSecret(const QString& key, QLineEdit* field)
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(
         store, &CredentialStore::finished, this,
-        [this, key, field, connection](const CredentialStore::Result& r) {
+        [this, key, field, connection, currentKey](const CredentialStore::Result& r) {
             if (r.key != key || r.operation != CredentialStore::Operation::Read)
                 return;
             disconnect(*connection);
+            if (currentKey() != key)
+                return; // the URL or the account changed while the keychain answered
             if (r.error == CredentialStore::Error::None && field->text().isEmpty())
                 field->setText(QString::fromUtf8(r.secret));
             else if (r.error != CredentialStore::Error::NotFound && r.error != CredentialStore::Error::None)

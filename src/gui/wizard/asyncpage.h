@@ -4,7 +4,9 @@
 #include "wizardcontext.h"
 
 #include <QPushButton>
+
 #include <QWizardPage>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -50,7 +52,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
     // Fills `field` with the secret saved under `key`, if any (asynchronous; a failure is said).
-    void recallSecret(const QString& key, QLineEdit* field);
+    // `currentKey` says which key the page's fields stand for when the answer comes: a secret
+    // saved for another URL or account is dropped, never put under this one.
+    void recallSecret(const QString& key, QLineEdit* field, std::function<QString()> currentKey);
     // Saves (or, when the admin does not want it remembered, removes) the secret under `key`.
     // A keychain that cannot keep it is said; the secret is then used for this session only.
     void rememberSecret(const QString& key, const QByteArray& secret, bool remember);

@@ -144,7 +144,9 @@ void InstanceWizardPage::initializePage()
     // A token remembered for this URL comes back from the keychain, if the admin asked for it.
     const InstanceUrl url = InstanceUrl::parse(m_form->urlEdit()->text());
     if (m_form->tokenEdit()->text().isEmpty() && m_remember->isChecked() && url.isValid())
-        recallSecret(CredentialStore::gitlabTokenKey(url.toString()), m_form->tokenEdit());
+        recallSecret(CredentialStore::gitlabTokenKey(url.toString()), m_form->tokenEdit(), [this] {
+            return CredentialStore::gitlabTokenKey(InstanceUrl::parse(m_form->urlEdit()->text()).toString());
+        });
     focusFirstField();
 }
 

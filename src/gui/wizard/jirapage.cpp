@@ -105,7 +105,7 @@ void JiraWizardPage::initializePage()
 {
     if (m_token->text().isEmpty() && m_remember->isChecked() &&
         InstanceUrl::parse(m_site->text()).isValid() && !m_email->text().trimmed().isEmpty())
-        recallSecret(jiraKey(), m_token);
+        recallSecret(jiraKey(), m_token, [this] { return jiraKey(); });
     m_check->setEnabled(canCheck());
     (m_site->text().isEmpty() ? m_site : m_email->text().isEmpty() ? m_email : m_token)->setFocus();
 }
