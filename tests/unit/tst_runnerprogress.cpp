@@ -16,6 +16,7 @@
 
 #include <memory>
 
+#include "nginxserver.h"
 #include "testpki.h"
 
 using namespace gjd;
@@ -23,20 +24,6 @@ using gjd::test::readPki;
 using gjd::test::serverConfiguration;
 
 namespace {
-
-// Accepts TCP connections and never sends a byte: a TLS handshake with it never ends.
-class StallServer final : public QTcpServer
-{
-public:
-    StallServer() { listen(QHostAddress::LocalHost); }
-
-protected:
-    void incomingConnection(qintptr fd) override
-    {
-        auto* s = new QTcpSocket(this);
-        s->setSocketDescriptor(fd);
-    }
-};
 
 // Completes the TLS handshake, reads a request, then sends `answer` (perhaps nothing) and keeps
 // the connection open. Per connection: the TLS probe's own request gets the same.
@@ -114,7 +101,9 @@ private slots:
 
 void TestRunnerProgress::stalledHandshakeSaysWhatItWaitsFor()
 {
-    StallServer server;
+    // Accepts TCP connections and never sends a byte: the TLS handshake never ends.
+    gjd::test::StallServer server;
+    QVERIFY(server.start());
     CheckRunner runner;
     QSignalSpy waiting(&runner, &CheckRunner::checkWaiting);
     QSignalSpy finished(&runner, &CheckRunner::finished);
