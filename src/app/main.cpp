@@ -81,6 +81,7 @@ int main(int argc, char* argv[])
     // Matches the installed io.gitlab.GitLabJiraDoctor.desktop (Wayland app id, taskbar icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(GJD_APP_ID));
     QApplication::setWindowIcon(gjd::applicationIcon());
+    gjd::installStartupStyle();
 
     gjd::installTranslations(app, gjd::uisettings::language());
     // The CLI refuses a malformed GJD_NOW; the desktop program runs on the system clock and says so.

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uistyle.h"
 
+#include <QApplication>
+#include <QIconEngine>
 #include <QLabel>
+#include <QPainter>
+#include <QPointer>
+#include <QProxyStyle>
 #include <QStyle>
+#include <QStyleFactory>
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +17,78 @@ namespace gjd {
 
 QIcon applicationIcon()
 {
-    return QIcon::fromTheme(QStringLiteral(GJD_APP_ID),
-                            QIcon(QStringLiteral(":/icons/gitlab-jira-doctor.svg")));
+    // Never destroyed: a static QIcon would outlive the QApplication and its icon engine plugin.
+    static const QIcon* const icon = new QIcon(QStringLiteral(":/icons/gitlab-jira-doctor.svg"));
+    return *icon;
+}
+
+namespace {
+
+// An icon that asks the style for a standard icon only when it is first painted or measured.
+class DeferredStandardIcon final : public QIconEngine
+{
+public:
+    DeferredStandardIcon(const QStyle* style, QStyle::StandardPixmap which)
+        : m_style(style)
+        , m_which(which)
+    {
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        icon().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().pixmap(size, mode, state);
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().actualSize(size, mode, state);
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return icon().availableSizes(mode, state);
+    }
+    QIconEngine* clone() const override { return new DeferredStandardIcon(m_style, m_which); }
+    QString key() const override { return QStringLiteral("gjd-deferred-standard"); }
+
+private:
+    const QIcon& icon()
+    {
+        if (m_icon.isNull() && m_style)
+            m_icon = m_style->standardIcon(m_which);
+        return m_icon;
+    }
+
+    QPointer<const QStyle> m_style;
+    QStyle::StandardPixmap m_which;
+    QIcon m_icon;
+};
+
+class StartupStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    QIcon standardIcon(StandardPixmap which, const QStyleOption* option, const QWidget* widget) const override
+    {
+        if (which == SP_ToolBarHorizontalExtensionButton || which == SP_ToolBarVerticalExtensionButton)
+            return QIcon(new DeferredStandardIcon(baseStyle(), which));
+        return QProxyStyle::standardIcon(which, option, widget);
+    }
+};
+
+} // namespace
+
+void installStartupStyle()
+{
+    // By key, so the proxy owns its own base: the application's current style is deleted by
+    // setStyle().
+    QStyle* base = QStyleFactory::create(QApplication::style()->name());
+    if (!base)
+        return; // a style that cannot be created again by its name: keep it as it is
+    QApplication::setStyle(new StartupStyle(base));
 }
 
 QFont scaledFont(const QFont& font, qreal factor, QFont::Weight weight)

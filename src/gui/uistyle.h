@@ -14,8 +14,20 @@ class QWidget;
 
 namespace gjd {
 
-// The application icon (the theme's, when the package installed it, else the embedded one).
+// The application icon: the embedded SVG, the same file the package installs into the hicolor
+// theme for launchers. Not looked up in the icon theme: that search parses the theme's index and
+// probes its directories before the first window (docs/benchmarks.md, "Cold start (issue 13)"),
+// and no icon theme ships an icon of its own for this program. Parsed once per process; needs a
+// QGuiApplication.
 QIcon applicationIcon();
+
+// Sets the application's style to a proxy of the current one that loads the toolbar extension
+// arrows (QStyle::SP_ToolBar*ExtensionButton) when they are first painted. Every QMenuBar asks for
+// one when it is built; reading that PNG makes Qt load every image-format plugin (and libjpeg)
+// before the window is on screen, although the arrow shows only when the menu bar overflows
+// (docs/benchmarks.md, "Cold start (issue 13)"). Call once, after the QApplication exists and
+// before any widget; the style chosen by -style or QT_STYLE_OVERRIDE is kept.
+void installStartupStyle();
 
 // `font` scaled by `factor`, with the given weight.
 QFont scaledFont(const QFont& font, qreal factor, QFont::Weight weight = QFont::Normal);

@@ -6,7 +6,11 @@
 #include "exportdialog.h"
 #include "uistyle.h"
 
+#include <QFile>
 #include <QLabel>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QtTest>
@@ -57,6 +61,8 @@ class TestUiStyle final : public QObject
     Q_OBJECT
 
 private slots:
+    // First: it looks at which image plugins the process has loaded so far.
+    void startupStyleDefersTheMenuBarsArrow();
     void contrastRatio();
     void readableOnEveryPalette_data();
     void readableOnEveryPalette();
@@ -66,6 +72,51 @@ private slots:
     void aboutDialogLinkIsReadable();
     void exportDialogErrorIsReadable();
 };
+
+namespace {
+
+// Whether any of Qt's image-format plugins (imageformats/libq*.so) is mapped into this process.
+bool imageFormatPluginLoaded()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return false;
+    return maps.readAll().contains("/imageformats/");
+}
+
+} // namespace
+
+// A menu bar asks the style for its overflow arrow when it is built; through the startup style
+// that costs nothing until the arrow is painted (docs/benchmarks.md, "Cold start (issue 13)").
+void TestUiStyle::startupStyleDefersTheMenuBarsArrow()
+{
+    QVERIFY2(!imageFormatPluginLoaded(), "an earlier step already read an image");
+    const QString before = QApplication::style()->name();
+    gjd::installStartupStyle();
+    // The same look: only a proxy in front of a style of the same name.
+    auto* proxy = qobject_cast<QProxyStyle*>(QApplication::style());
+    QVERIFY(proxy);
+    QCOMPARE(proxy->baseStyle()->name(), before);
+    {
+        QMainWindow window;
+        window.menuBar()->addMenu(QStringLiteral("File"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(!imageFormatPluginLoaded(), "the menu bar's arrow was read before it was needed");
+    }
+    // When it is needed, it is the base style's arrow.
+    const QIcon arrow = QApplication::style()->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+    const QPixmap pixmap = arrow.pixmap(QSize(16, 16));
+    QVERIFY(!pixmap.isNull());
+    QVERIFY(imageFormatPluginLoaded());
+    const QImage image = pixmap.toImage();
+    bool drawn = false;
+    for (int y = 0; y < image.height() && !drawn; ++y) {
+        for (int x = 0; x < image.width() && !drawn; ++x)
+            drawn = qAlpha(image.pixel(x, y)) > 0;
+    }
+    QVERIFY2(drawn, "the deferred arrow is empty");
+}
 
 // The WCAG formula's fixed points.
 void TestUiStyle::contrastRatio()
