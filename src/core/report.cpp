@@ -2,10 +2,9 @@
 #include "report.h"
 
 #include <QCoreApplication>
-#include <QSet>
-
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <openssl/x509.h>
 
@@ -280,6 +279,37 @@ Report Report::safeFor(SafeFor where) const
         t.text = safeText(QString::fromUtf8(t.text), where).toUtf8();
     }
     return r;
+}
+
+QStringList Report::rerunSelection() const
+{
+    QSet<QString> chosen;
+    for (const Finding& f : checks) {
+        if (f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error)
+            chosen.insert(f.id);
+    }
+    if (chosen.isEmpty())
+        return {};
+    // Skipped dependants, to a fixed point: a chain a -> b -> c adds b, then c.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Finding& f : checks) {
+            if (f.status != Status::Skip || chosen.contains(f.id))
+                continue;
+            const bool waited = std::any_of(f.prerequisites.cbegin(), f.prerequisites.cend(),
+                                            [&chosen](const QString& id) { return chosen.contains(id); });
+            if (waited) {
+                chosen.insert(f.id);
+                grew = true;
+            }
+        }
+    }
+    QStringList ids;
+    for (const Finding& f : checks) {
+        if (chosen.contains(f.id) && !ids.contains(f.id))
+            ids.append(f.id);
+    }
+    return ids;
 }
 
 void Report::mergeRerun(const Report& fresh, const QStringList& rerunIds)

@@ -85,6 +85,12 @@ struct Report
     QJsonObject toJson() const;
     static std::optional<Report> fromJson(const QJsonObject& object, QString* error = nullptr);
 
+    // What "Re-run failed" runs: every check that failed, warned or could not run (error), and
+    // every skipped check that waited, directly or through other such checks, on one of them (a
+    // dependant must not keep "skipped: prerequisite failed" once that prerequisite passes).
+    // In report order; empty when nothing needs attention.
+    QStringList rerunSelection() const;
+
     // Takes in a run of some checks only ("Re-run failed"): each check of `rerunIds` takes its
     // finding from `fresh` (appended when this report did not list it), the others keep theirs;
     // the transcripts of the probes that ran again replace theirs (the rest stay, new ones are

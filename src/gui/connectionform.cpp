@@ -4,8 +4,10 @@
 #include "instanceurl.h"
 #include "uistyle.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace gjd {
 
@@ -172,8 +175,33 @@ QString ConnectionForm::problem() const
     // against a stand-in (".invalid" is never a real host).
     if (in.url.trimmed().isEmpty())
         in.url = QStringLiteral("https://gitlab.invalid");
+    // The CA file is judged on its own and only when it changed: this runs on every keystroke in
+    // any field, and a bundle of a few hundred certificates takes a while to parse.
+    const QString caFile = std::exchange(in.caFile, QString()).trimmed();
     QString error;
-    return buildRunOptions(in, &error) ? QString() : error;
+    if (!buildRunOptions(in, &error))
+        return error;
+    return caFileProblem(caFile);
+}
+
+QString ConnectionForm::caFileProblem(const QString& path) const
+{
+    if (path.isEmpty())
+        return {};
+    const QFileInfo info(path);
+    const QString key = QStringLiteral("%1\n%2\n%3\n%4")
+                            .arg(path, info.absoluteFilePath())
+                            .arg(info.size())
+                            .arg(info.lastModified().toMSecsSinceEpoch());
+    if (key != m_caFileKey) {
+        ConnectionInput alone;
+        alone.url = QStringLiteral("https://gitlab.invalid");
+        alone.caFile = path;
+        QString error;
+        m_caFileError = buildRunOptions(alone, &error) ? QString() : error;
+        m_caFileKey = key;
+    }
+    return m_caFileError;
 }
 
 bool ConnectionForm::isComplete(bool tokenRequired) const

@@ -65,6 +65,7 @@ protected:
 
 private:
     void retranslate();
+    QString caFileProblem(const QString& path) const;
     void refresh();
     void applyColours();
 
@@ -85,6 +86,9 @@ private:
     QLineEdit* m_addressEdit;
     QFormLayout* m_form;
     bool m_tokenRequired = true;
+    // problem()'s verdict on the CA file, kept while its path, size and modification time stay.
+    mutable QString m_caFileKey;
+    mutable QString m_caFileError;
 };
 
 } // namespace gjd

@@ -49,11 +49,6 @@ namespace {
 constexpr int kCopiedFeedbackMs = 2000;
 constexpr double kDefaultTimeoutSeconds = 10;
 
-bool needsAttention(Status status)
-{
-    return status == Status::Fail || status == Status::Warn || status == Status::Error;
-}
-
 } // namespace
 
 DiagnosticsPage::DiagnosticsPage(QWidget* parent)
@@ -450,11 +445,7 @@ void DiagnosticsPage::rerunFailed()
 {
     if (m_runner.isRunning() || m_report.checks.isEmpty())
         return;
-    QStringList ids;
-    for (const Finding& f : std::as_const(m_report.checks)) {
-        if (needsAttention(f.status))
-            ids.append(f.id);
-    }
+    const QStringList ids = m_report.rerunSelection();
     if (ids.isEmpty())
         return;
     // The form matches the report shown (else it would have been cleared): the same target.
@@ -591,8 +582,7 @@ void DiagnosticsPage::updateActions()
 {
     const bool running = m_runner.isRunning();
     const bool complete = !running && !m_report.checks.isEmpty();
-    const bool anyFailed = std::any_of(m_report.checks.cbegin(), m_report.checks.cend(),
-                                       [](const Finding& f) { return needsAttention(f.status); });
+    const bool anyFailed = !m_report.rerunSelection().isEmpty();
     m_cancelButton->setEnabled(running);
     m_rerunFailedButton->setEnabled(complete && anyFailed);
     m_copySummaryButton->setEnabled(complete);

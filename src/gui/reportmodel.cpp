@@ -151,14 +151,20 @@ void ReportModel::markWaiting(const QStringList& ids)
 
 void ReportModel::setFinding(const Finding& finding)
 {
+    if (const int r = storeFinding(finding); r >= 0)
+        rowChanged(r);
+}
+
+int ReportModel::storeFinding(const Finding& finding)
+{
     const int r = m_rowOf.value(finding.id, -1);
     if (r < 0)
-        return;
+        return r;
     Row& row = m_rows[size_t(r)];
     row.state = State::Done;
     row.finding = finding;
     row.waitingFor.clear();
-    rowChanged(r);
+    return r;
 }
 
 void ReportModel::setReport(const Report& report)
@@ -174,8 +180,11 @@ void ReportModel::setReport(const Report& report)
         }
         setEntries(entries);
     }
+    // One signal per group, not one per row: a filter model above re-sorts on every signal, which
+    // made a report of a thousand checks take seconds to show.
     for (const Finding& f : report.checks)
-        setFinding(f);
+        storeFinding(f);
+    allRowsChanged();
 }
 
 void ReportModel::setComparison(const QString& id, std::optional<Status> before, std::optional<Status> after)
@@ -192,6 +201,12 @@ void ReportModel::setComparison(const QString& id, std::optional<Status> before,
 
 void ReportModel::retranslate()
 {
+    allRowsChanged();
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+void ReportModel::allRowsChanged()
+{
     const int last = ColumnCount - 1;
     if (m_grouped) {
         if (!m_groups.isEmpty())
@@ -205,7 +220,6 @@ void ReportModel::retranslate()
     } else if (!m_rows.empty()) {
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, last));
     }
-    emit headerDataChanged(Qt::Horizontal, 0, last);
 }
 
 QStringList ReportModel::checkIds() const

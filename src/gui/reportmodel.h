@@ -150,6 +150,10 @@ private:
 
     const Row* rowAt(const QModelIndex& index) const;
     void rowChanged(int row);
+    // Stores a finding without signals; its row, or -1 for an unknown id.
+    int storeFinding(const Finding& finding);
+    // dataChanged for every row (group rows included), one signal per group.
+    void allRowsChanged();
     QVariant checkData(const Row& row, int column, int role) const;
     QVariant groupData(const Group& group, int column, int role) const;
     QIcon icon(const Row& row) const;

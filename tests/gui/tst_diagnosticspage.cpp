@@ -94,6 +94,7 @@ private slots:
     void anotherInstanceDuringARun();
     void enterInTheTokenFieldRuns();
     void caFileBrowseButton();
+    void caFileIsJudgedAgainWhenItChanges();
     void httpUrlIsNotedNotChanged();
     void startScreenListsRecentInstances();
     void exportPreviewIsWhatIsWritten();
@@ -615,6 +616,37 @@ void TestDiagnosticsPage::caFileBrowseButton()
     emit dialog->fileSelected(root);
     QCOMPARE(caFile->text(), root);
     dialog->reject();
+}
+
+void TestDiagnosticsPage::caFileIsJudgedAgainWhenItChanges()
+{
+    // The form judges the CA file once per version of it (path, size, modification time), not on
+    // every keystroke; a file that changes is judged again.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("ca.pem"));
+    QVERIFY(QFile::copy(gjd::test::pki(QStringLiteral("root.pem")), path));
+    DiagnosticsPage page;
+    page.show();
+    auto* run = page.findChild<QPushButton*>(QStringLiteral("runButton"));
+    auto* url = page.findChild<QLineEdit*>(QStringLiteral("urlEdit"));
+    url->setText(QStringLiteral("https://gitlab.example.com"));
+    page.findChild<QLineEdit*>(QStringLiteral("caFileEdit"))->setText(path);
+    QVERIFY(run->isEnabled());
+
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("not a certificate\n");
+    }
+    QTest::keyClick(url, Qt::Key_Backspace); // any keystroke judges the form again
+    QVERIFY(!run->isEnabled());
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("urlError"))->text().contains(path));
+
+    QFile::remove(path);
+    QVERIFY(QFile::copy(gjd::test::pki(QStringLiteral("root.pem")), path));
+    QTest::keyClicks(url, QStringLiteral("m"));
+    QVERIFY(run->isEnabled());
 }
 
 void TestDiagnosticsPage::httpUrlIsNotedNotChanged()

@@ -69,6 +69,7 @@ private slots:
     void schemaRejectsWhatTheContractForbids();
     void unknownSchemaIsRefused();
     void mergeRerunReplacesWhatRanAgain();
+    void rerunSelectionTakesSkippedDependants();
 };
 
 void TestReport::summaryAndVerdict_data()
@@ -246,4 +247,38 @@ void TestReport::mergeRerunReplacesWhatRanAgain()
 }
 
 QTEST_GUILESS_MAIN(TestReport)
+void TestReport::rerunSelectionTakesSkippedDependants()
+{
+    const auto finding = [](const char* id, Status status, QStringList prerequisites = {}) {
+        Finding f;
+        f.id = QLatin1String(id);
+        f.category = f.id.section(QLatin1Char('.'), 0, 0);
+        f.status = status;
+        f.prerequisites = std::move(prerequisites);
+        return f;
+    };
+    Report r = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"));
+    QVERIFY(r.rerunSelection().isEmpty());
+    r.checks = {finding("dns.resolve", Status::Pass),
+                finding("tls.handshake", Status::Fail, {QStringLiteral("dns.resolve")}),
+                // Skipped because tls.handshake failed, and through it: both must run again.
+                finding("http.base", Status::Skip, {QStringLiteral("tls.handshake")}),
+                finding("connect.descriptor", Status::Skip, {QStringLiteral("http.base")}),
+                // Skipped for another reason (a manual step, an option not given): stays.
+                finding("jira.auth", Status::Skip, {QStringLiteral("dns.resolve")}),
+                finding("gitlab.token", Status::Warn), finding("platform.eol", Status::Error),
+                finding("manual.inbound", Status::Manual, {QStringLiteral("tls.handshake")})};
+    QCOMPARE(r.rerunSelection(),
+             (QStringList{QStringLiteral("tls.handshake"), QStringLiteral("http.base"),
+                          QStringLiteral("connect.descriptor"), QStringLiteral("gitlab.token"),
+                          QStringLiteral("platform.eol")}));
+
+    // Nothing failed: nothing to re-run, skips or not.
+    for (Finding& f : r.checks) {
+        if (f.status != Status::Skip)
+            f.status = Status::Pass;
+    }
+    QVERIFY(r.rerunSelection().isEmpty());
+}
+
 #include "tst_report.moc"
