@@ -14,6 +14,9 @@
 #   app      gitlab-jira-doctor with GJD_BENCH_EXIT=shown
 #   base     BASE, the same for another build (optional: a before/after comparison)
 #   minimal  bench/minimal-widgets.cpp (a QMainWindow with a label), built here with the same Qt
+#   linked   the same minimal program, also linked (--no-as-needed) with every library the program
+#            loads at start (QtNetwork, OpenSSL, QtKeychain, QuaZip and what they pull in): what
+#            the libraries alone cost, so that the rest is the program's own start-up work
 # A run lasts from bash's $EPOCHREALTIME just before the program starts to the moment the program
 # prints "gjd-bench shown <µs>": its window's first expose has been handled, so it is painted
 # (under Xvfb: mapped by the server). Exiting is not counted. Each run gets a fresh HOME (no saved
@@ -64,11 +67,16 @@ fi
 # shellcheck disable=SC2046
 g++ -std=c++17 -O2 -fPIC "$here/minimal-widgets.cpp" -o "$work/minimal" $(pkg-config --cflags --libs Qt6Widgets) ||
     die "cannot build the minimal program"
+# shellcheck disable=SC2046
+g++ -std=c++17 -O2 -fPIC "$here/minimal-widgets.cpp" -o "$work/linked" -Wl,--no-as-needed \
+    $(pkg-config --cflags --libs Qt6Widgets Qt6Network Qt6Svg Qt6Concurrent Qt6DBus) \
+    -lqt6keychain -lquazip1-qt6 -lcrypto ||
+    die "cannot build the minimal program with the program's libraries"
 
-names=(app minimal)
-declare -A program=([app]=$APP [minimal]=$work/minimal)
+names=(app minimal linked)
+declare -A program=([app]=$APP [minimal]=$work/minimal [linked]=$work/linked)
 if [[ -n ${BASE:-} ]]; then
-    names=(app base minimal)
+    names=(app base minimal linked)
     program[base]=$BASE
 fi
 
@@ -133,18 +141,20 @@ label() {
         app) echo "gitlab-jira-doctor" ;;
         base) echo "gitlab-jira-doctor, BASE build" ;;
         minimal) echo "minimal Qt Widgets program" ;;
+        linked) echo "the same, linked with the program's libraries" ;;
     esac
 }
-table="| platform | program | median (ms) | min (ms) | max (ms) | median / minimal |
-|---|---|---:|---:|---:|---:|"
+table="| platform | program | median (ms) | min (ms) | max (ms) | median / minimal | median / linked |
+|---|---|---:|---:|---:|---:|---:|"
 for platform in "${measured[@]}"; do
     min_median=$(median <"$work/$platform-minimal.txt")
+    linked_median=$(median <"$work/$platform-linked.txt")
     for name in "${names[@]}"; do
         f=$work/$platform-$name.txt
         med=$(median <"$f")
         lo=$(sort -n "$f" | head -n 1)
         hi=$(sort -n "$f" | tail -n 1)
-        table+=$'\n'"| $platform | $(label "$name") | $(ms "$med") | $(ms "$lo") | $(ms "$hi") | $(ratio "$med" "$min_median") |"
+        table+=$'\n'"| $platform | $(label "$name") | $(ms "$med") | $(ms "$lo") | $(ms "$hi") | $(ratio "$med" "$min_median") | $(ratio "$med" "$linked_median") |"
     done
 done
 qt=$(pkg-config --modversion Qt6Widgets)

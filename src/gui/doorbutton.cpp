@@ -2,6 +2,7 @@
 #include "doorbutton.h"
 
 #include "uistyle.h"
+#include "wraplabel.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -25,8 +26,8 @@ constexpr qreal kRadius = 10.0;
 
 DoorButton::DoorButton(QWidget* parent)
     : QAbstractButton(parent)
-    , m_titleLabel(new QLabel(this))
-    , m_descriptionLabel(new QLabel(this))
+    , m_titleLabel(new WrapLabel(this))
+    , m_descriptionLabel(new WrapLabel(this))
 {
     setAttribute(Qt::WA_Hover);
     setFocusPolicy(Qt::StrongFocus);

@@ -5,6 +5,7 @@
 #include "aboutdialog.h"
 #include "exportdialog.h"
 #include "uistyle.h"
+#include "wraplabel.h"
 
 #include <QFile>
 #include <QLabel>
@@ -63,6 +64,7 @@ class TestUiStyle final : public QObject
 private slots:
     // First: it looks at which image plugins the process has loaded so far.
     void startupStyleDefersTheMenuBarsArrow();
+    void wrapLabelAnswersAsQLabelDoes();
     void contrastRatio();
     void readableOnEveryPalette_data();
     void readableOnEveryPalette();
@@ -116,6 +118,56 @@ void TestUiStyle::startupStyleDefersTheMenuBarsArrow()
             drawn = qAlpha(image.pixel(x, y)) > 0;
     }
     QVERIFY2(drawn, "the deferred arrow is empty");
+}
+
+// WrapLabel remembers heights, and never an outdated one: every input of QLabel's answer
+// (text, format, font, margins, indent) changes it.
+void TestUiStyle::wrapLabelAnswersAsQLabelDoes()
+{
+    gjd::WrapLabel remembering;
+    QLabel plain;
+    plain.setWordWrap(true);
+    QVERIFY(remembering.wordWrap());
+    // The first width where the two answer differently, described; empty when they agree.
+    const auto differs = [&](const char* step) {
+        for (int width : {60, 120, 240, 480, 120, 60, 33, 900, 61, 62, 63, 64, 65, 66, 67, 60}) {
+            const int expected = plain.heightForWidth(width);
+            const int got = remembering.heightForWidth(width);
+            if (got != expected)
+                return QStringLiteral("%1, width %2: %3 instead of %4")
+                    .arg(QLatin1String(step))
+                    .arg(width)
+                    .arg(got)
+                    .arg(expected);
+        }
+        return QString();
+    };
+    const QString text = QStringLiteral("Find out why an existing connection fails: network, TLS certificates, "
+                                        "GitLab settings and Jira.");
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain})
+        l->setText(text);
+    QVERIFY2(differs("text").isEmpty(), qPrintable(differs("text")));
+    const int before = remembering.heightForWidth(120);
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain})
+        l->setText(text + text);
+    QVERIFY2(differs("longer text").isEmpty(), qPrintable(differs("longer text")));
+    QVERIFY(remembering.heightForWidth(120) > before);
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain})
+        l->setFont(gjd::scaledFont(l->font(), 1.6, QFont::Bold));
+    QVERIFY2(differs("font").isEmpty(), qPrintable(differs("font")));
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain}) {
+        l->setTextFormat(Qt::RichText);
+        l->setText(QStringLiteral("<b>Set up</b> the <i>GitLab for Jira Cloud</i> app, ") + text);
+    }
+    QVERIFY2(differs("rich text").isEmpty(), qPrintable(differs("rich text")));
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain}) {
+        l->setContentsMargins(10, 4, 30, 4);
+        l->setIndent(12);
+    }
+    QVERIFY2(differs("margins and indent").isEmpty(), qPrintable(differs("margins and indent")));
+    for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain})
+        l->setMargin(7);
+    QVERIFY2(differs("margin").isEmpty(), qPrintable(differs("margin")));
 }
 
 // The WCAG formula's fixed points.
