@@ -4387,6 +4387,26 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Install type: %1 (decided from %2)</source>
         <translation>Art der Installation: %1 (bestimmt aus %2)</translation>
     </message>
+    <message>
+        <source>Refused by GitLab.com (the Marketplace app) and Jira Cloud (legacy Connect installs).</source>
+        <translation>Abgelehnt von GitLab.com (die Marketplace-App) und Jira Cloud (alte Connect-Installationen).</translation>
+    </message>
+    <message>
+        <source>Refused by GitLab.com (the Marketplace app depends on it); Jira Cloud accepts it.</source>
+        <translation>Abgelehnt von GitLab.com (davon hängt die Marketplace-App ab); Jira Cloud akzeptiert es.</translation>
+    </message>
+    <message>
+        <source>Refused by GitLab.com (the Marketplace app depends on it).</source>
+        <translation>Abgelehnt von GitLab.com (davon hängt die Marketplace-App ab).</translation>
+    </message>
+    <message>
+        <source>Refused by Jira Cloud (legacy Connect installs depend on it); GitLab.com accepts it.</source>
+        <translation>Abgelehnt von Jira Cloud (davon hängen alte Connect-Installationen ab); GitLab.com akzeptiert es.</translation>
+    </message>
+    <message>
+        <source>Refused by Jira Cloud (legacy Connect installs depend on it).</source>
+        <translation>Abgelehnt von Jira Cloud (davon hängen alte Connect-Installationen ab).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsChainAnchorCheck</name>
@@ -4494,6 +4514,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Serve only the leaf and its intermediates (nginx ssl_certificate, Omnibus nginx[&apos;ssl_certificate&apos;]): a chain has two to five certificates.</source>
         <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate, Omnibus nginx[&apos;ssl_certificate&apos;]): Eine Kette hat zwei bis fünf Zertifikate.</translation>
     </message>
+    <message>
+        <source>The first certificate served, %1, is a CA certificate; the server&apos;s own certificate %2 (issued by it) is served after it.</source>
+        <translation>Das erste gesendete Zertifikat, %1, ist ein CA-Zertifikat; das eigene Zertifikat des Servers, %2 (von ihm ausgestellt), wird danach gesendet.</translation>
+    </message>
+    <message>
+        <source>Put the leaf first, with its key: nginx ssl_certificate starts with the server&apos;s own certificate, then its intermediates, and ssl_certificate_key is the leaf&apos;s key (Omnibus nginx[&apos;ssl_certificate&apos;] and nginx[&apos;ssl_certificate_key&apos;]).</source>
+        <translation>Stellen Sie das Serverzertifikat an den Anfang, mit seinem Schlüssel: nginx ssl_certificate beginnt mit dem eigenen Zertifikat des Servers, dann folgen die Zwischenzertifikate, und ssl_certificate_key ist dessen Schlüssel (Omnibus nginx[&apos;ssl_certificate&apos;] und nginx[&apos;ssl_certificate_key&apos;]).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsChainOrderCheck</name>
@@ -4523,6 +4551,29 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::TlsClientCertificateCheck</name>
+    <message>
+        <source>No client certificate required</source>
+        <translation>Kein Client-Zertifikat verlangt</translation>
+    </message>
+    <message>
+        <source>Skipped: tls.handshake failed.</source>
+        <translation>Übersprungen: tls.handshake ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The server does not ask for a client certificate.</source>
+        <translation>Der Server verlangt kein Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate (%1). GitLab.com and Jira Cloud present none, so every request they make fails.</source>
+        <translation>Der Server verlangt ein Client-Zertifikat (%1). GitLab.com und Jira Cloud legen keines vor, daher scheitert jede ihrer Anfragen.</translation>
+    </message>
+    <message>
+        <source>Do not require client certificates on the public GitLab site: nginx &quot;ssl_verify_client off;&quot; (or &quot;optional&quot;, with no location that needs one for GitLab.com or Jira).</source>
+        <translation>Verlangen Sie auf der öffentlichen GitLab-Site keine Client-Zertifikate: nginx &quot;ssl_verify_client off;&quot; (oder &quot;optional&quot;, ohne eine Location, die für GitLab.com oder Jira eines braucht).</translation>
+    </message>
+</context>
+<context>
     <name>gjd::TlsCryptoCheck</name>
     <message>
         <source>Signatures and key sizes</source>
@@ -4541,8 +4592,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Signaturen und Schlüssel auf dem Pfad sind stark genug.</translation>
     </message>
     <message>
-        <source>Reissue the certificate with a SHA-256 (or stronger) signature and an RSA key of at least 2048 bits or an EC key of at least 256 bits; public CAs have not issued SHA-1 certificates since 2016.</source>
-        <translation>Lassen Sie das Zertifikat mit einer SHA-256-Signatur (oder stärker) und einem RSA-Schlüssel mit mindestens 2048 Bit oder einem EC-Schlüssel mit mindestens 256 Bit neu ausstellen; öffentliche CAs stellen seit 2016 keine SHA-1-Zertifikate mehr aus.</translation>
+        <source>Have the CA reissue the certificate with a SHA-256 (or stronger) signature; public CAs have not issued SHA-1 certificates since 2016.</source>
+        <translation>Lassen Sie das Zertifikat von der CA mit einer SHA-256-Signatur (oder stärker) neu ausstellen; öffentliche CAs stellen seit 2016 keine SHA-1-Zertifikate mehr aus.</translation>
+    </message>
+    <message>
+        <source>Reissue the certificate with a new key: RSA of at least 2048 bits or EC P-256.</source>
+        <translation>Stellen Sie das Zertifikat mit einem neuen Schlüssel neu aus: RSA mit mindestens 2048 Bit oder EC P-256.</translation>
     </message>
 </context>
 <context>
@@ -4592,8 +4647,53 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Erlauben Sie aktuelle Cipher-Suites und Signaturalgorithmen (GitLabs Reverse-Proxy-Beispiel listet sie auf), und verlangen Sie keine Client-Zertifikate (nginx: ssl_verify_client off).</translation>
     </message>
     <message>
-        <source>Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA certificate is not a chain.</source>
-        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate): Ein Bündel aller CA-Zertifikate ist keine Kette.</translation>
+        <source>Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA certificate is not a chain. If the leaf itself is that large (thousands of names), split the names over several certificates.</source>
+        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate): Ein Bündel aller CA-Zertifikate ist keine Kette. Ist das Serverzertifikat selbst so groß (Tausende Namen), verteilen Sie die Namen auf mehrere Zertifikate.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::TlsHandshakeSizeCheck</name>
+    <message>
+        <source>Size of the certificate message</source>
+        <translation>Größe der Zertifikatsnachricht</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate message is larger than about 100 KiB, more than OpenSSL clients (GitLab.com) and Java (Jira Cloud) accept.</source>
+        <translation>Die Zertifikatsnachricht des Servers ist größer als etwa 100 KiB, mehr als OpenSSL-Clients (GitLab.com) und Java (Jira Cloud) annehmen.</translation>
+    </message>
+    <message>
+        <source>Serve only the leaf and its intermediates (nginx ssl_certificate), and a leaf with a reasonable number of names: a certificate with thousands of subject alternative names, or a bundle of every CA certificate, is too large.</source>
+        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate), und ein Serverzertifikat mit einer vernünftigen Zahl von Namen: Ein Zertifikat mit Tausenden alternativer Namen oder ein Bündel aller CA-Zertifikate ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Skipped: tls.handshake failed.</source>
+        <translation>Übersprungen: tls.handshake ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 bytes for %n certificate(s).</source>
+        <translation>
+            <numerusform>%1 Byte für %n Zertifikat.</numerusform>
+            <numerusform>%1 Byte für %n Zertifikate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 alone takes %2 bytes (thousands of names?)</source>
+        <translation>%1 allein belegt %2 Byte (Tausende Namen?)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificates are served</source>
+        <translation>
+            <numerusform>%n Zertifikat wird gesendet</numerusform>
+            <numerusform>%n Zertifikate werden gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The certificate message is %1 bytes, over the 32768 bytes Jira Cloud&apos;s Java accepts: %2.</source>
+        <translation>Die Zertifikatsnachricht ist %1 Byte groß, mehr als die 32768 Byte, die Java in Jira Cloud annimmt: %2.</translation>
+    </message>
+    <message>
+        <source>Serve only the leaf and its intermediates, and a leaf with fewer names (split the names over several certificates).</source>
+        <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate, und ein Serverzertifikat mit weniger Namen (verteilen Sie die Namen auf mehrere Zertifikate).</translation>
     </message>
 </context>
 <context>
@@ -4625,6 +4725,92 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers it). If several sites share the address, check the nginx server_name of the HTTPS server for %1.</source>
         <translation>Stellen Sie ein Zertifikat bereit, dessen Subject Alternative Name %1 enthält (oder einen Platzhalter wie *.%2, der ihn abdeckt). Wenn sich mehrere Sites die Adresse teilen, prüfen Sie den nginx-server_name des HTTPS-Servers für %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::TlsKeyExchangeCheck</name>
+    <message>
+        <source>Key exchange</source>
+        <translation>Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>ECDHE with a %1-bit curve (%2).</source>
+        <translation>ECDHE mit einer %1-Bit-Kurve (%2).</translation>
+    </message>
+    <message>
+        <source>%1 key exchange (%2).</source>
+        <translation>Schlüsselaustausch %1 (%2).</translation>
+    </message>
+    <message>
+        <source>DHE with a %1-bit group (%2).</source>
+        <translation>DHE mit einer %1-Bit-Gruppe (%2).</translation>
+    </message>
+    <message>
+        <source>the server&apos;s DHE group has %1 bits; GitLab.com&apos;s client refuses groups under 2048 bits</source>
+        <translation>die DHE-Gruppe des Servers hat %1 Bit; der Client von GitLab.com lehnt Gruppen unter 2048 Bit ab</translation>
+    </message>
+    <message>
+        <source>its prime is not a safe prime (GitLab.com and Jira Cloud do not test this and connect, but the key exchange is weak)</source>
+        <translation>ihre Primzahl ist keine sichere Primzahl (GitLab.com und Jira Cloud prüfen das nicht und verbinden sich, aber der Schlüsselaustausch ist schwach)</translation>
+    </message>
+    <message>
+        <source>its modulus is not a prime: the group is broken or made up (GitLab.com and Jira Cloud do not test this and connect, but the key exchange protects nothing)</source>
+        <translation>ihr Modulus ist keine Primzahl: Die Gruppe ist defekt oder erfunden (GitLab.com und Jira Cloud prüfen das nicht und verbinden sich, aber der Schlüsselaustausch schützt nichts)</translation>
+    </message>
+    <message>
+        <source>Jira Cloud&apos;s Java accepts only group sizes that are a multiple of 64 bits</source>
+        <translation>Java in Jira Cloud nimmt nur Gruppengrößen an, die ein Vielfaches von 64 Bit sind</translation>
+    </message>
+    <message>
+        <source>Key exchange %1: %2.</source>
+        <translation>Schlüsselaustausch %1: %2.</translation>
+    </message>
+    <message>
+        <source>The certificate is fine; the Diffie-Hellman parameters are not. Use the standard ffdhe2048 group or larger (nginx &quot;ssl_dhparam&quot; with a file from RFC 7919, Omnibus nginx[&apos;ssl_dhparam&apos;]), or offer only ECDHE cipher suites (nginx &quot;ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20;&quot;).</source>
+        <translation>Das Zertifikat ist in Ordnung, die Diffie-Hellman-Parameter sind es nicht. Verwenden Sie die Standardgruppe ffdhe2048 oder größer (nginx &quot;ssl_dhparam&quot; mit einer Datei aus RFC 7919, Omnibus nginx[&apos;ssl_dhparam&apos;]) oder bieten Sie nur ECDHE-Cipher-Suites an (nginx &quot;ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20;&quot;).</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::TlsLeafPurposeCheck</name>
+    <message>
+        <source>Leaf certificate may identify a server</source>
+        <translation>Serverzertifikat darf einen Server ausweisen</translation>
+    </message>
+    <message>
+        <source>its extended key usage (%1) does not include serverAuth</source>
+        <translation>seine erweiterte Schlüsselverwendung (%1) enthält nicht serverAuth</translation>
+    </message>
+    <message>
+        <source>its key usage (%1) does not include digitalSignature</source>
+        <translation>seine Schlüsselverwendung (%1) enthält nicht digitalSignature</translation>
+    </message>
+    <message>
+        <source>its key usage (%1) does not include keyEncipherment, which RSA key exchange needs</source>
+        <translation>seine Schlüsselverwendung (%1) enthält nicht keyEncipherment, das der RSA-Schlüsselaustausch braucht</translation>
+    </message>
+    <message>
+        <source>The served leaf %1 is a CA certificate (basicConstraints CA:TRUE). GitLab.com and Jira Cloud accept it today, but a server certificate must not be a CA (RFC 5280), and stricter clients refuse it.</source>
+        <translation>Das gesendete Serverzertifikat %1 ist ein CA-Zertifikat (basicConstraints CA:TRUE). GitLab.com und Jira Cloud nehmen es heute an, aber ein Serverzertifikat darf keine CA sein (RFC 5280), und strengere Clients lehnen es ab.</translation>
+    </message>
+    <message>
+        <source>Have the CA reissue the certificate with basicConstraints CA:FALSE; if the first certificate served is not the server&apos;s own, put the leaf first.</source>
+        <translation>Lassen Sie das Zertifikat von der CA mit basicConstraints CA:FALSE neu ausstellen; ist das erste gesendete Zertifikat nicht das eigene des Servers, stellen Sie das Serverzertifikat an den Anfang.</translation>
+    </message>
+    <message>
+        <source>%1 may identify a TLS server.</source>
+        <translation>%1 darf einen TLS-Server ausweisen.</translation>
+    </message>
+    <message>
+        <source>it is a CA certificate (basicConstraints CA:TRUE)</source>
+        <translation>es ist ein CA-Zertifikat (basicConstraints CA:TRUE)</translation>
+    </message>
+    <message>
+        <source>The served leaf %1 may not identify a TLS server: %2. GitLab.com and Jira Cloud refuse it.</source>
+        <translation>Das gesendete Serverzertifikat %1 darf keinen TLS-Server ausweisen: %2. GitLab.com und Jira Cloud lehnen es ab.</translation>
+    </message>
+    <message>
+        <source>Have the CA reissue the certificate as a TLS server certificate: extendedKeyUsage serverAuth, keyUsage digitalSignature (and keyEncipherment for RSA keys), basicConstraints CA:FALSE. If the first certificate served is not the server&apos;s own, put the leaf first.</source>
+        <translation>Lassen Sie das Zertifikat von der CA als TLS-Serverzertifikat neu ausstellen: extendedKeyUsage serverAuth, keyUsage digitalSignature (und keyEncipherment bei RSA-Schlüsseln), basicConstraints CA:FALSE. Ist das erste gesendete Zertifikat nicht das eigene des Servers, stellen Sie das Serverzertifikat an den Anfang.</translation>
     </message>
 </context>
 <context>
@@ -4709,10 +4895,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Der Server hat den Handshake abgelehnt (handshake_failure): meist keine gemeinsame Cipher-Suite oder kein gemeinsamer Signaturalgorithmus, oder er verlangt ein Client-Zertifikat (%1).</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate message is larger than TLS clients accept (about 100 KiB): it sends far too many certificates.</source>
-        <translation>Die Zertifikatsnachricht des Servers ist größer, als TLS-Clients akzeptieren (etwa 100 KiB): Er sendet viel zu viele Zertifikate.</translation>
-    </message>
-    <message>
         <source>Connecting to %1 (%2) on port %3…</source>
         <translation>Verbindung zu %1 (%2) auf Port %3…</translation>
     </message>
@@ -4727,6 +4909,18 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Asking %1 in plain HTTP on port %2…</source>
         <translation>Fragt %1 unverschlüsselt per HTTP auf Port %2…</translation>
+    </message>
+    <message>
+        <source>TLS alert after the handshake: %1</source>
+        <translation>TLS-Alert nach dem Handshake: %1</translation>
+    </message>
+    <message>
+        <source>first answer: 400 &quot;No required SSL certificate was sent&quot;</source>
+        <translation>erste Antwort: 400 &quot;No required SSL certificate was sent&quot;</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate message is larger than TLS clients accept (about 100 KiB): a chain of far too many certificates, or a certificate with thousands of names.</source>
+        <translation>Die Zertifikatsnachricht des Servers ist größer, als TLS-Clients annehmen (etwa 100 KiB): eine Kette aus viel zu vielen Zertifikaten oder ein Zertifikat mit Tausenden Namen.</translation>
     </message>
 </context>
 <context>
@@ -4822,28 +5016,41 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>%1 ist erst ab %2 gültig.</translation>
     </message>
     <message>
-        <source>%1 expired on %2 (%3 days ago).</source>
-        <translation>%1 ist am %2 abgelaufen (vor %3 Tagen).</translation>
-    </message>
-    <message>
-        <source>%1 expires on %2, in %3 day(s).</source>
-        <translation>%1 läuft am %2 ab, in %3 Tag(en).</translation>
-    </message>
-    <message>
-        <source>Renew the expired or not-yet-valid certificate and serve the renewed chain (certbot renew, or Omnibus letsencrypt[&apos;auto_renew&apos;] = true). For a CA certificate, download the CA&apos;s current intermediate and rebuild the full-chain file.</source>
-        <translation>Erneuern Sie das abgelaufene oder noch nicht gültige Zertifikat und senden Sie die erneuerte Kette (certbot renew oder Omnibus letsencrypt[&apos;auto_renew&apos;] = true). Bei einem CA-Zertifikat laden Sie das aktuelle Zwischenzertifikat der CA herunter und bauen die Full-Chain-Datei neu.</translation>
-    </message>
-    <message>
         <source>Renew the certificate now and make renewal automatic (certbot&apos;s timer, or Omnibus letsencrypt[&apos;auto_renew&apos;] = true).</source>
         <translation>Erneuern Sie das Zertifikat jetzt und automatisieren Sie die Erneuerung (der Timer von certbot oder Omnibus letsencrypt[&apos;auto_renew&apos;] = true).</translation>
     </message>
     <message>
-        <source>Every served certificate is valid; the leaf expires on %1 (in %2 days).</source>
-        <translation>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %2 Tagen).</translation>
-    </message>
-    <message>
         <source>The served copy of the root %1 (clients use their own)</source>
         <translation>Die mitgesendete Kopie des Stammzertifikats %1 (Clients verwenden ihre eigene)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 expired on %2 (%n day(s) ago).</source>
+        <translation>
+            <numerusform>%1 ist am %2 abgelaufen (vor %n Tag).</numerusform>
+            <numerusform>%1 ist am %2 abgelaufen (vor %n Tagen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 expires on %2, in %n day(s).</source>
+        <translation>
+            <numerusform>%1 läuft am %2 ab, in %n Tag.</numerusform>
+            <numerusform>%1 läuft am %2 ab, in %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renew the certificate and serve the renewed chain (certbot renew, or Omnibus letsencrypt[&apos;auto_renew&apos;] = true).</source>
+        <translation>Erneuern Sie das Zertifikat und senden Sie die erneuerte Kette (certbot renew oder Omnibus letsencrypt[&apos;auto_renew&apos;] = true).</translation>
+    </message>
+    <message>
+        <source>The certificate itself needs no change: the intermediate served with it is out of date. Download the CA&apos;s current intermediate, serve it instead of the old one, and rebuild the full-chain file.</source>
+        <translation>Das Zertifikat selbst muss nicht geändert werden: Das mitgesendete Zwischenzertifikat ist veraltet. Laden Sie das aktuelle Zwischenzertifikat der CA herunter, senden Sie es statt des alten und bauen Sie die Full-Chain-Datei neu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every served certificate is valid; the leaf expires on %1 (in %n day(s)).</source>
+        <translation>
+            <numerusform>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %n Tag).</numerusform>
+            <numerusform>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %n Tagen).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,8 @@ QString HtmlFormatter::findingHtml(const Finding& finding, const Report& report)
                 .arg(esc(TextFormatter::statusTitle(f.status)), esc(f.summary));
     if (!f.details.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(f.details));
+    if (const QString who = TextFormatter::consumersLine(f); !who.isEmpty())
+        html += QStringLiteral("<p class=\"consumers\"><b>%1</b></p>").arg(esc(who));
     if (!f.remedy.isEmpty())
         html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(tr("How to fix")), esc(f.remedy));
     if (!f.explains.isEmpty()) {

@@ -110,12 +110,24 @@ struct TlsResult
     QList<QSslCertificate> chain; // as served, the first ChainAnalysis::maxServed of them
     int servedCount = 0;          // how many the server sent
     QString errorCode; // "timeout", "plain-http", "protocol-version", "key-too-small", "no-shared-cipher",
-                       // "closed", "connect", "handshake"
+                       // "closed", "connect", "handshake", "chain-too-large", "handshake-refused"
     QString error;     // translated one-liner
     QString rawError;  // the TLS library's own text
     qint64 connectMs = 0;
     qint64 handshakeMs = 0;
     qint64 durationMs = 0;
+
+    // What the key exchange was, as negotiated (the probe accepts any: tls.key_exchange judges).
+    QString keyExchange;        // "ECDH", "DH", "RSA", as Qt names the method; TLS 1.3: "ECDH"/"DH"
+    int ephemeralKeyBits = 0;   // the server's ephemeral key (DHE group or ECDHE curve), 0 if none
+    QByteArray ephemeralKeyDer; // its SubjectPublicKeyInfo (DER), for the DHE group's prime
+    QList<int> servedSizes;     // DER size of every certificate served (not only those kept)
+
+    // The server demands a client certificate: a TLS 1.3 alert after the handshake, or its first
+    // answer says so (nginx's 400 "No required SSL certificate was sent"). What said it, in
+    // clientCertificateSignal.
+    bool clientCertificateRequired = false;
+    QString clientCertificateSignal;
 };
 
 // Secrets for one run. Kept apart from RunOptions so that nothing that serialises options (the

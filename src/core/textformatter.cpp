@@ -3,6 +3,8 @@
 
 #include "checks/check.h"
 
+#include <QJsonObject>
+
 namespace gjd {
 
 namespace {
@@ -144,6 +146,8 @@ QString TextFormatter::format(const Report& unsafe, const Options& options)
             out += line + QLatin1Char('\n');
             if (f.status == Status::Warn || f.status == Status::Fail) {
                 out += stem + paint(f.status, f.summary) + QLatin1Char('\n');
+                if (const QString who = consumersLine(f); !who.isEmpty())
+                    out += stem + who + QLatin1Char('\n');
                 if (!f.remedy.isEmpty())
                     out += stem + tr("Fix: %1").arg(f.remedy) + QLatin1Char('\n');
             }
@@ -162,6 +166,26 @@ QString TextFormatter::format(const Report& unsafe, const Options& options)
            QStringLiteral(" — ") + counts.join(QStringLiteral(", ")) + tr(" (%1 ms)").arg(report.durationMs) +
            QLatin1Char('\n');
     return out;
+}
+
+QString TextFormatter::consumersLine(const Finding& finding)
+{
+    const QJsonObject consumers = finding.evidence.value(QStringLiteral("consumers")).toObject();
+    const QString gitlab = consumers.value(QStringLiteral("gitlab_com")).toString();
+    const QString jira = consumers.value(QStringLiteral("jira_cloud")).toString();
+    const QLatin1String reject("reject");
+    const QLatin1String accept("accept");
+    if (gitlab == reject && jira == reject)
+        return tr("Refused by GitLab.com (the Marketplace app) and Jira Cloud (legacy Connect installs).");
+    if (gitlab == reject)
+        return jira == accept
+                   ? tr("Refused by GitLab.com (the Marketplace app depends on it); Jira Cloud accepts it.")
+                   : tr("Refused by GitLab.com (the Marketplace app depends on it).");
+    if (jira == reject)
+        return gitlab == accept ? tr("Refused by Jira Cloud (legacy Connect installs depend on it); "
+                                     "GitLab.com accepts it.")
+                                : tr("Refused by Jira Cloud (legacy Connect installs depend on it).");
+    return {};
 }
 
 } // namespace gjd

@@ -24,6 +24,9 @@ public:
     static QString mark(Status status);
     // `text` in the status's ANSI colour when `color`, else as it is.
     static QString paint(Status status, const QString& text, bool color);
+    // Who refuses what a TLS finding found (evidence.consumers), as one translated line:
+    // "Refused by GitLab.com (Marketplace app) and Jira Cloud (legacy Connect)." Empty when nobody.
+    static QString consumersLine(const Finding& finding);
     static QString statusTitle(Status status);
     // How platform.install_type decided, for the report headers: "the settings", "the descriptor
     // key", … (translated); empty for an unknown value.

@@ -11,9 +11,8 @@ WrapLabel::WrapLabel(QWidget* parent)
 
 WrapLabel::Inputs WrapLabel::inputs() const
 {
-    return {text(),   font(),      contentsMargins(), margin(),
-            indent(), logicalDpiY(), textFormat(),    wordWrap(),
-            style()};
+    return {text(),        font(),       contentsMargins(), margin(), indent(),
+            logicalDpiY(), textFormat(), wordWrap(),        style()};
 }
 
 int WrapLabel::heightForWidth(int width) const

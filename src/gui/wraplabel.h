@@ -25,7 +25,8 @@ public:
     int heightForWidth(int width) const override;
 
 private:
-    struct Inputs {
+    struct Inputs
+    {
         QString text;
         QFont font;
         QMargins contents;

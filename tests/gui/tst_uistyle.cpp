@@ -142,8 +142,9 @@ void TestUiStyle::wrapLabelAnswersAsQLabelDoes()
         }
         return QString();
     };
-    const QString text = QStringLiteral("Find out why an existing connection fails: network, TLS certificates, "
-                                        "GitLab settings and Jira.");
+    const QString text =
+        QStringLiteral("Find out why an existing connection fails: network, TLS certificates, "
+                       "GitLab settings and Jira.");
     for (QLabel* l : {static_cast<QLabel*>(&remembering), &plain})
         l->setText(text);
     QVERIFY2(differs("text").isEmpty(), qPrintable(differs("text")));

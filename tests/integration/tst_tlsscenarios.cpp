@@ -36,6 +36,8 @@ const QStringList kTlsIds = {
     QStringLiteral("tls.chain.complete"), QStringLiteral("tls.chain.order"),
     QStringLiteral("tls.chain.extra"),    QStringLiteral("tls.chain.anchor"),
     QStringLiteral("tls.trust.public"),   QStringLiteral("tls.crypto"),
+    QStringLiteral("tls.leaf.purpose"),   QStringLiteral("tls.key_exchange"),
+    QStringLiteral("tls.handshake_size"), QStringLiteral("tls.client_certificate"),
 };
 
 // What every scenario shares: the name resolves (through --resolve) to loopback, which Jira Cloud
@@ -183,6 +185,21 @@ void TlsScenarios::initTestCase()
     addTls(QStringLiteral("sha1"), QStringLiteral("sha1"), weak);
     addTls(QStringLiteral("rsa1024"), QStringLiteral("rsa1024"), weak);
     addTls(QStringLiteral("tls11"), QStringLiteral("full"), QStringLiteral("ssl_protocols TLSv1.1; ") + weak);
+    // The cases of tests/integration/tst_oracles.cpp that the newer checks judge (bundles and
+    // parameters from tests/support/make-pki.sh).
+    for (const char* bundle : {"eku-client", "ku-certsign", "leaf-ca", "inter-first", "big-40k", "big-200k"})
+        addTls(QString::fromLatin1(bundle), QString::fromLatin1(bundle));
+    const auto dhe = [](const char* dhparam) {
+        return QStringLiteral("ssl_protocols TLSv1.2; ssl_ciphers \"DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0\"; "
+                              "ssl_dhparam \"%1\";")
+            .arg(test::pki(QLatin1String(dhparam)));
+    };
+    addTls(QStringLiteral("dh1024"), QStringLiteral("full-rsa"), dhe("dh1024.pem"));
+    addTls(QStringLiteral("dh-composite-2048"), QStringLiteral("full-rsa"), dhe("dh-composite-2048.pem"));
+    addTls(QStringLiteral("ffdhe2048"), QStringLiteral("full-rsa"), dhe("ffdhe2048.pem"));
+    addTls(QStringLiteral("client-cert"), QStringLiteral("full"),
+           QStringLiteral("ssl_protocols TLSv1.2; ssl_verify_client on; ssl_client_certificate \"%1\";")
+               .arg(test::pki(QStringLiteral("root.pem"))));
     sites.append(test::NginxSite::plainHttp(QStringLiteral("plain-http")));
 
     m_nginx = std::make_unique<test::NginxServer>(sites);
@@ -316,6 +333,50 @@ void TlsScenarios::scenario_data()
     // the key size is a verification error, which the probe collects instead of aborting.
     QTest::newRow("rsa1024") << "rsa1024" << none << 5 << tlsStatuses({{"tls.crypto", "fail"}}) << 1
                              << Mentions{text(QStringLiteral("tls.crypto"), QStringLiteral("\\b1024\\b"))};
+
+    // The rules of the newer TLS checks (checks.md), each with the reason the admin reads.
+    QTest::newRow("eku-client") << "eku-client" << none << 5 << tlsStatuses({{"tls.leaf.purpose", "fail"}})
+                                << 1
+                                << Mentions{
+                                       text(QStringLiteral("tls.leaf.purpose"), QStringLiteral("serverAuth")),
+                                       evidence(QStringLiteral("tls.leaf.purpose"),
+                                                QStringLiteral("consumers"), QStringLiteral("reject"))};
+    QTest::newRow("ku-certsign") << "ku-certsign" << none << 5 << tlsStatuses({{"tls.leaf.purpose", "fail"}})
+                                 << 1
+                                 << Mentions{text(QStringLiteral("tls.leaf.purpose"),
+                                                  QStringLiteral("keyCertSign.*digitalSignature"))};
+    QTest::newRow("leaf-ca") << "leaf-ca" << none << 5 << tlsStatuses({{"tls.leaf.purpose", "warn"}}) << 0
+                             << Mentions{text(QStringLiteral("tls.leaf.purpose"), QStringLiteral("CA:TRUE"))};
+    // An intermediate with its own key served first, the leaf second: the fix is the order, not
+    // removing the leaf.
+    QTest::newRow("inter-first")
+        << "inter-first" << none << 5
+        << tlsStatuses({{"tls.hostname", "fail"}, {"tls.chain.extra", "warn"}, {"tls.leaf.purpose", "fail"}})
+        << 1
+        << Mentions{any(QStringLiteral("tls.chain.extra"), QStringLiteral("Put the leaf first")),
+                    text(QStringLiteral("tls.chain.extra"), QStringLiteral("is a CA certificate"))};
+    QTest::newRow("big-40k") << "big-40k" << none << 5 << tlsStatuses({{"tls.handshake_size", "warn"}}) << 0
+                             << Mentions{text(QStringLiteral("tls.handshake_size"),
+                                              QStringLiteral("32768 bytes.*CN=gitlab.test alone"))};
+    QTest::newRow("big-200k")
+        << "big-200k" << none << 5
+        << tlsStatuses({{"tls.handshake", "fail"}, {"tls.handshake_size", "fail"}}, "skip") << 1
+        << Mentions{text(QStringLiteral("tls.handshake_size"), QStringLiteral("100 KiB")),
+                    any(QStringLiteral("tls.handshake"), QStringLiteral("thousands"))};
+    QTest::newRow("dh1024") << "dh1024" << none << 5 << tlsStatuses({{"tls.key_exchange", "fail"}}) << 1
+                            << Mentions{
+                                   text(QStringLiteral("tls.key_exchange"), QStringLiteral("1024 bits")),
+                                   any(QStringLiteral("tls.key_exchange"), QStringLiteral("ssl_dhparam"))};
+    QTest::newRow("dh-composite-2048")
+        << "dh-composite-2048" << none << 5 << tlsStatuses({{"tls.key_exchange", "fail"}}) << 1
+        << Mentions{text(QStringLiteral("tls.key_exchange"), QStringLiteral("not a prime"))};
+    QTest::newRow("ffdhe2048") << "ffdhe2048" << none << 5 << tlsStatuses({}) << 0 << Mentions{};
+    QTest::newRow("client-cert") << "client-cert" << none << 5
+                                 << tlsStatuses({{"tls.client_certificate", "fail"}}) << 1
+                                 << Mentions{text(QStringLiteral("tls.client_certificate"),
+                                                  QStringLiteral("No required SSL certificate was sent")),
+                                             any(QStringLiteral("tls.client_certificate"),
+                                                 QStringLiteral("ssl_verify_client off"))};
 
     Mentions afterHandshake;
     for (const QString& id : kTlsIds.mid(1))
@@ -690,16 +751,19 @@ void TlsScenarios::textOutput()
     QVERIFY2(lines.contains(QStringLiteral("TLS")), qPrintable(out));
     QVERIFY2(lines.contains(QStringLiteral("Network")), qPrintable(out));
 
-    // The failing check: its mark, then its summary and its fix on the lines below it.
+    // The failing check: its mark, then its summary, who refuses it, and its fix on the lines below.
     const int at = lines.indexOf(QRegularExpression(
         QStringLiteral("^[├└]─ ✗ tls\\.chain\\.complete +Certificate chain is complete$")));
     QVERIFY2(at >= 0, qPrintable(out));
     QVERIFY2(lines.value(at + 1).contains(QStringLiteral("CN=GJD Test Intermediate CA")), qPrintable(out));
-    QVERIFY2(lines.value(at + 2).trimmed().startsWith(QStringLiteral("│")) ||
-                 lines.value(at + 2).startsWith(QStringLiteral("      Fix: ")),
+    QVERIFY2(lines.value(at + 2).contains(QStringLiteral(
+                 "Refused by GitLab.com (the Marketplace app) and Jira Cloud (legacy Connect installs).")),
              qPrintable(out));
-    QVERIFY2(lines.value(at + 2).contains(QStringLiteral("Fix: Serve the full chain")), qPrintable(out));
-    QVERIFY2(lines.value(at + 2).contains(QStringLiteral("ssl_certificate")), qPrintable(out));
+    QVERIFY2(lines.value(at + 3).trimmed().startsWith(QStringLiteral("│")) ||
+                 lines.value(at + 3).startsWith(QStringLiteral("      Fix: ")),
+             qPrintable(out));
+    QVERIFY2(lines.value(at + 3).contains(QStringLiteral("Fix: Serve the full chain")), qPrintable(out));
+    QVERIFY2(lines.value(at + 3).contains(QStringLiteral("ssl_certificate")), qPrintable(out));
 
     // A passing check is one line; a skipped one names what it waited for. (QStringList::indexOf
     // with a regular expression wants the whole line to match.)

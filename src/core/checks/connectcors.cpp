@@ -14,7 +14,7 @@ public:
     QString category() const override { return category::connect; }
     QString title() const override { return tr("CORS for GitLab.com's app pages"); }
     QList<Method> methods() const override { return {Method::Marketplace}; }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override
     {
         return {probe::applicationId, probe::applicationIdPreflight, probe::apiSettings};

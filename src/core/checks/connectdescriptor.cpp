@@ -14,7 +14,7 @@ public:
     QString id() const override { return QStringLiteral("connect.descriptor"); }
     QString category() const override { return category::connect; }
     QString title() const override { return tr("App descriptor served"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override { return {probe::descriptor}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override

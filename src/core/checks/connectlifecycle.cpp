@@ -13,7 +13,7 @@ public:
     QString id() const override { return QStringLiteral("connect.lifecycle"); }
     QString category() const override { return category::connect; }
     QString title() const override { return tr("Lifecycle endpoint accepts POST"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override { return {probe::installed}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override

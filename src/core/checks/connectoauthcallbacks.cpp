@@ -14,7 +14,7 @@ public:
     QString category() const override { return category::connect; }
     QString title() const override { return tr("OAuth callback page"); }
     QList<Method> methods() const override { return {Method::Manual, Method::Proxy}; }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override { return {probe::oauthCallbacks}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override

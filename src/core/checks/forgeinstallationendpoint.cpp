@@ -13,7 +13,7 @@ public:
     QString id() const override { return QStringLiteral("forge.installation_endpoint"); }
     QString category() const override { return category::platform; }
     QString title() const override { return tr("Forge installation endpoint reachable"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override
     {
         return platformcommon::installTypeProbes() + QStringList{probe::forgeInstallation};

@@ -14,7 +14,7 @@ public:
     QString id() const override { return QStringLiteral("gitlab.api"); }
     QString category() const override { return category::gitlab; }
     QString title() const override { return tr("GitLab API reachable"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override { return {probe::versionAnonymous}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override

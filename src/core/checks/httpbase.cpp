@@ -13,7 +13,7 @@ public:
     QString id() const override { return QStringLiteral("http.base"); }
     QString category() const override { return category::gitlab; }
     QString title() const override { return tr("GitLab answers over HTTPS"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
+    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
     QStringList probes() const override { return {probe::signIn}; }
 
     void evaluate(const RunContext& ctx, Finding& f) const override

@@ -57,6 +57,7 @@ public:
                      "trusted "
                      "root is.")
                       .arg(tlscommon::name(last), chain.missingIssuer);
+        tlscommon::setBothReject(f);
         set(f, Status::Fail, summary,
             tr("Serve the full chain: the certificate file must hold the leaf followed by the intermediate "
                "certificate(s) "

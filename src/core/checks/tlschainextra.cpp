@@ -51,6 +51,26 @@ public:
             set(f, Status::Pass, tr("Every served certificate is on the path."));
             return;
         }
+        // The first certificate served is a CA certificate with its own key, and the real leaf
+        // comes later: the path is built from the CA certificate, the leaf looks "extra". Removing
+        // it would be the wrong fix.
+        const QSslCertificate& first = chain.served.constFirst();
+        if (inspectPurpose(first).ca) {
+            for (const QSslCertificate& c : std::as_const(extra)) {
+                if (inspectPurpose(c).ca || distinguishedName(c, true) != distinguishedName(first))
+                    continue;
+                set(f, Status::Warn,
+                    tr("The first certificate served, %1, is a CA certificate; the server's own certificate "
+                       "%2 (issued by it) is served after it.")
+                        .arg(tlscommon::name(first), tlscommon::name(c)),
+                    tr("Put the leaf first, with its key: nginx ssl_certificate starts with the server's own "
+                       "certificate, then its intermediates, and ssl_certificate_key is the leaf's key "
+                       "(Omnibus "
+                       "nginx['ssl_certificate'] and nginx['ssl_certificate_key'])."));
+                f.evidence.insert(QStringLiteral("first_is_ca"), true);
+                return;
+            }
+        }
         set(f, Status::Warn,
             tr("The server also sends %n certificate(s) that are not on the path: %1.", nullptr,
                int(extra.size()))

@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace gjd::tlscommon {
 
@@ -49,6 +50,24 @@ inline QStringList names(const QList<QSslCertificate>& certificates)
     for (const QSslCertificate& c : certificates)
         out.append(name(c));
     return out;
+}
+
+// Who refuses what a TLS finding found (checks.md: evidence.consumers): "gitlab_com" is Ruby's
+// Net::HTTP on OpenSSL 3 at security level 2 (what the Marketplace app depends on), "jira_cloud"
+// the JVM's JSSE without AIA fetching (what legacy Connect installs depend on). Each "accept",
+// "reject" or "unknown". tests/integration/tst_oracles.cpp holds the product to the real clients.
+inline constexpr const char* kAccept = "accept";
+inline constexpr const char* kReject = "reject";
+inline constexpr const char* kUnknown = "unknown";
+inline void setConsumers(Finding& f, const char* gitlabCom, const char* jiraCloud)
+{
+    f.evidence.insert(QStringLiteral("consumers"),
+                      QJsonObject{{QStringLiteral("gitlab_com"), QLatin1String(gitlabCom)},
+                                  {QStringLiteral("jira_cloud"), QLatin1String(jiraCloud)}});
+}
+inline void setBothReject(Finding& f)
+{
+    setConsumers(f, kReject, kReject);
 }
 
 // What GitLab.com and Jira show when they cannot open a TLS connection to the instance.

@@ -65,7 +65,8 @@ public:
         } else if (tls.errorCode == QLatin1String("chain-too-large")) {
             remedy =
                 tr("Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA "
-                   "certificate is not a chain.");
+                   "certificate is not a chain. If the leaf itself is that large (thousands of names), split "
+                   "the names over several certificates.");
         } else if (tls.errorCode == QLatin1String("protocol-version")) {
             remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
                         "nginx['ssl_protocols'] = \"TLSv1.2 TLSv1.3\".");
@@ -81,6 +82,7 @@ public:
                         "HTTPS for %2.")
                          .arg(port, ctx.target().host());
         }
+        tlscommon::setBothReject(f);
         set(f, Status::Fail, tls.error, remedy);
     }
 };

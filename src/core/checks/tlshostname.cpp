@@ -49,6 +49,7 @@ public:
         }
         const QString names =
             sans.isEmpty() ? tr("no SAN, CN %1").arg(cn.value(0)) : sans.join(QLatin1String(", "));
+        tlscommon::setBothReject(f);
         set(f, Status::Fail, tr("The certificate is not valid for %1: it names %2.").arg(host, names),
             tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 "
                "that covers "

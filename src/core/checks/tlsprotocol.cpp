@@ -25,6 +25,7 @@ public:
         if (!tls.handshakeOk) {
             if (tls.errorCode == QLatin1String("protocol-version")) {
                 f.evidence.insert(QStringLiteral("negotiated"), QJsonValue());
+                tlscommon::setBothReject(f);
                 set(f, Status::Fail,
                     tr("The server refuses TLS 1.2 and 1.3, which Jira Cloud and GitLab.com require."),
                     remedy);
@@ -40,6 +41,7 @@ public:
             set(f, Status::Pass, tr("Negotiated %1.").arg(tls.protocol));
             return;
         }
+        tlscommon::setBothReject(f);
         set(f, Status::Fail,
             tr("Negotiated %1; Jira Cloud and GitLab.com require TLS 1.2 or newer.").arg(tls.protocol),
             remedy);

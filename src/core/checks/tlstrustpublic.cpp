@@ -41,6 +41,7 @@ public:
             return;
         case ChainAnalysis::Anchor::ExtraCa:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("ca-file"));
+            tlscommon::setBothReject(f);
             set(f, Status::Fail,
                 tr("The chain is trusted only through %3 (%1, root %2): GitLab.com and Atlassian will not "
                    "trust "
@@ -54,6 +55,7 @@ public:
             break;
         case ChainAnalysis::Anchor::UntrustedRoot:
             f.evidence.insert(QStringLiteral("source"), QStringLiteral("none"));
+            tlscommon::setBothReject(f);
             if (chain.selfSignedLeaf)
                 set(f, Status::Fail,
                     tr("The certificate is self-signed: GitLab.com and Atlassian will not trust it."),

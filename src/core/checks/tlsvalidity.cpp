@@ -28,6 +28,8 @@ public:
         QStringList failures;
         QStringList warnings;
         QJsonArray list;
+        bool leafFailed = false;
+        bool caFailed = false;
         for (int i = 0; i < chain.served.size(); ++i) {
             const QSslCertificate& c = chain.served.at(i);
             const bool isLeaf = i == 0;
@@ -43,18 +45,20 @@ public:
             if (c.effectiveDate() > now) {
                 state = QStringLiteral("not-yet-valid");
                 problem = tr("%1 is not valid before %2.").arg(role, day(c.effectiveDate()));
+                if (used)
+                    (isLeaf ? leafFailed : caFailed) = true;
             } else if (c.expiryDate() < now) {
                 state = QStringLiteral("expired");
-                problem = tr("%1 expired on %2 (%3 days ago).")
-                              .arg(role, day(c.expiryDate()))
-                              .arg(c.expiryDate().daysTo(now));
+                problem = tr("%1 expired on %2 (%n day(s) ago).", nullptr, int(c.expiryDate().daysTo(now)))
+                              .arg(role, day(c.expiryDate()));
+                if (used)
+                    (isLeaf ? leafFailed : caFailed) = true;
             } else if (isLeaf) {
                 const qint64 left = now.secsTo(c.expiryDate());
                 if (left < expiryWarningSeconds(c.effectiveDate(), c.expiryDate())) {
                     state = QStringLiteral("expires-soon");
-                    warnings.append(tr("%1 expires on %2, in %3 day(s).")
-                                        .arg(role, day(c.expiryDate()))
-                                        .arg(left / 86400));
+                    warnings.append(tr("%1 expires on %2, in %n day(s).", nullptr, int(left / 86400))
+                                        .arg(role, day(c.expiryDate())));
                 }
             }
             list.append(
@@ -69,12 +73,18 @@ public:
         f.evidence.insert(QStringLiteral("certificates"), list);
         f.evidence.insert(QStringLiteral("now"), now.toUTC().toString(Qt::ISODate));
         if (!failures.isEmpty()) {
-            set(f, Status::Fail, failures.join(QLatin1Char(' ')),
-                tr("Renew the expired or not-yet-valid certificate and serve the renewed chain (certbot "
-                   "renew, or Omnibus "
-                   "letsencrypt['auto_renew'] = true). For a CA certificate, download the CA's current "
-                   "intermediate and "
-                   "rebuild the full-chain file."));
+            tlscommon::setBothReject(f);
+            QStringList fixes;
+            if (leafFailed)
+                fixes.append(
+                    tr("Renew the certificate and serve the renewed chain (certbot renew, or Omnibus "
+                       "letsencrypt['auto_renew'] = true)."));
+            if (caFailed)
+                fixes.append(
+                    tr("The certificate itself needs no change: the intermediate served with it is "
+                       "out of date. Download the CA's current intermediate, serve it instead of the "
+                       "old one, and rebuild the full-chain file."));
+            set(f, Status::Fail, failures.join(QLatin1Char(' ')), fixes.join(QLatin1Char(' ')));
             f.details = warnings.join(QLatin1Char('\n'));
             f.explains = tlscommon::tlsExplains();
             f.docs = {docs::omnibusSsl};
@@ -89,9 +99,9 @@ public:
         }
         const QSslCertificate& leaf = chain.served.constFirst();
         set(f, Status::Pass,
-            tr("Every served certificate is valid; the leaf expires on %1 (in %2 days).")
-                .arg(day(leaf.expiryDate()))
-                .arg(now.daysTo(leaf.expiryDate())));
+            tr("Every served certificate is valid; the leaf expires on %1 (in %n day(s)).", nullptr,
+               int(now.daysTo(leaf.expiryDate())))
+                .arg(day(leaf.expiryDate())));
     }
 };
 

@@ -151,8 +151,12 @@ void HttpExchange::connectTo(const QUrl& url)
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
         config.setCaCertificates(systemcas::certificates() + m_request.trustedCas);
     } else {
-        // Anonymous probes look at whatever answers; the TLS checks judge the certificate.
+        // Anonymous probes look at whatever answers; the TLS checks judge the certificate and the
+        // key exchange by the product's rules, so this machine's OpenSSL policy must not refuse
+        // first (as the TLS probe: security level 0).
         config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
+                                             QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
     }
     socket->setSslConfiguration(config);
     socket->setReadBufferSize(256 * 1024);

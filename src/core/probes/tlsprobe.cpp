@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QSslCipher>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QSslSocket>
 
 Q_LOGGING_CATEGORY(lcTls, "gjd.tls", QtInfoMsg)
@@ -96,6 +97,12 @@ void TlsProbe::tryAddress(int index)
     // older versions would not help: at OpenSSL's default security level the handshake then dies
     // on "legacy sigalg disallowed", which says less.)
     config.setProtocol(QSsl::TlsV1_2OrLater);
+    // Security level 0: the handshake must not depend on this machine's OpenSSL policy (Debian's
+    // level 2 refuses a 1024-bit DHE group or an RSA 1024 key, upstream's level 1 accepts them).
+    // The probe only observes what the server negotiates and sends; tls.key_exchange, tls.crypto
+    // and the other checks judge it by the product's own rules (docs/design.md, "TLS rules").
+    config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
+                                         QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     config.setCaCertificates({});
     socket->setSslConfiguration(config);
@@ -132,21 +139,43 @@ void TlsProbe::onEncrypted()
     const QSslCipher cipher = m_socket->sessionCipher();
     r.protocol = cipher.protocolString();
     r.cipher = cipher.name();
+    r.keyExchange = cipher.keyExchangeMethod();
+    const QSslKey ephemeral = m_socket->sslConfiguration().ephemeralServerKey();
+    if (!ephemeral.isNull()) {
+        r.ephemeralKeyBits = ephemeral.length();
+        if (ephemeral.algorithm() == QSsl::Dh) {
+            r.keyExchange = QStringLiteral("DH");
+            r.ephemeralKeyDer = ephemeral.toDer();
+        } else if (ephemeral.algorithm() == QSsl::Ec) {
+            r.keyExchange = QStringLiteral("ECDH");
+        }
+    }
     const QList<QSslCertificate> served = m_socket->peerCertificateChain();
     r.servedCount = int(served.size());
+    r.servedSizes.clear();
+    for (const QSslCertificate& c : served)
+        r.servedSizes.append(int(c.toDer().size()));
     r.chain = served.mid(0, ChainAnalysis::maxServed); // what the checks look at, bounded
     if (r.chain.isEmpty()) {
         finishWithError(QStringLiteral("no-certificate"),
                         tr("The server completed the handshake without a certificate."));
         return;
     }
-    // With TLS 1.3 a server that requires a client certificate says so only after the handshake:
-    // send a request and wait briefly for the first answer (or that alert).
+    // A server that requires a client certificate says so only after the handshake: with TLS 1.3
+    // in an alert, with TLS 1.2 (nginx "ssl_verify_client on") in its first answer, a 400 whose
+    // page says "No required SSL certificate was sent". Send a request and wait briefly for the
+    // first answer (or that alert); GET, not HEAD: the page is the signal.
     m_awaitingAnswer = true;
     setStep(Step::AwaitingAnswer);
-    connect(m_socket, &QSslSocket::readyRead, this, [this] { confirmAfterHandshake(QString()); });
+    connect(m_socket, &QSslSocket::readyRead, this, [this] {
+        // Up to a few KiB: nginx's error page is small, and nothing else is looked at.
+        m_firstAnswer += m_socket->read(kFirstAnswerLimit - m_firstAnswer.size());
+        if (m_firstAnswer.size() >= kFirstAnswerLimit || m_firstAnswer.contains("</html>"))
+            confirmAfterHandshake(QString());
+    });
     connect(m_socket, &QSslSocket::disconnected, this, [this] { confirmAfterHandshake(QString()); });
-    m_socket->write("HEAD / HTTP/1.0\r\nHost: " + m_context.target().host().toLatin1() + "\r\n\r\n");
+    m_firstAnswer.clear();
+    m_socket->write("GET / HTTP/1.0\r\nHost: " + m_context.target().host().toLatin1() + "\r\n\r\n");
     m_postHandshakeTimer.start(2000);
 }
 
@@ -156,16 +185,16 @@ void TlsProbe::confirmAfterHandshake(const QString& errorText)
         return;
     m_awaitingAnswer = false;
     m_postHandshakeTimer.stop();
+    TlsResult& r = *m_context.tls;
     if (containsAny(errorText, {"certificate required", "handshake failure", "alert bad certificate"})) {
-        TlsResult& r = *m_context.tls;
-        r.handshakeOk = false;
+        // The handshake itself completed (the chain is there to judge): tls.client_certificate says it.
+        r.clientCertificateRequired = true;
+        r.clientCertificateSignal = tr("TLS alert after the handshake: %1").arg(errorText);
         r.rawError = errorText;
-        finishWithError(
-            QStringLiteral("client-certificate"),
-            tr("The server requires a client certificate (%1): GitLab.com and Jira Cloud have none to "
-               "offer.")
-                .arg(errorText));
-        return;
+    } else if (m_firstAnswer.startsWith("HTTP/") && m_firstAnswer.mid(9, 3) == "400" &&
+               m_firstAnswer.contains("No required SSL certificate was sent")) {
+        r.clientCertificateRequired = true;
+        r.clientCertificateSignal = tr("first answer: 400 \"No required SSL certificate was sent\"");
     }
     releaseSockets();
     finish();
@@ -265,8 +294,8 @@ void TlsProbe::onError()
     if (containsAny(text, {"excessive message size"})) {
         finishWithError(
             QStringLiteral("chain-too-large"),
-            tr("The server's certificate message is larger than TLS clients accept (about 100 KiB): it "
-               "sends far too many certificates."));
+            tr("The server's certificate message is larger than TLS clients accept (about 100 KiB): a "
+               "chain of far too many certificates, or a certificate with thousands of names."));
         return;
     }
     if (containsAny(text, {"wrong version number", "packet length too long", "unknown protocol",

@@ -60,6 +60,8 @@ private:
     QTimer m_connectTimer; // per address, when there are several: a silent address must not eat the budget
     QTimer m_postHandshakeTimer; // how long to wait for the first answer after the handshake
     bool m_awaitingAnswer = false;
+    static constexpr qint64 kFirstAnswerLimit = 4096;
+    QByteArray m_firstAnswer; // the start of the server's first answer, for tls.client_certificate
 };
 
 } // namespace gjd

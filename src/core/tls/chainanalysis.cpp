@@ -3,6 +3,8 @@
 
 #include <QHostAddress>
 
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
@@ -404,6 +406,85 @@ qint64 expiryWarningSeconds(const QDateTime& notBefore, const QDateTime& notAfte
     if (lifetime <= 0)
         return 0;
     return std::min(thirtyDays, lifetime / 3);
+}
+
+CertificatePurpose inspectPurpose(const QSslCertificate& certificate)
+{
+    CertificatePurpose p;
+    const X509Ptr x = toX509(certificate);
+    if (!x)
+        return p;
+    const uint32_t flags = X509_get_extension_flags(x.get()); // also caches the extensions
+    p.ca = (flags & EXFLAG_CA) != 0 && X509_check_ca(x.get()) != 0 && (flags & EXFLAG_BCONS) != 0;
+    if (flags & EXFLAG_XKUSAGE) {
+        p.hasExtendedKeyUsage = true;
+        auto* usages =
+            static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(x.get(), NID_ext_key_usage, nullptr, nullptr));
+        for (int i = 0; usages && i < sk_ASN1_OBJECT_num(usages); ++i) {
+            const int nid = OBJ_obj2nid(sk_ASN1_OBJECT_value(usages, i));
+            p.serverAuth = p.serverAuth || nid == NID_server_auth || nid == NID_anyExtendedKeyUsage;
+            char name[80] = {};
+            OBJ_obj2txt(name, sizeof name, sk_ASN1_OBJECT_value(usages, i), 0);
+            p.extendedKeyUsages.append(QString::fromLatin1(name));
+        }
+        sk_ASN1_OBJECT_pop_free(usages, ASN1_OBJECT_free);
+    }
+    if (flags & EXFLAG_KUSAGE) {
+        p.hasKeyUsage = true;
+        const uint32_t ku = X509_get_key_usage(x.get());
+        p.digitalSignature = (ku & KU_DIGITAL_SIGNATURE) != 0;
+        p.keyEncipherment = (ku & KU_KEY_ENCIPHERMENT) != 0;
+        const std::pair<uint32_t, const char*> names[] = {{KU_DIGITAL_SIGNATURE, "digitalSignature"},
+                                                          {KU_NON_REPUDIATION, "nonRepudiation"},
+                                                          {KU_KEY_ENCIPHERMENT, "keyEncipherment"},
+                                                          {KU_DATA_ENCIPHERMENT, "dataEncipherment"},
+                                                          {KU_KEY_AGREEMENT, "keyAgreement"},
+                                                          {KU_KEY_CERT_SIGN, "keyCertSign"},
+                                                          {KU_CRL_SIGN, "cRLSign"},
+                                                          {KU_ENCIPHER_ONLY, "encipherOnly"},
+                                                          {KU_DECIPHER_ONLY, "decipherOnly"}};
+        for (const auto& [bit, name] : names) {
+            if (ku & bit)
+                p.keyUsages.append(QLatin1String(name));
+        }
+    }
+    return p;
+}
+
+DhGroup inspectDhGroup(const QByteArray& der)
+{
+    DhGroup g;
+    if (der.isEmpty())
+        return g;
+    const auto* data = reinterpret_cast<const unsigned char*>(der.constData());
+    EVP_PKEY* key = d2i_PUBKEY(nullptr, &data, der.size());
+    if (!key)
+        return g;
+    BIGNUM* p = nullptr;
+    if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_FFC_P, &p) == 1 && p) {
+        g.valid = true;
+        g.bits = BN_num_bits(p);
+        // Primality tests of a larger group would cost seconds; a server that sends one does not
+        // send a made-up one.
+        g.primalityChecked = g.bits <= kMaxDhBitsTested;
+        if (!g.primalityChecked) {
+            BN_free(p);
+            EVP_PKEY_free(key);
+            return g;
+        }
+        BN_CTX* ctx = BN_CTX_new();
+        g.prime = BN_check_prime(p, ctx, nullptr) == 1;
+        if (g.prime) {
+            BIGNUM* q = BN_dup(p);
+            if (q && BN_sub_word(q, 1) == 1 && BN_rshift1(q, q) == 1)
+                g.safePrime = BN_check_prime(q, ctx, nullptr) == 1;
+            BN_free(q);
+        }
+        BN_CTX_free(ctx);
+    }
+    BN_free(p);
+    EVP_PKEY_free(key);
+    return g;
 }
 
 } // namespace gjd

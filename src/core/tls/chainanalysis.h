@@ -68,6 +68,32 @@ struct CertificateCrypto
 };
 CertificateCrypto inspectCertificate(const QSslCertificate& certificate);
 
+// What a certificate's extensions allow it to be used for (RFC 5280 4.2.1.3, 4.2.1.9, 4.2.1.12).
+struct CertificatePurpose
+{
+    bool hasExtendedKeyUsage = false;
+    bool serverAuth = false;       // extendedKeyUsage lists serverAuth (or anyExtendedKeyUsage)
+    QStringList extendedKeyUsages; // short names as OpenSSL prints them ("clientAuth", ...)
+    bool hasKeyUsage = false;
+    bool digitalSignature = false;
+    bool keyEncipherment = false;
+    QStringList keyUsages; // "digitalSignature", "keyCertSign", ...
+    bool ca = false;       // basicConstraints CA:TRUE
+};
+CertificatePurpose inspectPurpose(const QSslCertificate& certificate);
+
+// A finite-field Diffie-Hellman group, read from a SubjectPublicKeyInfo (QSslKey::toDer()).
+struct DhGroup
+{
+    bool valid = false;            // a DH key whose p could be read
+    int bits = 0;                  // of p
+    bool prime = false;            // p is (probably) prime
+    bool safePrime = false;        // p and (p-1)/2 are (probably) prime
+    bool primalityChecked = false; // groups over kMaxDhBitsTested bits are not tested
+};
+constexpr int kMaxDhBitsTested = 4096;
+DhGroup inspectDhGroup(const QByteArray& subjectPublicKeyInfoDer);
+
 // RFC 6125 host name matching against the SAN dNSName / iPAddress entries (no CN fallback when a
 // SAN exists). Wildcards only as the whole left-most label, never over a public-suffix-like
 // two-label name ("*.com").
