@@ -260,10 +260,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Installationsmethode: auto (Standard), marketplace, manual oder proxy.</translation>
     </message>
     <message>
-        <source>PEM bundle that replaces the system store as the public trust store.</source>
-        <translation>PEM-Bündel, das den Zertifikatsspeicher des Systems als öffentlichen Vertrauensspeicher ersetzt.</translation>
-    </message>
-    <message>
         <source>Run only these checks (ids or prefixes such as tls.).</source>
         <translation>Nur diese Prüfungen ausführen (IDs oder Präfixe wie tls.).</translation>
     </message>
@@ -1047,6 +1043,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>--use-keychain: %1</source>
         <translation>--use-keychain: %1</translation>
+    </message>
+    <message>
+        <source>PEM bundle that replaces the system store as the public trust store (for the TLS checks and for sending tokens).</source>
+        <translation>PEM-Datei, die den Systemspeicher als öffentlichen Vertrauensspeicher ersetzt (für die TLS-Prüfungen und zum Senden von Tokens).</translation>
     </message>
 </context>
 <context>

@@ -37,9 +37,6 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption method(QStringLiteral("method"),
                                     tr("Installation method: auto (default), marketplace, manual or proxy."),
                                     QStringLiteral("method"), QStringLiteral("auto"));
-    const QCommandLineOption trustStore(
-        QStringLiteral("trust-store"),
-        tr("PEM bundle that replaces the system store as the public trust store."), QStringLiteral("file"));
     const QCommandLineOption only(QStringLiteral("only"),
                                   tr("Run only these checks (ids or prefixes such as tls.)."),
                                   QStringLiteral("ids"));
@@ -70,8 +67,8 @@ int CheckCommand::run(const QStringList& arguments)
     const QCommandLineOption jiraEmail(QStringLiteral("jira-email"),
                                        tr("The email of the Jira user who installs the app."),
                                        QStringLiteral("email"));
-    parser.addOptions({help, version, method, trustStore, only, skip, format, output, exportOption, redact,
-                       strict, jiraSite, jiraEmail});
+    parser.addOptions({help, version, method, only, skip, format, output, exportOption, redact, strict,
+                       jiraSite, jiraEmail});
     const ConnectionOptions connection;
     connection.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("URL"),
@@ -121,14 +118,6 @@ int CheckCommand::run(const QStringList& arguments)
     }
 
     QString error;
-    if (parser.isSet(trustStore)) {
-        const auto certificates =
-            ConnectionOptions::readPemFile(QStringLiteral("--trust-store"), parser.value(trustStore), &error);
-        if (!certificates)
-            return cli::usageError(error);
-        options.trustStore = *certificates;
-        options.trustStoreSource = parser.value(trustStore);
-    } // else: the system store (RunOptions' default), loaded in the background
 
     for (const QString& value : parser.values(only))
         options.only += value.split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -22,6 +22,10 @@ ConnectionOptions::ConnectionOptions()
                tr("Extra private CA certificates (PEM): connect through them, but report that the "
                   "chain is not publicly trusted."),
                QStringLiteral("file"))
+    , m_trustStore(QStringLiteral("trust-store"),
+                   tr("PEM bundle that replaces the system store as the public trust store (for the "
+                      "TLS checks and for sending tokens)."),
+                   QStringLiteral("file"))
     , m_timeout(QStringLiteral("timeout"),
                 tr("Per-probe time budget in seconds (default 10); the whole run is bounded too."),
                 QStringLiteral("seconds"), QStringLiteral("10"))
@@ -33,7 +37,7 @@ ConnectionOptions::ConnectionOptions()
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_publicUrl, m_resolve, m_caFile, m_timeout, m_useKeychain});
+    parser.addOptions({m_publicUrl, m_resolve, m_caFile, m_trustStore, m_timeout, m_useKeychain});
 }
 
 QString ConnectionOptions::read(const QCommandLineParser& parser, const QString& url,
@@ -64,6 +68,15 @@ QString ConnectionOptions::read(const QCommandLineParser& parser, const QString&
         options->extraCaCertificates = *certificates;
         options->extraCaSource = parser.value(m_caFile);
     }
+    if (parser.isSet(m_trustStore)) {
+        QString error;
+        const auto certificates =
+            readPemFile(QStringLiteral("--trust-store"), parser.value(m_trustStore), &error);
+        if (!certificates)
+            return error;
+        options->trustStore = *certificates;
+        options->trustStoreSource = parser.value(m_trustStore);
+    } // else: the system store (RunOptions' default), loaded in the background
     bool ok = false;
     const double seconds = parser.value(m_timeout).toDouble(&ok);
     // "nan" and "inf" parse as numbers and pass every comparison: refuse them by name.

@@ -42,6 +42,7 @@ private:
     QCommandLineOption m_publicUrl;
     QCommandLineOption m_resolve;
     QCommandLineOption m_caFile;
+    QCommandLineOption m_trustStore;
     QCommandLineOption m_timeout;
     QCommandLineOption m_useKeychain;
 };

@@ -91,6 +91,7 @@ private slots:
     void reusesCorrectApplicationMadeByHand();
     void leftoverApplicationIsReported();
     void dryRunChangesNothing();
+    void trustStoreIsTrustedForTheToken();
     void audienceForAnotherPublicHost_data();
     void audienceForAnotherPublicHost();
     void verificationFailureExitsOne();
@@ -912,6 +913,33 @@ void ConfigureScenarios::dryRunChangesNothing()
     QVERIFY2(out.contains(QStringLiteral("\"https://gitlab.com/\" → \"https://gitlab.com\"")),
              qPrintable(out));
     QVERIFY2(out.contains(QLatin1String("Dry run: nothing was changed.")), qPrintable(out));
+}
+
+// configure takes the connection options check takes: --trust-store names the roots the remote
+// side trusts, and they are trusted for sending the token too (without --ca-file, nothing else
+// would let the token go to this test PKI's server).
+void ConfigureScenarios::trustStoreIsTrustedForTheToken()
+{
+    QStringList args = configureArgs(QStringLiteral("marketplace"), {QStringLiteral("--dry-run")});
+    const int ca = int(args.indexOf(QStringLiteral("--ca-file")));
+    QVERIFY(ca > 0);
+    args[ca] = QStringLiteral("--trust-store");
+    args[ca + 1] = test::pki(QStringLiteral("trust.pem"));
+    const test::CliRun run = test::runCli(args, kToken);
+    const QString out = QString::fromUtf8(run.out) + QString::fromUtf8(run.err);
+    QVERIFY2(run.exitCode == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("Dry run: nothing was changed.")), qPrintable(out));
+    QVERIFY(writes().isEmpty());
+
+    // And check: the token is verified, so the settings are read (gitlab.token passes).
+    const QJsonObject report = checkReport(kToken);
+    QJsonObject token;
+    for (const QJsonValue& v : report.value(QStringLiteral("checks")).toArray()) {
+        if (v.toObject().value(QStringLiteral("id")).toString() == QLatin1String("gitlab.token"))
+            token = v.toObject();
+    }
+    QVERIFY2(token.value(QStringLiteral("status")).toString() == QLatin1String("pass"),
+             qPrintable(QString::fromUtf8(QJsonDocument(token).toJson())));
 }
 
 void ConfigureScenarios::audienceForAnotherPublicHost_data()
