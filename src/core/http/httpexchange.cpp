@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpexchange.h"
 
+#include "observingtls.h"
 #include "systemcas.h"
 
 #include <QDateTime>
@@ -144,19 +145,15 @@ void HttpExchange::connectTo(const QUrl& url)
     auto* socket = new QSslSocket(this);
     m_socket = socket;
     const bool tls = url.scheme() == QLatin1String("https");
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setProtocol(QSsl::TlsV1_2OrLater);
+    // Anonymous probes look at whatever answers, as the TLS probe does: the TLS checks judge
+    // the certificate and the key exchange by the product's rules.
+    QSslConfiguration config = observingTlsConfiguration();
     if (sendsSecret()) {
-        // A token only goes to a server that proves its name.
+        // A token only goes to a server that proves its name, at this machine's OpenSSL policy.
+        config = QSslConfiguration::defaultConfiguration();
+        config.setProtocol(QSsl::TlsV1_2OrLater);
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
         config.setCaCertificates(systemcas::certificates() + m_request.trustedCas);
-    } else {
-        // Anonymous probes look at whatever answers; the TLS checks judge the certificate and the
-        // key exchange by the product's rules, so this machine's OpenSSL policy must not refuse
-        // first (as the TLS probe: security level 0).
-        config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
-                                             QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
     }
     socket->setSslConfiguration(config);
     socket->setReadBufferSize(256 * 1024);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tlsprobe.h"
 
+#include "http/observingtls.h"
 #include "runcontext.h"
 
 #include <QLoggingCategory>
@@ -91,19 +92,10 @@ void TlsProbe::tryAddress(int index)
 
     auto* socket = new QSslSocket(this);
     m_socket = socket;
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    // Offer what GitLab.com's and Atlassian's clients offer: TLS 1.2 and 1.3. A server limited to
-    // TLS 1.0/1.1 then answers with a protocol_version alert, which tls.protocol names. (Offering
-    // older versions would not help: at OpenSSL's default security level the handshake then dies
-    // on "legacy sigalg disallowed", which says less.)
-    config.setProtocol(QSsl::TlsV1_2OrLater);
-    // Security level 0: the handshake must not depend on this machine's OpenSSL policy (Debian's
-    // level 2 refuses a 1024-bit DHE group or an RSA 1024 key, upstream's level 1 accepts them).
-    // The probe only observes what the server negotiates and sends; tls.key_exchange, tls.crypto
-    // and the other checks judge it by the product's own rules (docs/design.md, "TLS rules").
-    config.setBackendConfigurationOption(QByteArrayLiteral("CipherString"),
-                                         QByteArrayLiteral("DEFAULT:@SECLEVEL=0"));
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    // What GitLab.com's and Atlassian's clients offer: TLS 1.2 and 1.3. A server limited to
+    // TLS 1.0/1.1 then answers with a protocol_version alert, which tls.protocol names. Any
+    // certificate and any key exchange: the checks judge them (http/observingtls.h).
+    QSslConfiguration config = observingTlsConfiguration();
     config.setCaCertificates({});
     socket->setSslConfiguration(config);
 
