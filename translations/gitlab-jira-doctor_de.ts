@@ -4723,8 +4723,20 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Das Zertifikat gilt nicht für %1: Es nennt %2.</translation>
     </message>
     <message>
-        <source>Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers it). If several sites share the address, check the nginx server_name of the HTTPS server for %1.</source>
-        <translation>Stellen Sie ein Zertifikat bereit, dessen Subject Alternative Name %1 enthält (oder einen Platzhalter wie *.%2, der ihn abdeckt). Wenn sich mehrere Sites die Adresse teilen, prüfen Sie den nginx-server_name des HTTPS-Servers für %1.</translation>
+        <source>If several sites share the address, check the nginx server_name of the HTTPS server for %1.</source>
+        <translation>Wenn sich mehrere Sites die Adresse teilen, prüfen Sie den nginx-server_name des HTTPS-Servers für %1.</translation>
+    </message>
+    <message>
+        <source>Serve a certificate with %1 as an IP-address Subject Alternative Name (not a DNS name), or better, give the instance a DNS name: public CAs and Jira Cloud work with names.</source>
+        <translation>Stellen Sie ein Zertifikat bereit, das %1 als Subject Alternative Name vom Typ IP-Adresse enthält (nicht als DNS-Name), oder besser: Geben Sie der Instanz einen DNS-Namen; öffentliche CAs und Jira Cloud arbeiten mit Namen.</translation>
+    </message>
+    <message>
+        <source>Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 that covers it).</source>
+        <translation>Stellen Sie ein Zertifikat bereit, dessen Subject Alternative Name %1 enthält (oder einen Platzhalter wie *.%2, der ihn abdeckt).</translation>
+    </message>
+    <message>
+        <source>Serve a certificate whose Subject Alternative Name includes %1.</source>
+        <translation>Stellen Sie ein Zertifikat bereit, dessen Subject Alternative Name %1 enthält.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -158,6 +161,38 @@ void checkAnalysis(const ChainAnalysis& a, const QList<QSslCertificate>& served,
         fail("pathCertificates() is not the path and the anchor:", describe(a));
 }
 
+// The certificate's dNSName entries as raw bytes, only those made of letters, digits, hyphens,
+// dots and '*': a name with a control character or an embedded NUL is not a host name, and
+// OpenSSL's X509_check_host (which hostMatchesCertificate uses, as the clients do) rightly
+// refuses it, while QSslCertificate shows it with the character dropped ("*.g\rtlab.test" reads
+// "*.gtlab.test").
+QStringList plainDnsNames(const QSslCertificate& certificate)
+{
+    QStringList out;
+    const QByteArray der = certificate.toDer();
+    const auto* data = reinterpret_cast<const unsigned char*>(der.constData());
+    X509* x = d2i_X509(nullptr, &data, der.size());
+    if (!x)
+        return out;
+    auto* names = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(x, NID_subject_alt_name, nullptr, nullptr));
+    for (int i = 0; names && i < sk_GENERAL_NAME_num(names); ++i) {
+        const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, i);
+        if (name->type != GEN_DNS)
+            continue;
+        const QByteArray raw(reinterpret_cast<const char*>(ASN1_STRING_get0_data(name->d.dNSName)),
+                             ASN1_STRING_length(name->d.dNSName));
+        const bool plain = !raw.isEmpty() && std::all_of(raw.cbegin(), raw.cend(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                   c == '.' || c == '*';
+        });
+        if (plain)
+            out.append(QString::fromLatin1(raw));
+    }
+    GENERAL_NAMES_free(names);
+    X509_free(x);
+    return out;
+}
+
 void checkNames(const QSslCertificate& certificate)
 {
     const QMultiMap<QSsl::AlternativeNameEntryType, QString> sans = certificate.subjectAlternativeNames();
@@ -167,7 +202,7 @@ void checkNames(const QSslCertificate& certificate)
             fail("a certificate does not match its own name:",
                  QLatin1Char('"') + host + QStringLiteral("\" for SAN \"") + name + QLatin1Char('"'));
     };
-    for (const QString& name : sans.values(QSsl::DnsEntry)) {
+    for (const QString& name : plainDnsNames(certificate)) {
         QString host = name;
         if (host.startsWith(QLatin1String("*.")) && host.count(QLatin1Char('*')) == 1 &&
             host.mid(2).contains(QLatin1Char('.')))

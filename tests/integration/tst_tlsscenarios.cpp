@@ -135,6 +135,7 @@ private slots:
     void outputFile();
     void onlyOneCheck_data();
     void onlyOneCheck();
+    void addressUrlGetsAnAddressRemedy();
     void textOutput();
     void strictTurnsWarningsIntoFailures();
     void reportsMatchSchema(); // last: validates every report the functions above produced
@@ -681,6 +682,31 @@ void TlsScenarios::onlyOneCheck_data()
                           << "pass" << 0;
     QTest::newRow("wronghost") << "wronghost"
                                << "fail" << 1;
+}
+
+// An instance URL with an IP address: the certificate for gitlab.test does not cover it, and the
+// fix is an IP-address SAN or a DNS name, never a wildcard such as "*.0.0.1".
+void TlsScenarios::addressUrlGetsAnAddressRemedy()
+{
+    QStringList arguments = checkArguments(QStringLiteral("full"));
+    const QString port = QString::number(portOf(QStringLiteral("full")));
+    arguments[1] = QStringLiteral("https://127.0.0.1:%1").arg(port);
+    const auto resolve = arguments.indexOf(QStringLiteral("--resolve"));
+    QVERIFY(resolve >= 0);
+    arguments.remove(resolve, 2); // nothing to resolve
+    arguments[arguments.indexOf(QStringLiteral("--only")) + 1] = QStringLiteral("tls.hostname");
+
+    const test::CliRun run = test::runCli(arguments);
+    QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, qPrintable(run.describe()));
+    QString error;
+    const auto report = parseReport(run, run.out, &error);
+    QVERIFY2(report, qPrintable(error));
+    QStringList problems;
+    const QJsonObject hostname = test::findingsById(*report, &problems).value(QStringLiteral("tls.hostname"));
+    QCOMPARE(hostname.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+    const QString remedy = hostname.value(QStringLiteral("remedy")).toString();
+    QVERIFY2(remedy.contains(QLatin1String("IP-address Subject Alternative Name")), qPrintable(remedy));
+    QVERIFY2(!remedy.contains(QLatin1Char('*')), qPrintable(remedy));
 }
 
 void TlsScenarios::onlyOneCheck()

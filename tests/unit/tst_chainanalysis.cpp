@@ -3,7 +3,14 @@
 #include "tls/chainanalysis.h"
 
 #include <QFile>
+#include <QSslCertificate>
 #include <QTest>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <algorithm>
 
 using namespace gjd;
 
@@ -36,8 +43,9 @@ private slots:
     void servedRootIsRecognisedAsTheTrustedAnchor();
     void crypto_data();
     void crypto();
-    void hostPatterns_data();
-    void hostPatterns();
+    void hostNames_data();
+    void hostNames();
+    void commonNameOnlyWithoutSan();
     void hostMatchesSanNotCn();
     void expiryThreshold_data();
     void expiryThreshold();
@@ -198,47 +206,113 @@ void TestChainAnalysis::crypto()
     QVERIFY(inspectCertificate(load(QStringLiteral("root.pem")).constFirst()).selfSigned);
 }
 
-void TestChainAnalysis::hostPatterns_data()
-{
-    QTest::addColumn<QString>("host");
-    QTest::addColumn<QString>("pattern");
-    QTest::addColumn<bool>("match");
+namespace {
 
-    QTest::newRow("exact") << "gitlab.example.com"
-                           << "gitlab.example.com" << true;
-    QTest::newRow("case-insensitive") << "gitlab.example.com"
-                                      << "GitLab.Example.com" << true;
-    QTest::newRow("trailing dot") << "gitlab.example.com."
-                                  << "gitlab.example.com" << true;
-    QTest::newRow("other host") << "gitlab.example.com"
-                                << "www.example.com" << false;
-    QTest::newRow("wildcard one label") << "gitlab.example.com"
-                                        << "*.example.com" << true;
-    QTest::newRow("wildcard not two labels") << "a.gitlab.example.com"
-                                             << "*.example.com" << false;
-    QTest::newRow("wildcard not the apex") << "example.com"
-                                           << "*.example.com" << false;
-    QTest::newRow("wildcard over a TLD") << "example.com"
-                                         << "*.com" << false;
-    QTest::newRow("partial wildcard") << "gitlab.example.com"
-                                      << "git*.example.com" << false;
-    QTest::newRow("wildcard not left-most") << "gitlab.example.com"
-                                            << "gitlab.*.com" << false;
-    // As openssl x509 -checkhost: a whole-label wildcard covers an A-label host.
-    QTest::newRow("wildcard covers an A-label") << "xn--bcher-kva.example.com"
-                                                << "*.example.com" << true;
-    QTest::newRow("wildcard inside an A-label pattern") << "xn--bcher-kva.example.com"
-                                                        << "xn--*.example.com" << false;
-    QTest::newRow("empty pattern") << "gitlab.example.com"
-                                   << "" << false;
+// A self-signed certificate (P-256) with these SAN entries ("DNS:…" or "IP:…") and Common Name,
+// made with OpenSSL in memory: the host-name table needs names no test PKI file carries.
+QSslCertificate certificateNamed(const QStringList& sans, const QString& commonName = QString())
+{
+    EVP_PKEY* key = EVP_EC_gen("P-256");
+    X509* x = X509_new();
+    X509_set_version(x, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
+    X509_gmtime_adj(X509_getm_notBefore(x), 0);
+    X509_gmtime_adj(X509_getm_notAfter(x), 3600);
+    X509_set_pubkey(x, key);
+    X509_NAME* name = X509_get_subject_name(x);
+    const QByteArray cn = commonName.isEmpty() ? QByteArrayLiteral("GJD name test") : commonName.toUtf8();
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(cn.constData()), -1, -1, 0);
+    X509_set_issuer_name(x, name);
+    if (!sans.isEmpty()) {
+        const QByteArray value = sans.join(QLatin1Char(',')).toUtf8();
+        X509V3_CTX ctx;
+        X509V3_set_ctx_nodb(&ctx);
+        X509V3_set_ctx(&ctx, x, x, nullptr, nullptr, 0);
+        X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, value.constData());
+        if (ext) {
+            X509_add_ext(x, ext, -1);
+            X509_EXTENSION_free(ext);
+        }
+    }
+    X509_sign(x, key, EVP_sha256());
+    unsigned char* der = nullptr;
+    const int length = i2d_X509(x, &der);
+    const QSslCertificate certificate(QByteArray(reinterpret_cast<const char*>(der), std::max(length, 0)),
+                                      QSsl::Der);
+    OPENSSL_free(der);
+    X509_free(x);
+    EVP_PKEY_free(key);
+    return certificate;
 }
 
-void TestChainAnalysis::hostPatterns()
+} // namespace
+
+void TestChainAnalysis::hostNames_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QStringList>("sans");
+    QTest::addColumn<bool>("match");
+
+    const auto dns = [](const char* name) {
+        return QStringList{QStringLiteral("DNS:") + QLatin1String(name)};
+    };
+    QTest::newRow("exact") << "gitlab.example.com" << dns("gitlab.example.com") << true;
+    QTest::newRow("case-insensitive") << "gitlab.example.com" << dns("GitLab.Example.com") << true;
+    QTest::newRow("other host") << "gitlab.example.com" << dns("www.example.com") << false;
+    QTest::newRow("wildcard one label") << "gitlab.example.com" << dns("*.example.com") << true;
+    QTest::newRow("wildcard not two labels") << "a.gitlab.example.com" << dns("*.example.com") << false;
+    QTest::newRow("wildcard not the apex") << "example.com" << dns("*.example.com") << false;
+    QTest::newRow("wildcard over a TLD") << "example.com" << dns("*.com") << false;
+    QTest::newRow("partial wildcard") << "gitlab.example.com" << dns("git*.example.com") << false;
+    QTest::newRow("wildcard not left-most") << "gitlab.example.com" << dns("gitlab.*.com") << false;
+    // As openssl x509 -checkhost: a whole-label wildcard covers an A-label host.
+    QTest::newRow("wildcard covers an A-label")
+        << "xn--bcher-kva.example.com" << dns("*.example.com") << true;
+    QTest::newRow("wildcard inside an A-label pattern")
+        << "xn--bcher-kva.example.com" << dns("xn--*.example.com") << false;
+    QTest::newRow("second of several")
+        << "gitlab.example.com"
+        << QStringList{QStringLiteral("DNS:www.example.com"), QStringLiteral("DNS:gitlab.example.com")}
+        << true;
+    // An address matches only an iPAddress entry: not a DNS entry spelling it, never a wildcard.
+    QTest::newRow("IPv4 by IP SAN") << "192.0.2.7" << QStringList{QStringLiteral("IP:192.0.2.7")} << true;
+    QTest::newRow("IPv4, another address")
+        << "192.0.2.7" << QStringList{QStringLiteral("IP:192.0.2.8")} << false;
+    QTest::newRow("IPv4 as a DNS name") << "192.0.2.7" << dns("192.0.2.7") << false;
+    QTest::newRow("IPv4 and a wildcard") << "192.0.2.7" << dns("*.0.2.7") << false;
+    QTest::newRow("IPv6 by IP SAN") << "2001:db8::1" << QStringList{QStringLiteral("IP:2001:db8:0:0:0:0:0:1")}
+                                    << true;
+    QTest::newRow("a name is not its address")
+        << "gitlab.example.com" << QStringList{QStringLiteral("IP:192.0.2.7")} << false;
+}
+
+void TestChainAnalysis::hostNames()
 {
     QFETCH(QString, host);
-    QFETCH(QString, pattern);
+    QFETCH(QStringList, sans);
     QFETCH(bool, match);
-    QCOMPARE(hostMatchesPattern(host, pattern), match);
+    const QSslCertificate certificate = certificateNamed(sans);
+    QVERIFY(!certificate.isNull());
+    bool byCommonName = true;
+    QCOMPARE(hostMatchesCertificate(host, certificate, &byCommonName), match);
+    QVERIFY(!byCommonName);
+}
+
+// The Common Name counts only without any DNS SAN, and such a match is reported as one.
+void TestChainAnalysis::commonNameOnlyWithoutSan()
+{
+    bool byCommonName = false;
+    QVERIFY(hostMatchesCertificate(QStringLiteral("gitlab.example.com"),
+                                   certificateNamed({}, QStringLiteral("gitlab.example.com")),
+                                   &byCommonName));
+    QVERIFY(byCommonName);
+    byCommonName = false;
+    QVERIFY(!hostMatchesCertificate(
+        QStringLiteral("gitlab.example.com"),
+        certificateNamed({QStringLiteral("DNS:www.example.com")}, QStringLiteral("gitlab.example.com")),
+        &byCommonName));
+    QVERIFY(!byCommonName);
 }
 
 void TestChainAnalysis::hostMatchesSanNotCn()

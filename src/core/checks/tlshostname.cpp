@@ -2,6 +2,8 @@
 #include "tls/chainanalysis.h"
 #include "tlscommon.h"
 
+#include <QHostAddress>
+
 namespace gjd {
 namespace {
 
@@ -15,6 +17,30 @@ public:
     QString title() const override { return tr("Certificate matches the host name"); }
     QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
     QStringList probes() const override { return {QStringLiteral("tls")}; }
+
+    // What to serve instead. An address needs an IP-address SAN (a wildcard never covers one); a
+    // wildcard is suggested only where one could cover the host (three labels or more).
+    static QString remedy(const QString& host)
+    {
+        const QString sameSite =
+            tr("If several sites share the address, check the nginx server_name of the HTTPS "
+               "server for %1.")
+                .arg(host);
+        if (!QHostAddress(host).isNull())
+            return tr("Serve a certificate with %1 as an IP-address Subject Alternative Name (not a DNS "
+                      "name), "
+                      "or better, give the instance a DNS name: public CAs and Jira Cloud work with names.")
+                       .arg(host) +
+                   QLatin1Char(' ') + sameSite;
+        if (host.count(QLatin1Char('.')) >= 2)
+            return tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as "
+                      "*.%2 "
+                      "that covers it).")
+                       .arg(host, host.section(QLatin1Char('.'), 1)) +
+                   QLatin1Char(' ') + sameSite;
+        return tr("Serve a certificate whose Subject Alternative Name includes %1.").arg(host) +
+               QLatin1Char(' ') + sameSite;
+    }
 
     void evaluate(const RunContext& ctx, Finding& f) const override
     {
@@ -51,11 +77,7 @@ public:
             sans.isEmpty() ? tr("no SAN, CN %1").arg(cn.value(0)) : sans.join(QLatin1String(", "));
         tlscommon::setBothReject(f);
         set(f, Status::Fail, tr("The certificate is not valid for %1: it names %2.").arg(host, names),
-            tr("Serve a certificate whose Subject Alternative Name includes %1 (or a wildcard such as *.%2 "
-               "that covers "
-               "it). If several sites share the address, check the nginx server_name of the HTTPS server for "
-               "%1.")
-                .arg(host, host.section(QLatin1Char('.'), 1)));
+            remedy(host));
         f.explains = tlscommon::tlsExplains();
         f.docs = {docs::omnibusSsl};
     }

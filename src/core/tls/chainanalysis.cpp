@@ -340,61 +340,28 @@ CertificateCrypto inspectCertificate(const QSslCertificate& certificate)
     return info;
 }
 
-bool hostMatchesPattern(const QString& hostIn, const QString& patternIn)
-{
-    QString host = hostIn.toLower();
-    QString pattern = patternIn.toLower();
-    if (host.endsWith(QLatin1Char('.')))
-        host.chop(1);
-    if (pattern.endsWith(QLatin1Char('.')))
-        pattern.chop(1);
-    if (host.isEmpty() || pattern.isEmpty())
-        return false;
-    if (!pattern.contains(QLatin1Char('*')))
-        return host == pattern;
-
-    // Only "*.rest" with the wildcard as the complete left-most label, and at least two labels in
-    // "rest" (no "*.com"); the wildcard matches exactly one non-empty label. (RFC 6125 forbids
-    // wildcards inside an A-label of the pattern, which "*." as a whole label never is.)
-    if (!pattern.startsWith(QLatin1String("*.")) || pattern.count(QLatin1Char('*')) != 1)
-        return false;
-    const QString rest = pattern.mid(2);
-    if (rest.count(QLatin1Char('.')) < 1)
-        return false;
-    const int dot = host.indexOf(QLatin1Char('.'));
-    if (dot <= 0)
-        return false;
-    return host.mid(dot + 1) == rest;
-}
-
 bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate, bool* byCommonName)
 {
+    // OpenSSL's own matching (X509_check_host / X509_check_ip_asc), as the clients that matter
+    // use it: RFC 6125 wildcards (whole left-most label only), IP literals only against
+    // IP-address SANs, the Common Name only when there is no DNS SAN.
     if (byCommonName)
         *byCommonName = false;
-    const QHostAddress literal(host);
-    const auto sans = certificate.subjectAlternativeNames();
-    if (!literal.isNull()) {
-        for (const QString& ip : sans.values(QSsl::IpAddressEntry)) {
-            if (QHostAddress(ip) == literal)
-                return true;
-        }
+    const X509Ptr x = toX509(certificate);
+    if (!x)
         return false;
-    }
-    const QStringList dnsNames = sans.values(QSsl::DnsEntry);
-    for (const QString& name : dnsNames) {
-        if (hostMatchesPattern(host, name))
-            return true;
-    }
-    if (!sans.isEmpty())
-        return false;
-    // No SAN at all: only legacy clients fall back to the Common Name.
-    const QStringList cns = certificate.subjectInfo(QSslCertificate::CommonName);
-    for (const QString& cn : cns) {
-        if (hostMatchesPattern(host, cn)) {
-            if (byCommonName)
-                *byCommonName = true;
-            return true;
-        }
+    const QByteArray name = host.toLatin1();
+    if (!QHostAddress(host).isNull())
+        return X509_check_ip_asc(x.get(), name.constData(), 0) == 1;
+    constexpr unsigned int rules = X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS;
+    if (X509_check_host(x.get(), name.constData(), size_t(name.size()),
+                        rules | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, nullptr) == 1)
+        return true;
+    // Without the flag OpenSSL falls back to the subject's CN when the certificate has no DNS SAN.
+    if (X509_check_host(x.get(), name.constData(), size_t(name.size()), rules, nullptr) == 1) {
+        if (byCommonName)
+            *byCommonName = true;
+        return true;
     }
     return false;
 }

@@ -94,12 +94,11 @@ struct DhGroup
 constexpr int kMaxDhBitsTested = 4096;
 DhGroup inspectDhGroup(const QByteArray& subjectPublicKeyInfoDer);
 
-// RFC 6125 host name matching against the SAN dNSName / iPAddress entries (no CN fallback when a
-// SAN exists). Wildcards only as the whole left-most label, never over a public-suffix-like
-// two-label name ("*.com").
+// Host name matching as OpenSSL's X509_check_host / X509_check_ip_asc do it for the clients that
+// matter: RFC 6125 wildcards (the whole left-most label only, never over "*.com"), an address only
+// against iPAddress entries, the Common Name only when there is no dNSName (*byCommonName says so).
 bool hostMatchesCertificate(const QString& host, const QSslCertificate& certificate,
                             bool* byCommonName = nullptr);
-bool hostMatchesPattern(const QString& host, const QString& pattern);
 
 // The leaf's "expires soon" threshold of checks.md: min(30 days, a third of its lifetime).
 qint64 expiryWarningSeconds(const QDateTime& notBefore, const QDateTime& notAfter);
