@@ -4781,6 +4781,18 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>The certificate is fine; the Diffie-Hellman parameters are not. Use the standard ffdhe2048 group or larger (nginx &quot;ssl_dhparam&quot; with a file from RFC 7919, Omnibus nginx[&apos;ssl_dhparam&apos;]), or offer only ECDHE cipher suites (nginx &quot;ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20;&quot;).</source>
         <translation>Das Zertifikat ist in Ordnung, die Diffie-Hellman-Parameter sind es nicht. Verwenden Sie die Standardgruppe ffdhe2048 oder größer (nginx &quot;ssl_dhparam&quot; mit einer Datei aus RFC 7919, Omnibus nginx[&apos;ssl_dhparam&apos;]) oder bieten Sie nur ECDHE-Cipher-Suites an (nginx &quot;ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20;&quot;).</translation>
     </message>
+    <message>
+        <source>Jira Cloud&apos;s Java refuses groups under 1024 bits</source>
+        <translation>Java in Jira Cloud lehnt Gruppen unter 1024 Bit ab</translation>
+    </message>
+    <message>
+        <source>its prime is not a safe prime</source>
+        <translation>ihre Primzahl ist keine sichere Primzahl</translation>
+    </message>
+    <message>
+        <source>its modulus is not a prime: the group is broken or made up</source>
+        <translation>ihr Modulus ist keine Primzahl: Die Gruppe ist defekt oder erfunden</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsLeafPurposeCheck</name>

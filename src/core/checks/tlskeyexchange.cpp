@@ -54,20 +54,30 @@ public:
             return;
         }
         QStringList problems;
+        const bool javaRefuses = bits < 1024 || bits % 64 != 0;
         if (tooSmall)
             problems.append(
                 tr("the server's DHE group has %1 bits; GitLab.com's client refuses groups under 2048 bits")
                     .arg(bits));
-        if (notSafe)
-            problems.append(
-                group.prime ? tr("its prime is not a safe prime (GitLab.com and Jira Cloud do not test "
-                                 "this and connect, but the key exchange is weak)")
-                            : tr("its modulus is not a prime: the group is broken or made up (GitLab.com and "
-                                 "Jira Cloud do not test this and connect, but the key exchange protects "
-                                 "nothing)"));
-        const bool javaRefuses = bits < 1024 || bits % 64 != 0;
-        if (javaRefuses && !tooSmall)
+        if (bits < 1024)
+            problems.append(tr("Jira Cloud's Java refuses groups under 1024 bits"));
+        else if (javaRefuses)
             problems.append(tr("Jira Cloud's Java accepts only group sizes that are a multiple of 64 bits"));
+        if (notSafe) {
+            // Neither client tests the group; said so only where nothing else stops them.
+            const bool refused = tooSmall || javaRefuses;
+            if (group.prime)
+                problems.append(refused
+                                    ? tr("its prime is not a safe prime")
+                                    : tr("its prime is not a safe prime (GitLab.com and Jira Cloud do not "
+                                         "test this and connect, but the key exchange is weak)"));
+            else
+                problems.append(refused
+                                    ? tr("its modulus is not a prime: the group is broken or made up")
+                                    : tr("its modulus is not a prime: the group is broken or made up "
+                                         "(GitLab.com and Jira Cloud do not test this and connect, but the "
+                                         "key exchange protects nothing)"));
+        }
         tlscommon::setConsumers(f, tooSmall ? tlscommon::kReject : tlscommon::kAccept,
                                 javaRefuses ? tlscommon::kReject : tlscommon::kAccept);
         set(f, Status::Fail, tr("Key exchange %1: %2.").arg(tls.cipher, problems.join(QStringLiteral("; "))),
