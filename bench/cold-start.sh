@@ -15,8 +15,9 @@
 #   base     BASE, the same for another build (optional: a before/after comparison)
 #   minimal  bench/minimal-widgets.cpp (a QMainWindow with a label), built here with the same Qt
 #   linked   the same minimal program, also linked (--no-as-needed) with every library the program
-#            loads at start (QtNetwork, OpenSSL, QtKeychain, QuaZip and what they pull in): what
-#            the libraries alone cost, so that the rest is the program's own start-up work
+#            names in its ELF file (readelf -d): what the libraries alone cost, so that the rest is
+#            the program's own start-up work. Since the pages and the core became a module loaded
+#            after the first paint (src/gui/pagehost.h), that is Qt Widgets and what it pulls in.
 # A run lasts from bash's $EPOCHREALTIME just before the program starts to the moment the program
 # prints "gjd-bench shown <µs>": its window's first expose has been handled, so it is painted
 # (under Xvfb: mapped by the server). Exiting is not counted. Each run gets a fresh HOME (no saved
@@ -67,11 +68,18 @@ fi
 # shellcheck disable=SC2046
 g++ -std=c++17 -O2 -fPIC "$here/minimal-widgets.cpp" -o "$work/minimal" $(pkg-config --cflags --libs Qt6Widgets) ||
     die "cannot build the minimal program"
+# "linked": the minimal program with every library the program itself names (its NEEDED entries;
+# the pages' module with QtNetwork, OpenSSL, QtKeychain and QuaZip comes after the first paint).
+command -v readelf >/dev/null || die "readelf not found (binutils)"
+mapfile -t needed < <(readelf -d "$APP" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | grep -v -e '^libc\.so' -e '^libm\.so' -e '^ld-linux')
+(( ${#needed[@]} > 0 )) || die "readelf found no NEEDED entries in $APP"
+linked_libs=()
+for library in "${needed[@]}"; do linked_libs+=("-l:$library"); done
 # shellcheck disable=SC2046
 g++ -std=c++17 -O2 -fPIC "$here/minimal-widgets.cpp" -o "$work/linked" -Wl,--no-as-needed \
-    $(pkg-config --cflags --libs Qt6Widgets Qt6Network Qt6Svg Qt6Concurrent Qt6DBus) \
-    -lqt6keychain -lquazip1-qt6 -lcrypto ||
+    $(pkg-config --cflags --libs Qt6Widgets) "${linked_libs[@]}" ||
     die "cannot build the minimal program with the program's libraries"
+note "linked with: ${needed[*]}"
 
 names=(app minimal linked)
 declare -A program=([app]=$APP [minimal]=$work/minimal [linked]=$work/linked)

@@ -3225,6 +3225,17 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::PageLoader</name>
+    <message>
+        <source>This installation of GitLab Jira Doctor is incomplete: %1 is missing. Install the package gitlab-jira-doctor again.</source>
+        <translation>Diese Installation von GitLab Jira Doctor ist unvollständig: %1 fehlt. Installieren Sie das Paket gitlab-jira-doctor erneut.</translation>
+    </message>
+    <message>
+        <source>This installation of GitLab Jira Doctor is incomplete: its pages could not be loaded (%1). Install the package gitlab-jira-doctor again.</source>
+        <translation>Diese Installation von GitLab Jira Doctor ist unvollständig: Die Seiten des Programms konnten nicht geladen werden (%1). Installieren Sie das Paket gitlab-jira-doctor erneut.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::PlatformConnectEolCheck</name>
     <message>
         <source>Atlassian Connect end of support</source>

@@ -8,9 +8,6 @@
 #include "uisettings.h"
 #include "uistyle.h"
 
-#include "diagnosticspage.h"
-#include "http/systemcas.h"
-
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -108,12 +105,16 @@ int main(int argc, char* argv[])
 
     gjd::MainWindow window;
     window.show();
-    // The system's CA certificates are parsed in the background (http/systemcas.h) once the window
-    // is on screen: started before, the parsing competes with building the window for the CPU
-    // (docs/benchmarks.md, "Cold start (issue 13)"). A check started earlier (--check) loads them
-    // itself; a window that is never exposed (another workspace) still gets them after a while.
-    whenExposed(window, [] { gjd::systemcas::preload(); });
-    QTimer::singleShot(std::chrono::seconds(2), &app, [] { gjd::systemcas::preload(); });
+    // The pages and the core behind them are a module (src/gui/pagehost.h), loaded once the window
+    // is on screen, after the expose's paint; loading it then also starts reading the system's CA
+    // certificates in the background. Loaded before, it competes with building the window
+    // (docs/benchmarks.md, "Cold start (issue 13)"). --check and FILE load it at once; a window
+    // that is never exposed (another workspace) gets it after a while.
+    const auto preparePages = [&window] {
+        window.preparePages();
+    };
+    whenExposed(window, [&window, preparePages] { QTimer::singleShot(0, &window, preparePages); });
+    QTimer::singleShot(std::chrono::seconds(2), &window, preparePages);
     if (parser.isSet(check))
         window.checkInstance(parser.value(check));
     else if (!parser.positionalArguments().isEmpty())
@@ -125,10 +126,6 @@ int main(int argc, char* argv[])
     if (benchExit == "shown")
         whenExposed(window, &reportShownAndQuit);
     else if (benchExit == "checked")
-        QObject::connect(window.findChild<gjd::DiagnosticsPage*>(QStringLiteral("checkPage")),
-                         &gjd::DiagnosticsPage::runningChanged, &app, [](bool running) {
-                             if (!running)
-                                 QCoreApplication::quit();
-                         });
+        window.whenCheckEnds(&QCoreApplication::quit);
     return QApplication::exec();
 }

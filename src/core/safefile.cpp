@@ -199,6 +199,20 @@ void noteStandardStreams()
     }
 }
 
+unsigned openStandardStreams()
+{
+    unsigned bits = 0;
+    for (int fd = 0; fd <= 2; ++fd)
+        bits |= g_streamOpen[fd] ? 1U << fd : 0U;
+    return bits;
+}
+
+void setOpenStandardStreams(unsigned bits)
+{
+    for (int fd = 0; fd <= 2; ++fd)
+        g_streamOpen[fd] = (bits & (1U << fd)) != 0;
+}
+
 QString checkOutputTarget(const QString& path)
 {
     if (path.isEmpty())

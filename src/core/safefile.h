@@ -39,6 +39,11 @@ namespace gjd {
 // on a closed one, so that no descriptor the program opens later is taken for standard output.
 void noteStandardStreams();
 
+// What noteStandardStreams() found, as bits (1 standard input, 2 output, 4 error), to hand on to
+// a module loaded later, which has its own copy of this file (src/gui/pagehost.h).
+unsigned openStandardStreams();
+void setOpenStandardStreams(unsigned bits);
+
 // Empty when `path` can be written by writeOutputFile(), else why not (translated): checked before
 // a run, so that a typo does not cost the run.
 QString checkOutputTarget(const QString& path);

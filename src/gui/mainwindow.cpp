@@ -4,12 +4,10 @@
 #include "ui_mainwindow.h"
 
 #include "aboutdialog.h"
-#include "credentials/keychaincredentialstore.h"
-#include "diagnosticspage.h"
 #include "doorbutton.h"
-#include "exportviewpage.h"
 #include "i18n.h"
-#include "setupwizard.h"
+#include "pageloader.h"
+#include "safefile.h"
 #include "uisettings.h"
 #include "uistyle.h"
 
@@ -18,7 +16,7 @@
 #include <QDesktopServices>
 #include <QListWidget>
 #include <QMenu>
-#include <QPushButton>
+#include <QMessageBox>
 #include <QScreen>
 #include <QShortcut>
 #include <QUrl>
@@ -30,17 +28,47 @@ namespace {
 
 constexpr int kAppIconExtent = 72;
 
+// The page behind a door (never the start screen, which is the window's own).
+PageHost::Page hostPage(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Page::Check:
+        return PageHost::Page::Check;
+    case MainWindow::Page::Export:
+        return PageHost::Page::Export;
+    case MainWindow::Page::Setup:
+    case MainWindow::Page::Start:
+        break;
+    }
+    return PageHost::Page::Setup;
+}
+
+MainWindow::Page windowPage(PageHost::Page page)
+{
+    switch (page) {
+    case PageHost::Page::Check:
+        return MainWindow::Page::Check;
+    case PageHost::Page::Export:
+        return MainWindow::Page::Export;
+    case PageHost::Page::Setup:
+        break;
+    }
+    return MainWindow::Page::Setup;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_languageGroup(new QActionGroup(this))
-    , m_credentialStore(new KeychainCredentialStore(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(applicationIcon());
 
+    m_ui->setupDoor->setIcon(startScreenIcon(QStringLiteral("door-setup")));
+    m_ui->checkDoor->setIcon(startScreenIcon(QStringLiteral("door-check")));
+    m_ui->exportDoor->setIcon(startScreenIcon(QStringLiteral("door-export")));
     m_ui->appIconLabel->setPixmap(
         applicationIcon().pixmap(QSize(kAppIconExtent, kAppIconExtent), devicePixelRatioF()));
     applyStartPageStyle();
@@ -49,8 +77,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->checkDoor, &DoorButton::clicked, this, [this] { showPage(Page::Check); });
     connect(m_ui->exportDoor, &DoorButton::clicked, this, [this] { showPage(Page::Export); });
     connect(m_ui->recentList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        diagnosticsPage()->setUrl(item->text());
-        showPage(Page::Check);
+        if (PageHost* host = pages()) {
+            host->setCheckUrl(item->text());
+            showPage(Page::Check);
+        }
     });
     auto* back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(back, &QShortcut::activated, this, [this] { showPage(Page::Start); });
@@ -101,114 +131,72 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::showPage(Page page)
 {
-    m_ui->pages->setCurrentWidget(ensurePage(page));
     if (page == Page::Start) {
+        m_ui->pages->setCurrentWidget(m_ui->startPage);
         // An instance set up or checked meanwhile is listed on return.
         updateRecentInstances();
         // Keyboard users land on the door they came through.
         doorOf(m_lastDoor)->setFocus(Qt::OtherFocusReason);
         return;
     }
+    PageHost* host = pages();
+    if (!host)
+        return;
+    m_ui->pages->setCurrentWidget(host->page(hostPage(page)));
     m_lastDoor = page;
-    if (page == Page::Check) {
-        m_checkPage->focusFirstField();
-        return;
-    }
-    if (page == Page::Setup) {
-        if (m_wizard->isHidden()) { // finished or cancelled before: start again, with what was typed
-            m_wizard->restart();
-            m_wizard->show();
-        }
-        m_wizard->setFocus(Qt::OtherFocusReason);
-        m_wizard->focusFirstField();
-        return;
-    }
-    // With nothing open yet, Open is what the admin came for.
-    if (m_exportPage->opened())
-        m_exportPage->backButton()->setFocus(Qt::OtherFocusReason);
-    else
-        m_exportPage->findChild<QWidget*>(QStringLiteral("openButton"))->setFocus(Qt::OtherFocusReason);
+    host->shown(hostPage(page));
 }
 
 QWidget* MainWindow::pageWidget(Page page) const
 {
-    switch (page) {
-    case Page::Setup:
-        return m_setupPage;
-    case Page::Check:
-        return m_checkPage;
-    case Page::Export:
-        return m_exportPage;
-    case Page::Start:
-        break;
+    if (page == Page::Start)
+        return m_ui->startPage;
+    return m_pages ? m_pages->builtPage(hostPage(page)) : nullptr;
+}
+
+bool MainWindow::preparePages()
+{
+    if (m_pages)
+        return true;
+    const PageHostModule& module = pageHostModule();
+    if (!module.factory)
+        return false;
+    PageHost::Window window;
+    window.stack = m_ui->pages;
+    window.show = [this](PageHost::Page page) {
+        showPage(windowPage(page));
+    };
+    window.showStart = [this] {
+        showPage(Page::Start);
+    };
+    window.recentInstancesChanged = [this] {
+        updateRecentInstances();
+    };
+    window.exportStateChanged = [this] {
+        updateExportAction();
+    };
+    window.openStandardStreams = openStandardStreams();
+    m_pages.reset(module.factory(window));
+    return true;
+}
+
+PageHost* MainWindow::pages()
+{
+    if (preparePages())
+        return m_pages.get();
+    // Once: a second door gets the same answer, and a message box per click helps nobody.
+    if (!m_pagesProblemShown) {
+        m_pagesProblemShown = true;
+        qWarning("%s", qUtf8Printable(pageHostModule().problem)); // for a program started from a terminal
+        QMessageBox::critical(this, QGuiApplication::applicationDisplayName(), pageHostModule().problem);
     }
-    return m_ui->startPage;
+    return nullptr;
 }
 
-QWidget* MainWindow::ensurePage(Page page)
+void MainWindow::whenCheckEnds(std::function<void()> then)
 {
-    switch (page) {
-    case Page::Setup:
-        setupWizard();
-        break;
-    case Page::Check:
-        diagnosticsPage();
-        break;
-    case Page::Export:
-        exportViewPage();
-        break;
-    case Page::Start:
-        break;
-    }
-    return pageWidget(page);
-}
-
-SetupWizard* MainWindow::setupWizard()
-{
-    if (m_wizard)
-        return m_wizard;
-    m_setupPage = new QWidget(m_ui->pages);
-    m_setupPage->setObjectName(QStringLiteral("setupPage"));
-    // The wizard lives inside the window, not as a dialog of its own.
-    m_wizard = new SetupWizard(m_credentialStore, m_setupPage);
-    m_wizard->setWindowFlags(Qt::Widget);
-    auto* setupLayout = new QVBoxLayout(m_setupPage);
-    setupLayout->setContentsMargins(0, 0, 0, 0);
-    setupLayout->addWidget(m_wizard);
-    m_ui->pages->addWidget(m_setupPage);
-    connect(m_wizard, &QDialog::finished, this, [this] { showPage(Page::Start); });
-    // The results and the tokens go along (memory only): the pane shows them as a finished run.
-    connect(m_wizard, &SetupWizard::openResults, this,
-            [this](const ConnectionInput& input, const Report& report, const Credentials& credentials,
-                   const QList<CheckRunner::ProbeTiming>& timings) {
-                diagnosticsPage()->showResults(input, report, credentials, timings);
-                showPage(Page::Check);
-            });
-    return m_wizard;
-}
-
-DiagnosticsPage* MainWindow::diagnosticsPage()
-{
-    if (m_checkPage)
-        return m_checkPage;
-    m_checkPage = new DiagnosticsPage(m_ui->pages);
-    m_checkPage->setObjectName(QStringLiteral("checkPage"));
-    m_ui->pages->addWidget(m_checkPage);
-    connect(m_checkPage, &DiagnosticsPage::backRequested, this, [this] { showPage(Page::Start); });
-    connect(m_checkPage, &DiagnosticsPage::instanceChecked, this, &MainWindow::updateRecentInstances);
-    connect(m_checkPage, &DiagnosticsPage::runningChanged, this, &MainWindow::updateExportAction);
-    return m_checkPage;
-}
-
-ExportViewPage* MainWindow::exportViewPage()
-{
-    if (m_exportPage)
-        return m_exportPage;
-    m_exportPage = new ExportViewPage(m_ui->pages);
-    m_exportPage->setObjectName(QStringLiteral("exportPage"));
-    m_ui->pages->addWidget(m_exportPage);
-    connect(m_exportPage, &ExportViewPage::backRequested, this, [this] { showPage(Page::Start); });
-    return m_exportPage;
+    if (PageHost* host = pages())
+        host->whenCheckEnds(std::move(then));
 }
 
 DoorButton* MainWindow::doorOf(Page page) const
@@ -228,39 +216,42 @@ DoorButton* MainWindow::doorOf(Page page) const
 void MainWindow::openExport(const QString& path)
 {
     showPage(Page::Export);
-    m_exportPage->openFile(path);
+    if (m_pages)
+        m_pages->openExport(path);
 }
 
 void MainWindow::checkInstance(const QString& url)
 {
-    diagnosticsPage()->setUrl(url);
+    PageHost* host = pages();
+    if (!host)
+        return;
+    host->setCheckUrl(url);
     showPage(Page::Check);
-    m_checkPage->run();
+    host->runCheck();
 }
 
 // File → Open export…: the viewer, and its file dialog (non-blocking).
 void MainWindow::openExportFile()
 {
     showPage(Page::Export);
-    m_exportPage->chooseFile();
+    if (m_pages)
+        m_pages->chooseExport();
 }
 
 // File → Export…: the diagnostics pane's own Export button, so that both open the same dialog
 // with the same secrets to redact.
 void MainWindow::exportReport()
 {
-    if (!m_ui->exportAction->isEnabled() || !m_checkPage)
+    if (!m_ui->exportAction->isEnabled() || !m_pages || !m_pages->canExport())
         return;
     showPage(Page::Check);
-    if (auto* button = m_checkPage->findChild<QPushButton*>(QStringLiteral("exportButton")))
-        button->click();
+    m_pages->exportReport();
 }
 
 // Enabled while the diagnostics pane holds a finished report (as its Export button).
 void MainWindow::updateExportAction()
 {
-    m_ui->exportAction->setEnabled(m_checkPage && !m_checkPage->isRunning() &&
-                                   !m_checkPage->report().checks.isEmpty());
+    m_ui->exportAction->setEnabled(m_pages && m_pages->canExport());
 }
 
 // The start screen's list of instances checked before (URLs only; never a token).

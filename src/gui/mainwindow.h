@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "pagehost.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QActionGroup;
@@ -15,19 +18,17 @@ class MainWindow;
 }
 
 class AboutDialog;
-class CredentialStore;
-class DiagnosticsPage;
 class DoorButton;
-class ExportViewPage;
-class SetupWizard;
 
 // The start screen with its three doors and the recent instances, the setup wizard, the
 // diagnostics pane behind "Check an instance" and the export viewer behind "Open a
 // troubleshooting export".
 //
-// Only the start screen is built with the window: each other page is built the first time it is
-// shown (showPage, checkInstance, openExport, the menus), which keeps the cold start close to
-// that of an empty Qt window (docs/benchmarks.md, "Cold start (issue 13)").
+// Only the start screen is built with the window, and it needs nothing but Qt Widgets. The other
+// pages come from a PageHost (pagehost.h, pages.h), which the desktop program loads from a module
+// once the window is on screen (preparePages) or when a page is first asked for; each page is built
+// the first time it is shown (showPage, checkInstance, openExport, the menus). That keeps the
+// cold start close to that of an empty Qt window (docs/benchmarks.md, "Cold start (issue 13)").
 //
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
 // "exportDoor", "recentList"; once shown: "setupPage" (holds the SetupWizard "setupWizard"),
@@ -57,6 +58,12 @@ public:
     // Opens the export viewer and reads an export or report there (gitlab-jira-doctor FILE.zip);
     // a file that cannot be read is said on the page.
     void openExport(const QString& path);
+    // Loads the pages' module, if not done yet, without building a page; the system's CA
+    // certificates are then read in the background. False if the module cannot be loaded (said
+    // when a page is asked for).
+    bool preparePages();
+    // Calls `then` whenever a run of the diagnostics pane ends (bench/gui-benchmark.sh).
+    void whenCheckEnds(std::function<void()> then);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -65,11 +72,8 @@ protected:
 private:
     // The page's widget, or null while it has not been built.
     QWidget* pageWidget(Page page) const;
-    // The page's widget, built (and added to the stack) on first use.
-    QWidget* ensurePage(Page page);
-    SetupWizard* setupWizard();
-    DiagnosticsPage* diagnosticsPage();
-    ExportViewPage* exportViewPage();
+    // The pages, loaded on first use; null (and said in a message box) if they cannot be.
+    PageHost* pages();
     DoorButton* doorOf(Page page) const;
     void retranslate();
     void applyStartPageStyle();
@@ -85,11 +89,8 @@ private:
     QActionGroup* m_languageGroup;
     QPointer<AboutDialog> m_aboutDialog;
     Page m_lastDoor = Page::Setup;
-    CredentialStore* m_credentialStore;
-    QWidget* m_setupPage = nullptr;
-    SetupWizard* m_wizard = nullptr;
-    DiagnosticsPage* m_checkPage = nullptr;
-    ExportViewPage* m_exportPage = nullptr;
+    std::unique_ptr<PageHost> m_pages;
+    bool m_pagesProblemShown = false;
 };
 
 } // namespace gjd

@@ -2,6 +2,7 @@
 #include "uistyle.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QIconEngine>
 #include <QLabel>
 #include <QPainter>
@@ -17,9 +18,18 @@ namespace gjd {
 
 QIcon applicationIcon()
 {
-    // Never destroyed: a static QIcon would outlive the QApplication and its icon engine plugin.
-    static const QIcon* const icon = new QIcon(QStringLiteral(":/icons/gitlab-jira-doctor.svg"));
+    // Never destroyed: a static QIcon would outlive the QApplication.
+    static const QIcon* const icon = new QIcon(startScreenIcon(QStringLiteral("gitlab-jira-doctor")));
     return *icon;
+}
+
+QIcon startScreenIcon(const QString& name)
+{
+    const QDir icons(QStringLiteral(":/icons/rendered"));
+    QIcon icon;
+    for (const QString& file : icons.entryList({name + QStringLiteral("-*.png")}, QDir::Files))
+        icon.addFile(icons.filePath(file));
+    return icon;
 }
 
 namespace {

@@ -95,7 +95,8 @@ case "$build_type" in
     *) hardening+=(--nofortify); echo "($build_type build: _FORTIFY_SOURCE is not checked)" ;;
 esac
 if command -v hardening-check >/dev/null; then
-    hardening-check "${hardening[@]}" "$built_cli" "$built_gui" || fail "hardening-check"
+    hardening-check "${hardening[@]}" "$built_cli" "$built_gui" "$(dirname "$built_gui")/libgjd-pages.so" \
+        || fail "hardening-check"
 else
     fail "hardening-check is missing (apt-get install devscripts; scripts/install-deps.sh does)"
 fi
@@ -111,6 +112,14 @@ for file in usr/bin/gitlab-jira-doctor \
     [ -s "$tmp/root/$file" ] || fail "missing in the package: /$file"
 done
 [ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
+# The pages' module (src/gui/pagehost.h), in the program's private directory under lib/ (with the
+# multiarch triplet when the prefix is /usr at configure time).
+modules=()
+for module in "$tmp"/root/usr/lib/gitlab-jira-doctor/libgjd-pages.so "$tmp"/root/usr/lib/*/gitlab-jira-doctor/libgjd-pages.so; do
+    [ -f "$module" ] && modules+=("$module")
+done
+[ ${#modules[@]} -eq 1 ] || fail "the package holds ${#modules[@]} copies of the module libgjd-pages.so, not one"
+echo "module: ${modules[0]#"$tmp/root"}"
 # The installed files are the validated ones.
 cmp "$src/packaging/$app_id.desktop" "$tmp/root/usr/share/applications/$app_id.desktop"
 # The desktop file's icon name resolves to the installed icon.
@@ -133,5 +142,11 @@ grep -q -- "$version" <<<"$out" || fail "gitlab-jira-doctor-cli --version does n
 out=$(QT_QPA_PLATFORM=offscreen "$tmp/root/usr/bin/gitlab-jira-doctor" --version 2>&1) \
     || fail "gitlab-jira-doctor --version failed: $out"
 grep -q -- "$version" <<<"$out" || fail "gitlab-jira-doctor --version does not print $version: $out"
+# The installed program finds its module: a --check (against a closed port on loopback) runs to
+# its end through the pages and quits (GJD_BENCH_EXIT=checked).
+out=$(HOME="$tmp/home" QT_QPA_PLATFORM=offscreen GJD_BENCH_EXIT=checked timeout 120 \
+    "$tmp/root/usr/bin/gitlab-jira-doctor" --check https://127.0.0.1:1/ 2>&1) \
+    || fail "the packaged gitlab-jira-doctor did not run a check to its end: $out"
+! grep -q "incomplete" <<<"$out" || fail "the packaged gitlab-jira-doctor does not find its module: $out"
 
 echo "PASS"

@@ -19,6 +19,8 @@
 #include "i18n.h"
 #include "mainwindow.h"
 #include "nginxserver.h"
+#include "pageloader.h"
+#include "pages.h"
 #include "reportview.h"
 #include "samplereport.h"
 #include "testpki.h"
@@ -130,6 +132,8 @@ void TestDiagnosticsPage::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_diagnosticspage"));
+    // The pages are linked in here; the program loads them as a module (tst_mainwindow checks it).
+    gjd::setPageHostFactory(&gjd::createPageHost);
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
     QVERIFY(QDir().mkpath(screenshotDir()));
     m_trust = QSslCertificate::fromPath(gjd::test::pki(QStringLiteral("trust.pem")));

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop program as built and run: its window needs only Qt Widgets, and the pages with the
+// core and its libraries (QtNetwork, OpenSSL, QtKeychain, QuaZip) come from the module gjd-pages
+// after the first paint (src/gui/pagehost.h). Each case starts the real program (offscreen) and
+// watches the dynamic loader (LD_DEBUG=files) or the ELF file itself.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kProgram = QStringLiteral(GJD_GUI_PATH);
+
+// The core's libraries: none may be loaded before the window is on screen.
+const QStringList kCoreLibraries = {
+    QStringLiteral("libQt6Network"),    QStringLiteral("libcrypto"),      QStringLiteral("libssl"),
+    QStringLiteral("libqt6keychain"),   QStringLiteral("libquazip1-qt6"), QStringLiteral("libQt6Core5Compat"),
+    QStringLiteral("libQt6Concurrent"), QStringLiteral("libgjd-pages"),
+};
+
+QProcessEnvironment programEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("GJD_BENCH_EXIT"));
+    return env;
+}
+
+// The objects the dynamic loader opened, in order, from LD_DEBUG=files output: "file=NAME [0];".
+QStringList loadedFiles(const QString& debugOutput)
+{
+    static const QRegularExpression opened(
+        QStringLiteral(R"(file=(\S+) \[\d+\];  (?:needed|dynamically loaded) by)"));
+    QStringList files;
+    for (auto it = opened.globalMatch(debugOutput); it.hasNext();)
+        files.append(it.next().captured(1));
+    return files;
+}
+
+bool isCoreLibrary(const QString& file)
+{
+    const QString name = file.section(QLatin1Char('/'), -1);
+    return std::any_of(kCoreLibraries.cbegin(), kCoreLibraries.cend(),
+                       [&name](const QString& library) { return name.startsWith(library); });
+}
+
+// Reads the process's standard error until `until` matches or `ms` pass; then the process is
+// killed. Returns what was read.
+QString readErrorsUntil(QProcess& process, const QRegularExpression& until, int ms)
+{
+    QString seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms && !until.match(seen).hasMatch()) {
+        if (process.state() == QProcess::NotRunning)
+            break;
+        process.waitForReadyRead(100);
+        seen += QString::fromLocal8Bit(process.readAllStandardError());
+    }
+    seen += QString::fromLocal8Bit(process.readAllStandardError());
+    process.kill();
+    process.waitForFinished(10000);
+    return seen + QString::fromLocal8Bit(process.readAllStandardError());
+}
+
+} // namespace
+
+class TestProgram final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void programLinksOnlyQtWidgets();
+    void windowIsShownBeforeTheCoreLoads();
+    void pagesLoadAfterTheFirstPaintUnasked();
+    void checkRunsThroughTheModule();
+    void missingModuleIsSaidAndNamed();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void TestProgram::initTestCase()
+{
+    QVERIFY2(QFile::exists(kProgram), qPrintable(kProgram));
+    QVERIFY(m_home.isValid());
+}
+
+// The ELF file itself: what the loader maps before main() runs.
+void TestProgram::programLinksOnlyQtWidgets()
+{
+    QProcess readelf;
+    readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), kProgram});
+    QVERIFY2(readelf.waitForFinished(30000), "readelf did not finish");
+    QCOMPARE(readelf.exitCode(), 0);
+    const QString dynamic = QString::fromLocal8Bit(readelf.readAllStandardOutput());
+    static const QRegularExpression needed(QStringLiteral(R"(\(NEEDED\)\s+Shared library: \[([^\]]+)\])"));
+    QStringList libraries;
+    for (auto it = needed.globalMatch(dynamic); it.hasNext();)
+        libraries.append(it.next().captured(1));
+    QVERIFY2(libraries.contains(QStringLiteral("libQt6Widgets.so.6")), qPrintable(libraries.join(u' ')));
+    for (const QString& library : libraries)
+        QVERIFY2(!isCoreLibrary(library), qPrintable(QStringLiteral("the program needs %1").arg(library)));
+}
+
+// GJD_BENCH_EXIT=shown quits right after the first expose's paint (bench/cold-start.sh): nothing
+// of the core may have been loaded by then.
+void TestProgram::windowIsShownBeforeTheCoreLoads()
+{
+    QProcess program;
+    QProcessEnvironment env = programEnvironment(m_home.path());
+    env.insert(QStringLiteral("GJD_BENCH_EXIT"), QStringLiteral("shown"));
+    env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    program.setProcessEnvironment(env);
+    program.start(kProgram, {});
+    QVERIFY2(program.waitForFinished(60000), "the program did not quit after its first paint");
+    QCOMPARE(program.exitCode(), 0);
+    const QString errors = QString::fromLocal8Bit(program.readAllStandardError());
+    const qsizetype shown = errors.indexOf(QLatin1String("gjd-bench shown "));
+    QVERIFY2(shown >= 0, qPrintable(errors.right(2000)));
+    const QStringList before = loadedFiles(errors.left(shown));
+    QVERIFY2(before.size() > 5, qPrintable(before.join(u' '))); // the loader's output was read
+    for (const QString& file : before)
+        QVERIFY2(!isCoreLibrary(file),
+                 qPrintable(QStringLiteral("%1 was loaded before the window was shown").arg(file)));
+}
+
+// With nothing asked for, the module comes once the window is on screen, so that the first door
+// opens at once.
+void TestProgram::pagesLoadAfterTheFirstPaintUnasked()
+{
+    QProcess program;
+    QProcessEnvironment env = programEnvironment(m_home.path());
+    env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    program.setProcessEnvironment(env);
+    program.start(kProgram, {});
+    QVERIFY(program.waitForStarted());
+    static const QRegularExpression network(
+        QStringLiteral(R"(file=libQt6Network\S* \[\d+\];  needed by \S*libgjd-pages\.so)"));
+    const QString errors = readErrorsUntil(program, network, 60000);
+    const QStringList files = loadedFiles(errors);
+    // The loader also tries hardware-specific directories (…/haswell/) that do not exist.
+    const auto module = std::find_if(files.cbegin(), files.cend(), [](const QString& file) {
+        return file.endsWith(QLatin1String("/libgjd-pages.so")) && QFileInfo::exists(file);
+    });
+    QVERIFY2(module != files.cend(), qPrintable(errors.right(3000)));
+    QCOMPARE(QFileInfo(*module).canonicalPath(), QFileInfo(kProgram).canonicalPath()); // the build tree's
+    QVERIFY2(network.match(errors).hasMatch(), qPrintable(errors.right(3000)));
+}
+
+// --check: the module is loaded at once and the run goes through it to the end.
+void TestProgram::checkRunsThroughTheModule()
+{
+    QTcpServer closed; // a port that was free a moment ago: the check fails fast, and finishes
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+
+    QProcess program;
+    QProcessEnvironment env = programEnvironment(m_home.path());
+    env.insert(QStringLiteral("GJD_BENCH_EXIT"), QStringLiteral("checked"));
+    program.setProcessEnvironment(env);
+    program.start(kProgram, {QStringLiteral("--check"), QStringLiteral("https://127.0.0.1:%1/").arg(port)});
+    QVERIFY2(program.waitForFinished(90000), "the check did not end");
+    QCOMPARE(program.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(program.exitCode(), 0);
+    // The run saw the instance: it is now a recent instance, saved by the pane in the module.
+    QFile settings(m_home.path() + QStringLiteral("/.config/GitLab Jira Doctor/gitlab-jira-doctor.conf"));
+    QVERIFY2(settings.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    QVERIFY(settings.readAll().contains(QStringLiteral("127.0.0.1:%1").arg(port).toUtf8()));
+}
+
+// A program without its module (a broken installation) says what is missing, where, and what to
+// do; it does not crash. The message box also goes to standard error, which this reads.
+void TestProgram::missingModuleIsSaidAndNamed()
+{
+    QTemporaryDir alone;
+    QVERIFY(alone.isValid());
+    const QString copy = alone.filePath(QStringLiteral("gitlab-jira-doctor"));
+    QVERIFY(QFile::copy(kProgram, copy));
+    QProcess program;
+    program.setProcessEnvironment(programEnvironment(m_home.path()));
+    program.start(copy, {QStringLiteral("--check"), QStringLiteral("https://127.0.0.1:1/")});
+    QVERIFY(program.waitForStarted());
+    static const QRegularExpression said(QStringLiteral("incomplete.*again\\."));
+    const QString errors = readErrorsUntil(program, said, 60000);
+    QVERIFY2(said.match(errors).hasMatch(), qPrintable(errors.right(2000)));
+    QVERIFY2(errors.contains(QLatin1String("/gitlab-jira-doctor/libgjd-pages.so is missing")),
+             qPrintable(errors));
+    QVERIFY2(!errors.contains(QLatin1String("AddressSanitizer")), qPrintable(errors));
+}
+
+QTEST_GUILESS_MAIN(TestProgram)
+#include "tst_program.moc"
