@@ -21,7 +21,9 @@
 # A run lasts from bash's $EPOCHREALTIME just before the program starts to the moment the program
 # prints "gjd-bench shown <µs>": its window's first expose has been handled, so it is painted
 # (under Xvfb: mapped by the server). Exiting is not counted. Each run gets a fresh HOME (no saved
-# settings) and LANG=C.UTF-8. Medians are reported, with the ratio to the minimal program's median.
+# settings) and LANG=C.UTF-8. Medians are reported, with the ratio to the minimal program's median,
+# and the median of the per-round ratios (program / minimal program of the same round): on a
+# shared virtual machine whose speed drifts, the per-round ratio is the steadier number.
 #
 # Environment:
 #   APP        the program to measure (default: build it in BUILD_DIR)
@@ -152,8 +154,12 @@ label() {
         linked) echo "the same, linked with the program's libraries" ;;
     esac
 }
-table="| platform | program | median (ms) | min (ms) | max (ms) | median / minimal | median / linked |
-|---|---|---:|---:|---:|---:|---:|"
+# Per round: the program's time over the minimal program's in the same round (they run back to
+# back), so that a slow phase of the machine (another VM's load) hits both; the median of those.
+paired() { paste -d ' ' "$1" "$2" | awk '$2 > 0 { print $1 / $2 }' | median_float; }
+median_float() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+table="| platform | program | median (ms) | min (ms) | max (ms) | median / minimal | median / linked | per round / minimal |
+|---|---|---:|---:|---:|---:|---:|---:|"
 for platform in "${measured[@]}"; do
     min_median=$(median <"$work/$platform-minimal.txt")
     linked_median=$(median <"$work/$platform-linked.txt")
@@ -162,7 +168,7 @@ for platform in "${measured[@]}"; do
         med=$(median <"$f")
         lo=$(sort -n "$f" | head -n 1)
         hi=$(sort -n "$f" | tail -n 1)
-        table+=$'\n'"| $platform | $(label "$name") | $(ms "$med") | $(ms "$lo") | $(ms "$hi") | $(ratio "$med" "$min_median") | $(ratio "$med" "$linked_median") |"
+        table+=$'\n'"| $platform | $(label "$name") | $(ms "$med") | $(ms "$lo") | $(ms "$hi") | $(ratio "$med" "$min_median") | $(ratio "$med" "$linked_median") | $(paired "$f" "$work/$platform-minimal.txt") |"
     done
 done
 qt=$(pkg-config --modversion Qt6Widgets)

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QProxyStyle>
+#include <QResource>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -26,9 +27,20 @@ QIcon applicationIcon()
 QIcon startScreenIcon(const QString& name)
 {
     const QDir icons(QStringLiteral(":/icons/rendered"));
+    const QString prefix = name + QLatin1Char('-');
     QIcon icon;
-    for (const QString& file : icons.entryList({name + QStringLiteral("-*.png")}, QDir::Files))
-        icon.addFile(icons.filePath(file));
+    for (const QString& file : icons.entryList({prefix + QStringLiteral("*.rgba")}, QDir::Files)) {
+        bool ok = false;
+        const int size = QStringView(file).mid(prefix.size()).chopped(5).toInt(&ok);
+        // Stored uncompressed (src/gui/CMakeLists.txt): the pixels are read where they lie.
+        const QResource resource(icons.filePath(file));
+        if (!ok || size < 1 || resource.compressionAlgorithm() != QResource::NoCompression ||
+            resource.size() != qint64(size) * size * 4)
+            continue; // not one of gjd-render-icon's files
+        const QImage image(resource.data(), size, size, size * 4, QImage::Format_RGBA8888_Premultiplied);
+        // Converted once into the pixmaps' own format, in a buffer of its own.
+        icon.addPixmap(QPixmap::fromImage(image.convertToFormat(QImage::Format_ARGB32_Premultiplied)));
+    }
     return icon;
 }
 

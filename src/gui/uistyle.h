@@ -15,16 +15,18 @@ class QWidget;
 namespace gjd {
 
 // The application icon, from resources/icons/gitlab-jira-doctor.svg (the file the package installs
-// into the hicolor theme for launchers) as PNGs rendered at build time (startScreenIcon). Not
+// into the hicolor theme for launchers) as pixels rendered at build time (startScreenIcon). Not
 // looked up in the icon theme: that search parses the theme's index and probes its directories
 // before the first window (docs/benchmarks.md, "Cold start (issue 13)"), and no icon theme ships
 // an icon of its own for this program. Made once per process; needs a QGuiApplication.
 QIcon applicationIcon();
 
-// An icon of the start screen (`name` is a file of resources/icons/ without ".svg"): the PNGs that
-// the build renders from the SVG at the sizes the start screen and the About dialog use, 1x and 2x
-// (src/gui/tools/rendericon.cpp, src/gui/CMakeLists.txt). PNG is read by QtGui itself, so the first
-// paint needs neither the SVG icon engine plugin nor QtSvg. Null if there are no such PNGs.
+// An icon of the start screen (`name` is a file of resources/icons/ without ".svg"): the raw pixels
+// that the build renders from the SVG at the sizes the start screen and the About dialog use, 1x
+// and 2x (src/gui/tools/rendericon.cpp, src/gui/CMakeLists.txt). Nothing is decoded: the SVG icon
+// engine plugin with QtSvg, and QImageReader, which scans every image format plugin before it
+// reads even a PNG, cost more than a tenth of the cold start (docs/benchmarks.md, "Cold start
+// (issue 13)"). Null if there are no such pixels.
 QIcon startScreenIcon(const QString& name);
 
 // Sets the application's style to a proxy of the current one that loads the toolbar extension

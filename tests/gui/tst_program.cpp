@@ -121,6 +121,7 @@ void TestProgram::windowIsShownBeforeTheCoreLoads()
     QProcessEnvironment env = programEnvironment(m_home.path());
     env.insert(QStringLiteral("GJD_BENCH_EXIT"), QStringLiteral("shown"));
     env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    env.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1"));
     program.setProcessEnvironment(env);
     program.start(kProgram, {});
     QVERIFY2(program.waitForFinished(60000), "the program did not quit after its first paint");
