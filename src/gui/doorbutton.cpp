@@ -2,15 +2,13 @@
 #include "doorbutton.h"
 
 #include "uistyle.h"
-#include "wraplabel.h"
 
-#include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyle>
-#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace gjd {
 
@@ -26,62 +24,100 @@ constexpr qreal kRadius = 10.0;
 
 DoorButton::DoorButton(QWidget* parent)
     : QAbstractButton(parent)
-    , m_titleLabel(new WrapLabel(this))
-    , m_descriptionLabel(new WrapLabel(this))
 {
     setAttribute(Qt::WA_Hover);
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
     setIconSize(QSize(kIconExtent, kIconExtent));
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
-
-    // The labels only draw: clicks, hover and focus belong to the button. They would inherit
-    // the button's ButtonText role; the card is drawn in Base colours, so they use WindowText
-    // set from updateColours().
-    for (QLabel* label : {m_titleLabel, m_descriptionLabel}) {
-        label->setForegroundRole(QPalette::WindowText);
-        label->setAttribute(Qt::WA_TransparentForMouseEvents);
-        label->setFocusPolicy(Qt::NoFocus);
-        label->setWordWrap(true);
-    }
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    m_titleLabel->setTextFormat(Qt::RichText);
-    m_titleLabel->setFont(scaledFont(font(), 1.2, QFont::DemiBold));
-    m_descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
-    m_descriptionLabel->setTextFormat(Qt::PlainText);
-
-    auto* texts = new QVBoxLayout;
-    texts->setSpacing(kTextSpacing);
-    texts->addStretch(1);
-    texts->addWidget(m_titleLabel);
-    texts->addWidget(m_descriptionLabel);
-    texts->addStretch(1);
-
-    // The icon and the chevron are painted; the margins keep the labels clear of them.
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(kPadding + kIconExtent + kPadding, kPadding, kChevronSpace + kPadding / 2,
-                               kPadding);
-    layout->addLayout(texts);
-
-    updateMinimumHeight();
-    updateColours();
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 void DoorButton::setTitle(const QString& title)
 {
     setText(title); // registers the mnemonic and gives screen readers the name
-    m_titleLabel->setText(mnemonicToRichText(title, style()));
-}
-
-QString DoorButton::description() const
-{
-    return m_descriptionLabel->text();
+    textChanged();
 }
 
 void DoorButton::setDescription(const QString& description)
 {
-    m_descriptionLabel->setText(description);
+    m_description = description;
     setAccessibleDescription(description);
+    textChanged();
+}
+
+QFont DoorButton::titleFont() const
+{
+    return scaledFont(font(), 1.2, QFont::DemiBold);
+}
+
+int DoorButton::textWidth(int cardWidth)
+{
+    return std::max(1, cardWidth - (kPadding + kIconExtent + kPadding) - (kChevronSpace + kPadding / 2));
+}
+
+int DoorButton::titleHeight(int width) const
+{
+    return QFontMetrics(titleFont())
+        .boundingRect(QRect(0, 0, width, QWIDGETSIZE_MAX), Qt::TextWordWrap | Qt::TextShowMnemonic, text())
+        .height();
+}
+
+int DoorButton::descriptionHeight(int width) const
+{
+    if (m_description.isEmpty())
+        return 0;
+    return fontMetrics()
+        .boundingRect(QRect(0, 0, width, QWIDGETSIZE_MAX), Qt::TextWordWrap, m_description)
+        .height();
+}
+
+int DoorButton::minimumTextHeight() const
+{
+    return 2 * kPadding + QFontMetrics(titleFont()).lineSpacing() + kTextSpacing +
+           2 * fontMetrics().lineSpacing();
+}
+
+// Room for a title and two lines of description at least, so that the doors keep one height when
+// one description wraps and the others do not; shorter texts are centred vertically.
+int DoorButton::heightForWidth(int width) const
+{
+    if (const auto cached = m_heights.constFind(width); cached != m_heights.cend())
+        return *cached;
+    const int text = textWidth(width);
+    const int height = std::max(minimumTextHeight(),
+                                2 * kPadding + titleHeight(text) + kTextSpacing + descriptionHeight(text));
+    m_heights.insert(width, height);
+    return height;
+}
+
+QSize DoorButton::sizeHint() const
+{
+    // As wide as the longer text on one line, within reason; as high as that width needs.
+    const int margins = (kPadding + kIconExtent + kPadding) + (kChevronSpace + kPadding / 2);
+    const int oneLine =
+        std::max(QFontMetrics(titleFont()).horizontalAdvance(QString(text()).remove(QLatin1Char('&'))),
+                 fontMetrics().horizontalAdvance(m_description));
+    const int width = margins + std::clamp(oneLine, 12 * fontMetrics().averageCharWidth(),
+                                           60 * fontMetrics().averageCharWidth());
+    return {width, heightForWidth(width)};
+}
+
+// The layout asks heightForWidth() for the width it gives; the minimum is one title line and two
+// description lines, as wide as a dozen characters.
+QSize DoorButton::minimumSizeHint() const
+{
+    const int width = (kPadding + kIconExtent + kPadding) + (kChevronSpace + kPadding / 2) +
+                      12 * fontMetrics().averageCharWidth();
+    return {width, minimumTextHeight()};
+}
+
+void DoorButton::textChanged()
+{
+    m_heights.clear();
+    updateGeometry();
+    update();
 }
 
 void DoorButton::paintEvent(QPaintEvent* /*event*/)
@@ -114,7 +150,34 @@ void DoorButton::paintEvent(QPaintEvent* /*event*/)
     painter.setBrush(background);
     painter.drawRoundedRect(card, kRadius, kRadius);
 
-    const QRect iconRect(kPadding, (height() - kIconExtent) / 2, kIconExtent, kIconExtent);
+    // The title over the description, the block centred vertically; both in the card's Base
+    // colours (Text, and a secondary colour with 4.5:1 contrast on Base).
+    const int left = kPadding + kIconExtent + kPadding;
+    const int textW = textWidth(width());
+    const int titleH = titleHeight(textW);
+    const int descriptionH = descriptionHeight(textW);
+    const int blockH = titleH + (descriptionH > 0 ? kTextSpacing + descriptionH : 0);
+    const int top = std::max(kPadding, (height() - blockH) / 2);
+    const Qt::LayoutDirection direction = layoutDirection();
+    const auto placed = [&](int y, int h) {
+        return QStyle::visualRect(direction, rect(), QRect(left, y, textW, h));
+    };
+    QPalette textPalette = pal;
+    textPalette.setColor(QPalette::WindowText, pal.color(QPalette::Text));
+    painter.setFont(titleFont());
+    style()->drawItemText(&painter, placed(top, titleH),
+                          Qt::AlignLeading | Qt::AlignTop | Qt::TextWordWrap | Qt::TextShowMnemonic,
+                          textPalette, isEnabled(), text(), QPalette::WindowText);
+    if (descriptionH > 0) {
+        textPalette.setColor(QPalette::WindowText, secondaryTextColour(pal, QPalette::Base));
+        painter.setFont(font());
+        style()->drawItemText(&painter, placed(top + titleH + kTextSpacing, descriptionH),
+                              Qt::AlignLeading | Qt::AlignTop | Qt::TextWordWrap, textPalette, isEnabled(),
+                              m_description, QPalette::WindowText);
+    }
+
+    const QRect iconRect = QStyle::visualRect(
+        direction, rect(), QRect(kPadding, (height() - kIconExtent) / 2, kIconExtent, kIconExtent));
     icon().paint(&painter, iconRect, Qt::AlignCenter, isEnabled() ? QIcon::Normal : QIcon::Disabled);
 
     // A chevron says "this leads somewhere".
@@ -143,37 +206,13 @@ void DoorButton::changeEvent(QEvent* event)
 {
     QAbstractButton::changeEvent(event);
     switch (event->type()) {
-    case QEvent::PaletteChange:
-        updateColours();
-        break;
-    case QEvent::StyleChange:
-        m_titleLabel->setText(mnemonicToRichText(text(), style()));
-        break;
     case QEvent::FontChange:
-        m_titleLabel->setFont(scaledFont(font(), 1.2, QFont::DemiBold));
-        updateMinimumHeight();
+    case QEvent::StyleChange:
+        textChanged();
         break;
     default:
         break;
     }
-}
-
-// Room for a title and two lines of description, so that the doors keep one height when one
-// description wraps and the others do not; shorter texts are centred vertically.
-void DoorButton::updateMinimumHeight()
-{
-    setMinimumHeight(2 * kPadding + m_titleLabel->fontMetrics().lineSpacing() + kTextSpacing +
-                     2 * m_descriptionLabel->fontMetrics().lineSpacing());
-}
-
-void DoorButton::updateColours()
-{
-    const QPalette& pal = palette();
-    QPalette labelPalette = pal;
-    labelPalette.setColor(QPalette::WindowText, pal.color(QPalette::Text));
-    m_titleLabel->setPalette(labelPalette);
-    labelPalette.setColor(QPalette::WindowText, secondaryTextColour(pal, QPalette::Base));
-    m_descriptionLabel->setPalette(labelPalette);
 }
 
 } // namespace gjd

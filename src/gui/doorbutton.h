@@ -2,15 +2,17 @@
 #pragma once
 
 #include <QAbstractButton>
-
-class QLabel;
+#include <QHash>
 
 namespace gjd {
 
 // One "door" of the start screen: a large card with an icon, a title and a one-line description
 // that behaves as a push button (mouse, Space, Enter, the title's mnemonic, accessibility).
 //
-// Set the title through setTitle(), not setText(): the title is shown by a word-wrapping label.
+// The title and the description are painted by the button itself (QStyle::drawItemText, word
+// wrapped, the title's mnemonic underlined as the style wants), not by child labels: two rich-text
+// labels per door cost about a twentieth of the cold start (docs/benchmarks.md, "Cold start
+// (issue 13)"). Heights for a width come from the same font metrics and are cached per width.
 class DoorButton final : public QAbstractButton
 {
     Q_OBJECT
@@ -24,8 +26,13 @@ public:
     QString title() const { return text(); }
     void setTitle(const QString& title);
 
-    QString description() const;
+    QString description() const { return m_description; }
     void setDescription(const QString& description);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -33,11 +40,17 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void updateColours();
-    void updateMinimumHeight();
+    QFont titleFont() const;
+    // The text block's width inside a card of this width.
+    static int textWidth(int cardWidth);
+    // The title's and the description's heights, wrapped to `width` (the text block's width).
+    int titleHeight(int width) const;
+    int descriptionHeight(int width) const;
+    int minimumTextHeight() const;
+    void textChanged();
 
-    QLabel* m_titleLabel;
-    QLabel* m_descriptionLabel;
+    QString m_description;
+    mutable QHash<int, int> m_heights; // heightForWidth(), per card width
 };
 
 } // namespace gjd

@@ -87,19 +87,19 @@ MainWindow::MainWindow(QWidget* parent)
 
     // The wizard adds the instance it set up while its page is shown.
     connect(m_ui->fileMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentInstances);
+    // The actions' icons come from the icon theme, whose lookup parses the theme's index files:
+    // about a fifth of the cold start under X11 (docs/benchmarks.md, "Cold start (issue 13)").
+    // They show only in the menus, so they are looked up when a menu first opens.
+    for (QMenu* menu : {m_ui->fileMenu, m_ui->helpMenu})
+        connect(menu, &QMenu::aboutToShow, this, &MainWindow::setActionIcons);
     m_ui->openExportAction->setShortcut(QKeySequence::Open);
-    m_ui->openExportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
     connect(m_ui->openExportAction, &QAction::triggered, this, &MainWindow::openExportFile);
-    m_ui->exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     connect(m_ui->exportAction, &QAction::triggered, this, &MainWindow::exportReport);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
-    m_ui->quitAction->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->documentationAction->setShortcut(QKeySequence::HelpContents);
-    m_ui->documentationAction->setIcon(QIcon::fromTheme(QStringLiteral("help-contents")));
     connect(m_ui->documentationAction, &QAction::triggered, this,
             [] { QDesktopServices::openUrl(QUrl(QStringLiteral(GJD_HOMEPAGE_URL))); });
-    m_ui->aboutAction->setIcon(QIcon::fromTheme(QStringLiteral("help-about")));
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     setupLanguageMenu();
 
@@ -319,6 +319,20 @@ void MainWindow::applyStartPageStyle()
     m_ui->subtitleLabel->setPalette(secondary);
     m_ui->versionLabel->setPalette(secondary);
     m_ui->versionLabel->setFont(scaledFont(font(), 0.9));
+}
+
+void MainWindow::setActionIcons()
+{
+    if (m_actionIconsSet)
+        return;
+    m_actionIconsSet = true;
+    const std::pair<QAction*, const char*> icons[] = {
+        {m_ui->openExportAction, "document-open"}, {m_ui->exportAction, "document-save-as"},
+        {m_ui->quitAction, "application-exit"},    {m_ui->documentationAction, "help-contents"},
+        {m_ui->aboutAction, "help-about"},
+    };
+    for (const auto& [action, name] : icons)
+        action->setIcon(QIcon::fromTheme(QLatin1String(name)));
 }
 
 void MainWindow::setupLanguageMenu()

@@ -77,6 +77,7 @@ private:
     DoorButton* doorOf(Page page) const;
     void retranslate();
     void applyStartPageStyle();
+    void setActionIcons();
     void setupLanguageMenu();
     void changeLanguage(const QString& language);
     void showAbout();
@@ -91,6 +92,7 @@ private:
     Page m_lastDoor = Page::Setup;
     std::unique_ptr<PageHost> m_pages;
     bool m_pagesProblemShown = false;
+    bool m_actionIconsSet = false;
 };
 
 } // namespace gjd

@@ -34,6 +34,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -135,6 +136,7 @@ private slots:
     void recentInstancesFollowTheSettings();
     void exportActionFollowsTheDiagnostics();
     void documentationOpensTheHomePage();
+    void menuIconsAreLookedUpWhenAMenuOpens();
     void screenshots_data();
     void screenshots();
 
@@ -640,6 +642,54 @@ void TestMainWindow::documentationOpensTheHomePage()
     gjd::AboutDialog about;
     QVERIFY2(about.findChild<QLabel*>(QStringLiteral("detailsLabel"))->text().contains(url.toString()),
              qPrintable(url.toString()));
+}
+
+// The menu actions' theme icons are looked up when a menu first opens, not while the window is
+// built (the icon theme's index files cost a fifth of the cold start under X11). A small icon
+// theme of the test's own tells "not looked up yet" from "the theme has no such icon".
+void TestMainWindow::menuIconsAreLookedUpWhenAMenuOpens()
+{
+    QTemporaryDir themes;
+    QVERIFY(themes.isValid());
+    const QString theme = themes.filePath(QStringLiteral("gjdtest"));
+    QVERIFY(QDir().mkpath(theme + QStringLiteral("/16x16/actions")));
+    QFile index(theme + QStringLiteral("/index.theme"));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write(
+        "[Icon Theme]\nName=gjdtest\nDirectories=16x16/actions\n\n[16x16/actions]\nSize=16\nType=Fixed\n");
+    index.close();
+    const QStringList names = {QStringLiteral("document-open"), QStringLiteral("document-save-as"),
+                               QStringLiteral("application-exit"), QStringLiteral("help-contents"),
+                               QStringLiteral("help-about")};
+    for (const QString& name : names) {
+        QImage pixel(16, 16, QImage::Format_ARGB32);
+        pixel.fill(Qt::red);
+        QVERIFY(pixel.save(QStringLiteral("%1/16x16/actions/%2.png").arg(theme, name)));
+    }
+    const QStringList oldPaths = QIcon::themeSearchPaths();
+    const QString oldTheme = QIcon::themeName();
+    QIcon::setThemeSearchPaths({themes.path()});
+    QIcon::setThemeName(QStringLiteral("gjdtest"));
+    const auto restore = qScopeGuard([&] {
+        QIcon::setThemeSearchPaths(oldPaths);
+        QIcon::setThemeName(oldTheme);
+    });
+    QVERIFY(!QIcon::fromTheme(QStringLiteral("help-about")).isNull()); // the theme works
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList actions = {QStringLiteral("openExportAction"), QStringLiteral("exportAction"),
+                                 QStringLiteral("quitAction"), QStringLiteral("documentationAction"),
+                                 QStringLiteral("aboutAction")};
+    for (const QString& name : actions)
+        QVERIFY2(window.findChild<QAction*>(name)->icon().isNull(), qPrintable(name));
+    auto* help = window.findChild<QMenu*>(QStringLiteral("helpMenu"));
+    help->popup(window.mapToGlobal(QPoint(10, 10)));
+    QTRY_VERIFY(help->isVisible());
+    help->close();
+    for (const QString& name : actions)
+        QVERIFY2(!window.findChild<QAction*>(name)->icon().isNull(), qPrintable(name));
 }
 
 void TestMainWindow::screenshots_data()
