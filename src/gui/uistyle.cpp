@@ -218,4 +218,56 @@ void padBuddyLabels(QWidget* root)
     }
 }
 
+namespace {
+
+// Keeps the application palette's placeholder colour readable (installReadablePlaceholders).
+class PlaceholderKeeper final : public QObject
+{
+public:
+    using QObject::QObject;
+
+    void apply()
+    {
+        QPalette palette = QApplication::palette();
+        bool changed = false;
+        for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+            QPalette groupPalette = palette;
+            groupPalette.setCurrentColorGroup(group);
+            const QColor wanted = placeholderTextColour(groupPalette);
+            if (palette.color(group, QPalette::PlaceholderText) != wanted) {
+                palette.setColor(group, QPalette::PlaceholderText, wanted);
+                changed = true;
+            }
+        }
+        if (changed) // sends ApplicationPaletteChange again, which then finds nothing to change
+            QApplication::setPalette(palette);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+            apply();
+        return false;
+    }
+};
+
+} // namespace
+
+void installReadablePlaceholders()
+{
+    static QPointer<PlaceholderKeeper> keeper;
+    if (keeper)
+        return;
+    keeper = new PlaceholderKeeper(qApp);
+    qApp->installEventFilter(keeper);
+    keeper->apply();
+}
+
+QColor placeholderTextColour(const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    return withContrast(mixColours(palette.color(QPalette::Text), base, 0.4), base);
+}
+
 } // namespace gjd

@@ -26,6 +26,7 @@
 #include "testpki.h"
 #include "textformatter.h"
 #include "uisettings.h"
+#include "uistyle.h"
 #include "waterfallwidget.h"
 
 #include <QApplication>
@@ -130,6 +131,7 @@ private:
 void TestDiagnosticsPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_diagnosticspage"));
     // The pages are linked in here; the program loads them as a module (tst_mainwindow checks it).

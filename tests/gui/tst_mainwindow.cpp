@@ -148,6 +148,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     // The pages are linked in here; the program loads them as a module (tst_mainwindow checks it).

@@ -15,6 +15,7 @@
 #include "nginxserver.h"
 #include "setupwizard.h"
 #include "testpki.h"
+#include "uistyle.h"
 #include "wizard/instancepage.h"
 #include "wizard/methodpage.h"
 #include "wizard/settingspage.h"
@@ -137,6 +138,7 @@ private:
 void TestSetupWizard::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_setupwizard"));
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QProxyStyle>
@@ -71,6 +72,8 @@ private slots:
     void errorStaysRed_data();
     void errorStaysRed();
     void keepsAReadableLinkColour();
+    void placeholdersStayReadable_data();
+    void placeholdersStayReadable();
     void aboutDialogLinkIsReadable();
     void exportDialogErrorIsReadable();
 };
@@ -280,6 +283,50 @@ void TestUiStyle::exportDialogErrorIsReadable()
     const QColor colour = error->palette().color(QPalette::WindowText);
     QVERIFY2(gjd::contrastRatio(colour, back) >= kMinimumContrast, qPrintable(describe(colour, back)));
     QVERIFY(!dialog.isBusy() || ready.wait(20000)); // no background work left behind
+}
+
+void TestUiStyle::placeholdersStayReadable_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    // As the platform gives them: Qt's own half-transparent Text, and Breeze Dark's black (from
+    // kdeglobals), which is 1.2:1 on its dark fields.
+    QPalette light = fusionLight();
+    light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+    QPalette dark = breezeDark();
+    dark.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+    QTest::newRow("light") << light;
+    QTest::newRow("breeze-dark") << dark;
+    QTest::newRow("black-on-white") << paletteOf(Qt::white, Qt::white, Qt::black, Qt::blue);
+    QTest::newRow("white-on-black") << paletteOf(Qt::black, Qt::black, Qt::white, Qt::cyan);
+    QTest::newRow("grey-field") << paletteOf(QColor(0x80, 0x80, 0x80), QColor(0x77, 0x77, 0x77), Qt::black,
+                                             Qt::blue);
+}
+
+// The application keeps its placeholders readable whatever palette arrives later (a theme
+// switch; here, QApplication::setPalette as the screenshot tests do).
+void TestUiStyle::placeholdersStayReadable()
+{
+    QFETCH(QPalette, palette);
+    const QPalette before = QApplication::palette();
+    gjd::installReadablePlaceholders();
+    gjd::installReadablePlaceholders(); // once is enough; twice changes nothing
+    QApplication::setPalette(palette);
+    QLineEdit field;
+    field.setPlaceholderText(QStringLiteral("https://gitlab.example.com"));
+    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        const QColor base = QApplication::palette().color(group, QPalette::Base);
+        const QColor placeholder = QApplication::palette().color(group, QPalette::PlaceholderText);
+        QVERIFY2(gjd::contrastRatio(placeholder, base) >= kMinimumContrast,
+                 qPrintable(describe(placeholder, base)));
+        QCOMPARE(placeholder.alpha(), 255);
+        // Still a hint: not the colour of what is typed.
+        QVERIFY(placeholder != QApplication::palette().color(group, QPalette::Text));
+        QCOMPARE(field.palette().color(group, QPalette::PlaceholderText), placeholder);
+    }
+    // The other roles are the palette that was set.
+    QCOMPARE(QApplication::palette().color(QPalette::Base), palette.color(QPalette::Base));
+    QCOMPARE(QApplication::palette().color(QPalette::Text), palette.color(QPalette::Text));
+    QApplication::setPalette(before);
 }
 
 QTEST_MAIN(TestUiStyle)
