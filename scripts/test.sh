@@ -13,7 +13,7 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
     -DGJD_WERROR=ON -DGJD_SANITIZE="$sanitize" >/dev/null
 cmake --build "$build"
 
-# LeakSanitizer: libdbus keeps a small allocation until exit on purpose (toolchain.md pitfall 9).
+# LeakSanitizer: libdbus keeps a small allocation until exit on purpose (tests/lsan.supp).
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

@@ -246,6 +246,205 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::CheckCatalogue</name>
+    <message>
+        <source>Instance URL</source>
+        <translation>Instanz-URL</translation>
+    </message>
+    <message>
+        <source>Host name resolves</source>
+        <translation>Host-Name wird aufgelöst</translation>
+    </message>
+    <message>
+        <source>Addresses are publicly routable</source>
+        <translation>Adressen sind öffentlich erreichbar</translation>
+    </message>
+    <message>
+        <source>TCP connection</source>
+        <translation>TCP-Verbindung</translation>
+    </message>
+    <message>
+        <source>Port accepted by Atlassian</source>
+        <translation>Port wird von Atlassian akzeptiert</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>TLS version</source>
+        <translation>TLS-Version</translation>
+    </message>
+    <message>
+        <source>Certificate matches the host name</source>
+        <translation>Zertifikat passt zum Host-Namen</translation>
+    </message>
+    <message>
+        <source>Certificates are within their validity</source>
+        <translation>Zertifikate sind innerhalb ihrer Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Certificate chain is complete</source>
+        <translation>Zertifikatskette ist vollständig</translation>
+    </message>
+    <message>
+        <source>Chain is served in order</source>
+        <translation>Kette wird in der richtigen Reihenfolge gesendet</translation>
+    </message>
+    <message>
+        <source>No unrelated certificates served</source>
+        <translation>Keine fremden Zertifikate gesendet</translation>
+    </message>
+    <message>
+        <source>Root certificate left out (optional)</source>
+        <translation>Stammzertifikat nicht mitgesendet (optional)</translation>
+    </message>
+    <message>
+        <source>Publicly trusted</source>
+        <translation>Öffentlich vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>Signatures and key sizes</source>
+        <translation>Signaturen und Schlüssellängen</translation>
+    </message>
+    <message>
+        <source>Leaf certificate may identify a server</source>
+        <translation>Serverzertifikat darf einen Server ausweisen</translation>
+    </message>
+    <message>
+        <source>Key exchange</source>
+        <translation>Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>Size of the certificate message</source>
+        <translation>Größe der Zertifikatsnachricht</translation>
+    </message>
+    <message>
+        <source>No client certificate required</source>
+        <translation>Kein Client-Zertifikat verlangt</translation>
+    </message>
+    <message>
+        <source>GitLab answers over HTTPS</source>
+        <translation>GitLab antwortet über HTTPS</translation>
+    </message>
+    <message>
+        <source>GitLab API reachable</source>
+        <translation>GitLab-API erreichbar</translation>
+    </message>
+    <message>
+        <source>GitLab version</source>
+        <translation>GitLab-Version</translation>
+    </message>
+    <message>
+        <source>App descriptor served</source>
+        <translation>App-Deskriptor wird bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Descriptor follows Atlassian&apos;s rules</source>
+        <translation>Deskriptor folgt den Regeln von Atlassian</translation>
+    </message>
+    <message>
+        <source>Descriptor baseUrl is the public URL</source>
+        <translation>baseUrl des Deskriptors ist die öffentliche URL</translation>
+    </message>
+    <message>
+        <source>Descriptor key matches the method</source>
+        <translation>Deskriptor-Key passt zur Methode</translation>
+    </message>
+    <message>
+        <source>Lifecycle endpoint accepts POST</source>
+        <translation>Lifecycle-Endpunkt nimmt POST an</translation>
+    </message>
+    <message>
+        <source>OAuth application ID published</source>
+        <translation>OAuth-Anwendungs-ID veröffentlicht</translation>
+    </message>
+    <message>
+        <source>CORS for GitLab.com&apos;s app pages</source>
+        <translation>CORS für die App-Seiten von GitLab.com</translation>
+    </message>
+    <message>
+        <source>OAuth callback page</source>
+        <translation>OAuth-Callback-Seite</translation>
+    </message>
+    <message>
+        <source>CORS for the OAuth token endpoint</source>
+        <translation>CORS für den OAuth-Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Administrator token</source>
+        <translation>Administrator-Token</translation>
+    </message>
+    <message>
+        <source>Jira Connect Application ID</source>
+        <translation>Jira Connect Application ID</translation>
+    </message>
+    <message>
+        <source>Jira Connect Proxy URL</source>
+        <translation>Jira Connect Proxy URL</translation>
+    </message>
+    <message>
+        <source>Public key storage</source>
+        <translation>Speicherung öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <source>Additional audience URL</source>
+        <translation>Zusätzliche Audience-URL</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-Anwendung</translation>
+    </message>
+    <message>
+        <source>OAuth application not trusted</source>
+        <translation>OAuth-Anwendung nicht als Vertrauenswürdig markiert</translation>
+    </message>
+    <message>
+        <source>Jira sign-in</source>
+        <translation>Jira-Anmeldung</translation>
+    </message>
+    <message>
+        <source>Jira user is a site or organization admin</source>
+        <translation>Jira-Benutzer ist Site- oder Organisations-Admin</translation>
+    </message>
+    <message>
+        <source>Jira permission Browse users and groups</source>
+        <translation>Jira-Berechtigung „Benutzer und Gruppen durchsuchen“</translation>
+    </message>
+    <message>
+        <source>Install type</source>
+        <translation>Art der Installation</translation>
+    </message>
+    <message>
+        <source>Atlassian Connect end of support</source>
+        <translation>Ende des Supports für Atlassian Connect</translation>
+    </message>
+    <message>
+        <source>Forge upgrade of the Marketplace app approved in Jira</source>
+        <translation>Forge-Upgrade der Marketplace-App in Jira genehmigt</translation>
+    </message>
+    <message>
+        <source>Forge app ID</source>
+        <translation>Forge-App-ID</translation>
+    </message>
+    <message>
+        <source>Forge installation endpoint reachable</source>
+        <translation>Forge-Installationsendpunkt erreichbar</translation>
+    </message>
+    <message>
+        <source>Native Forge traffic allowed</source>
+        <translation>Verkehr für natives Forge erlaubt</translation>
+    </message>
+    <message>
+        <source>Reachable from GitLab.com and Atlassian</source>
+        <translation>Erreichbar von GitLab.com und Atlassian</translation>
+    </message>
+    <message>
+        <source>The instance reaches GitLab.com and Atlassian</source>
+        <translation>Die Instanz erreicht GitLab.com und Atlassian</translation>
+    </message>
+</context>
+<context>
     <name>gjd::CheckCommand</name>
     <message>
         <source>Show this help.</source>
@@ -532,10 +731,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ConnectCorsCheck</name>
     <message>
-        <source>CORS for GitLab.com&apos;s app pages</source>
-        <translation>CORS für die App-Seiten von GitLab.com</translation>
-    </message>
-    <message>
         <source>oauth_application_id allows the origin %1 (GET and preflight).</source>
         <translation>oauth_application_id erlaubt den Origin %1 (GET und Preflight).</translation>
     </message>
@@ -587,10 +782,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ConnectDescriptorBaseUrlCheck</name>
     <message>
-        <source>Descriptor baseUrl is the public URL</source>
-        <translation>baseUrl des Deskriptors ist die öffentliche URL</translation>
-    </message>
-    <message>
         <source>Make the reverse proxy send the public host name to GitLab: nginx &quot;proxy_set_header Host %1;&quot; (GitLab builds baseUrl from the Host header). From GitLab 17.7 also set the Jira Connect Additional Audience URL to %2.</source>
         <translation>Lassen Sie den Reverse Proxy den öffentlichen Host-Namen an GitLab senden: nginx „proxy_set_header Host %1;“ (GitLab bildet baseUrl aus dem Host-Header). Ab GitLab 17.7 setzen Sie außerdem die Jira Connect Additional Audience URL auf %2.</translation>
     </message>
@@ -622,10 +813,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ConnectDescriptorCheck</name>
     <message>
-        <source>App descriptor served</source>
-        <translation>App-Deskriptor wird bereitgestellt</translation>
-    </message>
-    <message>
         <source>Make the reverse proxy pass /-/jira_connect/ to GitLab unchanged (nginx: a &quot;location /&quot; with proxy_pass to GitLab, and no location, auth_request or WAF rule that catches /-/jira_connect/).</source>
         <translation>Lassen Sie den Reverse Proxy /-/jira_connect/ unverändert an GitLab weiterreichen (nginx: eine „location /“ mit proxy_pass zu GitLab und keine location, kein auth_request und keine WAF-Regel, die /-/jira_connect/ abfängt).</translation>
     </message>
@@ -652,10 +839,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::ConnectDescriptorKeyCheck</name>
-    <message>
-        <source>Descriptor key matches the method</source>
-        <translation>Deskriptor-Key passt zur Methode</translation>
-    </message>
     <message>
         <source>Remove the reverse-proxy rule that rewrites response bodies for /-/jira_connect/ (nginx sub_filter, Apache Substitute, a WAF&apos;s response rewriting): the key gitlab-jira-connect-… must reach Jira unchanged.</source>
         <translation>Entfernen Sie die Reverse-Proxy-Regel, die Antwortinhalte für /-/jira_connect/ umschreibt (nginx sub_filter, Apache Substitute, das Umschreiben von Antworten durch eine WAF): Der Key gitlab-jira-connect-… muss Jira unverändert erreichen.</translation>
@@ -712,10 +895,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ConnectDescriptorSchemaCheck</name>
     <message>
-        <source>Descriptor follows Atlassian&apos;s rules</source>
-        <translation>Deskriptor folgt den Regeln von Atlassian</translation>
-    </message>
-    <message>
         <source>Key, baseUrl, authentication, lifecycle, modules and scopes are all acceptable.</source>
         <translation>Key, baseUrl, authentication, lifecycle, modules und scopes sind alle zulässig.</translation>
     </message>
@@ -730,10 +909,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::ConnectLifecycleCheck</name>
-    <message>
-        <source>Lifecycle endpoint accepts POST</source>
-        <translation>Lifecycle-Endpunkt nimmt POST an</translation>
-    </message>
     <message>
         <source>Let POST requests to /-/jira_connect/events/ through to GitLab: remove the WAF rule, limit_except or &quot;location&quot; that blocks them (GitLab.com and Jira send the install events there).</source>
         <translation>Lassen Sie POST-Anfragen an /-/jira_connect/events/ bis zu GitLab durch: Entfernen Sie die WAF-Regel, das limit_except oder die „location“, die sie blockiert (GitLab.com und Jira senden die Installationsereignisse dorthin).</translation>
@@ -773,10 +948,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::ConnectOAuthApplicationIdCheck</name>
-    <message>
-        <source>OAuth application ID published</source>
-        <translation>OAuth-Anwendungs-ID veröffentlicht</translation>
-    </message>
     <message>
         <source>%1 gave no complete answer: %2</source>
         <translation>%1 hat keine vollständige Antwort geliefert: %2</translation>
@@ -821,10 +992,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ConnectOAuthCallbacksCheck</name>
     <message>
-        <source>OAuth callback page</source>
-        <translation>OAuth-Callback-Seite</translation>
-    </message>
-    <message>
         <source>%1 answers 200.</source>
         <translation>%1 antwortet mit 200.</translation>
     </message>
@@ -847,10 +1014,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::ConnectOAuthTokenCorsCheck</name>
-    <message>
-        <source>CORS for the OAuth token endpoint</source>
-        <translation>CORS für den OAuth-Token-Endpunkt</translation>
-    </message>
     <message>
         <source>%1 allows POST from %2 (preflight answered).</source>
         <translation>%1 erlaubt POST von %2 (Preflight beantwortet).</translation>
@@ -1405,10 +1568,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::DnsPublicCheck</name>
     <message>
-        <source>Addresses are publicly routable</source>
-        <translation>Adressen sind öffentlich erreichbar</translation>
-    </message>
-    <message>
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
     </message>
@@ -1443,10 +1602,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::DnsResolveCheck</name>
-    <message>
-        <source>Host name resolves</source>
-        <translation>Host-Name wird aufgelöst</translation>
-    </message>
     <message>
         <source>Check this computer&apos;s DNS resolver, then that the name servers of %1 answer.</source>
         <translation>Prüfen Sie den DNS-Resolver dieses Computers und danach, ob die Nameserver von %1 antworten.</translation>
@@ -1808,10 +1963,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ForgeAppIdCheck</name>
     <message>
-        <source>Forge app ID</source>
-        <translation>Forge-App-ID</translation>
-    </message>
-    <message>
         <source>GitLab verifies every call of the Forge app against this ID (the audience of Forge&apos;s invocation tokens). Native Forge mode is experimental in GitLab.</source>
         <translation>GitLab prüft jeden Aufruf der Forge-App gegen diese ID (die Audience der Invocation-Tokens von Forge). Der native Forge-Modus ist in GitLab experimentell.</translation>
     </message>
@@ -1845,10 +1996,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::ForgeInstallationEndpointCheck</name>
-    <message>
-        <source>Forge installation endpoint reachable</source>
-        <translation>Forge-Installationsendpunkt erreichbar</translation>
-    </message>
     <message>
         <source>PUT %1 was not sent.</source>
         <translation>PUT %1 wurde nicht gesendet.</translation>
@@ -1897,10 +2044,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::GitLabApiCheck</name>
     <message>
-        <source>GitLab API reachable</source>
-        <translation>GitLab-API erreichbar</translation>
-    </message>
-    <message>
         <source>Make the reverse proxy pass /api/v4/ to GitLab unchanged: the Jira app&apos;s pages call the API from the browser.</source>
         <translation>Lassen Sie den Reverse Proxy /api/v4/ unverändert an GitLab weiterreichen: Die Seiten der Jira-App rufen die API aus dem Browser auf.</translation>
     </message>
@@ -1932,10 +2075,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::GitLabOAuthAppCheck</name>
     <message>
-        <source>OAuth application</source>
-        <translation>OAuth-Anwendung</translation>
-    </message>
-    <message>
         <source>The OAuth application &quot;%1&quot;: %2.</source>
         <translation>Die OAuth-Anwendung „%1“: %2.</translation>
     </message>
@@ -1958,10 +2097,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::GitLabOAuthAppTrustedCheck</name>
     <message>
-        <source>OAuth application not trusted</source>
-        <translation>OAuth-Anwendung nicht als Vertrauenswürdig markiert</translation>
-    </message>
-    <message>
         <source>The API does not show the Trusted flag: open %1 and make sure Trusted is cleared.</source>
         <translation>Die API zeigt die Option Vertrauenswürdig (Trusted) nicht an: Öffnen Sie %1 und stellen Sie sicher, dass Vertrauenswürdig nicht aktiviert ist.</translation>
     </message>
@@ -1972,10 +2107,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::GitLabSettingsApplicationKeyCheck</name>
-    <message>
-        <source>Jira Connect Application ID</source>
-        <translation>Jira Connect Application ID</translation>
-    </message>
     <message>
         <source>Use an administrator&apos;s token with the api scope.</source>
         <translation>Verwenden Sie das Token eines Administrators mit dem Scope api.</translation>
@@ -2007,10 +2138,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::GitLabSettingsAudienceCheck</name>
     <message>
-        <source>Additional audience URL</source>
-        <translation>Zusätzliche Audience-URL</translation>
-    </message>
-    <message>
         <source>GitLab %1 has no Jira Connect Additional Audience URL (it arrived in 17.7).</source>
         <translation>GitLab %1 hat keine Jira Connect Additional Audience URL (die Einstellung kam mit 17.7).</translation>
     </message>
@@ -2041,10 +2168,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::GitLabSettingsProxyUrlCheck</name>
-    <message>
-        <source>Jira Connect Proxy URL</source>
-        <translation>Jira Connect Proxy URL</translation>
-    </message>
     <message>
         <source>Set Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL to exactly https://gitlab.com (no trailing slash).</source>
         <translation>Setzen Sie Admin → Settings → General → GitLab for Jira App → Jira Connect Proxy URL auf genau https://gitlab.com (ohne abschließenden Schrägstrich).</translation>
@@ -2085,10 +2208,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::GitLabSettingsPublicKeyStorageCheck</name>
     <message>
-        <source>Public key storage</source>
-        <translation>Speicherung öffentlicher Schlüssel</translation>
-    </message>
-    <message>
         <source>On, as an instance that relays for other instances needs.</source>
         <translation>Aktiviert, wie es eine Instanz braucht, die für andere Instanzen als Proxy dient.</translation>
     </message>
@@ -2115,10 +2234,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::GitLabTokenCheck</name>
-    <message>
-        <source>Administrator token</source>
-        <translation>Administrator-Token</translation>
-    </message>
     <message>
         <source>Create a personal access token of an administrator with the scope api (and admin_mode when Admin Mode is on): %1/-/user_settings/personal_access_tokens.</source>
         <translation>Erstellen Sie ein persönliches Zugriffstoken eines Administrators mit dem Scope api (und admin_mode, wenn der Admin Mode aktiv ist): %1/-/user_settings/personal_access_tokens.</translation>
@@ -2178,10 +2293,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::GitLabVersionCheck</name>
-    <message>
-        <source>GitLab version</source>
-        <translation>GitLab-Version</translation>
-    </message>
     <message>
         <source>/api/v4/version answered %1 without a readable version.</source>
         <translation>/api/v4/version hat keine lesbare Version geliefert (%1).</translation>
@@ -2361,10 +2472,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::HttpBaseCheck</name>
-    <message>
-        <source>GitLab answers over HTTPS</source>
-        <translation>GitLab antwortet über HTTPS</translation>
-    </message>
     <message>
         <source>%1 gave no HTTP answer: %2</source>
         <translation>%1 hat keine HTTP-Antwort geliefert: %2</translation>
@@ -2546,10 +2653,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::InputUrlCheck</name>
     <message>
-        <source>Instance URL</source>
-        <translation>Instanz-URL</translation>
-    </message>
-    <message>
         <source>Enter the address users open in the browser, such as https://gitlab.example.com (a relative root like https://example.com/gitlab is fine).</source>
         <translation>Geben Sie die Adresse ein, die Benutzer im Browser öffnen, zum Beispiel https://gitlab.example.com (ein relativer Pfad wie https://example.com/gitlab ist in Ordnung).</translation>
     </message>
@@ -2703,10 +2806,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::JiraAdminGroupCheck</name>
     <message>
-        <source>Jira user is a site or organization admin</source>
-        <translation>Jira-Benutzer ist Site- oder Organisations-Admin</translation>
-    </message>
-    <message>
         <source>%1 is in %2.</source>
         <translation>%1 ist in %2.</translation>
     </message>
@@ -2733,10 +2832,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::JiraAuthCheck</name>
-    <message>
-        <source>Jira sign-in</source>
-        <translation>Jira-Anmeldung</translation>
-    </message>
     <message>
         <source>Check the Jira site address; Atlassian&apos;s certificates are public, so a failure here means a TLS-intercepting proxy or a wrong address.</source>
         <translation>Prüfen Sie die Adresse der Jira-Site; die Zertifikate von Atlassian sind öffentlich, ein Fehler hier bedeutet also einen TLS-aufbrechenden Proxy oder eine falsche Adresse.</translation>
@@ -2800,10 +2895,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 </context>
 <context>
     <name>gjd::JiraBrowseUsersCheck</name>
-    <message>
-        <source>Jira permission Browse users and groups</source>
-        <translation>Jira-Berechtigung „Benutzer und Gruppen durchsuchen“</translation>
-    </message>
     <message>
         <source>Grant the global permission Browse users and groups to a group the user is in (Jira settings → System → Global permissions).</source>
         <translation>Erteilen Sie die globale Berechtigung „Benutzer und Gruppen durchsuchen“ einer Gruppe, in der der Benutzer ist (Jira-Einstellungen → System → Globale Berechtigungen).</translation>
@@ -2957,10 +3048,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
 <context>
     <name>gjd::ManualForgeNetworkCheck</name>
     <message>
-        <source>Native Forge traffic allowed</source>
-        <translation>Verkehr für natives Forge erlaubt</translation>
-    </message>
-    <message>
         <source>an HTTP status line: in native Forge mode GitLab sends development information there</source>
         <translation>eine HTTP-Statuszeile: Im nativen Forge-Modus sendet GitLab die Entwicklungsinformationen dorthin</translation>
     </message>
@@ -2993,10 +3080,6 @@ Eingehend ruft Forge die Instanz aus den Bereichen auf, die Atlassian als „Out
 </context>
 <context>
     <name>gjd::ManualInboundCheck</name>
-    <message>
-        <source>Reachable from GitLab.com and Atlassian</source>
-        <translation>Erreichbar von GitLab.com und Atlassian</translation>
-    </message>
     <message>
         <source>lifecycle events only: users&apos; browsers must still reach the rest of GitLab</source>
         <translation>nur Lifecycle-Ereignisse: Die Browser der Benutzer müssen den Rest von GitLab weiterhin erreichen</translation>
@@ -3032,10 +3115,6 @@ Eingehend ruft Forge die Instanz aus den Bereichen auf, die Atlassian als „Out
 </context>
 <context>
     <name>gjd::ManualOutboundCheck</name>
-    <message>
-        <source>The instance reaches GitLab.com and Atlassian</source>
-        <translation>Die Instanz erreicht GitLab.com und Atlassian</translation>
-    </message>
     <message>
         <source>an HTTP status line (200 or 30x): GitLab.com relays the install events and serves the public keys</source>
         <translation>eine HTTP-Statuszeile (200 oder 30x): GitLab.com leitet die Installationsereignisse weiter und stellt die öffentlichen Schlüssel bereit</translation>
@@ -3238,10 +3317,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::PlatformConnectEolCheck</name>
     <message>
-        <source>Atlassian Connect end of support</source>
-        <translation>Ende des Supports für Atlassian Connect</translation>
-    </message>
-    <message>
         <source>A native Forge install does not rely on Atlassian Connect.</source>
         <translation>Eine native Forge-Installation hängt nicht von Atlassian Connect ab.</translation>
     </message>
@@ -3261,20 +3336,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::PlatformForgeUpgradeCheck</name>
     <message>
-        <source>Forge upgrade of the Marketplace app approved in Jira</source>
-        <translation>Forge-Upgrade der Marketplace-App in Jira genehmigt</translation>
-    </message>
-    <message>
         <source>Approve the upgrade as a Jira administrator (member of site-admins or org-admins).</source>
         <translation>Genehmigen Sie das Upgrade als Jira-Administrator (Mitglied von site-admins oder org-admins).</translation>
     </message>
 </context>
 <context>
     <name>gjd::PlatformInstallTypeCheck</name>
-    <message>
-        <source>Install type</source>
-        <translation>Art der Installation</translation>
-    </message>
     <message>
         <source>The install type could not be decided: no administrator&apos;s token was given, and the descriptor and the Application ID endpoint gave no usable answer.</source>
         <translation>Die Art der Installation ließ sich nicht bestimmen: Es wurde kein Administrator-Token angegeben, und Deskriptor und Application-ID-Endpunkt gaben keine brauchbare Antwort.</translation>
@@ -3365,10 +3432,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::PortAllowedCheck</name>
-    <message>
-        <source>Port accepted by Atlassian</source>
-        <translation>Port wird von Atlassian akzeptiert</translation>
-    </message>
     <message>
         <source>Port %1 is one Atlassian fetches app descriptors from.</source>
         <translation>Port %1 gehört zu den Ports, von denen Atlassian App-Deskriptoren abruft.</translation>
@@ -4249,10 +4312,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TcpConnectCheck</name>
     <message>
-        <source>TCP connection</source>
-        <translation>TCP-Verbindung</translation>
-    </message>
-    <message>
         <source>%1 in %2 ms</source>
         <translation>%1 in %2 ms</translation>
     </message>
@@ -4438,20 +4497,12 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Das Stammzertifikat wird wie empfohlen nicht mitgesendet.</translation>
     </message>
     <message>
-        <source>Root certificate left out (optional)</source>
-        <translation>Stammzertifikat nicht mitgesendet (optional)</translation>
-    </message>
-    <message>
         <source>The server sends %1, which the trust store already holds: harmless, but unnecessary.</source>
         <translation>Der Server sendet %1 mit, das der Vertrauensspeicher bereits enthält: harmlos, aber unnötig.</translation>
     </message>
 </context>
 <context>
     <name>gjd::TlsChainCompleteCheck</name>
-    <message>
-        <source>Certificate chain is complete</source>
-        <translation>Zertifikatskette ist vollständig</translation>
-    </message>
     <message>
         <source>The leaf certificate is self-signed, so no intermediate can be missing (whether it is trusted is tls.trust.public&apos;s finding).</source>
         <translation>Das Serverzertifikat ist selbstsigniert, also kann kein Zwischenzertifikat fehlen (ob ihm vertraut wird, stellt tls.trust.public fest).</translation>
@@ -4487,10 +4538,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsChainExtraCheck</name>
-    <message>
-        <source>No unrelated certificates served</source>
-        <translation>Keine fremden Zertifikate gesendet</translation>
-    </message>
     <message>
         <source>Every served certificate is on the path.</source>
         <translation>Jedes gesendete Zertifikat liegt auf dem Pfad.</translation>
@@ -4537,10 +4584,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsChainOrderCheck</name>
     <message>
-        <source>Chain is served in order</source>
-        <translation>Kette wird in der richtigen Reihenfolge gesendet</translation>
-    </message>
-    <message>
         <source>Served in issuing order: leaf first, then each issuer.</source>
         <translation>In Ausstellungsreihenfolge gesendet: zuerst das Serverzertifikat, dann jeweils der Aussteller.</translation>
     </message>
@@ -4564,10 +4607,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsClientCertificateCheck</name>
     <message>
-        <source>No client certificate required</source>
-        <translation>Kein Client-Zertifikat verlangt</translation>
-    </message>
-    <message>
         <source>Skipped: tls.handshake failed.</source>
         <translation>Übersprungen: tls.handshake ist fehlgeschlagen.</translation>
     </message>
@@ -4586,10 +4625,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsCryptoCheck</name>
-    <message>
-        <source>Signatures and key sizes</source>
-        <translation>Signaturen und Schlüssellängen</translation>
-    </message>
     <message>
         <source>%1 is signed with %2.</source>
         <translation>%1 ist mit %2 signiert.</translation>
@@ -4613,10 +4648,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsHandshakeCheck</name>
-    <message>
-        <source>TLS handshake</source>
-        <translation>TLS-Handshake</translation>
-    </message>
     <message>
         <source>%1 with %2, %3 certificate(s) served, in %4 ms.</source>
         <translation>%1 mit %2, %3 Zertifikat(e) gesendet, in %4 ms.</translation>
@@ -4665,10 +4696,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsHandshakeSizeCheck</name>
     <message>
-        <source>Size of the certificate message</source>
-        <translation>Größe der Zertifikatsnachricht</translation>
-    </message>
-    <message>
         <source>The server&apos;s certificate message is larger than about 100 KiB, more than OpenSSL clients (GitLab.com) and Java (Jira Cloud) accept.</source>
         <translation>Die Zertifikatsnachricht des Servers ist größer als etwa 100 KiB, mehr als OpenSSL-Clients (GitLab.com) und Java (Jira Cloud) annehmen.</translation>
     </message>
@@ -4710,10 +4737,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsHostnameCheck</name>
     <message>
-        <source>Certificate matches the host name</source>
-        <translation>Zertifikat passt zum Host-Namen</translation>
-    </message>
-    <message>
         <source>%1 matches only the certificate&apos;s Common Name; it has no Subject Alternative Name, which current clients require.</source>
         <translation>%1 passt nur zum Common Name des Zertifikats; es hat keinen Subject Alternative Name, den aktuelle Clients verlangen.</translation>
     </message>
@@ -4752,10 +4775,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsKeyExchangeCheck</name>
-    <message>
-        <source>Key exchange</source>
-        <translation>Schlüsselaustausch</translation>
-    </message>
     <message>
         <source>ECDHE with a %1-bit curve (%2).</source>
         <translation>ECDHE mit einer %1-Bit-Kurve (%2).</translation>
@@ -4807,10 +4826,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsLeafPurposeCheck</name>
-    <message>
-        <source>Leaf certificate may identify a server</source>
-        <translation>Serverzertifikat darf einen Server ausweisen</translation>
-    </message>
     <message>
         <source>its extended key usage (%1) does not include serverAuth</source>
         <translation>seine erweiterte Schlüsselverwendung (%1) enthält nicht serverAuth</translation>
@@ -4961,10 +4976,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsProtocolCheck</name>
     <message>
-        <source>TLS version</source>
-        <translation>TLS-Version</translation>
-    </message>
-    <message>
         <source>Enable TLS 1.2 and 1.3: nginx &quot;ssl_protocols TLSv1.2 TLSv1.3;&quot;; Omnibus nginx[&apos;ssl_protocols&apos;] = &quot;TLSv1.2 TLSv1.3&quot;.</source>
         <translation>Aktivieren Sie TLS 1.2 und 1.3: nginx „ssl_protocols TLSv1.2 TLSv1.3;“; Omnibus nginx[&apos;ssl_protocols&apos;] = &quot;TLSv1.2 TLSv1.3&quot;.</translation>
     </message>
@@ -4987,10 +4998,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsTrustPublicCheck</name>
-    <message>
-        <source>Publicly trusted</source>
-        <translation>Öffentlich vertrauenswürdig</translation>
-    </message>
     <message>
         <source>this computer&apos;s system trust store</source>
         <translation>der System-Vertrauensspeicher dieses Computers</translation>
@@ -5030,10 +5037,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 </context>
 <context>
     <name>gjd::TlsValidityCheck</name>
-    <message>
-        <source>Certificates are within their validity</source>
-        <translation>Zertifikate sind innerhalb ihrer Gültigkeit</translation>
-    </message>
     <message>
         <source>The leaf certificate %1</source>
         <translation>Das Serverzertifikat %1</translation>

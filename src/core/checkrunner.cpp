@@ -626,7 +626,7 @@ void CheckRunner::decideTheRest()
 
 bool CheckRunner::dependsOnMethod(const Check& check)
 {
-    return check.methodDependent() || check.methods().size() < 3;
+    return check.methodDependent() || !check.appliesToEveryMethod();
 }
 
 void CheckRunner::resolveMethod(bool now)

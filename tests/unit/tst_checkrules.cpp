@@ -4,6 +4,7 @@
 // check's evaluate() from the catalogue. No network, no runner: what a check decides from what
 // it is given, including whom it says refuses it (evidence.consumers, checks.md).
 #include "checks/check.h"
+#include "checks/platformcommon.h"
 #include "clock.h"
 #include "runcontext.h"
 #include "testpki.h"
@@ -85,6 +86,47 @@ RunContext dheContext(const QString& parametersFile)
     ctx.tls->ephemeralKeyBits = inspectDhGroup(ctx.tls->ephemeralKeyDer).bits;
     return ctx;
 }
+
+// A context for the network checks: `url`, and what DNS answered.
+RunContext resolvedContext(const QString& url, const QList<QHostAddress>& addresses,
+                           Method method = Method::Marketplace)
+{
+    RunContext ctx;
+    ctx.url = InstanceUrl::parse(url);
+    ctx.method = method;
+    ctx.now = Clock::nowUtc();
+    DnsResult dns;
+    dns.ok = !addresses.isEmpty();
+    dns.addresses = addresses;
+    dns.literalAddress = !ctx.url.host().isEmpty() && !QHostAddress(ctx.url.host()).isNull();
+    ctx.dns = dns;
+    return ctx;
+}
+
+// The same after TCP connections to each address, each with the outcome given ("" = connected).
+RunContext connectedContext(const QList<std::pair<QHostAddress, QString>>& attempts)
+{
+    QList<QHostAddress> addresses;
+    for (const auto& attempt : attempts)
+        addresses.append(attempt.first);
+    RunContext ctx = resolvedContext(QStringLiteral("https://gitlab.example.com"), addresses);
+    TcpResult tcp;
+    for (const auto& [address, error] : attempts) {
+        TcpAttempt a;
+        a.address = address;
+        a.connected = error.isEmpty();
+        a.errorCode = error;
+        a.error = error.isEmpty() ? QString() : QStringLiteral("%1: %2").arg(address.toString(), error);
+        a.durationMs = 12;
+        tcp.attempts.append(a);
+    }
+    ctx.tcp = tcp;
+    return ctx;
+}
+
+const QHostAddress kDocumentation(QStringLiteral("203.0.113.10")); // TEST-NET-3: not routable
+const QHostAddress kGlobal(QStringLiteral("8.8.8.8"));
+const QHostAddress kPrivate(QStringLiteral("10.1.2.3"));
 
 struct Case
 {
@@ -173,6 +215,63 @@ const QList<Case>& cases()
          Status::Fail, "reject", "accept", "1024-bit RSA.*at least 2048"},
         {"crypto: SHA-1", "tls.crypto", [] { return servedContext(QStringLiteral("sha1")); }, Status::Fail,
          "reject", "unknown", "SHA-?1.*SHA-256"},
+        // input.url
+        {"url: an https URL", "input.url",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com"), {}); }, Status::Pass,
+         nullptr, nullptr, ""},
+        {"url: a trailing slash", "input.url",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com/"), {}); }, Status::Warn,
+         nullptr, nullptr, "trailing slash.*rejects"},
+        {"url: not a URL", "input.url", [] { return resolvedContext(QStringLiteral("gitlab example"), {}); },
+         Status::Fail, nullptr, nullptr, "https://gitlab.example.com"},
+        // dns.public
+        {"dns: a public address", "dns.public",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com"), {kGlobal}); },
+         Status::Pass, nullptr, nullptr, "publicly routable"},
+        {"dns: a private address", "dns.public",
+         [] {
+             return resolvedContext(QStringLiteral("https://gitlab.example.com"), {kGlobal, kPrivate});
+         },
+         Status::Warn, nullptr, nullptr, "10\\.1\\.2\\.3.*cannot reach.*public address"},
+        {"dns: a documentation address", "dns.public",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com"), {kDocumentation}); },
+         Status::Warn, nullptr, nullptr, "203\\.0\\.113\\.10"},
+        {"dns: an address URL", "dns.public",
+         [] { return resolvedContext(QStringLiteral("https://10.1.2.3"), {kPrivate}); }, Status::Warn,
+         nullptr, nullptr, "host name resolves to a public address"},
+        // tcp.connect
+        {"tcp: every address connects", "tcp.connect",
+         [] {
+             return connectedContext({{kGlobal, QString()}});
+         },
+         Status::Pass, nullptr, nullptr, "port 443"},
+        {"tcp: dropped (timeout)", "tcp.connect",
+         [] {
+             return connectedContext({{kGlobal, QStringLiteral("timeout")}});
+         },
+         Status::Fail, nullptr, nullptr, "firewall drops.*34\\.74\\.90\\.64/28"},
+        {"tcp: refused", "tcp.connect",
+         [] {
+             return connectedContext({{kGlobal, QStringLiteral("refused")}});
+         },
+         Status::Fail, nullptr, nullptr, "listen on port 443"},
+        {"tcp: one of two addresses fails", "tcp.connect",
+         [] {
+             return connectedContext({{kGlobal, QString()}, {kPrivate, QStringLiteral("refused")}});
+         },
+         Status::Warn, nullptr, nullptr, ""},
+        // port.allowed
+        {"port: 443", "port.allowed",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com"), {}); }, Status::Pass,
+         nullptr, nullptr, "443"},
+        {"port: 8443, marketplace", "port.allowed",
+         [] { return resolvedContext(QStringLiteral("https://gitlab.example.com:8443"), {}); }, Status::Warn,
+         nullptr, nullptr, "8443.*manual install would be refused.*reverse proxy listening on 443"},
+        {"port: 8443, manual", "port.allowed",
+         [] {
+             return resolvedContext(QStringLiteral("https://gitlab.example.com:8443"), {}, Method::Manual);
+         },
+         Status::Fail, nullptr, nullptr, "only from those ports"},
         // tls.hostname
         {"hostname: an address URL", "tls.hostname",
          [] { return servedContext(QStringLiteral("full"), QStringLiteral("127.0.0.1")); }, Status::Fail,
@@ -193,6 +292,8 @@ class TestCheckRules final : public QObject
 private slots:
     void rule_data();
     void rule();
+    void everyCheckIsInTheTable();
+    void installTypeChecksReadItsProbes();
 };
 
 void TestCheckRules::rule_data()
@@ -228,6 +329,40 @@ void TestCheckRules::rule()
     } else {
         QCOMPARE(consumers.value(QStringLiteral("gitlab_com")).toString(), QLatin1String(c.gitlabCom));
         QCOMPARE(consumers.value(QStringLiteral("jira_cloud")).toString(), QLatin1String(c.jiraCloud));
+    }
+}
+
+// Every catalogue row has an id, a category, a title and an evaluate function, and no row is met
+// by tests of its own alone: the rules above cover the network checks and the four new TLS checks.
+void TestCheckRules::everyCheckIsInTheTable()
+{
+    QStringList ids;
+    for (const auto& check : catalogue()) {
+        QVERIFY(!check->id().isEmpty());
+        QVERIFY2(Categories::ids().contains(check->category()), qPrintable(check->id()));
+        QVERIFY2(!check->title().isEmpty(), qPrintable(check->id()));
+        QVERIFY2(!check->methods().isEmpty(), qPrintable(check->id()));
+        ids.append(check->id());
+    }
+    QCOMPARE(ids.size(), 49);
+    QVERIFY2(catalogueProblems(catalogue()).isEmpty(),
+             qPrintable(catalogueProblems(catalogue()).join(u'\n')));
+    for (const Case& c : cases())
+        QVERIFY2(ids.contains(QLatin1String(c.check)), c.check);
+}
+
+// The checks that decide on the install type (InstallTypes::decide) must wait for what it reads:
+// their rows list installTypeProbes() (checks/platformcommon.h).
+void TestCheckRules::installTypeChecksReadItsProbes()
+{
+    for (const char* id : {"platform.install_type", "platform.connect_eol", "forge.app_id",
+                           "forge.installation_endpoint", "manual.forge_network"}) {
+        const Check* check = findCheck(QLatin1String(id));
+        QVERIFY2(check, id);
+        for (const QString& probe : platformcommon::installTypeProbes())
+            QVERIFY2(check->probes().contains(probe),
+                     qPrintable(QStringLiteral("%1 lacks %2").arg(QLatin1String(id), probe)));
+        QVERIFY2(check->probesOptional(), id);
     }
 }
 

@@ -69,48 +69,29 @@ RunOptions optionsFor(quint16 port)
 }
 
 // A check of a made-up catalogue: passes with whatever it is given.
-class PlainCheck final : public Check
+std::unique_ptr<Check> plainCheck(const QString& id, const QStringList& prerequisites = {},
+                                  const QStringList& probes = {})
 {
-public:
-    PlainCheck(QString id, QStringList prerequisites = {}, QStringList probes = {})
-        : m_id(std::move(id))
-        , m_prerequisites(std::move(prerequisites))
-        , m_probes(std::move(probes))
-    {
-    }
-    QString id() const override { return m_id; }
-    QString category() const override { return QStringLiteral("input"); }
-    QString title() const override { return m_id; }
-    QStringList prerequisites() const override { return m_prerequisites; }
-    QStringList probes() const override { return m_probes; }
-    void evaluate(const RunContext&, Finding& f) const override
-    {
-        set(f, Status::Pass, QStringLiteral("ok"));
-    }
-
-private:
-    QString m_id;
-    QStringList m_prerequisites;
-    QStringList m_probes;
-};
+    return std::make_unique<Check>(CheckSpec{id, QStringLiteral("input"), "plain", everyMethod(),
+                                             prerequisites, probes, CheckSpec::NoFlags,
+                                             [](const RunContext&, Finding& f) {
+                                                 set(f, Status::Pass, QStringLiteral("ok"));
+                                             }});
+}
 
 // A catalogue with every mistake a hand-edited one can have.
 CheckList brokenCatalogue()
 {
     CheckList list;
-    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("good")));
+    list.push_back(plainCheck(QStringLiteral("good")));
+    list.push_back(plainCheck(QStringLiteral("misspelt"), QStringList{QStringLiteral("goood")}));
+    list.push_back(plainCheck(QStringLiteral("after-misspelt"), QStringList{QStringLiteral("misspelt")}));
+    list.push_back(plainCheck(QStringLiteral("cycle-a"), QStringList{QStringLiteral("cycle-b")}));
+    list.push_back(plainCheck(QStringLiteral("cycle-b"), QStringList{QStringLiteral("cycle-a")}));
     list.push_back(
-        std::make_unique<PlainCheck>(QStringLiteral("misspelt"), QStringList{QStringLiteral("goood")}));
-    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("after-misspelt"),
-                                                QStringList{QStringLiteral("misspelt")}));
-    list.push_back(
-        std::make_unique<PlainCheck>(QStringLiteral("cycle-a"), QStringList{QStringLiteral("cycle-b")}));
-    list.push_back(
-        std::make_unique<PlainCheck>(QStringLiteral("cycle-b"), QStringList{QStringLiteral("cycle-a")}));
-    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("no-such-probe"), QStringList{},
-                                                QStringList{QStringLiteral("nosuch")}));
-    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("Bad\x1b[2JId")));
-    list.push_back(std::make_unique<PlainCheck>(QStringLiteral("good")));
+        plainCheck(QStringLiteral("no-such-probe"), QStringList{}, QStringList{QStringLiteral("nosuch")}));
+    list.push_back(plainCheck(QStringLiteral("Bad\x1b[2JId")));
+    list.push_back(plainCheck(QStringLiteral("good")));
     return list;
 }
 

@@ -9,114 +9,209 @@
 
 namespace gjd {
 
-// One factory per check, each defined in the check's own file.
-std::unique_ptr<Check> makeInputUrlCheck();
-std::unique_ptr<Check> makeDnsResolveCheck();
-std::unique_ptr<Check> makeDnsPublicCheck();
-std::unique_ptr<Check> makeTcpConnectCheck();
-std::unique_ptr<Check> makePortAllowedCheck();
-std::unique_ptr<Check> makeTlsHandshakeCheck();
-std::unique_ptr<Check> makeTlsProtocolCheck();
-std::unique_ptr<Check> makeTlsHostnameCheck();
-std::unique_ptr<Check> makeTlsValidityCheck();
-std::unique_ptr<Check> makeTlsChainCompleteCheck();
-std::unique_ptr<Check> makeTlsChainOrderCheck();
-std::unique_ptr<Check> makeTlsChainExtraCheck();
-std::unique_ptr<Check> makeTlsChainAnchorCheck();
-std::unique_ptr<Check> makeTlsTrustPublicCheck();
-std::unique_ptr<Check> makeTlsCryptoCheck();
-std::unique_ptr<Check> makeTlsLeafPurposeCheck();
-std::unique_ptr<Check> makeTlsKeyExchangeCheck();
-std::unique_ptr<Check> makeTlsHandshakeSizeCheck();
-std::unique_ptr<Check> makeTlsClientCertificateCheck();
-std::unique_ptr<Check> makeHttpBaseCheck();
-std::unique_ptr<Check> makeGitLabApiCheck();
-std::unique_ptr<Check> makeGitLabVersionCheck();
-std::unique_ptr<Check> makeConnectDescriptorCheck();
-std::unique_ptr<Check> makeConnectDescriptorSchemaCheck();
-std::unique_ptr<Check> makeConnectDescriptorBaseUrlCheck();
-std::unique_ptr<Check> makeConnectDescriptorKeyCheck();
-std::unique_ptr<Check> makeConnectLifecycleCheck();
-std::unique_ptr<Check> makeConnectOAuthApplicationIdCheck();
-std::unique_ptr<Check> makeConnectCorsCheck();
-std::unique_ptr<Check> makeConnectOAuthCallbacksCheck();
-std::unique_ptr<Check> makeConnectOAuthTokenCorsCheck();
-std::unique_ptr<Check> makeGitLabTokenCheck();
-std::unique_ptr<Check> makeGitLabSettingsApplicationKeyCheck();
-std::unique_ptr<Check> makeGitLabSettingsProxyUrlCheck();
-std::unique_ptr<Check> makeGitLabSettingsPublicKeyStorageCheck();
-std::unique_ptr<Check> makeGitLabSettingsAudienceCheck();
-std::unique_ptr<Check> makeGitLabOAuthAppCheck();
-std::unique_ptr<Check> makeGitLabOAuthAppTrustedCheck();
-std::unique_ptr<Check> makeJiraAuthCheck();
-std::unique_ptr<Check> makeJiraAdminGroupCheck();
-std::unique_ptr<Check> makeJiraBrowseUsersCheck();
-std::unique_ptr<Check> makePlatformInstallTypeCheck();
-std::unique_ptr<Check> makePlatformConnectEolCheck();
-std::unique_ptr<Check> makePlatformForgeUpgradeCheck();
-std::unique_ptr<Check> makeForgeAppIdCheck();
-std::unique_ptr<Check> makeForgeInstallationEndpointCheck();
-std::unique_ptr<Check> makeManualForgeNetworkCheck();
-std::unique_ptr<Check> makeManualInboundCheck();
-std::unique_ptr<Check> makeManualOutboundCheck();
+// How each check judges: its evaluate function, in the check's own file (checks/*.cpp), beside the
+// rules it states.
+namespace checks {
+void inputUrl(const RunContext& context, Finding& finding);
+void dnsResolve(const RunContext& context, Finding& finding);
+void dnsPublic(const RunContext& context, Finding& finding);
+void tcpConnect(const RunContext& context, Finding& finding);
+void portAllowed(const RunContext& context, Finding& finding);
+void tlsHandshake(const RunContext& context, Finding& finding);
+void tlsProtocol(const RunContext& context, Finding& finding);
+void tlsHostname(const RunContext& context, Finding& finding);
+void tlsValidity(const RunContext& context, Finding& finding);
+void tlsChainComplete(const RunContext& context, Finding& finding);
+void tlsChainOrder(const RunContext& context, Finding& finding);
+void tlsChainExtra(const RunContext& context, Finding& finding);
+void tlsChainAnchor(const RunContext& context, Finding& finding);
+void tlsTrustPublic(const RunContext& context, Finding& finding);
+void tlsCrypto(const RunContext& context, Finding& finding);
+void tlsLeafPurpose(const RunContext& context, Finding& finding);
+void tlsKeyExchange(const RunContext& context, Finding& finding);
+void tlsHandshakeSize(const RunContext& context, Finding& finding);
+void tlsClientCertificate(const RunContext& context, Finding& finding);
+void httpBase(const RunContext& context, Finding& finding);
+void gitLabApi(const RunContext& context, Finding& finding);
+void gitLabVersion(const RunContext& context, Finding& finding);
+void connectDescriptor(const RunContext& context, Finding& finding);
+void connectDescriptorSchema(const RunContext& context, Finding& finding);
+void connectDescriptorBaseUrl(const RunContext& context, Finding& finding);
+void connectDescriptorKey(const RunContext& context, Finding& finding);
+void connectLifecycle(const RunContext& context, Finding& finding);
+void connectOAuthApplicationId(const RunContext& context, Finding& finding);
+void connectCors(const RunContext& context, Finding& finding);
+void connectOAuthCallbacks(const RunContext& context, Finding& finding);
+void connectOAuthTokenCors(const RunContext& context, Finding& finding);
+void gitLabToken(const RunContext& context, Finding& finding);
+void gitLabSettingsApplicationKey(const RunContext& context, Finding& finding);
+void gitLabSettingsProxyUrl(const RunContext& context, Finding& finding);
+void gitLabSettingsPublicKeyStorage(const RunContext& context, Finding& finding);
+void gitLabSettingsAudience(const RunContext& context, Finding& finding);
+void gitLabOAuthApp(const RunContext& context, Finding& finding);
+void gitLabOAuthAppTrusted(const RunContext& context, Finding& finding);
+void jiraAuth(const RunContext& context, Finding& finding);
+void jiraAdminGroup(const RunContext& context, Finding& finding);
+void jiraBrowseUsers(const RunContext& context, Finding& finding);
+void platformInstallType(const RunContext& context, Finding& finding);
+void platformConnectEol(const RunContext& context, Finding& finding);
+void platformForgeUpgrade(const RunContext& context, Finding& finding);
+void forgeAppId(const RunContext& context, Finding& finding);
+void forgeInstallationEndpoint(const RunContext& context, Finding& finding);
+void manualForgeNetwork(const RunContext& context, Finding& finding);
+void manualInbound(const RunContext& context, Finding& finding);
+void manualOutbound(const RunContext& context, Finding& finding);
+} // namespace checks
+
+namespace {
+
+// The catalogue's columns, written compactly: `methods` as bits, `prerequisites` and `probes` as
+// ids separated by spaces.
+enum MethodBits : unsigned
+{
+    marketplace = 1,
+    manual = 2,
+    proxy = 4,
+    every = marketplace | manual | proxy,
+};
+constexpr unsigned none = CheckSpec::NoFlags;
+constexpr unsigned methodDependent = CheckSpec::MethodDependent;
+constexpr unsigned probesOptional = CheckSpec::ProbesOptional;
+
+CheckSpec row(const char* id, const QString& category, const char* title, unsigned methods,
+              const char* prerequisites, const char* probes, unsigned flags, CheckSpec::Evaluate evaluate)
+{
+    const auto ids = [](const char* list) {
+        return QString::fromLatin1(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    QList<Method> applies;
+    for (const auto& [bit, method] : {std::pair{marketplace, Method::Marketplace},
+                                      std::pair{manual, Method::Manual}, std::pair{proxy, Method::Proxy}}) {
+        if ((methods & bit) != 0)
+            applies.append(method);
+    }
+    return {QString::fromLatin1(id), category,    title, applies,
+            ids(prerequisites),      ids(probes), flags, evaluate};
+}
+
+// clang-format off
+// One row per check: id, category, title; the methods it applies to, the checks that must not have
+// failed before it, the probes whose results it reads, flags; its evaluate function. The order of
+// checks.md, which is the order of every report: prerequisites come first. catalogueProblems()
+// proves the rows consistent (tst_checkrunner); tst_checkrules calls the evaluate functions.
+const CheckSpec kRows[] = {
+    row("input.url", category::input, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Instance URL"),
+        every, "", "", none, &checks::inputUrl),
+    row("dns.resolve", category::network, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Host name resolves"),
+        every, "input.url", "dns", none, &checks::dnsResolve),
+    row("dns.public", category::network, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Addresses are publicly routable"),
+        every, "dns.resolve", "dns", none, &checks::dnsPublic),
+    row("tcp.connect", category::network, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "TCP connection"),
+        every, "dns.resolve", "tcp", none, &checks::tcpConnect),
+    row("port.allowed", category::network, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Port accepted by Atlassian"),
+        every, "input.url", "", methodDependent, &checks::portAllowed),
+    row("tls.handshake", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "TLS handshake"),
+        every, "tcp.connect", "tls", none, &checks::tlsHandshake),
+    row("tls.protocol", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "TLS version"),
+        every, "tcp.connect", "tls", none, &checks::tlsProtocol),
+    row("tls.hostname", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Certificate matches the host name"),
+        every, "tls.handshake", "tls", none, &checks::tlsHostname),
+    row("tls.validity", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Certificates are within their validity"),
+        every, "tls.handshake", "tls", none, &checks::tlsValidity),
+    row("tls.chain.complete", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Certificate chain is complete"),
+        every, "tls.handshake", "tls", none, &checks::tlsChainComplete),
+    row("tls.chain.order", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Chain is served in order"),
+        every, "tls.handshake", "tls", none, &checks::tlsChainOrder),
+    row("tls.chain.extra", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "No unrelated certificates served"),
+        every, "tls.handshake", "tls", none, &checks::tlsChainExtra),
+    row("tls.chain.anchor", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Root certificate left out (optional)"),
+        every, "tls.handshake", "tls", none, &checks::tlsChainAnchor),
+    row("tls.trust.public", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Publicly trusted"),
+        every, "tls.chain.complete", "tls", none, &checks::tlsTrustPublic),
+    row("tls.crypto", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Signatures and key sizes"),
+        every, "tls.handshake", "tls", none, &checks::tlsCrypto),
+    row("tls.leaf.purpose", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Leaf certificate may identify a server"),
+        every, "tls.handshake", "tls", none, &checks::tlsLeafPurpose),
+    row("tls.key_exchange", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Key exchange"),
+        every, "tls.handshake", "tls", none, &checks::tlsKeyExchange),
+    row("tls.handshake_size", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Size of the certificate message"),
+        every, "tcp.connect", "tls", none, &checks::tlsHandshakeSize),
+    row("tls.client_certificate", category::tls, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "No client certificate required"),
+        every, "tls.handshake", "tls", none, &checks::tlsClientCertificate),
+    row("http.base", category::gitlab, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "GitLab answers over HTTPS"),
+        every, "tls.client_certificate", "http.sign_in", none, &checks::httpBase),
+    row("gitlab.api", category::gitlab, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "GitLab API reachable"),
+        every, "tls.client_certificate", "http.version", none, &checks::gitLabApi),
+    row("gitlab.version", category::gitlab, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "GitLab version"),
+        every, "gitlab.token", "api.version", methodDependent, &checks::gitLabVersion),
+    row("connect.descriptor", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "App descriptor served"),
+        every, "tls.client_certificate", "http.descriptor", none, &checks::connectDescriptor),
+    row("connect.descriptor.schema", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Descriptor follows Atlassian's rules"),
+        every, "connect.descriptor", "http.descriptor", none, &checks::connectDescriptorSchema),
+    row("connect.descriptor.base_url", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Descriptor baseUrl is the public URL"),
+        every, "connect.descriptor", "http.descriptor", none, &checks::connectDescriptorBaseUrl),
+    row("connect.descriptor.key", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Descriptor key matches the method"),
+        every, "connect.descriptor", "http.descriptor http.descriptor_direct api.settings api.user", methodDependent, &checks::connectDescriptorKey),
+    row("connect.lifecycle", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Lifecycle endpoint accepts POST"),
+        every, "tls.client_certificate", "http.installed", none, &checks::connectLifecycle),
+    row("connect.oauth_application_id", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "OAuth application ID published"),
+        every, "tls.client_certificate", "http.app_id api.settings", none, &checks::connectOAuthApplicationId),
+    row("connect.cors", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "CORS for GitLab.com's app pages"),
+        marketplace, "tls.client_certificate", "http.app_id http.app_id_preflight api.settings", none, &checks::connectCors),
+    row("connect.oauth_callbacks", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "OAuth callback page"),
+        manual | proxy, "tls.client_certificate", "http.callbacks", none, &checks::connectOAuthCallbacks),
+    row("connect.oauth_token_cors", category::connect, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "CORS for the OAuth token endpoint"),
+        marketplace, "tls.client_certificate", "http.token_cors", none, &checks::connectOAuthTokenCors),
+    row("gitlab.token", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Administrator token"),
+        every, "input.url", "api.user api.token", none, &checks::gitLabToken),
+    row("gitlab.settings.application_key", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Jira Connect Application ID"),
+        every, "gitlab.token", "api.settings api.applications", none, &checks::gitLabSettingsApplicationKey),
+    row("gitlab.settings.proxy_url", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Jira Connect Proxy URL"),
+        every, "gitlab.token", "api.settings", methodDependent, &checks::gitLabSettingsProxyUrl),
+    row("gitlab.settings.public_key_storage", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Public key storage"),
+        every, "gitlab.token", "api.settings", methodDependent, &checks::gitLabSettingsPublicKeyStorage),
+    row("gitlab.settings.audience", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Additional audience URL"),
+        every, "gitlab.token", "api.settings api.version api.user", none, &checks::gitLabSettingsAudience),
+    row("gitlab.oauth_app", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "OAuth application"),
+        every, "gitlab.settings.application_key", "api.settings api.applications", methodDependent, &checks::gitLabOAuthApp),
+    row("gitlab.oauth_app.trusted", category::settings, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "OAuth application not trusted"),
+        every, "gitlab.settings.application_key", "api.settings api.applications", none, &checks::gitLabOAuthAppTrusted),
+    row("jira.auth", category::jira, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Jira sign-in"),
+        every, "input.url", "jira.myself", none, &checks::jiraAuth),
+    row("jira.admin_group", category::jira, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Jira user is a site or organization admin"),
+        every, "jira.auth", "jira.myself", none, &checks::jiraAdminGroup),
+    row("jira.browse_users", category::jira, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Jira permission Browse users and groups"),
+        every, "jira.auth", "jira.permissions jira.user_groups", none, &checks::jiraBrowseUsers),
+    row("platform.install_type", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Install type"),
+        every, "input.url", "api.settings http.descriptor http.descriptor_direct http.app_id", probesOptional, &checks::platformInstallType),
+    row("platform.connect_eol", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Atlassian Connect end of support"),
+        manual | proxy, "input.url", "api.settings http.descriptor http.descriptor_direct http.app_id", probesOptional, &checks::platformConnectEol),
+    row("platform.forge_upgrade", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Forge upgrade of the Marketplace app approved in Jira"),
+        marketplace, "input.url", "", none, &checks::platformForgeUpgrade),
+    row("forge.app_id", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Forge app ID"),
+        every, "input.url", "api.settings http.descriptor http.descriptor_direct http.app_id", probesOptional, &checks::forgeAppId),
+    row("forge.installation_endpoint", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Forge installation endpoint reachable"),
+        every, "tls.client_certificate", "api.settings http.descriptor http.descriptor_direct http.app_id http.forge_installation", probesOptional, &checks::forgeInstallationEndpoint),
+    row("manual.forge_network", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Native Forge traffic allowed"),
+        every, "input.url", "api.settings http.descriptor http.descriptor_direct http.app_id", probesOptional, &checks::manualForgeNetwork),
+    row("manual.inbound", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "Reachable from GitLab.com and Atlassian"),
+        every, "input.url", "", methodDependent, &checks::manualInbound),
+    row("manual.outbound", category::platform, QT_TRANSLATE_NOOP("gjd::CheckCatalogue", "The instance reaches GitLab.com and Atlassian"),
+        every, "input.url", "", methodDependent, &checks::manualOutbound),
+};
+// clang-format on
+
+} // namespace
 
 const CheckList& catalogue()
 {
-    // The order of checks.md, which is the order of every report. Prerequisites come first.
-    static const CheckList checks = [] {
-        CheckList list;
-        list.push_back(makeInputUrlCheck());
-        list.push_back(makeDnsResolveCheck());
-        list.push_back(makeDnsPublicCheck());
-        list.push_back(makeTcpConnectCheck());
-        list.push_back(makePortAllowedCheck());
-        list.push_back(makeTlsHandshakeCheck());
-        list.push_back(makeTlsProtocolCheck());
-        list.push_back(makeTlsHostnameCheck());
-        list.push_back(makeTlsValidityCheck());
-        list.push_back(makeTlsChainCompleteCheck());
-        list.push_back(makeTlsChainOrderCheck());
-        list.push_back(makeTlsChainExtraCheck());
-        list.push_back(makeTlsChainAnchorCheck());
-        list.push_back(makeTlsTrustPublicCheck());
-        list.push_back(makeTlsCryptoCheck());
-        list.push_back(makeTlsLeafPurposeCheck());
-        list.push_back(makeTlsKeyExchangeCheck());
-        list.push_back(makeTlsHandshakeSizeCheck());
-        list.push_back(makeTlsClientCertificateCheck());
-        list.push_back(makeHttpBaseCheck());
-        list.push_back(makeGitLabApiCheck());
-        list.push_back(makeGitLabVersionCheck());
-        list.push_back(makeConnectDescriptorCheck());
-        list.push_back(makeConnectDescriptorSchemaCheck());
-        list.push_back(makeConnectDescriptorBaseUrlCheck());
-        list.push_back(makeConnectDescriptorKeyCheck());
-        list.push_back(makeConnectLifecycleCheck());
-        list.push_back(makeConnectOAuthApplicationIdCheck());
-        list.push_back(makeConnectCorsCheck());
-        list.push_back(makeConnectOAuthCallbacksCheck());
-        list.push_back(makeConnectOAuthTokenCorsCheck());
-        list.push_back(makeGitLabTokenCheck());
-        list.push_back(makeGitLabSettingsApplicationKeyCheck());
-        list.push_back(makeGitLabSettingsProxyUrlCheck());
-        list.push_back(makeGitLabSettingsPublicKeyStorageCheck());
-        list.push_back(makeGitLabSettingsAudienceCheck());
-        list.push_back(makeGitLabOAuthAppCheck());
-        list.push_back(makeGitLabOAuthAppTrustedCheck());
-        list.push_back(makeJiraAuthCheck());
-        list.push_back(makeJiraAdminGroupCheck());
-        list.push_back(makeJiraBrowseUsersCheck());
-        list.push_back(makePlatformInstallTypeCheck());
-        list.push_back(makePlatformConnectEolCheck());
-        list.push_back(makePlatformForgeUpgradeCheck());
-        list.push_back(makeForgeAppIdCheck());
-        list.push_back(makeForgeInstallationEndpointCheck());
-        list.push_back(makeManualForgeNetworkCheck());
-        list.push_back(makeManualInboundCheck());
-        list.push_back(makeManualOutboundCheck());
-        return list;
+    static const CheckList list = [] {
+        CheckList built;
+        for (const CheckSpec& spec : kRows)
+            built.push_back(std::make_unique<Check>(spec));
+        return built;
     }();
-    return checks;
+    return list;
 }
 
 const Check* findCheck(const QString& id)

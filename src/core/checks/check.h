@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace gjd {
@@ -77,27 +78,67 @@ inline const QString signInOrSignUp = QStringLiteral("You need to sign in or sig
 // One check of the catalogue (checks.md). A check only reads the RunContext: probes gather, checks
 // judge. The runner fills id, category, title, prerequisites and duration of the Finding; evaluate()
 // fills status, summary, details, remedy, docs, explains and evidence.
+// Every installation method, in the order of the enum; a check that applies to fewer is skipped
+// for the others.
+inline QList<Method> everyMethod()
+{
+    return {Method::Marketplace, Method::Manual, Method::Proxy};
+}
+
+// One row of the catalogue (checks/catalogue.cpp): everything about a check except how it judges,
+// which is its file's evaluate function beside it.
+struct CheckSpec
+{
+    enum Flag : unsigned
+    {
+        NoFlags = 0,
+        // The finding depends on the installation method beyond `methods`: with --method auto
+        // the check waits until the method is known.
+        MethodDependent = 1,
+        // evaluate() copes with probes that never ran (no token, DNS failed): the runner still
+        // waits for them, but leaves judging their absence to the check instead of reporting an
+        // error.
+        ProbesOptional = 2,
+    };
+    using Evaluate = void (*)(const RunContext& context, Finding& finding);
+
+    QString id;
+    QString category;
+    const char* title; // English, in the tr() context "gjd::CheckCatalogue" (QT_TRANSLATE_NOOP)
+    // Methods the check applies to; for the others it is reported as skip.
+    QList<Method> methods;
+    // Checks that must not have failed for this one to run (earlier in the catalogue).
+    QStringList prerequisites;
+    // Probe ids whose results evaluate() reads ("dns", "tcp", "tls").
+    QStringList probes;
+    unsigned flags;
+    Evaluate evaluate;
+};
+
+// A check of the catalogue: its row, read through these functions.
 class Check
 {
-public:
-    virtual ~Check() = default;
+    Q_DECLARE_TR_FUNCTIONS(gjd::CheckCatalogue)
 
-    virtual QString id() const = 0;
-    virtual QString category() const = 0;
-    virtual QString title() const = 0;
-    // Methods the check applies to; for the others it is reported as skip.
-    virtual QList<Method> methods() const { return {Method::Marketplace, Method::Manual, Method::Proxy}; }
-    // Whether the finding depends on the installation method beyond methods(): with --method
-    // auto such a check waits until the method is known.
-    virtual bool methodDependent() const { return false; }
-    // Checks that must not have failed for this one to run (earlier in the catalogue).
-    virtual QStringList prerequisites() const { return {}; }
-    // Probe ids whose results evaluate() reads ("dns", "tcp", "tls").
-    virtual QStringList probes() const { return {}; }
-    // Whether evaluate() copes with probes that never ran (no token, DNS failed): the runner still
-    // waits for them, but leaves judging their absence to the check instead of reporting an error.
-    virtual bool probesOptional() const { return false; }
-    virtual void evaluate(const RunContext& context, Finding& finding) const = 0;
+public:
+    explicit Check(CheckSpec spec)
+        : m_spec(std::move(spec))
+    {
+    }
+
+    QString id() const { return m_spec.id; }
+    QString category() const { return m_spec.category; }
+    QString title() const { return tr(m_spec.title); }
+    QList<Method> methods() const { return m_spec.methods; }
+    bool appliesToEveryMethod() const { return m_spec.methods == everyMethod(); }
+    bool methodDependent() const { return (m_spec.flags & CheckSpec::MethodDependent) != 0; }
+    QStringList prerequisites() const { return m_spec.prerequisites; }
+    QStringList probes() const { return m_spec.probes; }
+    bool probesOptional() const { return (m_spec.flags & CheckSpec::ProbesOptional) != 0; }
+    void evaluate(const RunContext& context, Finding& finding) const { m_spec.evaluate(context, finding); }
+
+private:
+    CheckSpec m_spec;
 };
 
 using CheckList = std::vector<std::unique_ptr<Check>>;

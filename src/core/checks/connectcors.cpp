@@ -5,22 +5,12 @@
 namespace gjd {
 namespace {
 
-class ConnectCorsCheck final : public Check
+class ConnectCorsCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectCorsCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.cors"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("CORS for GitLab.com's app pages"); }
-    QList<Method> methods() const override { return {Method::Marketplace}; }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override
-    {
-        return {probe::applicationId, probe::applicationIdPreflight, probe::apiSettings};
-    }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& get = *ctx.httpResult(probe::applicationId);
         const HttpResponse& preflight = *ctx.httpResult(probe::applicationIdPreflight);
@@ -91,9 +81,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectCorsCheck()
+namespace checks {
+
+void connectCors(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectCorsCheck>();
+    ConnectCorsCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

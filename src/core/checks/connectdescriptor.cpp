@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class ConnectDescriptorCheck final : public Check
+class ConnectDescriptorCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.descriptor"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("App descriptor served"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::descriptor}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::descriptor);
         f.evidence = httpcommon::evidence(r, {"X-Request-Id", "Server"});
@@ -59,9 +53,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectDescriptorCheck()
+namespace checks {
+
+void connectDescriptor(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectDescriptorCheck>();
+    ConnectDescriptorCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class ConnectDescriptorBaseUrlCheck final : public Check
+class ConnectDescriptorBaseUrlCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorBaseUrlCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.descriptor.base_url"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("Descriptor baseUrl is the public URL"); }
-    QStringList prerequisites() const override { return {QStringLiteral("connect.descriptor")}; }
-    QStringList probes() const override { return {probe::descriptor}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         QString error;
         const QJsonObject json = *Descriptor::parseObject(*ctx.httpResult(probe::descriptor), &error);
@@ -72,9 +66,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectDescriptorBaseUrlCheck()
+namespace checks {
+
+void connectDescriptorBaseUrl(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectDescriptorBaseUrlCheck>();
+    ConnectDescriptorBaseUrlCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,22 +6,12 @@
 namespace gjd {
 namespace {
 
-class ConnectDescriptorKeyCheck final : public Check
+class ConnectDescriptorKeyCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorKeyCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.descriptor.key"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("Descriptor key matches the method"); }
-    QStringList prerequisites() const override { return {QStringLiteral("connect.descriptor")}; }
-    QStringList probes() const override
-    {
-        return {probe::descriptor, probe::descriptorDirect, probe::apiSettings, probe::apiUser};
-    }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         QString error;
         const QJsonObject json = *Descriptor::parseObject(*ctx.httpResult(probe::descriptor), &error);
@@ -136,9 +126,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectDescriptorKeyCheck()
+namespace checks {
+
+void connectDescriptorKey(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectDescriptorKeyCheck>();
+    ConnectDescriptorKeyCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

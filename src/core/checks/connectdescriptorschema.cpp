@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class ConnectDescriptorSchemaCheck final : public Check
+class ConnectDescriptorSchemaCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectDescriptorSchemaCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.descriptor.schema"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("Descriptor follows Atlassian's rules"); }
-    QStringList prerequisites() const override { return {QStringLiteral("connect.descriptor")}; }
-    QStringList probes() const override { return {probe::descriptor}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         QString error;
         const QJsonObject json = *Descriptor::parseObject(*ctx.httpResult(probe::descriptor), &error);
@@ -47,9 +41,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectDescriptorSchemaCheck()
+namespace checks {
+
+void connectDescriptorSchema(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectDescriptorSchemaCheck>();
+    ConnectDescriptorSchemaCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

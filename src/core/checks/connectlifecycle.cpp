@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class ConnectLifecycleCheck final : public Check
+class ConnectLifecycleCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectLifecycleCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.lifecycle"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("Lifecycle endpoint accepts POST"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::installed}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::installed);
         f.evidence = httpcommon::evidence(r, {"Server", "X-Request-Id", "Allow"});
@@ -64,9 +58,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectLifecycleCheck()
+namespace checks {
+
+void connectLifecycle(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectLifecycleCheck>();
+    ConnectLifecycleCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class ConnectOAuthApplicationIdCheck final : public Check
+class ConnectOAuthApplicationIdCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectOAuthApplicationIdCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.oauth_application_id"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("OAuth application ID published"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::applicationId, probe::apiSettings}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::applicationId);
         f.evidence = httpcommon::evidence(r, {"X-Request-Id"});
@@ -91,9 +85,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectOAuthApplicationIdCheck()
+namespace checks {
+
+void connectOAuthApplicationId(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectOAuthApplicationIdCheck>();
+    ConnectOAuthApplicationIdCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,19 +5,12 @@
 namespace gjd {
 namespace {
 
-class ConnectOAuthCallbacksCheck final : public Check
+class ConnectOAuthCallbacksCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectOAuthCallbacksCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.oauth_callbacks"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("OAuth callback page"); }
-    QList<Method> methods() const override { return {Method::Manual, Method::Proxy}; }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::oauthCallbacks}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::oauthCallbacks);
         f.evidence = httpcommon::evidence(r, {"X-Request-Id"});
@@ -45,9 +38,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectOAuthCallbacksCheck()
+namespace checks {
+
+void connectOAuthCallbacks(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectOAuthCallbacksCheck>();
+    ConnectOAuthCallbacksCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

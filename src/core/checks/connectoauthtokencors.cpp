@@ -5,19 +5,12 @@
 namespace gjd {
 namespace {
 
-class ConnectOAuthTokenCorsCheck final : public Check
+class ConnectOAuthTokenCorsCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectOAuthTokenCorsCheck)
 
 public:
-    QString id() const override { return QStringLiteral("connect.oauth_token_cors"); }
-    QString category() const override { return category::connect; }
-    QString title() const override { return tr("CORS for the OAuth token endpoint"); }
-    QList<Method> methods() const override { return {Method::Marketplace}; }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::oauthTokenPreflight}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::oauthTokenPreflight);
         f.evidence = httpcommon::evidence(r, {"Access-Control-Allow-Origin", "Access-Control-Allow-Methods",
@@ -54,9 +47,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeConnectOAuthTokenCorsCheck()
+namespace checks {
+
+void connectOAuthTokenCors(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ConnectOAuthTokenCorsCheck>();
+    ConnectOAuthTokenCorsCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,18 +7,12 @@
 namespace gjd {
 namespace {
 
-class DnsPublicCheck final : public Check
+class DnsPublicCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::DnsPublicCheck)
 
 public:
-    QString id() const override { return QStringLiteral("dns.public"); }
-    QString category() const override { return category::network; }
-    QString title() const override { return tr("Addresses are publicly routable"); }
-    QStringList prerequisites() const override { return {QStringLiteral("dns.resolve")}; }
-    QStringList probes() const override { return {QStringLiteral("dns")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         QJsonArray list;
         QStringList problems;
@@ -62,9 +56,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeDnsPublicCheck()
+namespace checks {
+
+void dnsPublic(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<DnsPublicCheck>();
+    DnsPublicCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

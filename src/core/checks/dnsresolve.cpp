@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class DnsResolveCheck final : public Check
+class DnsResolveCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::DnsResolveCheck)
 
 public:
-    QString id() const override { return QStringLiteral("dns.resolve"); }
-    QString category() const override { return category::network; }
-    QString title() const override { return tr("Host name resolves"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return {QStringLiteral("dns")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const DnsResult& dns = *ctx.dns;
         QJsonArray v4;
@@ -67,9 +61,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeDnsResolveCheck()
+namespace checks {
+
+void dnsResolve(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<DnsResolveCheck>();
+    DnsResolveCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

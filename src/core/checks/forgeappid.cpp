@@ -7,19 +7,12 @@
 namespace gjd {
 namespace {
 
-class ForgeAppIdCheck final : public Check
+class ForgeAppIdCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ForgeAppIdCheck)
 
 public:
-    QString id() const override { return QStringLiteral("forge.app_id"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Forge app ID"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return platformcommon::installTypeProbes(); }
-    bool probesOptional() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         if (!platformcommon::ForgeGate::applies(ctx, f))
             return;
@@ -47,9 +40,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeForgeAppIdCheck()
+namespace checks {
+
+void forgeAppId(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ForgeAppIdCheck>();
+    ForgeAppIdCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

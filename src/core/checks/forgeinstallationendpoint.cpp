@@ -5,22 +5,12 @@
 namespace gjd {
 namespace {
 
-class ForgeInstallationEndpointCheck final : public Check
+class ForgeInstallationEndpointCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ForgeInstallationEndpointCheck)
 
 public:
-    QString id() const override { return QStringLiteral("forge.installation_endpoint"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Forge installation endpoint reachable"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override
-    {
-        return platformcommon::installTypeProbes() + QStringList{probe::forgeInstallation};
-    }
-    bool probesOptional() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         if (!platformcommon::ForgeGate::applies(ctx, f))
             return;
@@ -78,9 +68,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeForgeInstallationEndpointCheck()
+namespace checks {
+
+void forgeInstallationEndpoint(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ForgeInstallationEndpointCheck>();
+    ForgeInstallationEndpointCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class GitLabApiCheck final : public Check
+class GitLabApiCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabApiCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.api"); }
-    QString category() const override { return category::gitlab; }
-    QString title() const override { return tr("GitLab API reachable"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::versionAnonymous}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::versionAnonymous);
         f.evidence = httpcommon::evidence(r, {"WWW-Authenticate", "X-Request-Id"});
@@ -50,9 +44,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabApiCheck()
+namespace checks {
+
+void gitLabApi(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabApiCheck>();
+    GitLabApiCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,19 +7,12 @@
 namespace gjd {
 namespace {
 
-class GitLabOAuthAppCheck final : public Check
+class GitLabOAuthAppCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabOAuthAppCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.oauth_app"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("OAuth application"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.settings.application_key")}; }
-    QStringList probes() const override { return {probe::apiSettings, probe::apiApplications}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const QString key = tokencommon::settings(ctx)
                                 ->value(QStringLiteral("jira_connect_application_key"))
@@ -82,9 +75,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabOAuthAppCheck()
+namespace checks {
+
+void gitLabOAuthApp(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabOAuthAppCheck>();
+    GitLabOAuthAppCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class GitLabOAuthAppTrustedCheck final : public Check
+class GitLabOAuthAppTrustedCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabOAuthAppTrustedCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.oauth_app.trusted"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("OAuth application not trusted"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.settings.application_key")}; }
-    QStringList probes() const override { return {probe::apiSettings, probe::apiApplications}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const QString key = tokencommon::settings(ctx)
                                 ->value(QStringLiteral("jira_connect_application_key"))
@@ -41,9 +35,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabOAuthAppTrustedCheck()
+namespace checks {
+
+void gitLabOAuthAppTrusted(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabOAuthAppTrustedCheck>();
+    GitLabOAuthAppTrustedCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

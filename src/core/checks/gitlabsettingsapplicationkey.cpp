@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class GitLabSettingsApplicationKeyCheck final : public Check
+class GitLabSettingsApplicationKeyCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabSettingsApplicationKeyCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.settings.application_key"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("Jira Connect Application ID"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
-    QStringList probes() const override { return {probe::apiSettings, probe::apiApplications}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
@@ -63,9 +57,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabSettingsApplicationKeyCheck()
+namespace checks {
+
+void gitLabSettingsApplicationKey(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabSettingsApplicationKeyCheck>();
+    GitLabSettingsApplicationKeyCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

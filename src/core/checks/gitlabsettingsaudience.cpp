@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class GitLabSettingsAudienceCheck final : public Check
+class GitLabSettingsAudienceCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabSettingsAudienceCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.settings.audience"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("Additional audience URL"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
-    QStringList probes() const override { return {probe::apiSettings, probe::apiVersion, probe::apiUser}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         QString error;
         std::optional<GitLabVersion> version;
@@ -73,9 +67,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabSettingsAudienceCheck()
+namespace checks {
+
+void gitLabSettingsAudience(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabSettingsAudienceCheck>();
+    GitLabSettingsAudienceCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,19 +5,12 @@
 namespace gjd {
 namespace {
 
-class GitLabSettingsProxyUrlCheck final : public Check
+class GitLabSettingsProxyUrlCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabSettingsProxyUrlCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.settings.proxy_url"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("Jira Connect Proxy URL"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
-    QStringList probes() const override { return {probe::apiSettings}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
@@ -76,9 +69,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabSettingsProxyUrlCheck()
+namespace checks {
+
+void gitLabSettingsProxyUrl(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabSettingsProxyUrlCheck>();
+    GitLabSettingsProxyUrlCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,19 +5,12 @@
 namespace gjd {
 namespace {
 
-class GitLabSettingsPublicKeyStorageCheck final : public Check
+class GitLabSettingsPublicKeyStorageCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabSettingsPublicKeyStorageCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.settings.public_key_storage"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("Public key storage"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
-    QStringList probes() const override { return {probe::apiSettings}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const auto settings = tokencommon::SettingsReader::require(ctx, f);
         f.docs = {docs::jiraCloudAppAdmin};
@@ -50,9 +43,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabSettingsPublicKeyStorageCheck()
+namespace checks {
+
+void gitLabSettingsPublicKeyStorage(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabSettingsPublicKeyStorageCheck>();
+    GitLabSettingsPublicKeyStorageCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

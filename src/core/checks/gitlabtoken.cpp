@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class GitLabTokenCheck final : public Check
+class GitLabTokenCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabTokenCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.token"); }
-    QString category() const override { return category::settings; }
-    QString title() const override { return tr("Administrator token"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return {probe::apiUser, probe::apiToken}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         if (!ctx.hasToken()) {
             skipFor(f, QStringLiteral("no-token"),
@@ -106,9 +100,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabTokenCheck()
+namespace checks {
+
+void gitLabToken(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabTokenCheck>();
+    GitLabTokenCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,19 +7,12 @@
 namespace gjd {
 namespace {
 
-class GitLabVersionCheck final : public Check
+class GitLabVersionCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::GitLabVersionCheck)
 
 public:
-    QString id() const override { return QStringLiteral("gitlab.version"); }
-    QString category() const override { return category::gitlab; }
-    QString title() const override { return tr("GitLab version"); }
-    QStringList prerequisites() const override { return {QStringLiteral("gitlab.token")}; }
-    QStringList probes() const override { return {probe::apiVersion}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::apiVersion);
         f.evidence = httpcommon::evidence(r);
@@ -71,9 +64,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeGitLabVersionCheck()
+namespace checks {
+
+void gitLabVersion(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<GitLabVersionCheck>();
+    GitLabVersionCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

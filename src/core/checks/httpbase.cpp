@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class HttpBaseCheck final : public Check
+class HttpBaseCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::HttpBaseCheck)
 
 public:
-    QString id() const override { return QStringLiteral("http.base"); }
-    QString category() const override { return category::gitlab; }
-    QString title() const override { return tr("GitLab answers over HTTPS"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.client_certificate")}; }
-    QStringList probes() const override { return {probe::signIn}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const HttpResponse& r = *ctx.httpResult(probe::signIn);
         f.evidence = httpcommon::evidence(r, {"Server", "X-Gitlab-Meta", "X-Request-Id", "Location"});
@@ -76,9 +70,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeHttpBaseCheck()
+namespace checks {
+
+void httpBase(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<HttpBaseCheck>();
+    HttpBaseCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

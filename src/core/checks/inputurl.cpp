@@ -6,16 +6,12 @@
 namespace gjd {
 namespace {
 
-class InputUrlCheck final : public Check
+class InputUrlCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::InputUrlCheck)
 
 public:
-    QString id() const override { return QStringLiteral("input.url"); }
-    QString category() const override { return category::input; }
-    QString title() const override { return tr("Instance URL"); }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const InstanceUrl& url = ctx.url;
         f.evidence.insert(QStringLiteral("input"), url.input());
@@ -84,9 +80,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeInputUrlCheck()
+namespace checks {
+
+void inputUrl(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<InputUrlCheck>();
+    InputUrlCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,18 +6,12 @@
 namespace gjd {
 namespace {
 
-class JiraAdminGroupCheck final : public Check
+class JiraAdminGroupCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::JiraAdminGroupCheck)
 
 public:
-    QString id() const override { return QStringLiteral("jira.admin_group"); }
-    QString category() const override { return category::jira; }
-    QString title() const override { return tr("Jira user is a site or organization admin"); }
-    QStringList prerequisites() const override { return {QStringLiteral("jira.auth")}; }
-    QStringList probes() const override { return {probe::jiraMyself}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const QJsonObject me = *jiracommon::myself(ctx);
         QStringList groups;
@@ -54,9 +48,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeJiraAdminGroupCheck()
+namespace checks {
+
+void jiraAdminGroup(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<JiraAdminGroupCheck>();
+    JiraAdminGroupCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,18 +7,12 @@
 namespace gjd {
 namespace {
 
-class JiraAuthCheck final : public Check
+class JiraAuthCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::JiraAuthCheck)
 
 public:
-    QString id() const override { return QStringLiteral("jira.auth"); }
-    QString category() const override { return category::jira; }
-    QString title() const override { return tr("Jira sign-in"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return {probe::jiraMyself}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         if (!ctx.hasJira()) {
             skipFor(f, QStringLiteral("no-jira"),
@@ -107,9 +101,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeJiraAuthCheck()
+namespace checks {
+
+void jiraAuth(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<JiraAuthCheck>();
+    JiraAuthCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class JiraBrowseUsersCheck final : public Check
+class JiraBrowseUsersCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::JiraBrowseUsersCheck)
 
 public:
-    QString id() const override { return QStringLiteral("jira.browse_users"); }
-    QString category() const override { return category::jira; }
-    QString title() const override { return tr("Jira permission Browse users and groups"); }
-    QStringList prerequisites() const override { return {QStringLiteral("jira.auth")}; }
-    QStringList probes() const override { return {probe::jiraPermissions, probe::jiraUserGroups}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         f.docs = {docs::jiraCloudAppAdmin};
         const QString remedy =
@@ -79,9 +73,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeJiraBrowseUsersCheck()
+namespace checks {
+
+void jiraBrowseUsers(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<JiraBrowseUsersCheck>();
+    JiraBrowseUsersCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

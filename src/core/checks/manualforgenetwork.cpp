@@ -12,19 +12,12 @@ namespace {
 // pushes development information to api.atlassian.com and fetches Forge's signing keys from
 // forge.cdn.prod.atlassian-dev.net (5 s timeout); Forge calls the instance from Atlassian's
 // "Outgoing Connections" ranges and waits 25 s for UI calls, 5 s for events.
-class ManualForgeNetworkCheck final : public Check
+class ManualForgeNetworkCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ManualForgeNetworkCheck)
 
 public:
-    QString id() const override { return QStringLiteral("manual.forge_network"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Native Forge traffic allowed"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return platformcommon::installTypeProbes(); }
-    bool probesOptional() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         if (!platformcommon::ForgeGate::applies(ctx, f))
             return;
@@ -63,9 +56,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeManualForgeNetworkCheck()
+namespace checks {
+
+void manualForgeNetwork(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ManualForgeNetworkCheck>();
+    ManualForgeNetworkCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

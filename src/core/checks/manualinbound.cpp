@@ -6,24 +6,18 @@
 namespace gjd {
 namespace {
 
-class ManualInboundCheck final : public Check
+class ManualInboundCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ManualInboundCheck)
 
 public:
-    QString id() const override { return QStringLiteral("manual.inbound"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Reachable from GitLab.com and Atlassian"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    bool methodDependent() const override { return true; }
-
     // GitLab.com's web/API fleet, which forwards the Marketplace app's lifecycle events.
     static QStringList gitlabComRanges()
     {
         return {QStringLiteral("34.74.90.64/28"), QStringLiteral("34.74.226.0/24")};
     }
 
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const bool marketplace = ctx.method == Method::Marketplace;
         QString snippet =
@@ -66,9 +60,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeManualInboundCheck()
+namespace checks {
+
+void manualInbound(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ManualInboundCheck>();
+    ManualInboundCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -8,18 +8,12 @@
 namespace gjd {
 namespace {
 
-class ManualOutboundCheck final : public Check
+class ManualOutboundCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ManualOutboundCheck)
 
 public:
-    QString id() const override { return QStringLiteral("manual.outbound"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("The instance reaches GitLab.com and Atlassian"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const bool marketplace = ctx.method == Method::Marketplace;
         ManualCommands commands;
@@ -57,9 +51,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeManualOutboundCheck()
+namespace checks {
+
+void manualOutbound(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<ManualOutboundCheck>();
+    ManualOutboundCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

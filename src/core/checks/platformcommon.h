@@ -9,7 +9,8 @@
 
 namespace gjd::platformcommon {
 
-// The probes InstallTypes::decide() reads: a check that asks for the install type lists them.
+// The probes InstallTypes::decide() reads: the catalogue row of a check that asks for the install
+// type lists them (checks/catalogue.cpp; tst_checkrules checks it).
 inline QStringList installTypeProbes()
 {
     return {probe::apiSettings, probe::descriptor, probe::descriptorDirect, probe::applicationId};

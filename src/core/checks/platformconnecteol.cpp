@@ -10,20 +10,12 @@ namespace {
 
 // Judges the legacy methods against the day of the run (ctx.now) and the dated facts of
 // connect/platformfacts.h; the evidence carries the milestone that decided, with its source.
-class PlatformConnectEolCheck final : public Check
+class PlatformConnectEolCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::PlatformConnectEolCheck)
 
 public:
-    QString id() const override { return QStringLiteral("platform.connect_eol"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Atlassian Connect end of support"); }
-    QList<Method> methods() const override { return {Method::Manual, Method::Proxy}; }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return platformcommon::installTypeProbes(); }
-    bool probesOptional() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         using namespace platform;
         const QDate today = ctx.now.date();
@@ -88,9 +80,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makePlatformConnectEolCheck()
+namespace checks {
+
+void platformConnectEol(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<PlatformConnectEolCheck>();
+    PlatformConnectEolCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

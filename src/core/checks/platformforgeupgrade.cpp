@@ -7,18 +7,12 @@ namespace {
 
 // GitLab republished the Marketplace app on Forge as a major upgrade a Jira admin must approve
 // (reference/platform-2026-12.md). No API tells whether a site approved it, so this is manual.
-class PlatformForgeUpgradeCheck final : public Check
+class PlatformForgeUpgradeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::PlatformForgeUpgradeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("platform.forge_upgrade"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Forge upgrade of the Marketplace app approved in Jira"); }
-    QList<Method> methods() const override { return {Method::Marketplace}; }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         f.status = Status::Manual;
         f.summary = platform::PlatformText::forgeUpgradeWhere();
@@ -32,9 +26,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makePlatformForgeUpgradeCheck()
+namespace checks {
+
+void platformForgeUpgrade(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<PlatformForgeUpgradeCheck>();
+    PlatformForgeUpgradeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -6,19 +6,12 @@
 namespace gjd {
 namespace {
 
-class PlatformInstallTypeCheck final : public Check
+class PlatformInstallTypeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::PlatformInstallTypeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("platform.install_type"); }
-    QString category() const override { return category::platform; }
-    QString title() const override { return tr("Install type"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    QStringList probes() const override { return platformcommon::installTypeProbes(); }
-    bool probesOptional() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const InstallTypeDecision d = InstallTypes::decide(ctx);
         f.docs = {docs::jiraCloudAppAdmin};
@@ -101,9 +94,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makePlatformInstallTypeCheck()
+namespace checks {
+
+void platformInstallType(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<PlatformInstallTypeCheck>();
+    PlatformInstallTypeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

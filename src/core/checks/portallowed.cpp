@@ -4,18 +4,12 @@
 namespace gjd {
 namespace {
 
-class PortAllowedCheck final : public Check
+class PortAllowedCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::PortAllowedCheck)
 
 public:
-    QString id() const override { return QStringLiteral("port.allowed"); }
-    QString category() const override { return category::network; }
-    QString title() const override { return tr("Port accepted by Atlassian"); }
-    QStringList prerequisites() const override { return {QStringLiteral("input.url")}; }
-    bool methodDependent() const override { return true; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const quint16 port = ctx.target().port();
         f.evidence.insert(QStringLiteral("port"), port);
@@ -51,9 +45,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makePortAllowedCheck()
+namespace checks {
+
+void portAllowed(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<PortAllowedCheck>();
+    PortAllowedCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,18 +7,12 @@
 namespace gjd {
 namespace {
 
-class TcpConnectCheck final : public Check
+class TcpConnectCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TcpConnectCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tcp.connect"); }
-    QString category() const override { return category::network; }
-    QString title() const override { return tr("TCP connection"); }
-    QStringList prerequisites() const override { return {QStringLiteral("dns.resolve")}; }
-    QStringList probes() const override { return {QStringLiteral("tcp")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TcpResult& tcp = *ctx.tcp;
         QJsonArray attempts;
@@ -72,9 +66,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTcpConnectCheck()
+namespace checks {
+
+void tcpConnect(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TcpConnectCheck>();
+    TcpConnectCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class TlsChainAnchorCheck final : public Check
+class TlsChainAnchorCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsChainAnchorCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.chain.anchor"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Root certificate left out (optional)"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         if (chain.selfSignedLeaf) {
@@ -44,9 +38,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsChainAnchorCheck()
+namespace checks {
+
+void tlsChainAnchor(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsChainAnchorCheck>();
+    TlsChainAnchorCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class TlsChainCompleteCheck final : public Check
+class TlsChainCompleteCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsChainCompleteCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.chain.complete"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Certificate chain is complete"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         f.evidence.insert(QStringLiteral("served"), tlscommon::fingerprints(chain.served));
@@ -78,9 +72,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsChainCompleteCheck()
+namespace checks {
+
+void tlsChainComplete(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsChainCompleteCheck>();
+    TlsChainCompleteCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -7,18 +7,12 @@
 namespace gjd {
 namespace {
 
-class TlsChainExtraCheck final : public Check
+class TlsChainExtraCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsChainExtraCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.chain.extra"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("No unrelated certificates served"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         QList<QSslCertificate> extra;
@@ -85,9 +79,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsChainExtraCheck()
+namespace checks {
+
+void tlsChainExtra(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsChainExtraCheck>();
+    TlsChainExtraCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class TlsChainOrderCheck final : public Check
+class TlsChainOrderCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsChainOrderCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.chain.order"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Chain is served in order"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         QList<int> expected = chain.path;
@@ -56,9 +50,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsChainOrderCheck()
+namespace checks {
+
+void tlsChainOrder(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsChainOrderCheck>();
+    TlsChainOrderCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -8,18 +8,12 @@ namespace {
 // Cloud never present. The TLS probe sees it as a TLS 1.3 alert after the handshake, a failed
 // TLS 1.2 handshake ("certificate required"), or nginx's 400 "No required SSL certificate was
 // sent" as the first answer.
-class TlsClientCertificateCheck final : public Check
+class TlsClientCertificateCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsClientCertificateCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.client_certificate"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("No client certificate required"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
         const bool inHandshake = !tls.handshakeOk && tls.errorCode == QLatin1String("client-certificate");
@@ -47,9 +41,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsClientCertificateCheck()
+namespace checks {
+
+void tlsClientCertificate(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsClientCertificateCheck>();
+    TlsClientCertificateCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

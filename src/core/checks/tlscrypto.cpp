@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class TlsCryptoCheck final : public Check
+class TlsCryptoCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsCryptoCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.crypto"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Signatures and key sizes"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         // The root's own signature does not matter (it is trusted by identity), so only the served
@@ -79,9 +73,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsCryptoCheck()
+namespace checks {
+
+void tlsCrypto(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsCryptoCheck>();
+    TlsCryptoCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

@@ -4,18 +4,12 @@
 namespace gjd {
 namespace {
 
-class TlsHandshakeCheck final : public Check
+class TlsHandshakeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsHandshakeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.handshake"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("TLS handshake"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tcp.connect")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
         f.evidence.insert(QStringLiteral("address"), tls.address.toString());
@@ -89,9 +83,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsHandshakeCheck()
+namespace checks {
+
+void tlsHandshake(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsHandshakeCheck>();
+    TlsHandshakeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

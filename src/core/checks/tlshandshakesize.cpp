@@ -15,18 +15,12 @@ constexpr int kOpenSslLimit = 100 * 1024;
 // tls.handshake_size: the size of the server's Certificate message, from the DER sizes of the
 // certificates served (TLS 1.2: 4-byte header, 3-byte list length, 3 bytes per certificate;
 // TLS 1.3 adds a context byte and 2 bytes of extensions per certificate).
-class TlsHandshakeSizeCheck final : public Check
+class TlsHandshakeSizeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsHandshakeSizeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.handshake_size"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Size of the certificate message"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tcp.connect")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
         if (!tls.handshakeOk && tls.errorCode == QLatin1String("chain-too-large")) {
@@ -84,9 +78,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsHandshakeSizeCheck()
+namespace checks {
+
+void tlsHandshakeSize(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsHandshakeSizeCheck>();
+    TlsHandshakeSizeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

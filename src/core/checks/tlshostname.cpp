@@ -7,17 +7,11 @@
 namespace gjd {
 namespace {
 
-class TlsHostnameCheck final : public Check
+class TlsHostnameCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsHostnameCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.hostname"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Certificate matches the host name"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
     // What to serve instead. An address needs an IP-address SAN (a wildcard never covers one); a
     // wildcard is suggested only where one could cover the host (three labels or more).
     static QString remedy(const QString& host)
@@ -42,7 +36,7 @@ public:
                QLatin1Char(' ') + sameSite;
     }
 
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const QSslCertificate leaf = ctx.tls->chain.constFirst();
         const QString host = ctx.target().host();
@@ -85,9 +79,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsHostnameCheck()
+namespace checks {
+
+void tlsHostname(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsHostnameCheck>();
+    TlsHostnameCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

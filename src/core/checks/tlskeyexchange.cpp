@@ -14,18 +14,12 @@ namespace {
 //   must be multiple of 64");
 //   p not a safe prime: fail (a made-up or broken group), although neither client tests it: both
 //   accept a composite 2048-bit modulus (tests/oracles/README.md).
-class TlsKeyExchangeCheck final : public Check
+class TlsKeyExchangeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsKeyExchangeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.key_exchange"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Key exchange"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
         f.evidence.insert(QStringLiteral("cipher"), tls.cipher);
@@ -92,9 +86,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsKeyExchangeCheck()
+namespace checks {
+
+void tlsKeyExchange(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsKeyExchangeCheck>();
+    TlsKeyExchangeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

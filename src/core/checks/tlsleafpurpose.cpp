@@ -8,18 +8,12 @@ namespace {
 // tls.leaf.purpose: the served leaf may authenticate a TLS server. Ruby (OpenSSL "unsuitable
 // certificate purpose"), Java ("KeyUsage does not allow digital signatures") and curl refuse a leaf
 // that its own extensions restrict to something else.
-class TlsLeafPurposeCheck final : public Check
+class TlsLeafPurposeCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsLeafPurposeCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.leaf.purpose"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Leaf certificate may identify a server"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const QSslCertificate& leaf = ctx.tls->chain.constFirst();
         const CertificatePurpose p = inspectPurpose(leaf);
@@ -82,9 +76,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsLeafPurposeCheck()
+namespace checks {
+
+void tlsLeafPurpose(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsLeafPurposeCheck>();
+    TlsLeafPurposeCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

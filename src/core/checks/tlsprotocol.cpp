@@ -4,20 +4,15 @@
 namespace gjd {
 namespace {
 
-class TlsProtocolCheck final : public Check
+class TlsProtocolCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsProtocolCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.protocol"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("TLS version"); }
     // Not tls.handshake: a server that only speaks TLS 1.0/1.1 fails the handshake, and this check
     // is the one that names why.
-    QStringList prerequisites() const override { return {QStringLiteral("tcp.connect")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
 
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
         const QString remedy = tr("Enable TLS 1.2 and 1.3: nginx \"ssl_protocols TLSv1.2 TLSv1.3;\"; Omnibus "
@@ -51,9 +46,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsProtocolCheck()
+namespace checks {
+
+void tlsProtocol(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsProtocolCheck>();
+    TlsProtocolCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

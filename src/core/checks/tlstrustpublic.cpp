@@ -5,18 +5,12 @@
 namespace gjd {
 namespace {
 
-class TlsTrustPublicCheck final : public Check
+class TlsTrustPublicCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsTrustPublicCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.trust.public"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Publicly trusted"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.chain.complete")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         const bool system = ctx.options.trustStoreSource == QLatin1String("system");
@@ -77,9 +71,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsTrustPublicCheck()
+namespace checks {
+
+void tlsTrustPublic(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsTrustPublicCheck>();
+    TlsTrustPublicCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd

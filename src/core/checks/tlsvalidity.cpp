@@ -5,20 +5,14 @@
 namespace gjd {
 namespace {
 
-class TlsValidityCheck final : public Check
+class TlsValidityCheck final
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsValidityCheck)
 
 public:
-    QString id() const override { return QStringLiteral("tls.validity"); }
-    QString category() const override { return category::tls; }
-    QString title() const override { return tr("Certificates are within their validity"); }
-    QStringList prerequisites() const override { return {QStringLiteral("tls.handshake")}; }
-    QStringList probes() const override { return {QStringLiteral("tls")}; }
-
     static QString day(const QDateTime& dt) { return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd")); }
 
-    void evaluate(const RunContext& ctx, Finding& f) const override
+    static void evaluate(const RunContext& ctx, Finding& f)
     {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         const QDateTime now = ctx.now;
@@ -107,9 +101,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> makeTlsValidityCheck()
+namespace checks {
+
+void tlsValidity(const RunContext& context, Finding& finding)
 {
-    return std::make_unique<TlsValidityCheck>();
+    TlsValidityCheck::evaluate(context, finding);
 }
+
+} // namespace checks
 
 } // namespace gjd
