@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs the Debian (bookworm) packages needed to build, run and test GitLab Jira Doctor.
-# Only what is missing is installed; safe to run again.
+# Installs the Debian (bookworm) packages GitLab Jira Doctor needs. Only what is missing is
+# installed; safe to run again.
+#
+#   scripts/install-deps.sh          everything: build, run and test (scripts/test.sh)
+#   scripts/install-deps.sh --run    only what building and running the programs needs
+#                                    (scripts/run.sh): no web server, no test tools
 set -euo pipefail
 
-packages=(
+run_packages=(
     # build
-    cmake ninja-build g++ pkg-config dpkg-dev file
+    cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-translations-l10n qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev libgl-dev
+    qt6-svg-dev qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev libgl-dev
     # run
-    qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
+    qt6-translations-l10n qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
+)
+test_packages=(
+    # build the tests and the package
+    qt6-httpserver-dev qt6-websockets-dev dpkg-dev file
     # test
     xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
     desktop-file-utils appstream clang-format time faketime devscripts
@@ -19,6 +27,12 @@ packages=(
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module
     ruby openjdk-17-jdk-headless
 )
+
+case "${1:-}" in
+    "") packages=("${run_packages[@]}" "${test_packages[@]}") ;;
+    --run) packages=("${run_packages[@]}") ;;
+    *) echo "install-deps.sh: unknown option $1 (use --run, or nothing)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
