@@ -3461,6 +3461,21 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     </message>
 </context>
 <context>
+    <name>gjd::ProxyConfig</name>
+    <message>
+        <source>%1 is not a proxy URL of the form http://[user:password@]host[:port].</source>
+        <translation>%1 ist keine Proxy-URL der Form http://[Benutzer:Passwort@]Host[:Port].</translation>
+    </message>
+    <message>
+        <source>%1: HTTPS proxies (https://) are not supported; give the proxy as http://. The connection to the server is TLS from end to end either way.</source>
+        <translation>%1: HTTPS-Proxys (https://) werden nicht unterstützt; geben Sie den Proxy als http:// an. Die Verbindung zum Server ist so oder so durchgehend TLS-verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>%1: SOCKS proxies are not supported; give an HTTP proxy (http://host:port) that allows CONNECT.</source>
+        <translation>%1: SOCKS-Proxys werden nicht unterstützt; geben Sie einen HTTP-Proxy (http://Host:Port) an, der CONNECT erlaubt.</translation>
+    </message>
+</context>
+<context>
     <name>gjd::RailsSnippet</name>
     <message>
         <source>Is the group linked to Jira?</source>
