@@ -20,6 +20,10 @@ if(GJD_BUILD_GUI)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
     DESTINATION share/doc/${PROJECT_NAME})
+# bash completion for the CLI, where bash-completion looks for it on demand.
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/gitlab-jira-doctor-cli.bash-completion
+    DESTINATION share/bash-completion/completions
+    RENAME gitlab-jira-doctor-cli)
 
 set(CPACK_PACKAGE_NAME ${PROJECT_NAME})
 set(CPACK_PACKAGE_VENDOR "GitLab Jira Doctor contributors")

@@ -108,7 +108,8 @@ for file in usr/bin/gitlab-jira-doctor \
             "usr/share/applications/$app_id.desktop" \
             "usr/share/metainfo/$app_id.metainfo.xml" \
             "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
-            usr/share/doc/gitlab-jira-doctor/copyright; do
+            usr/share/doc/gitlab-jira-doctor/copyright \
+            usr/share/bash-completion/completions/gitlab-jira-doctor-cli; do
     [ -s "$tmp/root/$file" ] || fail "missing in the package: /$file"
 done
 [ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
