@@ -13,6 +13,7 @@ run_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev libgl-dev
+    scdoc # the manual pages (docs/man)
     # run
     qt6-translations-l10n qt6-qpa-plugins libqt6svg6 libsecret-1-0 ca-certificates fonts-dejavu-core
 )

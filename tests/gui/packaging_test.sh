@@ -109,7 +109,9 @@ for file in usr/bin/gitlab-jira-doctor \
             "usr/share/metainfo/$app_id.metainfo.xml" \
             "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
             usr/share/doc/gitlab-jira-doctor/copyright \
-            usr/share/bash-completion/completions/gitlab-jira-doctor-cli; do
+            usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
+            usr/share/man/man1/gitlab-jira-doctor.1.gz \
+            usr/share/man/man1/gitlab-jira-doctor-cli.1.gz; do
     [ -s "$tmp/root/$file" ] || fail "missing in the package: /$file"
 done
 [ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
