@@ -23,6 +23,11 @@ foreach(page IN LISTS gjd_man_pages)
         COMMENT "Rendering the manual page ${page}(1)"
         VERBATIM)
     list(APPEND gjd_man_outputs ${output})
+    # Each page goes with its program's package (cmake/Packaging.cmake).
+    if(page STREQUAL "gitlab-jira-doctor")
+        install(FILES ${output} DESTINATION share/man/man1 COMPONENT gui)
+    else()
+        install(FILES ${output} DESTINATION share/man/man1 COMPONENT cli)
+    endif()
 endforeach()
 add_custom_target(man_pages ALL DEPENDS ${gjd_man_outputs})
-install(FILES ${gjd_man_outputs} DESTINATION share/man/man1)

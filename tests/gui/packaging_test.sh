@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates the desktop integration files, builds the Debian package from a finished build tree
+# Validates the desktop integration files, builds the two Debian packages from a finished build tree
 # and inspects it: dependencies, file list, and that the packaged CLI runs.
 #   packaging_test.sh <source dir> <build dir> <built gitlab-jira-doctor> <built gitlab-jira-doctor-cli>
 set -euo pipefail
@@ -65,24 +65,47 @@ step "cpack -G DEB"
 # Own output directory: cpack installs the build tree into it and never touches ninja's files.
 cpack -G DEB -B "$tmp/cpack" --config "$build/CPackConfig.cmake" >"$tmp/cpack.log" 2>&1 \
     || { cat "$tmp/cpack.log" >&2; fail "cpack failed"; }
+# Two packages from one tree (cmake/Packaging.cmake): the CLI for CI jobs and servers, with no
+# graphical libraries, and the desktop program, which depends on the CLI package's version.
+cli_deb=("$tmp"/cpack/gitlab-jira-doctor-cli_*.deb)
+gui_deb=("$tmp"/cpack/gitlab-jira-doctor_*.deb)
 debs=("$tmp"/cpack/*.deb)
-[ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || fail "expected one .deb in $tmp/cpack, got: ${debs[*]}"
-deb=${debs[0]}
-echo "built $(basename "$deb")"
+[ ${#debs[@]} -eq 2 ] && [ -f "${cli_deb[0]}" ] && [ -f "${gui_deb[0]}" ] ||
+    fail "expected gitlab-jira-doctor-cli_*.deb and gitlab-jira-doctor_*.deb in $tmp/cpack, got: ${debs[*]}"
+cli_deb=${cli_deb[0]}
+gui_deb=${gui_deb[0]}
+echo "built $(basename "$cli_deb") $(basename "$gui_deb")"
+version=$(grep -m1 'CPACK_PACKAGE_VERSION "' "$build/CPackConfig.cmake" | sed -E 's/.*"(.*)".*/\1/')
+
+has_depends() { grep -Eq "(^|, )$2( |,|$)" <<<"$1"; }
 
 step "control fields"
-[ "$(dpkg-deb -f "$deb" Package)" = gitlab-jira-doctor ] || fail "package name"
-depends=$(dpkg-deb -f "$deb" Depends)
-echo "Depends: $depends"
+[ "$(dpkg-deb -f "$cli_deb" Package)" = gitlab-jira-doctor-cli ] || fail "package name of the CLI"
+[ "$(dpkg-deb -f "$gui_deb" Package)" = gitlab-jira-doctor ] || fail "package name of the desktop program"
+cli_depends=$(dpkg-deb -f "$cli_deb" Depends)
+gui_depends=$(dpkg-deb -f "$gui_deb" Depends)
+echo "gitlab-jira-doctor-cli Depends: $cli_depends"
+echo "gitlab-jira-doctor Depends: $gui_depends"
 # Runtime-only dependencies (declared by hand) and what dpkg-shlibdeps found (libqt6gui6 also
 # carries the xcb platform plugin).
-for pkg in libsecret-1-0 ca-certificates libqt6svg6 \
-           libqt6core6 libqt6network6 libqt6gui6 libqt6widgets6; do
-    grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "$pkg is not in Depends"
+for pkg in libsecret-1-0 ca-certificates libqt6core6 libqt6network6; do
+    has_depends "$cli_depends" "$pkg" || fail "$pkg is not in the CLI's Depends"
 done
-for field in Maintainer Section Description Homepage; do
-    [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "empty control field $field"
+# A CI job installs the CLI without the graphical stack.
+for pkg in libqt6gui6 libqt6widgets6 libqt6svg6 libqt6concurrent6 libglx0 libopengl0; do
+    ! has_depends "$cli_depends" "$pkg" || fail "the CLI package depends on $pkg"
 done
+for pkg in libqt6svg6 libqt6gui6 libqt6widgets6; do
+    has_depends "$gui_depends" "$pkg" || fail "$pkg is not in the desktop program's Depends"
+done
+grep -Fq "gitlab-jira-doctor-cli (= $version)" <<<"$gui_depends" ||
+    fail "the desktop program does not depend on gitlab-jira-doctor-cli (= $version)"
+for deb in "$cli_deb" "$gui_deb"; do
+    for field in Maintainer Section Description Homepage; do
+        [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "$(basename "$deb"): empty control field $field"
+    done
+done
+dpkg-deb -f "$cli_deb" Description | grep -q "command-line program" || fail "the CLI's Description does not say what it holds"
 
 step "hardening-check"
 # Debian's checker over the packaged programs: PIE, stack protector, RELRO and immediate binding
@@ -102,18 +125,27 @@ else
 fi
 
 step "contents"
-dpkg-deb -x "$deb" "$tmp/root"
+dpkg-deb -x "$cli_deb" "$tmp/root"
+dpkg-deb -x "$gui_deb" "$tmp/root"
+in_package() { # DEB FILE: the file is in that package
+    dpkg-deb -c "$1" | awk '{print $6}' | grep -qx "./$2" || fail "missing in $(basename "$1"): /$2"
+    [ -s "$tmp/root/$2" ] || fail "empty in $(basename "$1"): /$2"
+}
+for file in usr/bin/gitlab-jira-doctor-cli \
+            usr/share/doc/gitlab-jira-doctor-cli/copyright \
+            usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
+            usr/share/man/man1/gitlab-jira-doctor-cli.1.gz; do
+    in_package "$cli_deb" "$file"
+done
 for file in usr/bin/gitlab-jira-doctor \
-            usr/bin/gitlab-jira-doctor-cli \
             "usr/share/applications/$app_id.desktop" \
             "usr/share/metainfo/$app_id.metainfo.xml" \
             "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
             usr/share/doc/gitlab-jira-doctor/copyright \
-            usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
-            usr/share/man/man1/gitlab-jira-doctor.1.gz \
-            usr/share/man/man1/gitlab-jira-doctor-cli.1.gz; do
-    [ -s "$tmp/root/$file" ] || fail "missing in the package: /$file"
+            usr/share/man/man1/gitlab-jira-doctor.1.gz; do
+    in_package "$gui_deb" "$file"
 done
+! dpkg-deb -c "$cli_deb" | grep -q "libgjd-pages" || fail "the CLI package holds the desktop program's module"
 [ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
 # The pages' module (src/gui/pagehost.h), in the program's private directory under lib/ (with the
 # multiarch triplet when the prefix is /usr at configure time).
@@ -139,7 +171,6 @@ for exe in "$built_gui" "$built_cli"; do
 done
 
 step "the packaged programs run"
-version=$(grep -m1 'CPACK_PACKAGE_VERSION "' "$build/CPackConfig.cmake" | sed -E 's/.*"(.*)".*/\1/')
 out=$("$tmp/root/usr/bin/gitlab-jira-doctor-cli" --version 2>&1) || fail "gitlab-jira-doctor-cli --version failed: $out"
 grep -q -- "$version" <<<"$out" || fail "gitlab-jira-doctor-cli --version does not print $version: $out"
 out=$(QT_QPA_PLATFORM=offscreen "$tmp/root/usr/bin/gitlab-jira-doctor" --version 2>&1) \
