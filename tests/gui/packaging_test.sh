@@ -183,4 +183,33 @@ out=$(HOME="$tmp/home" QT_QPA_PLATFORM=offscreen GJD_BENCH_EXIT=checked timeout 
     || fail "the packaged gitlab-jira-doctor did not run a check to its end: $out"
 ! grep -q "incomplete" <<<"$out" || fail "the packaged gitlab-jira-doctor does not find its module: $out"
 
+step "the documented GitLab CI job"
+# ci/gitlab-jira-doctor.gitlab-ci.yml is valid YAML and runs ci/gitlab-jira-doctor-job.sh with the
+# artifacts the script writes; the script, run here with the packaged CLI on PATH (so it installs
+# nothing), checks an instance (a closed port: failures, exit 1) and leaves a JUnit report that
+# parses and an export that the CLI reads back.
+python3 - "$src/ci/gitlab-jira-doctor.gitlab-ci.yml" <<'PY' || fail "the CI job file"
+import sys, yaml
+job = yaml.safe_load(open(sys.argv[1]))["gitlab-jira-doctor"]
+assert job["image"] == "debian:bookworm-slim", job["image"]
+assert job["script"] == ["bash ci/gitlab-jira-doctor-job.sh"], job["script"]
+assert job["artifacts"]["reports"]["junit"] == "gitlab-jira-doctor.xml"
+assert "gitlab-jira-doctor.zip" in job["artifacts"]["paths"]
+assert job["artifacts"]["when"] == "always"
+PY
+mkdir -p "$tmp/job"
+status=0
+(cd "$tmp/job" && PATH="$tmp/root/usr/bin:$PATH" HOME="$tmp/home" GJD_URL=https://127.0.0.1:1 GJD_CLI_DEB=/nonexistent.deb \
+    GJD_OPTIONS="--timeout 5" bash "$src/ci/gitlab-jira-doctor-job.sh" >"$tmp/job/log" 2>&1) || status=$?
+[ "$status" -eq 1 ] || { cat "$tmp/job/log" >&2; fail "the CI job's script exited $status, not 1 (failures)"; }
+python3 - "$tmp/job/gitlab-jira-doctor.xml" <<'PY' || fail "the CI job's JUnit report"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suites = root.findall("testsuite") if root.tag == "testsuites" else [root]
+assert suites and sum(len(s.findall("testcase")) for s in suites) >= 40, "too few test cases"
+assert any(c.find("failure") is not None for s in suites for c in s.findall("testcase")), "no failure"
+PY
+[ -s "$tmp/job/gitlab-jira-doctor.zip" ] || fail "the CI job left no export"
+grep -q "tcp.connect" "$tmp/job/log" || fail "the job log does not show the report"
+
 echo "PASS"
