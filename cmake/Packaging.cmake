@@ -26,7 +26,20 @@ if(GJD_BUILD_GUI)
     install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
         DESTINATION share/doc/${PROJECT_NAME} COMPONENT gui)
 endif()
-# Debian policy: every package has its own /usr/share/doc/<package>/copyright.
+# Debian policy: every package has its own /usr/share/doc/<package>/copyright, and a native
+# package its changelog.gz (packaging/changelog, Debian's format; its version is the project's,
+# which the packaging test checks), compressed with gzip -9n.
+set(gjd_changelog ${PROJECT_BINARY_DIR}/packaging/changelog.gz)
+add_custom_command(OUTPUT ${gjd_changelog}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/packaging
+    COMMAND sh -c "gzip -9n < \"$0\" > \"$1\"" ${PROJECT_SOURCE_DIR}/packaging/changelog ${gjd_changelog}
+    DEPENDS ${PROJECT_SOURCE_DIR}/packaging/changelog
+    VERBATIM)
+add_custom_target(debian_changelog ALL DEPENDS ${gjd_changelog})
+install(FILES ${gjd_changelog} DESTINATION share/doc/${PROJECT_NAME}-cli COMPONENT cli)
+if(GJD_BUILD_GUI)
+    install(FILES ${gjd_changelog} DESTINATION share/doc/${PROJECT_NAME} COMPONENT gui)
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
     DESTINATION share/doc/${PROJECT_NAME}-cli COMPONENT cli)
 # bash completion for the CLI, where bash-completion looks for it on demand.

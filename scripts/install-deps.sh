@@ -22,7 +22,7 @@ test_packages=(
     qt6-httpserver-dev qt6-websockets-dev dpkg-dev file
     # test
     xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
-    desktop-file-utils appstream clang-format time faketime devscripts
+    desktop-file-utils appstream clang-format time faketime devscripts lintian
     xdotool x11-utils # packaging_test.sh: the window's WM_CLASS on Xvfb
     # tests/oracles: Ruby's Net::HTTP (GitLab.com) and Java 17's JSSE (Jira Cloud) as real TLS
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module

@@ -133,6 +133,7 @@ in_package() { # DEB FILE: the file is in that package
 }
 for file in usr/bin/gitlab-jira-doctor-cli \
             usr/share/doc/gitlab-jira-doctor-cli/copyright \
+            usr/share/doc/gitlab-jira-doctor-cli/changelog.gz \
             usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
             usr/share/man/man1/gitlab-jira-doctor-cli.1.gz; do
     in_package "$cli_deb" "$file"
@@ -142,10 +143,24 @@ for file in usr/bin/gitlab-jira-doctor \
             "usr/share/metainfo/$app_id.metainfo.xml" \
             "usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
             usr/share/doc/gitlab-jira-doctor/copyright \
+            usr/share/doc/gitlab-jira-doctor/changelog.gz \
             usr/share/man/man1/gitlab-jira-doctor.1.gz; do
     in_package "$gui_deb" "$file"
 done
 ! dpkg-deb -c "$cli_deb" | grep -q "libgjd-pages" || fail "the CLI package holds the desktop program's module"
+# The changelog's latest entry is this version.
+changelog_version=$(zcat "$tmp/root/usr/share/doc/gitlab-jira-doctor-cli/changelog.gz" | sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p')
+[ "$changelog_version" = "$version" ] || fail "packaging/changelog is at $changelog_version, the project at $version"
+
+step "lintian"
+# Debian's package checker: no error and no warning (informational tags are shown, not fatal).
+if command -v lintian >/dev/null; then
+    lintian --tag-display-limit 0 --allow-root "$cli_deb" "$gui_deb" >"$tmp/lintian.log" 2>&1 || true
+    cat "$tmp/lintian.log"
+    ! grep -E '^[EW]: ' "$tmp/lintian.log" || fail "lintian reports errors or warnings"
+else
+    fail "lintian is missing (apt-get install lintian; scripts/install-deps.sh does)"
+fi
 [ -x "$tmp/root/usr/bin/gitlab-jira-doctor" ] || fail "gitlab-jira-doctor is not executable"
 # The pages' module (src/gui/pagehost.h), in the program's private directory under lib/ (with the
 # multiarch triplet when the prefix is /usr at configure time).
