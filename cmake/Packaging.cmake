@@ -42,6 +42,10 @@ if(GJD_BUILD_GUI)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
     DESTINATION share/doc/${PROJECT_NAME}-cli COMPONENT cli)
+# The JSON schemas of the reports (--format json, report.json in exports) and of diff's output,
+# for tools that validate what the CLI writes.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/report.schema.json ${PROJECT_SOURCE_DIR}/docs/diff.schema.json
+    DESTINATION share/${PROJECT_NAME}/schemas COMPONENT cli)
 # bash completion for the CLI, where bash-completion looks for it on demand.
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/gitlab-jira-doctor-cli.bash-completion
     DESTINATION share/bash-completion/completions

@@ -135,7 +135,9 @@ for file in usr/bin/gitlab-jira-doctor-cli \
             usr/share/doc/gitlab-jira-doctor-cli/copyright \
             usr/share/doc/gitlab-jira-doctor-cli/changelog.gz \
             usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
-            usr/share/man/man1/gitlab-jira-doctor-cli.1.gz; do
+            usr/share/man/man1/gitlab-jira-doctor-cli.1.gz \
+            usr/share/gitlab-jira-doctor/schemas/report.schema.json \
+            usr/share/gitlab-jira-doctor/schemas/diff.schema.json; do
     in_package "$cli_deb" "$file"
 done
 for file in usr/bin/gitlab-jira-doctor \
