@@ -35,10 +35,14 @@ public:
             set(f, Status::Pass, tr("The API answers at %1.").arg(url));
             return;
         }
-        const QString what = json ? tr("%1 with unexpected JSON").arg(httpcommon::statusText(r))
-                                  : tr("%1, %2").arg(httpcommon::statusText(r), error);
-        set(f, Status::Fail,
-            tr("%1 answered %2: the GitLab API is not reachable through this URL.").arg(url, what), remedy);
+        // `error` is a sentence of its own ("The answer is an HTML page, not JSON.").
+        const QString summary =
+            json
+                ? tr("%1 answered %2 with unexpected JSON: the GitLab API is not reachable through this URL.")
+                      .arg(url, httpcommon::statusText(r))
+                : tr("%1 answered %2. %3 The GitLab API is not reachable through this URL.")
+                      .arg(url, httpcommon::statusText(r), error);
+        set(f, Status::Fail, summary, remedy);
     }
 };
 

@@ -18,8 +18,19 @@ public:
                                 ->value(QStringLiteral("jira_connect_application_key"))
                                 .toString()
                                 .trimmed();
-        const QJsonArray apps = *tokencommon::applications(ctx);
-        const QJsonObject app = *tokencommon::applicationByUid(apps, key);
+        // gitlab.settings.application_key only warns when the list cannot be read (a 403, a 5xx):
+        // nothing to judge here then.
+        const auto list = tokencommon::applications(ctx);
+        const auto found = list ? tokencommon::applicationByUid(*list, key) : std::nullopt;
+        if (!found) {
+            skipFor(f, QStringLiteral("applications-unreadable"),
+                    tr("The OAuth applications could not be read, so the application %1 cannot be judged "
+                       "(see gitlab.settings.application_key).")
+                        .arg(key));
+            return;
+        }
+        const QJsonArray apps = *list;
+        const QJsonObject app = *found;
         const QString expectedUri = tokencommon::redirectUri(ctx);
         const QString callback = app.value(QStringLiteral("callback_url")).toString();
         const bool confidential = app.value(QStringLiteral("confidential")).toBool(true);

@@ -16,7 +16,17 @@ public:
                                 ->value(QStringLiteral("jira_connect_application_key"))
                                 .toString()
                                 .trimmed();
-        const QJsonObject app = *tokencommon::applicationByUid(*tokencommon::applications(ctx), key);
+        // gitlab.settings.application_key only warns when the list cannot be read: nothing to judge.
+        const auto list = tokencommon::applications(ctx);
+        const auto found = list ? tokencommon::applicationByUid(*list, key) : std::nullopt;
+        if (!found) {
+            skipFor(f, QStringLiteral("applications-unreadable"),
+                    tr("The OAuth applications could not be read, so whether %1 is trusted is unknown "
+                       "(see gitlab.settings.application_key).")
+                        .arg(key));
+            return;
+        }
+        const QJsonObject app = *found;
         const QString page = QStringLiteral("%1/admin/applications/%2/edit")
                                  .arg(ctx.url.toString())
                                  .arg(app.value(QStringLiteral("id")).toInt());

@@ -13,7 +13,15 @@ class JiraAdminGroupCheck final
 public:
     static void evaluate(const RunContext& ctx, Finding& f)
     {
-        const QJsonObject me = *jiracommon::myself(ctx);
+        // jira.auth only warns when Jira rate-limits /myself (429): the groups are then unknown,
+        // and saying "in no group" would send the admin to change memberships for nothing.
+        const auto myself = jiracommon::myself(ctx);
+        if (!myself) {
+            skipFor(f, QStringLiteral("groups-unreadable"),
+                    tr("The groups of %1 could not be read (see jira.auth).").arg(ctx.options.jiraEmail));
+            return;
+        }
+        const QJsonObject me = *myself;
         QStringList groups;
         const QJsonArray items =
             me.value(QStringLiteral("groups")).toObject().value(QStringLiteral("items")).toArray();

@@ -24,16 +24,19 @@ public:
         QJsonArray list;
         bool leafFailed = false;
         bool caFailed = false;
+        bool leafSoon = false;    // the leaf expires soon
+        bool unusedStale = false; // a served certificate off the path is out of date
         for (int i = 0; i < chain.served.size(); ++i) {
             const QSslCertificate& c = chain.served.at(i);
             const bool isLeaf = i == 0;
             const bool used = onPath.contains(i);
             const QString label = tlscommon::nameIn(c, chain.served);
-            const QString role = isLeaf ? tr("The leaf certificate %1").arg(label)
-                                 : used ? tr("The CA certificate %1").arg(label)
-                                 : i == chain.anchorServedIndex
-                                     ? tr("The served copy of the root %1 (clients use their own)").arg(label)
-                                     : tr("The unused served certificate %1").arg(label);
+            const QString role =
+                isLeaf ? tr("The leaf certificate %1").arg(label)
+                : used ? tr("The CA certificate %1").arg(label)
+                : i == chain.anchorServedIndex
+                    ? tr("The served copy of the root %1 (clients use their own)").arg(label)
+                    : tr("The unused served certificate %1 (issued by %2)").arg(label, c.issuerDisplayName());
             QString state = QStringLiteral("valid");
             QString problem;
             if (c.effectiveDate() > now) {
@@ -51,6 +54,7 @@ public:
                 const qint64 left = now.secsTo(c.expiryDate());
                 if (left < expiryWarningSeconds(c.effectiveDate(), c.expiryDate())) {
                     state = QStringLiteral("expires-soon");
+                    leafSoon = true;
                     warnings.append(tr("%1 expires on %2, in %n day(s).", nullptr, int(left / 86400))
                                         .arg(role, day(c.expiryDate())));
                 }
@@ -63,6 +67,7 @@ public:
                             {QStringLiteral("state"), state}});
             if (!problem.isEmpty())
                 (used ? failures : warnings).append(problem);
+            unusedStale = unusedStale || (!problem.isEmpty() && !used);
         }
         f.evidence.insert(QStringLiteral("certificates"), list);
         f.evidence.insert(QStringLiteral("now"), now.toUTC().toString(Qt::ISODate));
@@ -85,9 +90,14 @@ public:
             return;
         }
         if (!warnings.isEmpty()) {
-            set(f, Status::Warn, warnings.join(QLatin1Char(' ')),
-                tr("Renew the certificate now and make renewal automatic (certbot's timer, or Omnibus "
-                   "letsencrypt['auto_renew'] = true)."));
+            QStringList fixes;
+            if (leafSoon)
+                fixes.append(tr("Renew the certificate now and make renewal automatic (certbot's timer, or "
+                                "Omnibus letsencrypt['auto_renew'] = true)."));
+            if (unusedStale)
+                fixes.append(tr("Remove the out-of-date certificate from the served bundle (the full-chain "
+                                "file): clients do not need it, and some refuse a chain that contains it."));
+            set(f, Status::Warn, warnings.join(QLatin1Char(' ')), fixes.join(QLatin1Char(' ')));
             f.docs = {docs::omnibusSsl};
             return;
         }
