@@ -57,6 +57,14 @@ int DoorButton::textWidth(int cardWidth)
     return std::max(1, cardWidth - (kPadding + kIconExtent + kPadding) - (kChevronSpace + kPadding / 2));
 }
 
+// The title's mnemonic is underlined only where the style underlines shortcuts (on some styles
+// only while Alt is held).
+int DoorButton::mnemonicFlag() const
+{
+    return style()->styleHint(QStyle::SH_UnderlineShortcut, nullptr, this) ? Qt::TextShowMnemonic
+                                                                           : Qt::TextHideMnemonic;
+}
+
 int DoorButton::titleHeight(int width) const
 {
     return QFontMetrics(titleFont())
@@ -166,8 +174,8 @@ void DoorButton::paintEvent(QPaintEvent* /*event*/)
     textPalette.setColor(QPalette::WindowText, pal.color(QPalette::Text));
     painter.setFont(titleFont());
     style()->drawItemText(&painter, placed(top, titleH),
-                          Qt::AlignLeading | Qt::AlignTop | Qt::TextWordWrap | Qt::TextShowMnemonic,
-                          textPalette, isEnabled(), text(), QPalette::WindowText);
+                          Qt::AlignLeading | Qt::AlignTop | Qt::TextWordWrap | mnemonicFlag(), textPalette,
+                          isEnabled(), text(), QPalette::WindowText);
     if (descriptionH > 0) {
         textPalette.setColor(QPalette::WindowText, secondaryTextColour(pal, QPalette::Base));
         painter.setFont(font());
@@ -180,13 +188,14 @@ void DoorButton::paintEvent(QPaintEvent* /*event*/)
         direction, rect(), QRect(kPadding, (height() - kIconExtent) / 2, kIconExtent, kIconExtent));
     icon().paint(&painter, iconRect, Qt::AlignCenter, isEnabled() ? QIcon::Normal : QIcon::Disabled);
 
-    // A chevron says "this leads somewhere".
-    const qreal cx = width() - kPadding - 6.0;
+    // A chevron says "this leads somewhere": at the trailing edge, pointing that way.
+    const qreal sign = direction == Qt::RightToLeft ? -1.0 : 1.0;
+    const qreal cx = direction == Qt::RightToLeft ? kPadding + 6.0 : width() - kPadding - 6.0;
     const qreal cy = height() / 2.0;
     QPainterPath chevron;
-    chevron.moveTo(cx - 4, cy - 7);
-    chevron.lineTo(cx + 3, cy);
-    chevron.lineTo(cx - 4, cy + 7);
+    chevron.moveTo(cx - 4 * sign, cy - 7);
+    chevron.lineTo(cx + 3 * sign, cy);
+    chevron.lineTo(cx - 4 * sign, cy + 7);
     const QColor chevronColour = underMouse() || focusRing ? accent : border;
     painter.setPen(QPen(chevronColour, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);

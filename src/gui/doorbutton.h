@@ -47,6 +47,7 @@ private:
     int titleHeight(int width) const;
     int descriptionHeight(int width) const;
     int minimumTextHeight() const;
+    int mnemonicFlag() const;
     void textChanged();
 
     QString m_description;

@@ -177,7 +177,7 @@ bool MainWindow::preparePages()
     };
     window.openStandardStreams = openStandardStreams();
     m_pages.reset(module.factory(window));
-    return true;
+    return m_pages != nullptr;
 }
 
 PageHost* MainWindow::pages()
@@ -187,8 +187,12 @@ PageHost* MainWindow::pages()
     // Once: a second door gets the same answer, and a message box per click helps nobody.
     if (!m_pagesProblemShown) {
         m_pagesProblemShown = true;
-        qWarning("%s", qUtf8Printable(pageHostModule().problem)); // for a program started from a terminal
-        QMessageBox::critical(this, QGuiApplication::applicationDisplayName(), pageHostModule().problem);
+        const QString problem = pageHostModule().problem.isEmpty()
+                                    ? tr("The pages of GitLab Jira Doctor could not be created. Install the "
+                                         "package gitlab-jira-doctor again.")
+                                    : pageHostModule().problem;
+        qWarning("%s", qUtf8Printable(problem)); // for a program started from a terminal
+        QMessageBox::critical(this, QGuiApplication::applicationDisplayName(), problem);
     }
     return nullptr;
 }

@@ -18,7 +18,7 @@ namespace gjd {
 // the start screen itself needs only Qt Widgets, so the window appears about as fast as an empty
 // Qt window (docs/benchmarks.md, "Cold start (issue 13)"). Across that boundary there are only
 // virtual calls and the plain types below, so the program itself never links the core's
-// libraries; tests/gui/tst_mainwindow.cpp checks that it does not.
+// libraries; tests/gui/tst_program.cpp checks that it does not.
 class PageHost
 {
 public:

@@ -31,6 +31,14 @@ PageHostModule loadModule()
             continue;
         }
         // The module stays loaded: QLibrary does not unload it when `library` goes.
+        using Version = const char* (*)();
+        const auto version = reinterpret_cast<Version>(library.resolve("gjd_pages_version"));
+        if (!version || qstrcmp(version(), GJD_VERSION) != 0) {
+            tried = QCoreApplication::translate("gjd::PageLoader", "%1 belongs to version %2, not %3")
+                        .arg(path, version ? QString::fromLatin1(version()) : QStringLiteral("?"),
+                             QStringLiteral(GJD_VERSION));
+            continue;
+        }
         if (auto factory = reinterpret_cast<PageHostFactory>(library.resolve("gjd_create_page_host")))
             return {factory, QString()};
         tried = library.errorString();

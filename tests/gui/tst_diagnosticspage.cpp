@@ -134,7 +134,7 @@ void TestDiagnosticsPage::initTestCase()
     gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_diagnosticspage"));
-    // The pages are linked in here; the program loads them as a module (tst_mainwindow checks it).
+    // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
     gjd::setPageHostFactory(&gjd::createPageHost);
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
     QVERIFY(QDir().mkpath(screenshotDir()));

@@ -151,7 +151,7 @@ void TestMainWindow::initTestCase()
     gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    // The pages are linked in here; the program loads them as a module (tst_mainwindow checks it).
+    // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
     gjd::setPageHostFactory(&gjd::createPageHost);
     QSettings().clear();
     QVERIFY(QDir().mkpath(screenshotDir()));
