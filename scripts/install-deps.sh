@@ -24,6 +24,7 @@ test_packages=(
     xvfb xauth dbus gnome-keyring nginx openssl curl python3 python3-jsonschema
     desktop-file-utils appstream clang-format time faketime devscripts lintian
     xdotool x11-utils # packaging_test.sh: the window's WM_CLASS on Xvfb
+    tinyproxy-bin # tests/integration/proxy_test.sh: a real HTTP proxy (CONNECT, 407)
     # tests/oracles: Ruby's Net::HTTP (GitLab.com) and Java 17's JSSE (Jira Cloud) as real TLS
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module
     ruby openjdk-17-jdk-headless

@@ -1211,6 +1211,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>PEM bundle that replaces the system store as the public trust store (for the TLS checks and for sending tokens).</source>
         <translation>PEM-Datei, die den Systemspeicher als öffentlichen Vertrauensspeicher ersetzt (für die TLS-Prüfungen und zum Senden von Tokens).</translation>
     </message>
+    <message>
+        <source>Tunnel the connections through this HTTP proxy (http://[user:password@]host:port; &quot;&quot; for none) instead of HTTPS_PROXY, https_proxy or ALL_PROXY.</source>
+        <translation>Die Verbindungen durch diesen HTTP-Proxy tunneln (http://[Benutzer:Passwort@]Host:Port; &quot;&quot; für keinen) statt HTTPS_PROXY, https_proxy oder ALL_PROXY.</translation>
+    </message>
+    <message>
+        <source>Hosts to reach directly, separated by commas (names match their subdomains; addresses and CIDR blocks), instead of NO_PROXY.</source>
+        <translation>Direkt zu erreichende Hosts, durch Kommas getrennt (Namen gelten auch für ihre Subdomains; Adressen und CIDR-Blöcke), statt NO_PROXY.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ControlNames</name>
@@ -1237,6 +1245,14 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>the setup wizard (Set up the GitLab for Jira Cloud app, on the start page)</source>
         <translation>den Einrichtungsassistenten (GitLab for Jira Cloud-App einrichten, auf der Startseite)</translation>
+    </message>
+    <message>
+        <source>the HTTPS_PROXY environment variable</source>
+        <translation>die Umgebungsvariable HTTPS_PROXY</translation>
+    </message>
+    <message>
+        <source>the NO_PROXY environment variable</source>
+        <translation>die Umgebungsvariable NO_PROXY</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1615,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>The address comes from %1. Check the address that public DNS will give.</source>
         <translation>Die Adresse stammt aus %1. Prüfen Sie die Adresse, die das öffentliche DNS liefern wird.</translation>
     </message>
+    <message>
+        <source>No address is known here: the proxy %1 resolves %2.</source>
+        <translation>Hier ist keine Adresse bekannt: Der Proxy %1 löst %2 auf.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::DnsResolveCheck</name>
@@ -1625,6 +1645,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Using %1 for %2, as given with %3 (DNS was not asked).</source>
         <translation>%1 wird für %2 verwendet, wie mit %3 angegeben (DNS wurde nicht gefragt).</translation>
+    </message>
+    <message>
+        <source>%1 does not resolve on this computer (%2), but the connections go through the proxy %3, which resolves the name itself.</source>
+        <translation>%1 lässt sich auf diesem Computer nicht auflösen (%2), aber die Verbindungen laufen über den Proxy %3, der den Namen selbst auflöst.</translation>
+    </message>
+    <message>
+        <source>Jira Cloud and GitLab.com resolve it with public DNS: make sure a public A/AAAA record exists (dig +short %1 @1.1.1.1).</source>
+        <translation>Jira Cloud und GitLab.com lösen ihn über öffentliches DNS auf: Stellen Sie sicher, dass ein öffentlicher A/AAAA-Eintrag existiert (dig +short %1 @1.1.1.1).</translation>
+    </message>
+    <message>
+        <source>The connections go through the proxy %1, which resolves the name itself; these are this computer&apos;s answers.</source>
+        <translation>Die Verbindungen laufen über den Proxy %1, der den Namen selbst auflöst; dies sind die Antworten dieses Computers.</translation>
     </message>
 </context>
 <context>
@@ -2060,16 +2092,12 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Die API antwortet unter %1.</translation>
     </message>
     <message>
-        <source>%1 with unexpected JSON</source>
-        <translation>%1 mit unerwartetem JSON</translation>
+        <source>%1 answered %2 with unexpected JSON: the GitLab API is not reachable through this URL.</source>
+        <translation>%1 antwortete %2 mit unerwartetem JSON: Die GitLab-API ist über diese URL nicht erreichbar.</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <source>%1 answered %2: the GitLab API is not reachable through this URL.</source>
-        <translation>%1 hat mit %2 geantwortet: Die GitLab-API ist über diese URL nicht erreichbar.</translation>
+        <source>%1 answered %2. %3 The GitLab API is not reachable through this URL.</source>
+        <translation>%1 antwortete %2. %3 Die GitLab-API ist über diese URL nicht erreichbar.</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2121,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Edit the application in Admin → Applications (%1/admin/applications/%2/edit), or create a new one with %3.</source>
         <translation>Bearbeiten Sie die Anwendung unter Admin → Anwendungen (%1/admin/applications/%2/edit), oder legen Sie mit %3 eine neue an.</translation>
     </message>
+    <message>
+        <source>The OAuth applications could not be read, so the application %1 cannot be judged (see gitlab.settings.application_key).</source>
+        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher lässt sich die Anwendung %1 nicht beurteilen (siehe gitlab.settings.application_key).</translation>
+    </message>
 </context>
 <context>
     <name>gjd::GitLabOAuthAppTrustedCheck</name>
@@ -2103,6 +2135,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>In Admin → Applications → &quot;%1&quot; → Edit, clear Trusted and save (a trusted application makes the Jira app&apos;s sign-in fail).</source>
         <translation>Deaktivieren Sie unter Admin → Applications → „%1“ → Edit die Option Vertrauenswürdig (Trusted) und speichern Sie (mit einer vertrauenswürdigen Anwendung schlägt die Anmeldung der Jira-App fehl).</translation>
+    </message>
+    <message>
+        <source>The OAuth applications could not be read, so whether %1 is trusted is unknown (see gitlab.settings.application_key).</source>
+        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher ist unbekannt, ob %1 vertrauenswürdig ist (siehe gitlab.settings.application_key).</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +2674,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Timed out after %1 s.</source>
         <translation>Zeitüberschreitung nach %1 s.</translation>
     </message>
+    <message>
+        <source>The proxy %1 asks for credentials (407 Proxy Authentication Required) before it opens a tunnel to %2.</source>
+        <translation>Der Proxy %1 verlangt Anmeldedaten (407 Proxy Authentication Required), bevor er einen Tunnel zu %2 öffnet.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 cannot be reached: %2.</source>
+        <translation>Der Proxy %1 ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not open a tunnel (CONNECT) to %2: %3.</source>
+        <translation>Der Proxy %1 hat keinen Tunnel (CONNECT) zu %2 geöffnet: %3.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::HttpProbe</name>
@@ -2828,6 +2876,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Admin rights given through custom groups or product roles are not detected: GitLab checks only the membership in site-admins or org-admins, because its OAuth scopes do not allow Jira&apos;s permission API.</source>
         <translation>Administratorrechte über eigene Gruppen oder Produktrollen werden nicht erkannt: GitLab prüft nur die Mitgliedschaft in site-admins oder org-admins, weil seine OAuth-Bereiche Jiras Berechtigungs-API nicht zulassen.</translation>
+    </message>
+    <message>
+        <source>The groups of %1 could not be read (see jira.auth).</source>
+        <translation>Die Gruppen von %1 konnten nicht gelesen werden (siehe jira.auth).</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3095,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>The pages of GitLab Jira Doctor could not be created. Install the package gitlab-jira-doctor again.</source>
+        <translation>Die Seiten von GitLab Jira Doctor konnten nicht erstellt werden. Installieren Sie das Paket gitlab-jira-doctor erneut.</translation>
     </message>
 </context>
 <context>
@@ -3312,6 +3368,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>This installation of GitLab Jira Doctor is incomplete: its pages could not be loaded (%1). Install the package gitlab-jira-doctor again.</source>
         <translation>Diese Installation von GitLab Jira Doctor ist unvollständig: Die Seiten des Programms konnten nicht geladen werden (%1). Installieren Sie das Paket gitlab-jira-doctor erneut.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to version %2, not %3</source>
+        <translation>%1 gehört zu Version %2, nicht zu %3</translation>
     </message>
 </context>
 <context>
@@ -4354,6 +4414,26 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Fix or remove the DNS records of the addresses that fail: clients that pick them cannot connect. </source>
         <translation>Korrigieren oder entfernen Sie die DNS-Einträge der Adressen, die fehlschlagen: Clients, die sie wählen, können keine Verbindung aufbauen. </translation>
     </message>
+    <message>
+        <source>Connected to %1 port %2 through the proxy %3 (a CONNECT tunnel, TLS end to end).</source>
+        <translation>Verbunden mit %1 Port %2 über den Proxy %3 (ein CONNECT-Tunnel, TLS durchgehend).</translation>
+    </message>
+    <message>
+        <source>This shows that the instance is reachable from this computer&apos;s network through its proxy; Jira Cloud and GitLab.com connect from the internet, directly.</source>
+        <translation>Das zeigt, dass die Instanz aus dem Netz dieses Computers über dessen Proxy erreichbar ist; Jira Cloud und GitLab.com verbinden sich direkt aus dem Internet.</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s user name and password in the proxy URL (http://user:password@host:port, in %1).</source>
+        <translation>Geben Sie Benutzername und Passwort des Proxys in der Proxy-URL an (http://Benutzer:Passwort@Host:Port, in %1).</translation>
+    </message>
+    <message>
+        <source>Ask the proxy&apos;s administrators to allow CONNECT to %1 port %2, or, if this computer can reach the instance directly, add %1 to the hosts reached without the proxy (%3).</source>
+        <translation>Bitten Sie die Administratoren des Proxys, CONNECT zu %1 Port %2 zu erlauben, oder – wenn dieser Computer die Instanz direkt erreicht – nehmen Sie %1 in die Hosts ohne Proxy auf (%3).</translation>
+    </message>
+    <message>
+        <source>Check the proxy (%1, from %2), and that it can reach %3 port %4.</source>
+        <translation>Prüfen Sie den Proxy (%1, aus %2) und ob er %3 Port %4 erreicht.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TcpProbe</name>
@@ -4387,6 +4467,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
             <numerusform>Verbindung zu %n Adresse von %1 auf Port %2…</numerusform>
             <numerusform>Verbindung zu %n Adressen von %1 auf Port %2…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening a tunnel to %1 port %2 through the proxy %3…</source>
+        <translation>Öffne einen Tunnel zu %1 Port %2 über den Proxy %3…</translation>
+    </message>
+    <message>
+        <source>The proxy %1 (tunnel to %2)</source>
+        <translation>Der Proxy %1 (Tunnel zu %2)</translation>
     </message>
 </context>
 <context>
@@ -4987,6 +5075,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>The server&apos;s certificate message is larger than TLS clients accept (about 100 KiB): a chain of far too many certificates, or a certificate with thousands of names.</source>
         <translation>Die Zertifikatsnachricht des Servers ist größer, als TLS-Clients annehmen (etwa 100 KiB): eine Kette aus viel zu vielen Zertifikaten oder ein Zertifikat mit Tausenden Namen.</translation>
     </message>
+    <message>
+        <source>Opening a tunnel to %1 port %2 through the proxy %3…</source>
+        <translation>Öffne einen Tunnel zu %1 Port %2 über den Proxy %3…</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsProtocolCheck</name>
@@ -5061,10 +5153,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Das CA-Zertifikat %1</translation>
     </message>
     <message>
-        <source>The unused served certificate %1</source>
-        <translation>Das nicht verwendete gesendete Zertifikat %1</translation>
-    </message>
-    <message>
         <source>%1 is not valid before %2.</source>
         <translation>%1 ist erst ab %2 gültig.</translation>
     </message>
@@ -5104,6 +5192,14 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
             <numerusform>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %n Tag).</numerusform>
             <numerusform>Jedes gesendete Zertifikat ist gültig; das Serverzertifikat läuft am %1 ab (in %n Tagen).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The unused served certificate %1 (issued by %2)</source>
+        <translation>Das ungenutzte ausgelieferte Zertifikat %1 (ausgestellt von %2)</translation>
+    </message>
+    <message>
+        <source>Remove the out-of-date certificate from the served bundle (the full-chain file): clients do not need it, and some refuse a chain that contains it.</source>
+        <translation>Entfernen Sie das veraltete Zertifikat aus dem ausgelieferten Bündel (der Full-Chain-Datei): Clients brauchen es nicht, und manche lehnen eine Kette ab, die es enthält.</translation>
     </message>
 </context>
 <context>

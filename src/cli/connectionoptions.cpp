@@ -32,12 +32,21 @@ ConnectionOptions::ConnectionOptions()
     , m_useKeychain(QStringLiteral("use-keychain"),
                     tr("Read the tokens the desktop program saved from the keychain (GITLAB_TOKEN and "
                        "JIRA_API_TOKEN still win)."))
+    , m_proxy(QStringLiteral("proxy"),
+              tr("Tunnel the connections through this HTTP proxy (http://[user:password@]host:port; "
+                 "\"\" for none) instead of HTTPS_PROXY, https_proxy or ALL_PROXY."),
+              QStringLiteral("url"))
+    , m_noProxy(QStringLiteral("no-proxy"),
+                tr("Hosts to reach directly, separated by commas (names match their subdomains; "
+                   "addresses and CIDR blocks), instead of NO_PROXY."),
+                QStringLiteral("list"))
 {
 }
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_publicUrl, m_resolve, m_caFile, m_trustStore, m_timeout, m_useKeychain});
+    parser.addOptions(
+        {m_publicUrl, m_resolve, m_caFile, m_trustStore, m_timeout, m_useKeychain, m_proxy, m_noProxy});
 }
 
 QString ConnectionOptions::read(const QCommandLineParser& parser, const QString& url,
@@ -84,7 +93,14 @@ QString ConnectionOptions::read(const QCommandLineParser& parser, const QString&
         return tr("--timeout must be a number of seconds between 0.1 and 600 (got \"%1\")")
             .arg(safeText(parser.value(m_timeout), SafeFor::OneLine));
     options->probeTimeoutMs = static_cast<int>(seconds * 1000);
-    return QString();
+    // As curl reads the environment; --proxy and --no-proxy over it (proxyconfig.h).
+    QString proxyError;
+    const auto given = [&parser](const QCommandLineOption& option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    options->proxy = ProxyConfig::fromOptions(given(m_proxy), given(m_noProxy),
+                                              QProcessEnvironment::systemEnvironment(), &proxyError);
+    return proxyError;
 }
 
 std::optional<QList<QSslCertificate>> ConnectionOptions::readPemFile(const QString& option,

@@ -15,7 +15,8 @@
 namespace gjd {
 
 // The options `check` and `configure` share: how to reach the instance (--public-url, --resolve,
-// --ca-file, --timeout) and where the token comes from (--use-keychain).
+// --ca-file, --timeout, --proxy, --no-proxy and the proxy variables of the environment) and where
+// the token comes from (--use-keychain).
 class ConnectionOptions
 {
     Q_DECLARE_TR_FUNCTIONS(gjd::ConnectionOptions)
@@ -45,6 +46,8 @@ private:
     QCommandLineOption m_trustStore;
     QCommandLineOption m_timeout;
     QCommandLineOption m_useKeychain;
+    QCommandLineOption m_proxy;
+    QCommandLineOption m_noProxy;
 };
 
 } // namespace gjd

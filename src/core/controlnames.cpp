@@ -21,6 +21,10 @@ QString ControlNames::name(Frontend frontend, Control control)
             return QStringLiteral("gitlab-jira-doctor-cli configure");
         case Control::SetupToolMarketplace:
             return QStringLiteral("gitlab-jira-doctor-cli configure <URL> --method marketplace");
+        case Control::Proxy:
+            return QStringLiteral("--proxy, HTTPS_PROXY or ALL_PROXY");
+        case Control::NoProxy:
+            return QStringLiteral("--no-proxy or NO_PROXY");
         }
         return QString();
     }
@@ -38,6 +42,10 @@ QString ControlNames::name(Frontend frontend, Control control)
     case Control::SetupTool:
     case Control::SetupToolMarketplace:
         return tr("the setup wizard (Set up the GitLab for Jira Cloud app, on the start page)");
+    case Control::Proxy:
+        return tr("the HTTPS_PROXY environment variable");
+    case Control::NoProxy:
+        return tr("the NO_PROXY environment variable");
     }
     return QString();
 }

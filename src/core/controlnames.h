@@ -17,13 +17,15 @@ enum class Frontend
 // The inputs a finding's text may point the reader to.
 enum class Control
 {
-    CaFile,              // the private CA or intermediate file
-    GitLabToken,         // the administrator token
-    JiraUser,            // the Jira site, email and API token together
-    JiraToken,           // the Jira API token
-    Address,             // the address to connect to instead of asking DNS
-    SetupTool,           // what sets GitLab up: `configure`, or the setup wizard
-    SetupToolMarketplace // the same, for the Marketplace app
+    CaFile,               // the private CA or intermediate file
+    GitLabToken,          // the administrator token
+    JiraUser,             // the Jira site, email and API token together
+    JiraToken,            // the Jira API token
+    Address,              // the address to connect to instead of asking DNS
+    SetupTool,            // what sets GitLab up: `configure`, or the setup wizard
+    SetupToolMarketplace, // the same, for the Marketplace app
+    Proxy,                // where the proxy URL comes from
+    NoProxy               // where the hosts reached without the proxy come from
 };
 
 class ControlNames

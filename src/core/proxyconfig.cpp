@@ -104,26 +104,33 @@ ProxyConfig ProxyConfig::fromEnvironment(const QProcessEnvironment& environment,
     return config;
 }
 
-ProxyConfig ProxyConfig::fromOptions(const QString& proxyOption, const QString& noProxyOption,
+ProxyConfig ProxyConfig::fromOptions(const std::optional<QString>& proxyOption,
+                                     const std::optional<QString>& noProxyOption,
                                      const QProcessEnvironment& environment, QString* error)
 {
-    ProxyConfig config = fromEnvironment(environment, error);
+    // --proxy replaces the environment's proxies, so a broken HTTPS_PROXY does not stand in its way.
+    QProcessEnvironment consulted = environment;
+    if (proxyOption) {
+        for (const char* name : {"https_proxy", "HTTPS_PROXY", "http_proxy", "all_proxy", "ALL_PROXY"})
+            consulted.remove(QLatin1String(name));
+    }
+    ProxyConfig config = fromEnvironment(consulted, error);
     if (!error->isEmpty())
         return {};
-    if (!proxyOption.isNull()) {
+    if (proxyOption) {
         config.m_https.reset();
         config.m_http.reset();
         config.m_all.reset();
         config.m_source.clear();
-        if (!proxyOption.trimmed().isEmpty()) {
-            config.m_all = parseProxyUrl(proxyOption, QStringLiteral("--proxy"), error);
+        if (!proxyOption->trimmed().isEmpty()) {
+            config.m_all = parseProxyUrl(*proxyOption, QStringLiteral("--proxy"), error);
             if (!config.m_all)
                 return {};
             config.m_source = QStringLiteral("--proxy");
         }
     }
-    if (!noProxyOption.isNull())
-        config.setNoProxy(noProxyOption);
+    if (noProxyOption)
+        config.setNoProxy(*noProxyOption);
     return config;
 }
 
@@ -132,14 +139,17 @@ void ProxyConfig::setNoProxy(const QString& list)
     m_bypassAll = false;
     m_exclusions.clear();
     m_noProxyText.clear();
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    for (QString entry : list.split(separators, Qt::SkipEmptyParts)) {
-        entry = entry.toLower();
-        m_noProxyText.append(entry);
-        if (entry == QLatin1String("*")) {
-            m_bypassAll = true;
+    // As curl: "*" alone means every host; otherwise entries separated by commas.
+    if (list.trimmed() == QLatin1String("*")) {
+        m_bypassAll = true;
+        m_noProxyText = {QStringLiteral("*")};
+        return;
+    }
+    for (QString entry : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entry = entry.trimmed().toLower();
+        if (entry.isEmpty())
             continue;
-        }
+        m_noProxyText.append(entry);
         if (entry.startsWith(QLatin1Char('[')) && entry.endsWith(QLatin1Char(']')))
             entry = entry.mid(1, entry.size() - 2);
         Exclusion exclusion;
@@ -197,7 +207,7 @@ std::optional<ProxyServer> ProxyConfig::proxyFor(const QString& scheme, const QS
 
 std::optional<ProxyServer> ProxyConfig::proxyFor(const QUrl& url) const
 {
-    return proxyFor(url.scheme().toLower(), url.host());
+    return proxyFor(url.scheme().toLower(), url.host(QUrl::FullyEncoded)); // punycode, as no_proxy has it
 }
 
 } // namespace gjd

@@ -34,12 +34,13 @@ struct ProxyServer
 // curl with the same settings goes:
 // - `https_proxy` or `HTTPS_PROXY` for https URLs, `http_proxy` (lowercase only, as in curl) for
 //   http URLs, else `all_proxy` or `ALL_PROXY`; the lowercase name wins when both are set;
-// - `no_proxy` or `NO_PROXY`: hosts reached directly, separated by commas (or spaces): `*` for
-//   every host; a name matches itself and its subdomains ("example.com" and ".example.com" both
+// - `no_proxy` or `NO_PROXY`: hosts reached directly, separated by commas; `*` alone for every
+//   host; a name matches itself and its subdomains ("example.com" and ".example.com" both
 //   match example.com and git.example.com); an IP address matches itself, a CIDR block ("10.0.0.0/8",
 //   "fd00::/8") the addresses in it. No ports; case does not matter;
-// - `--proxy URL` replaces the environment's proxies for every scheme, `--proxy ""` turns proxies
-//   off; `--no-proxy LIST` replaces the environment's list.
+// - `--proxy URL` replaces the environment's proxies for every scheme (a broken HTTPS_PROXY is then
+//   not read at all), `--proxy ""` turns proxies off; `--no-proxy LIST` replaces the environment's
+//   list.
 // A proxy URL is `http://[user[:password]@]host[:port]`; without a scheme http:// is assumed.
 // HTTPS and SOCKS proxies are refused with a message saying so.
 class ProxyConfig
@@ -53,9 +54,10 @@ public:
     // From the environment, as curl reads it. An unusable proxy URL is an error that names the
     // variable (translated); the configuration is then unusable.
     static ProxyConfig fromEnvironment(const QProcessEnvironment& environment, QString* error);
-    // The environment's configuration with --proxy and --no-proxy over it; a null QString means
-    // "not given". An error names the option or the variable.
-    static ProxyConfig fromOptions(const QString& proxyOption, const QString& noProxyOption,
+    // The environment's configuration with --proxy and --no-proxy over it (nullopt: not given;
+    // an empty --proxy turns proxies off). An error names the option or the variable.
+    static ProxyConfig fromOptions(const std::optional<QString>& proxyOption,
+                                   const std::optional<QString>& noProxyOption,
                                    const QProcessEnvironment& environment, QString* error);
     // One proxy URL (`what` names its source in the message: "--proxy", "HTTPS_PROXY").
     static std::optional<ProxyServer> parseProxyUrl(const QString& text, const QString& what, QString* error);

@@ -150,4 +150,11 @@ const std::optional<ResolveOverride> RunContext::resolveFor(const QString& host,
     return std::nullopt;
 }
 
+std::optional<ProxyServer> RunContext::proxyFor(const QString& host, quint16 port) const
+{
+    if (resolveFor(host, port))
+        return std::nullopt;
+    return options.proxy.proxyFor(QStringLiteral("https"), host);
+}
+
 } // namespace gjd

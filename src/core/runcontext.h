@@ -71,6 +71,8 @@ struct RunOptions
     QDateTime now; // invalid: the current time (tests pin it)
     // Whose controls the texts name (--ca-file, or the desktop program's fields).
     Frontend frontend = Frontend::Cli;
+    // HTTP proxies for the probes (--proxy, --no-proxy, HTTPS_PROXY...): none by default.
+    ProxyConfig proxy;
 };
 
 struct DnsResult
@@ -82,6 +84,9 @@ struct DnsResult
     QString errorCode; // "nxdomain", "timeout", "lookup-failed", "no-address"
     QString error;     // translated
     qint64 durationMs = 0;
+    // The proxy the connections go through (ProxyServer::display()), which resolves the name
+    // itself: this machine's lookup is then only information. Empty: direct.
+    QString proxy;
 };
 
 struct TcpAttempt
@@ -95,6 +100,9 @@ struct TcpAttempt
 
 struct TcpResult
 {
+    // Through a proxy: one attempt, the tunnel (CONNECT host:port) opened by `proxy`
+    // (ProxyServer::display()); its address is null. Empty: direct, one attempt per address.
+    QString proxy;
     QList<TcpAttempt> attempts;
     qint64 durationMs = 0;
     int connectedCount() const;
@@ -104,8 +112,9 @@ struct TlsResult
 {
     bool connected = false; // TCP part
     bool handshakeOk = false;
-    QHostAddress address;
-    QString protocol; // "TLSv1.3", as OpenSSL names it
+    QHostAddress address; // null through a proxy
+    QString proxy;        // the proxy whose tunnel carried the handshake (display()), or empty
+    QString protocol;     // "TLSv1.3", as OpenSSL names it
     QString cipher;
     QList<QSslCertificate> chain; // as served, the first ChainAnalysis::maxServed of them
     int servedCount = 0;          // how many the server sent
@@ -174,6 +183,9 @@ struct RunContext
         return jiraSite.isValid() && !options.jiraEmail.isEmpty() && !credentials.jiraToken.isEmpty();
     }
     const std::optional<ResolveOverride> resolveFor(const QString& host, quint16 port) const;
+    // The proxy a connection to host:port goes through, or none. An address given with --resolve
+    // is connected to directly: the admin named where to connect.
+    std::optional<ProxyServer> proxyFor(const QString& host, quint16 port) const;
 };
 
 } // namespace gjd

@@ -37,12 +37,12 @@ private slots:
 void TestProxyConfig::proxyFor_data()
 {
     QTest::addColumn<QStringList>("environment");
-    QTest::addColumn<QString>("proxyOption"); // null: not given
+    QTest::addColumn<QString>("proxyOption"); // "<none>": not given
     QTest::addColumn<QString>("noProxyOption");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected"); // display(), or "" for direct
 
-    const QString none; // a null QString: the option was not given
+    const QString none = QStringLiteral("<none>"); // the option was not given
     QTest::newRow("HTTPS_PROXY") << QStringList{"HTTPS_PROXY=http://proxy.corp:3128"} << none << none
                                  << "https://gitlab.example.com"
                                  << "http://proxy.corp:3128";
@@ -127,6 +127,19 @@ void TestProxyConfig::proxyFor_data()
         << (proxied + QStringList{"NO_PROXY=example.com"}) << none << "other.org"
         << "https://git.example.com"
         << "http://proxy.corp:3128";
+    QTest::newRow("--proxy over a broken HTTPS_PROXY")
+        << QStringList{"HTTPS_PROXY=https://broken", "http_proxy=socks5://x"} << "http://option:9" << none
+        << "https://gitlab.example.com"
+        << "http://option:9";
+    QTest::newRow("--proxy \"\" over a broken HTTPS_PROXY")
+        << QStringList{"HTTPS_PROXY=https://broken"} << "" << none << "https://gitlab.example.com"
+        << "";
+    QTest::newRow("no_proxy: * in a list is no wildcard")
+        << (proxied + QStringList{"NO_PROXY=localhost,*"}) << none << none << "https://gitlab.example.com"
+        << "http://proxy.corp:3128";
+    QTest::newRow("no_proxy: an IDN") << (proxied + QStringList{"NO_PROXY=xn--bcher-kva.example"}) << none
+                                      << none << "https://bücher.example"
+                                      << "";
     QTest::newRow("--no-proxy with --proxy") << QStringList{} << "http://option:9"
                                              << "example.com"
                                              << "https://git.example.com"
@@ -141,8 +154,11 @@ void TestProxyConfig::proxyFor()
     QFETCH(QString, url);
     QFETCH(QString, expected);
     QString error;
-    const ProxyConfig config =
-        ProxyConfig::fromOptions(proxyOption, noProxyOption, environmentOf(environment), &error);
+    const auto given = [](const QString& value) {
+        return value == QLatin1String("<none>") ? std::nullopt : std::optional<QString>(value);
+    };
+    const ProxyConfig config = ProxyConfig::fromOptions(given(proxyOption), given(noProxyOption),
+                                                        environmentOf(environment), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const std::optional<ProxyServer> proxy = config.proxyFor(QUrl(url));
     QCOMPARE(proxy ? proxy->display() : QString(), expected);

@@ -14,6 +14,12 @@ class DnsPublicCheck final
 public:
     static void evaluate(const RunContext& ctx, Finding& f)
     {
+        if (ctx.dns->addresses.isEmpty() && !ctx.dns->proxy.isEmpty()) {
+            skipFor(f, QStringLiteral("resolved-by-proxy"),
+                    tr("No address is known here: the proxy %1 resolves %2.")
+                        .arg(ctx.dns->proxy, ctx.target().host()));
+            return;
+        }
         QJsonArray list;
         QStringList problems;
         for (const QHostAddress& a : ctx.dns->addresses) {

@@ -27,6 +27,20 @@ public:
         f.evidence.insert(QStringLiteral("source"), dns.fromResolveOption ? QStringLiteral("--resolve")
                                                     : dns.literalAddress  ? QStringLiteral("literal")
                                                                          : QStringLiteral("system-resolver"));
+        if (!dns.proxy.isEmpty())
+            f.evidence.insert(QStringLiteral("proxy"), dns.proxy);
+        if (!dns.ok && !dns.proxy.isEmpty()) {
+            // Through a proxy the name is the proxy's to resolve: tcp.connect says whether it did.
+            f.evidence.insert(QStringLiteral("error"), dns.errorCode);
+            set(f, Status::Info,
+                tr("%1 does not resolve on this computer (%2), but the connections go through the proxy %3, "
+                   "which resolves the name itself.")
+                    .arg(ctx.target().host(), dns.error, dns.proxy));
+            f.details = tr("Jira Cloud and GitLab.com resolve it with public DNS: make sure a public A/AAAA "
+                           "record exists (dig +short %1 @1.1.1.1).")
+                            .arg(ctx.target().host());
+            return;
+        }
         if (!dns.ok) {
             f.evidence.insert(QStringLiteral("error"), dns.errorCode);
             const QString remedy =
@@ -55,6 +69,11 @@ public:
         } else {
             set(f, Status::Pass,
                 tr("%1 resolves to %2.").arg(ctx.target().host(), all.join(QLatin1String(", "))));
+            if (!dns.proxy.isEmpty())
+                f.details =
+                    tr("The connections go through the proxy %1, which resolves the name itself; these "
+                       "are this computer's answers.")
+                        .arg(dns.proxy);
         }
     }
 };

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "check.h"
+#include "controlnames.h"
 #include "probes/tcpprobe.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace gjd {
 namespace {
@@ -12,8 +14,53 @@ class TcpConnectCheck final
     Q_DECLARE_TR_FUNCTIONS(gjd::TcpConnectCheck)
 
 public:
+    // Through a proxy: one tunnel (CONNECT host:port). A proxy that asks for credentials or
+    // refuses the tunnel is said as such, never as a firewall or DNS problem.
+    static void evaluateThroughProxy(const RunContext& ctx, Finding& f)
+    {
+        const TcpAttempt& tunnel = ctx.tcp->attempts.constFirst();
+        const QString host = ctx.target().host();
+        const QString port = QString::number(ctx.target().port());
+        const QString& proxy = ctx.tcp->proxy;
+        f.evidence.insert(QStringLiteral("proxy"), proxy);
+        f.evidence.insert(QStringLiteral("attempts"),
+                          QJsonArray{QJsonObject{{QStringLiteral("proxy"), proxy},
+                                                 {QStringLiteral("port"), ctx.target().port()},
+                                                 {QStringLiteral("connected"), tunnel.connected},
+                                                 {QStringLiteral("error"), tunnel.errorCode},
+                                                 {QStringLiteral("ms"), tunnel.durationMs}}});
+        if (tunnel.connected) {
+            set(f, Status::Pass,
+                tr("Connected to %1 port %2 through the proxy %3 (a CONNECT tunnel, TLS end to end).")
+                    .arg(host, port, proxy));
+            f.details =
+                tr("This shows that the instance is reachable from this computer's network through its "
+                   "proxy; Jira Cloud and GitLab.com connect from the internet, directly.");
+            return;
+        }
+        const QString source = ControlNames::name(ctx.options.frontend, Control::Proxy);
+        QString remedy;
+        if (tunnel.errorCode == QLatin1String("proxy-auth"))
+            remedy = tr("Give the proxy's user name and password in the proxy URL "
+                        "(http://user:password@host:port, in %1).")
+                         .arg(source);
+        else if (tunnel.errorCode == QLatin1String("proxy"))
+            remedy =
+                tr("Ask the proxy's administrators to allow CONNECT to %1 port %2, or, if this computer "
+                   "can reach the instance directly, add %1 to the hosts reached without the proxy (%3).")
+                    .arg(host, port, ControlNames::name(ctx.options.frontend, Control::NoProxy));
+        else
+            remedy = tr("Check the proxy (%1, from %2), and that it can reach %3 port %4.")
+                         .arg(proxy, source, host, port);
+        set(f, Status::Fail, tunnel.error, remedy);
+    }
+
     static void evaluate(const RunContext& ctx, Finding& f)
     {
+        if (!ctx.tcp->proxy.isEmpty()) {
+            evaluateThroughProxy(ctx, f);
+            return;
+        }
         const TcpResult& tcp = *ctx.tcp;
         QJsonArray attempts;
         QStringList failures;

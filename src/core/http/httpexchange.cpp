@@ -174,12 +174,17 @@ void HttpExchange::connectTo(const QUrl& url)
         m_addressIndex == 0 ? m_request.address : m_request.fallbackAddresses.value(m_addressIndex - 1);
     const bool useAddress = !address.isNull() && host == m_request.url.host(QUrl::EncodeUnicode) &&
                             port == defaultPort(m_request.url);
+    // Through a proxy (CONNECT host:port, TLS end to end) unless --resolve named the address.
+    const std::optional<ProxyServer> proxy = useAddress ? std::nullopt : m_request.proxy.proxyFor(url);
+    socket->setProxy(proxy ? proxy->toNetworkProxy() : QNetworkProxy(QNetworkProxy::NoProxy));
+    m_response.proxy = proxy ? proxy->display() : QString();
     const QString connectHost = useAddress ? address.toString() : host;
     if (useAddress && !m_request.fallbackAddresses.isEmpty() && m_request.connectTimeoutMs > 0) {
         connect(socket, &QSslSocket::connected, &m_connectTimer, &QTimer::stop);
         m_connectTimer.start(m_request.connectTimeoutMs);
     }
-    qCDebug(lcHttp) << m_request.method << url.toDisplayString() << "via" << connectHost;
+    qCDebug(lcHttp) << m_request.method << url.toDisplayString() << "via" << connectHost
+                    << (proxy ? QStringLiteral("through ") + proxy->display() : QString());
     if (tls)
         socket->connectToHostEncrypted(connectHost, port, host);
     else
@@ -371,6 +376,13 @@ void HttpExchange::onSocketError()
             fail(QStringLiteral("tls"), tr("TLS failed: %1.").arg(text));
         return;
     }
+    if (const QString proxyError = proxyErrorText(error, m_response.proxy, m_currentUrl.host(), text);
+        !proxyError.isEmpty()) {
+        fail(error == QAbstractSocket::ProxyAuthenticationRequiredError ? QStringLiteral("proxy-auth")
+                                                                        : QStringLiteral("proxy"),
+             proxyError);
+        return;
+    }
     if (m_state == State::Connecting) {
         m_connectTimer.stop();
         if (tryNextAddress())
@@ -378,6 +390,29 @@ void HttpExchange::onSocketError()
         fail(QStringLiteral("connect"), tr("Could not connect to %1: %2.").arg(m_currentUrl.host(), text));
     } else
         fail(QStringLiteral("closed"), tr("The connection failed: %1.").arg(text));
+}
+
+QString HttpExchange::proxyErrorText(QAbstractSocket::SocketError error, const QString& proxy,
+                                     const QString& host, const QString& qtText)
+{
+    if (proxy.isEmpty())
+        return QString();
+    switch (error) {
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return tr("The proxy %1 asks for credentials (407 Proxy Authentication Required) before it "
+                  "opens a tunnel to %2.")
+            .arg(proxy, host);
+    case QAbstractSocket::ProxyConnectionRefusedError:
+    case QAbstractSocket::ProxyNotFoundError:
+        return tr("The proxy %1 cannot be reached: %2.").arg(proxy, qtText);
+    case QAbstractSocket::ProxyConnectionClosedError:
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+    case QAbstractSocket::ProxyProtocolError:
+    case QAbstractSocket::SocketAccessError:
+        return tr("The proxy %1 did not open a tunnel (CONNECT) to %2: %3.").arg(proxy, host, qtText);
+    default:
+        return QString();
+    }
 }
 
 void HttpExchange::abort(const QString& code, const QString& error)

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "httpresponseparser.h"
+#include "proxyconfig.h"
 
+#include <QAbstractSocket>
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -30,6 +32,9 @@ struct HttpRequest
     // one address each gets connectTimeoutMs to connect (a silent address must not eat the budget).
     QList<QHostAddress> fallbackAddresses;
     int connectTimeoutMs = 0;
+    // The proxies to tunnel through (HTTP CONNECT), decided per URL, so also for redirects. A URL
+    // whose host has `address` goes direct: --resolve names where to connect.
+    ProxyConfig proxy;
     int maxRedirects = 0; // 0: report a redirect as the answer
     qint64 maxBodyBytes = 1024 * 1024;
     // Secret header (PRIVATE-TOKEN): sent only over https to a server whose certificate verifies
@@ -51,7 +56,8 @@ struct HttpResponse
 {
     // Transport outcome. errorCode is empty when an HTTP answer was read completely.
     QString errorCode; // "timeout", "cancelled", "connect", "tls", "untrusted", "closed", "protocol",
-                       // "too-large", "redirect-loop", "too-many-redirects", "insecure", "cross-origin"
+                       // "too-large", "redirect-loop", "too-many-redirects", "insecure", "cross-origin",
+                       // "proxy-auth", "proxy" (the proxy asked for credentials, or refused the tunnel)
     QString error;     // translated one-liner
 
     int status = 0; // of the last answer
@@ -62,6 +68,7 @@ struct HttpResponse
     QList<HttpHop> hops; // every answer that redirected, in order
     QUrl finalUrl;
     QHostAddress peerAddress;
+    QString proxy; // the proxy the last connection went through (ProxyServer::display()), or empty
     qint64 durationMs = 0;
     QByteArray transcript; // request and response heads (+ body start), secrets removed
 
@@ -115,6 +122,11 @@ public:
     static constexpr int maxHeaderBytes = HttpResponseParser::maxHeaderBytes;
     // The body with the values of secret-holding JSON fields replaced by [REDACTED].
     static QByteArray redactSecretFields(const QByteArray& body);
+    // What a socket error means when the connection goes through `proxy` (its display()): the
+    // proxy asked for credentials, cannot be reached, or refused the tunnel; empty when the
+    // error is not the proxy's (or there is no proxy). Never names the proxy's credentials.
+    static QString proxyErrorText(QAbstractSocket::SocketError error, const QString& proxy,
+                                  const QString& host, const QString& qtText);
 
 signals:
     void finished();

@@ -10,9 +10,10 @@ Q_LOGGING_CATEGORY(lcDns, "gjd.dns", QtInfoMsg)
 
 namespace gjd {
 
+// Through a proxy the connections need no address from here: the proxy resolves the name.
 bool DnsProbe::succeeded() const
 {
-    return m_context.dns && m_context.dns->ok;
+    return m_context.dns && (m_context.dns->ok || !m_context.dns->proxy.isEmpty());
 }
 
 QString DnsProbe::stepText() const
@@ -44,6 +45,8 @@ void DnsProbe::run()
         return;
     }
     qCDebug(lcDns) << "looking up" << url.host();
+    if (const auto proxy = m_context.proxyFor(url.host(), url.port()))
+        m_proxy = proxy->display();
     m_lookupId = QHostInfo::lookupHost(url.host(), this, &DnsProbe::onLookedUp);
 }
 
@@ -73,6 +76,7 @@ void DnsProbe::onLookedUp(const QHostInfo& info)
         result.error = tr("The lookup of %1 failed: %2.").arg(m_context.target().host(), info.errorString());
         break;
     }
+    result.proxy = m_proxy;
     m_context.dns = result;
     finish();
 }
@@ -90,6 +94,8 @@ void DnsProbe::stop(AbortReason reason, int timeoutMs)
                                                     : tr("The lookup of %1 got no answer within %2 s.")
                                                           .arg(m_context.target().host())
                                                           .arg(timeoutMs / 1000.0);
+    if (reason != AbortReason::Cancelled)
+        result.proxy = m_proxy;
     m_context.dns = result;
 }
 

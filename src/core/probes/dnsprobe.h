@@ -26,6 +26,7 @@ protected:
 private:
     void onLookedUp(const QHostInfo& info);
     int m_lookupId = -1;
+    QString m_proxy; // the proxy that resolves the name instead, if any
 };
 
 } // namespace gjd

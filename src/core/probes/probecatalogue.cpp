@@ -24,7 +24,10 @@ HttpProbe::Builder anonymous(const QByteArray& method, const QString& path, Http
         r.url = QUrl(ctx.target().toString() + path);
         r.headers = headers;
         r.maxRedirects = maxRedirects;
-        if (ctx.dns && !ctx.dns->addresses.isEmpty()) {
+        r.proxy = ctx.options.proxy;
+        // Through a proxy, the proxy resolves the name: the addresses found here do not matter.
+        const bool proxied = ctx.proxyFor(ctx.target().host(), ctx.target().port()).has_value();
+        if (!proxied && ctx.dns && !ctx.dns->addresses.isEmpty()) {
             r.address = ctx.dns->addresses.constFirst();
             r.fallbackAddresses = ctx.dns->addresses.mid(1);
             r.connectTimeoutMs = std::max(500, ctx.options.probeTimeoutMs / int(ctx.dns->addresses.size()));
@@ -56,6 +59,7 @@ HttpProbe::Builder jira(const std::function<QString(const RunContext&)>& pathAnd
         r.url = QUrl(ctx.jiraSite.toString() + path);
         if (const auto override = ctx.resolveFor(ctx.jiraSite.host(), ctx.jiraSite.port()))
             r.address = override->addresses.constFirst();
+        r.proxy = ctx.options.proxy;
         r.secretHeaderName = "Authorization";
         r.secretHeaderValue =
             "Basic " +
@@ -87,6 +91,7 @@ HttpRequest gitlabApiRequest(const RunContext& ctx, const QByteArray& method, co
     r.url = QUrl(ctx.url.toString() + pathAndQuery);
     if (const auto override = ctx.resolveFor(ctx.url.host(), ctx.url.port()))
         r.address = override->addresses.constFirst();
+    r.proxy = ctx.options.proxy;
     r.secretHeaderName = "PRIVATE-TOKEN";
     r.secretHeaderValue = ctx.credentials.gitlabToken;
     // cli.md: the --trust-store roots also count when deciding whether a token may be sent.
@@ -133,6 +138,7 @@ const QList<ProbeSpec>& probeCatalogue()
                              return std::nullopt;
                          HttpRequest r;
                          r.url = QUrl(ctx.url.toString() + connect + QStringLiteral("/app_descriptor.json"));
+                         r.proxy = ctx.options.proxy;
                          if (const auto override = ctx.resolveFor(ctx.url.host(), ctx.url.port()))
                              r.address = override->addresses.constFirst();
                          return r;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tcpprobe.h"
 
+#include "http/httpexchange.h"
 #include "runcontext.h"
 
+#include <QNetworkProxy>
 #include <QTcpSocket>
 
 namespace gjd {
@@ -24,6 +26,11 @@ QString TcpProbe::stepText() const
 {
     if (m_pending <= 0 || isFinished())
         return QString();
+    if (m_context.tcp && !m_context.tcp->proxy.isEmpty())
+        return tr("Opening a tunnel to %1 port %2 through the proxy %3…")
+            .arg(m_context.target().host())
+            .arg(m_context.target().port())
+            .arg(m_context.tcp->proxy);
     return tr("Connecting to %n address(es) of %1 on port %2…", nullptr, m_pending)
         .arg(m_context.target().host())
         .arg(m_context.target().port());
@@ -32,9 +39,17 @@ QString TcpProbe::stepText() const
 void TcpProbe::run()
 {
     TcpResult result;
-    const QList<QHostAddress> addresses = m_context.dns ? m_context.dns->addresses : QList<QHostAddress>();
-    for (const QHostAddress& address : addresses.mid(0, maxAddresses))
-        result.attempts.append(TcpAttempt{address, false, QString(), QString(), 0});
+    const std::optional<ProxyServer> proxy =
+        m_context.proxyFor(m_context.target().host(), m_context.target().port());
+    if (proxy) {
+        result.proxy = proxy->display();
+        result.attempts.append(TcpAttempt{QHostAddress(), false, QString(), QString(), 0});
+    } else {
+        const QList<QHostAddress> addresses =
+            m_context.dns ? m_context.dns->addresses : QList<QHostAddress>();
+        for (const QHostAddress& address : addresses.mid(0, maxAddresses))
+            result.attempts.append(TcpAttempt{address, false, QString(), QString(), 0});
+    }
     m_context.tcp = result;
     m_pending = static_cast<int>(result.attempts.size());
     if (m_pending == 0) {
@@ -48,8 +63,17 @@ void TcpProbe::run()
         connect(socket, &QTcpSocket::errorOccurred, this,
                 [this, i, socket](QAbstractSocket::SocketError error) {
                     QString code;
-                    QString text;
-                    const QString target = m_context.tcp->attempts.at(i).address.toString();
+                    QString text = HttpExchange::proxyErrorText(
+                        error, m_context.tcp->proxy, m_context.target().host(), socket->errorString());
+                    if (!text.isEmpty()) {
+                        settle(i, false,
+                               error == QAbstractSocket::ProxyAuthenticationRequiredError
+                                   ? QStringLiteral("proxy-auth")
+                                   : QStringLiteral("proxy"),
+                               text);
+                        return;
+                    }
+                    const QString target = targetOf(i);
                     switch (error) {
                     case QAbstractSocket::ConnectionRefusedError:
                         code = QStringLiteral("refused");
@@ -77,8 +101,22 @@ void TcpProbe::run()
                     }
                     settle(i, false, code, text);
                 });
-        socket->connectToHost(result.attempts.at(i).address, m_context.target().port());
+        if (proxy) {
+            socket->setProxy(proxy->toNetworkProxy());
+            socket->connectToHost(m_context.target().host(), m_context.target().port());
+        } else {
+            socket->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+            socket->connectToHost(result.attempts.at(i).address, m_context.target().port());
+        }
     }
+}
+
+// What an attempt connected to, for messages: the address, or through a proxy the proxy.
+QString TcpProbe::targetOf(int index) const
+{
+    if (!m_context.tcp->proxy.isEmpty())
+        return tr("The proxy %1 (tunnel to %2)").arg(m_context.tcp->proxy, m_context.target().host());
+    return m_context.tcp->attempts.at(index).address.toString();
 }
 
 void TcpProbe::settle(int index, bool connected, const QString& code, const QString& error)
@@ -109,7 +147,7 @@ void TcpProbe::stop(AbortReason reason, int timeoutMs)
     for (int i = 0; i < m_sockets.size(); ++i) {
         if (!m_sockets.at(i))
             continue;
-        const QString target = m_context.tcp->attempts.at(i).address.toString();
+        const QString target = targetOf(i);
         if (reason == AbortReason::Cancelled)
             settle(i, false, QStringLiteral("cancelled"), tr("Cancelled."));
         else

@@ -29,6 +29,7 @@ protected:
 
 private:
     void settle(int index, bool connected, const QString& code, const QString& error);
+    QString targetOf(int index) const;
     QList<QTcpSocket*> m_sockets;
     int m_pending = 0;
 };

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tlsprobe.h"
 
+#include "http/httpexchange.h"
 #include "http/observingtls.h"
 #include "runcontext.h"
 
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -44,6 +46,11 @@ QString TlsProbe::stepText() const
     const QString host = m_context.target().host();
     switch (m_step) {
     case Step::Connecting:
+        if (m_proxy)
+            return tr("Opening a tunnel to %1 port %2 through the proxy %3…")
+                .arg(host)
+                .arg(m_context.target().port())
+                .arg(m_proxy->display());
         return tr("Connecting to %1 (%2) on port %3…")
             .arg(host, m_context.tls->address.toString())
             .arg(m_context.target().port());
@@ -72,7 +79,10 @@ void TlsProbe::run()
     m_postHandshakeTimer.setSingleShot(true);
     connect(&m_postHandshakeTimer, &QTimer::timeout, this, [this] { confirmAfterHandshake(QString()); });
     m_context.tls = TlsResult{};
-    if (!m_context.dns || m_context.dns->addresses.isEmpty()) {
+    m_proxy = m_context.proxyFor(m_context.target().host(), m_context.target().port());
+    if (m_proxy)
+        m_context.tls->proxy = m_proxy->display();
+    if (!m_proxy && (!m_context.dns || m_context.dns->addresses.isEmpty())) {
         finishWithError(QStringLiteral("connect"), tr("No address to connect to."));
         return;
     }
@@ -84,7 +94,8 @@ void TlsProbe::tryAddress(int index)
     m_addressIndex = index;
     m_tcpConnected = false;
     m_connectedAt = 0;
-    const QHostAddress address = m_context.dns->addresses.at(index);
+    // Through a proxy the proxy resolves the name: no address of ours.
+    const QHostAddress address = m_proxy ? QHostAddress() : m_context.dns->addresses.at(index);
     m_context.tls->address = address;
     // The address is part of the text: a second address is a new step.
     m_step = Step::Connecting;
@@ -105,7 +116,7 @@ void TlsProbe::tryAddress(int index)
         m_connectTimer.stop();
         setStep(Step::Handshaking);
     });
-    const int addresses = int(m_context.dns->addresses.size());
+    const int addresses = addressCount();
     if (addresses > 1)
         m_connectTimer.start(std::max(500, m_context.options.probeTimeoutMs / addresses));
     connect(socket, &QSslSocket::encrypted, this, &TlsProbe::onEncrypted);
@@ -115,7 +126,14 @@ void TlsProbe::tryAddress(int index)
     });
     qCDebug(lcTls) << "handshake with" << address << m_context.target().port() << "SNI"
                    << m_context.target().host();
-    socket->connectToHostEncrypted(address.toString(), m_context.target().port(), m_context.target().host());
+    socket->setProxy(m_proxy ? m_proxy->toNetworkProxy() : QNetworkProxy(QNetworkProxy::NoProxy));
+    socket->connectToHostEncrypted(m_proxy ? m_context.target().host() : address.toString(),
+                                   m_context.target().port(), m_context.target().host());
+}
+
+int TlsProbe::addressCount() const
+{
+    return m_proxy ? 1 : int(m_context.dns->addresses.size());
 }
 
 void TlsProbe::onEncrypted()
@@ -199,7 +217,7 @@ void TlsProbe::onConnectTimeout()
     const QString address = m_context.tls->address.toString();
     m_lastConnectError = tr("%1 did not accept the connection in time").arg(address);
     releaseSockets();
-    if (m_addressIndex + 1 < m_context.dns->addresses.size()) {
+    if (m_addressIndex + 1 < addressCount()) {
         tryAddress(m_addressIndex + 1);
         return;
     }
@@ -228,7 +246,16 @@ void TlsProbe::onError()
     if (!wasConnected) {
         m_lastConnectError = text;
         releaseSockets();
-        if (m_addressIndex + 1 < m_context.dns->addresses.size()) {
+        if (const QString proxyError =
+                HttpExchange::proxyErrorText(error, m_context.tls->proxy, m_context.target().host(), text);
+            !proxyError.isEmpty()) {
+            finishWithError(error == QAbstractSocket::ProxyAuthenticationRequiredError
+                                ? QStringLiteral("proxy-auth")
+                                : QStringLiteral("proxy"),
+                            proxyError);
+            return;
+        }
+        if (m_addressIndex + 1 < addressCount()) {
             tryAddress(m_addressIndex + 1);
             return;
         }
@@ -327,7 +354,13 @@ void TlsProbe::sniffPlainHttp()
             conclude();
     });
     connect(sniffer, &QTcpSocket::errorOccurred, this, conclude);
-    sniffer->connectToHost(address, m_context.target().port());
+    if (m_proxy) {
+        sniffer->setProxy(m_proxy->toNetworkProxy());
+        sniffer->connectToHost(host, m_context.target().port());
+    } else {
+        sniffer->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        sniffer->connectToHost(address, m_context.target().port());
+    }
 }
 
 void TlsProbe::finishWithError(const QString& code, const QString& error)
@@ -386,7 +419,7 @@ void TlsProbe::stop(AbortReason reason, int timeoutMs)
             ? tr("The server accepted the TCP connection but did not complete the TLS handshake within %1 s.")
                   .arg(timeoutMs / 1000.0)
             : tr("No TLS connection to %1 port %2 within %3 s.")
-                  .arg(r.address.toString())
+                  .arg(m_proxy ? m_context.target().host() : r.address.toString())
                   .arg(m_context.target().port())
                   .arg(timeoutMs / 1000.0);
 }

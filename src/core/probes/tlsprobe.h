@@ -2,9 +2,12 @@
 #pragma once
 
 #include "probe.h"
+#include "proxyconfig.h"
 
 #include <QPointer>
 #include <QTimer>
+
+#include <optional>
 
 class QSslSocket;
 class QTcpSocket;
@@ -54,6 +57,8 @@ private:
     QPointer<QSslSocket> m_socket;
     QPointer<QTcpSocket> m_sniffer;
     int m_addressIndex = 0;
+    std::optional<ProxyServer> m_proxy; // the tunnel the handshake goes through, if any
+    int addressCount() const;
     qint64 m_connectedAt = 0;
     bool m_tcpConnected = false;
     QString m_lastConnectError;
