@@ -2122,8 +2122,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Bearbeiten Sie die Anwendung unter Admin → Anwendungen (%1/admin/applications/%2/edit), oder legen Sie mit %3 eine neue an.</translation>
     </message>
     <message>
-        <source>The OAuth applications could not be read, so the application %1 cannot be judged (see gitlab.settings.application_key).</source>
-        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher lässt sich die Anwendung %1 nicht beurteilen (siehe gitlab.settings.application_key).</translation>
+        <source>The OAuth applications could not be read, so the application cannot be judged (see gitlab.settings.application_key).</source>
+        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher lässt sich die Anwendung nicht beurteilen (siehe gitlab.settings.application_key).</translation>
     </message>
 </context>
 <context>
@@ -2137,8 +2137,8 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Deaktivieren Sie unter Admin → Applications → „%1“ → Edit die Option Vertrauenswürdig (Trusted) und speichern Sie (mit einer vertrauenswürdigen Anwendung schlägt die Anmeldung der Jira-App fehl).</translation>
     </message>
     <message>
-        <source>The OAuth applications could not be read, so whether %1 is trusted is unknown (see gitlab.settings.application_key).</source>
-        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher ist unbekannt, ob %1 vertrauenswürdig ist (siehe gitlab.settings.application_key).</translation>
+        <source>The OAuth applications could not be read, so whether the application is trusted is unknown (see gitlab.settings.application_key).</source>
+        <translation>Die OAuth-Anwendungen konnten nicht gelesen werden, daher ist unbekannt, ob die Anwendung vertrauenswürdig ist (siehe gitlab.settings.application_key).</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ check() { # OUT ENV... -- ARGS...: a JSON report of the network and TLS checks
     while [ "$1" != -- ]; do envs+=("$1"); shift; done
     shift
     env -u https_proxy -u HTTPS_PROXY -u ALL_PROXY -u all_proxy -u NO_PROXY -u no_proxy "${envs[@]}" \
-        "$cli" check "$target" --only tcp.connect,tls.handshake,tls.chain.complete --trust-store "$pki/trust.pem" \
+        "$cli" check "$target" --only tcp.connect,tls.handshake,tls.chain.complete,http.base --trust-store "$pki/trust.pem" \
         --timeout 10 --format json --output "$out" "$@" 2>"$out.err" || true
     [ -s "$out" ] || { cat "$out.err" >&2; fail "no report in $out"; }
 }
@@ -87,8 +87,14 @@ check "$tmp/1.json" HTTPS_PROXY=http://127.0.0.1:$open_port --
 [ "$(field "$tmp/1.json" tcp.connect "f['status']")" = pass ] || fail "tcp.connect through the proxy: $(field "$tmp/1.json" tcp.connect "f['summary']")"
 [ "$(field "$tmp/1.json" tcp.connect "f['evidence']['proxy']")" = "http://127.0.0.1:$open_port" ] || fail "tcp.connect does not name the proxy"
 [ "$(field "$tmp/1.json" tls.handshake "f['status']")" = pass ] || fail "tls.handshake through the proxy: $(field "$tmp/1.json" tls.handshake "f['summary']")"
+[ "$(field "$tmp/1.json" tls.handshake "f['evidence'].get('proxy')")" = "http://127.0.0.1:$open_port" ] || fail "tls.handshake does not name the proxy"
+# An HTTP probe (nginx answers, not GitLab: the verdict does not matter here) through its tunnel.
+[ "$(field "$tmp/1.json" http.base "f['evidence'].get('proxy')")" = "http://127.0.0.1:$open_port" ] || fail "http.base does not name the proxy"
 [ "$(field "$tmp/1.json" tls.chain.complete "f['status']")" = pass ] || fail "the chain seen through the tunnel is not the server's complete chain"
 [ "$(connects open)" -ge 2 ] || fail "the proxy saw $(connects open) CONNECT to 127.0.0.1:$web, not the TCP and TLS probes'"
+# The report, with the proxy in it, follows the report schema (which forbids user info there).
+python3 "$(dirname "$0")/../validate-report.py" "$(dirname "$0")/../../docs/report.schema.json" "$tmp/1.json" ||
+    fail "the report through the proxy does not follow docs/report.schema.json"
 
 # 2. NO_PROXY and --proxy "": direct, the proxy sees nothing new.
 before=$(connects open)
@@ -109,6 +115,8 @@ check "$tmp/5.json" HTTPS_PROXY="http://alice:s3cr%65t99@127.0.0.1:$auth_port" -
 [ "$(field "$tmp/5.json" tls.handshake "f['status']")" = pass ] || fail "tls.handshake with the proxy's credentials"
 ! grep -q "s3cr" "$tmp/5.json" "$tmp/5.json.err" "$tmp/4.json" || fail "the proxy password reached the output"
 ! grep -q "alice" "$tmp/5.json" || fail "the proxy user name reached the report"
+python3 "$(dirname "$0")/../validate-report.py" "$(dirname "$0")/../../docs/report.schema.json" "$tmp/4.json" "$tmp/5.json" ||
+    fail "the reports with the authenticating proxy do not follow docs/report.schema.json"
 
 # 4. A proxy URL the product cannot use: one line, exit 2, no password echoed.
 status=0

@@ -14,23 +14,16 @@ class GitLabOAuthAppCheck final
 public:
     static void evaluate(const RunContext& ctx, Finding& f)
     {
-        const QString key = tokencommon::settings(ctx)
-                                ->value(QStringLiteral("jira_connect_application_key"))
-                                .toString()
-                                .trimmed();
-        // gitlab.settings.application_key only warns when the list cannot be read (a 403, a 5xx):
-        // nothing to judge here then.
-        const auto list = tokencommon::applications(ctx);
-        const auto found = list ? tokencommon::applicationByUid(*list, key) : std::nullopt;
-        if (!found) {
+        const auto configured = tokencommon::configuredApplication(ctx);
+        if (!configured) {
             skipFor(f, QStringLiteral("applications-unreadable"),
-                    tr("The OAuth applications could not be read, so the application %1 cannot be judged "
-                       "(see gitlab.settings.application_key).")
-                        .arg(key));
+                    tr("The OAuth applications could not be read, so the application cannot be judged "
+                       "(see gitlab.settings.application_key)."));
             return;
         }
-        const QJsonArray apps = *list;
-        const QJsonObject app = *found;
+        const QString& key = configured->key;
+        const QJsonArray& apps = configured->all;
+        const QJsonObject& app = configured->application;
         const QString expectedUri = tokencommon::redirectUri(ctx);
         const QString callback = app.value(QStringLiteral("callback_url")).toString();
         const bool confidential = app.value(QStringLiteral("confidential")).toBool(true);

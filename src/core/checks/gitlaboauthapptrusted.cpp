@@ -12,21 +12,14 @@ class GitLabOAuthAppTrustedCheck final
 public:
     static void evaluate(const RunContext& ctx, Finding& f)
     {
-        const QString key = tokencommon::settings(ctx)
-                                ->value(QStringLiteral("jira_connect_application_key"))
-                                .toString()
-                                .trimmed();
-        // gitlab.settings.application_key only warns when the list cannot be read: nothing to judge.
-        const auto list = tokencommon::applications(ctx);
-        const auto found = list ? tokencommon::applicationByUid(*list, key) : std::nullopt;
-        if (!found) {
+        const auto configured = tokencommon::configuredApplication(ctx);
+        if (!configured) {
             skipFor(f, QStringLiteral("applications-unreadable"),
-                    tr("The OAuth applications could not be read, so whether %1 is trusted is unknown "
-                       "(see gitlab.settings.application_key).")
-                        .arg(key));
+                    tr("The OAuth applications could not be read, so whether the application is trusted is "
+                       "unknown (see gitlab.settings.application_key)."));
             return;
         }
-        const QJsonObject app = *found;
+        const QJsonObject& app = configured->application;
         const QString page = QStringLiteral("%1/admin/applications/%2/edit")
                                  .arg(ctx.url.toString())
                                  .arg(app.value(QStringLiteral("id")).toInt());

@@ -20,6 +20,8 @@ inline QJsonObject evidence(const HttpResponse& r, const QList<QByteArray>& head
     o.insert(QStringLiteral("content_type"), QString::fromLatin1(r.header("Content-Type")));
     o.insert(QStringLiteral("bytes"), r.body.size());
     o.insert(QStringLiteral("ms"), r.durationMs);
+    if (!r.proxy.isEmpty()) // the request went through this proxy's tunnel
+        o.insert(QStringLiteral("proxy"), r.proxy);
     QJsonObject selected;
     for (const QByteArray& name : headers) {
         const QByteArray value = r.header(name);

@@ -13,6 +13,8 @@ public:
     {
         const TlsResult& tls = *ctx.tls;
         f.evidence.insert(QStringLiteral("address"), tls.address.toString());
+        if (!tls.proxy.isEmpty()) // through this proxy's tunnel: the address is the proxy's to choose
+            f.evidence.insert(QStringLiteral("proxy"), tls.proxy);
         f.evidence.insert(QStringLiteral("port"), ctx.target().port());
         f.evidence.insert(QStringLiteral("sni"), ctx.target().host());
         f.evidence.insert(QStringLiteral("connect_ms"), tls.connectMs);

@@ -107,6 +107,26 @@ inline std::optional<QJsonObject> applicationByUid(const QJsonArray& apps, const
     return std::nullopt;
 }
 
+// The OAuth application the Application ID setting names, with every application listed, for the
+// checks after gitlab.settings.application_key. That check only warns when the list cannot be read
+// (a 403, a 5xx), so they still run: nullopt then, and they say they cannot judge.
+struct ConfiguredApplication
+{
+    QString key; // the Application ID setting
+    QJsonArray all;
+    QJsonObject application;
+};
+inline std::optional<ConfiguredApplication> configuredApplication(const RunContext& ctx)
+{
+    const QString key =
+        settings(ctx)->value(QStringLiteral("jira_connect_application_key")).toString().trimmed();
+    const auto all = applications(ctx);
+    const auto found = all ? applicationByUid(*all, key) : std::nullopt;
+    if (!found)
+        return std::nullopt;
+    return ConfiguredApplication{key, *all, *found};
+}
+
 // The OAuth redirect URI the method needs.
 inline QString redirectUri(const RunContext& ctx)
 {
