@@ -25,6 +25,9 @@ test_packages=(
     desktop-file-utils appstream clang-format time faketime devscripts lintian
     xdotool x11-utils # packaging_test.sh: the window's WM_CLASS on Xvfb
     tinyproxy-bin # tests/integration/proxy_test.sh: a real HTTP proxy (CONNECT, 407)
+    # tests/integration/interception_test.sh: a proxy that inspects TLS (ssl-bump). On a machine
+    # with systemd the package also starts squid on port 3128; `systemctl disable --now squid`
+    squid-openssl
     # tests/oracles: Ruby's Net::HTTP (GitLab.com) and Java 17's JSSE (Jira Cloud) as real TLS
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module
     ruby openjdk-17-jdk-headless

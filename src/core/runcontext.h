@@ -137,6 +137,22 @@ struct TlsResult
     // clientCertificateSignal.
     bool clientCertificateRequired = false;
     QString clientCertificateSignal;
+
+    // Through a proxy the probe also makes the handshake directly, when this computer resolves the
+    // name, because a proxy that inspects TLS presents a certificate of its own for the server.
+    //   Same: both saw the same leaf; Intercepted: they differ, and the fields above are the
+    //   server's (the direct handshake), proxyChain what the proxy presented; Unavailable: no
+    //   direct handshake (directError says why), so the fields above may be the proxy's.
+    enum class DirectView
+    {
+        NotTried, // no proxy
+        Same,
+        Intercepted,
+        Unavailable
+    };
+    DirectView directView = DirectView::NotTried;
+    QString directError;
+    QList<QSslCertificate> proxyChain;
 };
 
 // Secrets for one run. Kept apart from RunOptions so that nothing that serialises options (the

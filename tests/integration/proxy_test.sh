@@ -91,6 +91,8 @@ check "$tmp/1.json" HTTPS_PROXY=http://127.0.0.1:$open_port --
 # An HTTP probe (nginx answers, not GitLab: the verdict does not matter here) through its tunnel.
 [ "$(field "$tmp/1.json" http.base "f['evidence'].get('proxy')")" = "http://127.0.0.1:$open_port" ] || fail "http.base does not name the proxy"
 [ "$(field "$tmp/1.json" tls.chain.complete "f['status']")" = pass ] || fail "the chain seen through the tunnel is not the server's complete chain"
+# The TLS probe also shook hands directly, and saw the same certificate: tinyproxy only tunnels.
+[ "$(field "$tmp/1.json" tls.handshake "f['evidence'].get('direct_comparison')")" = same ] || fail "the direct comparison did not find the same chain: $(field "$tmp/1.json" tls.handshake "f['evidence']")"
 [ "$(connects open)" -ge 2 ] || fail "the proxy saw $(connects open) CONNECT to 127.0.0.1:$web, not the TCP and TLS probes'"
 # The report, with the proxy in it, follows the report schema (which forbids user info there).
 python3 "$(dirname "$0")/../validate-report.py" "$(dirname "$0")/../../docs/report.schema.json" "$tmp/1.json" ||

@@ -9,6 +9,54 @@ class TlsHandshakeCheck final
     Q_DECLARE_TR_FUNCTIONS(gjd::TlsHandshakeCheck)
 
 public:
+    // Through a proxy: whether the proxy inspects TLS, from the direct handshake beside the
+    // proxied one (TlsResult::directView).
+    static void judgeDirectView(const RunContext& ctx, Finding& f)
+    {
+        const TlsResult& tls = *ctx.tls;
+        const QString host = ctx.target().host();
+        const auto issuer = [](const QList<QSslCertificate>& chain) {
+            return chain.isEmpty() ? QStringLiteral("-") : distinguishedName(chain.constFirst(), true);
+        };
+        switch (tls.directView) {
+        case TlsResult::DirectView::NotTried:
+            return;
+        case TlsResult::DirectView::Same:
+            f.evidence.insert(QStringLiteral("direct_comparison"), QStringLiteral("same"));
+            f.details = tr("A direct handshake saw the same certificate: the proxy %1 passes TLS through "
+                           "unchanged.")
+                            .arg(tls.proxy);
+            return;
+        case TlsResult::DirectView::Unavailable:
+            f.evidence.insert(QStringLiteral("direct_comparison"), QStringLiteral("unavailable"));
+            f.evidence.insert(QStringLiteral("direct_error"), tls.directError);
+            f.details = tr("Seen only through the proxy %1 (no direct handshake: %2). If the proxy inspects "
+                           "TLS, the certificates judged here are the proxy's, not the server's; the leaf's "
+                           "issuer is %3.")
+                            .arg(tls.proxy, tls.directError, issuer(tls.chain));
+            return;
+        case TlsResult::DirectView::Intercepted:
+            break;
+        }
+        f.evidence.insert(QStringLiteral("direct_comparison"), QStringLiteral("intercepted"));
+        f.evidence.insert(QStringLiteral("proxy_issuer"), issuer(tls.proxyChain));
+        f.evidence.insert(QStringLiteral("proxy_served"), tlscommon::fingerprints(tls.proxyChain));
+        // Warn: what Jira Cloud and GitLab.com see is judged (the direct chain), but every HTTP
+        // answer of this run passed through the proxy's inspection, which may change headers.
+        set(f, Status::Warn,
+            tr("The proxy %1 inspects TLS: through it, %2 presents a certificate issued by %3. The TLS "
+               "checks judge the chain the server sent directly; the HTTP checks went through the proxy, "
+               "which may have changed the answers.")
+                .arg(tls.proxy, host, issuer(tls.proxyChain)),
+            tr("Exempt %1 from TLS inspection on the proxy, or, where the instance is reached without the "
+               "proxy, add %1 to %2.")
+                .arg(host, ControlNames::name(ctx.options.frontend, Control::NoProxy)));
+        f.details =
+            tr("Directly, the server sent %1 with %2 and %3.")
+                .arg(tls.chain.isEmpty() ? QStringLiteral("-") : tlscommon::name(tls.chain.constFirst()),
+                     tls.protocol, tls.cipher);
+    }
+
     static void evaluate(const RunContext& ctx, Finding& f)
     {
         const TlsResult& tls = *ctx.tls;
@@ -24,10 +72,10 @@ public:
             f.evidence.insert(QStringLiteral("handshake_ms"), tls.handshakeMs);
             f.evidence.insert(QStringLiteral("served"), tlscommon::fingerprints(tls.chain));
             set(f, Status::Pass,
-                tr("%1 with %2, %3 certificate(s) served, in %4 ms.")
+                tr("%1 with %2, %n certificate(s) served, in %3 ms.", nullptr, int(tls.chain.size()))
                     .arg(tls.protocol, tls.cipher)
-                    .arg(tls.chain.size())
                     .arg(tls.handshakeMs));
+            judgeDirectView(ctx, f);
             return;
         }
         f.evidence.insert(QStringLiteral("error"), tls.errorCode);

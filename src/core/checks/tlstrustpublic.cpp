@@ -12,6 +12,22 @@ class TlsTrustPublicCheck final
 public:
     static void evaluate(const RunContext& ctx, Finding& f)
     {
+        judge(ctx, f);
+        // Seen only through a proxy that may inspect TLS: a corporate root that this computer
+        // trusts can stand in for the server's chain (tls.handshake says what was compared).
+        if (f.status != Status::Skip && ctx.tls &&
+            ctx.tls->directView == TlsResult::DirectView::Unavailable) {
+            const QString caution =
+                tr("The chain was seen only through the proxy %1: if it inspects TLS, this is the proxy's "
+                   "chain, and %2 may be its root rather than the server's.")
+                    .arg(ctx.tls->proxy, tlscommon::name(ctx.chainAnalysis()->anchorCertificate));
+            f.details = f.details.isEmpty() ? caution : f.details + QLatin1Char(' ') + caution;
+        }
+    }
+
+private:
+    static void judge(const RunContext& ctx, Finding& f)
+    {
         const ChainAnalysis& chain = *ctx.chainAnalysis();
         const bool system = ctx.options.trustStoreSource == QLatin1String("system");
         const QString store =

@@ -27,11 +27,39 @@ bool containsAny(const QString& text, std::initializer_list<const char*> needles
     return false;
 }
 
+// What a completed handshake negotiated and the certificates served: the proxied and the direct
+// handshake record the same things.
+void recordHandshake(const QSslSocket& socket, TlsResult& r)
+{
+    r.handshakeOk = true;
+    const QSslCipher cipher = socket.sessionCipher();
+    r.protocol = cipher.protocolString();
+    r.cipher = cipher.name();
+    r.keyExchange = cipher.keyExchangeMethod();
+    const QSslKey ephemeral = socket.sslConfiguration().ephemeralServerKey();
+    if (!ephemeral.isNull()) {
+        r.ephemeralKeyBits = ephemeral.length();
+        if (ephemeral.algorithm() == QSsl::Dh) {
+            r.keyExchange = QStringLiteral("DH");
+            r.ephemeralKeyDer = ephemeral.toDer();
+        } else if (ephemeral.algorithm() == QSsl::Ec) {
+            r.keyExchange = QStringLiteral("ECDH");
+        }
+    }
+    const QList<QSslCertificate> served = socket.peerCertificateChain();
+    r.servedCount = int(served.size());
+    r.servedSizes.clear();
+    for (const QSslCertificate& c : served)
+        r.servedSizes.append(int(c.toDer().size()));
+    r.chain = served.mid(0, ChainAnalysis::maxServed); // what the checks look at, bounded
+}
+
 } // namespace
 
 TlsProbe::~TlsProbe()
 {
     releaseSockets();
+    releaseDirect();
 }
 
 bool TlsProbe::succeeded() const
@@ -44,6 +72,9 @@ QString TlsProbe::stepText() const
     if (isFinished() || !m_context.tls)
         return QString();
     const QString host = m_context.target().host();
+    if (m_mainDone)
+        return tr("Comparing with a direct TLS handshake with %1 (%2)…")
+            .arg(host, m_directSeen.address.toString());
     switch (m_step) {
     case Step::Connecting:
         if (m_proxy)
@@ -86,7 +117,111 @@ void TlsProbe::run()
         finishWithError(QStringLiteral("connect"), tr("No address to connect to."));
         return;
     }
+    if (m_proxy)
+        startDirect();
     tryAddress(0);
+}
+
+void TlsProbe::startDirect()
+{
+    m_context.tls->directView = TlsResult::DirectView::Unavailable;
+    if (!m_context.dns || m_context.dns->addresses.isEmpty()) {
+        m_context.tls->directError = tr("this computer does not resolve %1").arg(m_context.target().host());
+        return;
+    }
+    m_directPending = true;
+    m_directSeen = TlsResult{};
+    m_directSeen.address = m_context.dns->addresses.constFirst();
+    auto* socket = new QSslSocket(this);
+    m_direct = socket;
+    QSslConfiguration config = observingTlsConfiguration();
+    config.setCaCertificates({});
+    socket->setSslConfiguration(config);
+    socket->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    connect(socket, &QSslSocket::sslErrors, socket,
+            [socket](const QList<QSslError>&) { socket->ignoreSslErrors(); });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        recordHandshake(*socket, m_directSeen);
+        endDirect(QString());
+    });
+    connect(socket, &QSslSocket::errorOccurred, this, [this, socket] { endDirect(socket->errorString()); });
+    m_directTimer.setSingleShot(true);
+    connect(&m_directTimer, &QTimer::timeout, this,
+            [this] { endDirect(tr("no TLS answer from %1 in time").arg(m_directSeen.address.toString())); });
+    m_directTimer.start(m_context.options.probeTimeoutMs);
+    socket->connectToHostEncrypted(m_directSeen.address.toString(), m_context.target().port(),
+                                   m_context.target().host());
+}
+
+void TlsProbe::endDirect(const QString& error)
+{
+    if (!m_directPending)
+        return;
+    m_directPending = false;
+    m_directTimer.stop();
+    if (!m_directSeen.handshakeOk)
+        m_context.tls->directError = error;
+    releaseDirect();
+    if (m_mainDone)
+        conclude();
+}
+
+void TlsProbe::releaseDirect()
+{
+    if (m_direct) {
+        m_direct->disconnect(this);
+        m_direct->abort();
+        m_direct->deleteLater();
+        m_direct = nullptr;
+    }
+}
+
+void TlsProbe::mainDone()
+{
+    if (m_mainDone)
+        return;
+    releaseSockets();
+    m_mainDone = true;
+    if (!m_directPending) {
+        conclude();
+        return;
+    }
+    // The proxied handshake is what this computer can rely on; the direct one is a comparison
+    // and gets a short grace, not the whole budget again (a firewall that drops it would
+    // otherwise hold every proxied run for the probe timeout).
+    const int graceMs = std::min(m_context.options.probeTimeoutMs, 1500);
+    if (m_directTimer.remainingTime() < 0 || m_directTimer.remainingTime() > graceMs)
+        m_directTimer.start(graceMs);
+    emit stepChanged();
+}
+
+void TlsProbe::conclude()
+{
+    TlsResult& r = *m_context.tls;
+    if (r.directView != TlsResult::DirectView::NotTried && r.handshakeOk && m_directSeen.handshakeOk) {
+        const bool sameLeaf = !r.chain.isEmpty() && !m_directSeen.chain.isEmpty() &&
+                              r.chain.constFirst() == m_directSeen.chain.constFirst();
+        if (sameLeaf) {
+            r.directView = TlsResult::DirectView::Same;
+        } else {
+            // The proxy presented its own certificate: what Jira Cloud and GitLab.com see is what
+            // the server sends directly, so the TLS checks judge that.
+            r.directView = TlsResult::DirectView::Intercepted;
+            r.proxyChain = r.chain;
+            r.protocol = m_directSeen.protocol;
+            r.cipher = m_directSeen.cipher;
+            r.keyExchange = m_directSeen.keyExchange;
+            r.ephemeralKeyBits = m_directSeen.ephemeralKeyBits;
+            r.ephemeralKeyDer = m_directSeen.ephemeralKeyDer;
+            r.chain = m_directSeen.chain;
+            r.servedCount = m_directSeen.servedCount;
+            r.servedSizes = m_directSeen.servedSizes;
+        }
+    } else if (r.directView != TlsResult::DirectView::NotTried && m_directSeen.handshakeOk) {
+        r.directView = TlsResult::DirectView::Unavailable;
+        r.directError = tr("the handshake through the proxy failed, so there is nothing to compare");
+    }
+    finish();
 }
 
 void TlsProbe::tryAddress(int index)
@@ -142,30 +277,10 @@ void TlsProbe::onEncrypted()
         return;
     TlsResult& r = *m_context.tls;
     r.connected = true;
-    r.handshakeOk = true;
     r.connectMs = m_connectedAt;
     r.handshakeMs = elapsedMs() - m_connectedAt;
     r.durationMs = elapsedMs();
-    const QSslCipher cipher = m_socket->sessionCipher();
-    r.protocol = cipher.protocolString();
-    r.cipher = cipher.name();
-    r.keyExchange = cipher.keyExchangeMethod();
-    const QSslKey ephemeral = m_socket->sslConfiguration().ephemeralServerKey();
-    if (!ephemeral.isNull()) {
-        r.ephemeralKeyBits = ephemeral.length();
-        if (ephemeral.algorithm() == QSsl::Dh) {
-            r.keyExchange = QStringLiteral("DH");
-            r.ephemeralKeyDer = ephemeral.toDer();
-        } else if (ephemeral.algorithm() == QSsl::Ec) {
-            r.keyExchange = QStringLiteral("ECDH");
-        }
-    }
-    const QList<QSslCertificate> served = m_socket->peerCertificateChain();
-    r.servedCount = int(served.size());
-    r.servedSizes.clear();
-    for (const QSslCertificate& c : served)
-        r.servedSizes.append(int(c.toDer().size()));
-    r.chain = served.mid(0, ChainAnalysis::maxServed); // what the checks look at, bounded
+    recordHandshake(*m_socket, r);
     if (r.chain.isEmpty()) {
         finishWithError(QStringLiteral("no-certificate"),
                         tr("The server completed the handshake without a certificate."));
@@ -206,8 +321,7 @@ void TlsProbe::confirmAfterHandshake(const QString& errorText)
         r.clientCertificateRequired = true;
         r.clientCertificateSignal = tr("first answer: 400 \"No required SSL certificate was sent\"");
     }
-    releaseSockets();
-    finish();
+    mainDone();
 }
 
 void TlsProbe::onConnectTimeout()
@@ -370,8 +484,7 @@ void TlsProbe::finishWithError(const QString& code, const QString& error)
     r.errorCode = code;
     r.error = error;
     r.durationMs = elapsedMs();
-    releaseSockets();
-    finish();
+    mainDone();
 }
 
 void TlsProbe::releaseSockets()
@@ -393,6 +506,14 @@ void TlsProbe::releaseSockets()
 void TlsProbe::stop(AbortReason reason, int timeoutMs)
 {
     TlsResult& r = *m_context.tls;
+    if (m_directPending) {
+        m_directPending = false;
+        m_directTimer.stop();
+        releaseDirect();
+        r.directError = reason == AbortReason::Cancelled ? tr("cancelled") : tr("no TLS answer in time");
+    }
+    if (m_mainDone)
+        return; // only the comparison was outstanding: the proxied handshake's result stands
     m_connectTimer.stop();
     m_postHandshakeTimer.stop();
     if (m_awaitingAnswer && reason != AbortReason::Cancelled) {

@@ -3,6 +3,7 @@
 
 #include "probe.h"
 #include "proxyconfig.h"
+#include "runcontext.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -43,6 +44,13 @@ private:
     void sniffPlainHttp();
     void finishWithError(const QString& code, const QString& error);
     void releaseSockets();
+    // Through a proxy: the same handshake directly, to tell an inspecting proxy (TlsResult::directView).
+    void startDirect();
+    void endDirect(const QString& error);
+    void releaseDirect();
+    // The proxied (or only) handshake is over: concludes once the direct one is too.
+    void mainDone();
+    void conclude();
 
     enum class Step
     {
@@ -67,6 +75,12 @@ private:
     bool m_awaitingAnswer = false;
     static constexpr qint64 kFirstAnswerLimit = 4096;
     QByteArray m_firstAnswer; // the start of the server's first answer, for tls.client_certificate
+
+    bool m_mainDone = false;
+    bool m_directPending = false;
+    QPointer<QSslSocket> m_direct;
+    QTimer m_directTimer;
+    TlsResult m_directSeen; // what the direct handshake saw
 };
 
 } // namespace gjd
