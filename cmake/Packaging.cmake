@@ -45,6 +45,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
 # The JSON schemas of the reports (--format json, report.json in exports) and of diff's output,
 # for tools that validate what the CLI writes.
 install(FILES ${PROJECT_SOURCE_DIR}/docs/report.schema.json ${PROJECT_SOURCE_DIR}/docs/diff.schema.json
+    ${PROJECT_SOURCE_DIR}/docs/fleet.schema.json
     DESTINATION share/${PROJECT_NAME}/schemas COMPONENT cli)
 # bash completion for the CLI, where bash-completion looks for it on demand.
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/gitlab-jira-doctor-cli.bash-completion

@@ -1,14 +1,38 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Validate report JSON files against docs/report.schema.json (JSON Schema draft 2020-12).
+"""Validate report JSON files against docs/report.schema.json or docs/fleet.schema.json
+(JSON Schema draft 2020-12; $ref to a schema beside it by its $id).
 
 usage: validate-report.py SCHEMA REPORT.json [REPORT.json ...]   ("-" reads standard input)
 Exit 0 when every report is valid; 1 with one line per error otherwise; 2 on unusable input.
 """
 import json
+import os
 import sys
 
 import jsonschema
+
+
+def make_validator(schema, folder):
+    """A validator that resolves $ref to the other schemas beside SCHEMA by their $id (the fleet
+    schema's reports are report schema documents), offline: nothing is fetched."""
+    others = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".schema.json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                other = json.load(f)
+            if "$id" in other:
+                others[other["$id"]] = other
+    try:  # jsonschema 4.18 and later
+        from referencing import Registry, Resource
+
+        registry = Registry().with_resources(
+            (uri, Resource.from_contents(contents)) for uri, contents in others.items()
+        )
+        return jsonschema.Draft202012Validator(schema, registry=registry)
+    except ImportError:  # Debian bookworm's 4.10
+        resolver = jsonschema.RefResolver.from_schema(schema, store=others)
+        return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
 def main(argv):
@@ -18,7 +42,7 @@ def main(argv):
     with open(argv[1], encoding="utf-8") as f:
         schema = json.load(f)
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = make_validator(schema, os.path.dirname(os.path.abspath(argv[1])))
     failed = False
     for name in argv[2:]:
         try:

@@ -137,7 +137,8 @@ for file in usr/bin/gitlab-jira-doctor-cli \
             usr/share/bash-completion/completions/gitlab-jira-doctor-cli \
             usr/share/man/man1/gitlab-jira-doctor-cli.1.gz \
             usr/share/gitlab-jira-doctor/schemas/report.schema.json \
-            usr/share/gitlab-jira-doctor/schemas/diff.schema.json; do
+            usr/share/gitlab-jira-doctor/schemas/diff.schema.json \
+            usr/share/gitlab-jira-doctor/schemas/fleet.schema.json; do
     in_package "$cli_deb" "$file"
 done
 for file in usr/bin/gitlab-jira-doctor \

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checkrunner.h"
+#include "fleetreport.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace gjd {
+
+// Runs one CheckRunner per instance, at most `parallel` at a time, in file order:
+//
+//   start(jobs, parallel) ──► instanceStarted(i) … instanceFinished(i, report) … ──► finished()
+//
+// Each instance's run is exactly `check` for it (its own probes, timeouts and connection count:
+// concurrency is across instances, never more connections to one host). A job that could not be
+// prepared (FleetEntry::error) is reported at once and takes no slot. Reports are kept without
+// their HTTP transcripts unless keepTranscripts (an export per instance needs them), which holds
+// the memory of 200 instances to their findings. Nothing blocks; cancel() ends every run.
+class FleetRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Job
+    {
+        FleetEntry entry;        // line, url, text; error set when the instance cannot run
+        RunOptions options;      // when it can
+        Credentials credentials; // its own token, if any (never another instance's)
+    };
+
+    explicit FleetRunner(QObject* parent = nullptr);
+    ~FleetRunner() override;
+
+    static constexpr int defaultParallel = 32;
+    static constexpr int maxParallel = 256;
+
+    void setKeepTranscripts(bool keep) { m_keepTranscripts = keep; }
+    // Returns false (and does nothing) while a run is under way.
+    bool start(QList<Job> jobs, int parallel);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    int total() const { return int(m_jobs.size()); }
+    int done() const { return m_done; }
+    // Every entry so far, in file order; the reports of instances still running are missing.
+    FleetReport report() const;
+
+signals:
+    void instanceStarted(int index);
+    void instanceFinished(int index);
+    void finished();
+
+private:
+    void startNext();
+    void onRunnerFinished(int index, const Report& report);
+
+    QList<Job> m_jobs;
+    std::vector<std::unique_ptr<CheckRunner>> m_runners; // per job while it runs
+    int m_parallel = defaultParallel;
+    int m_next = 0;
+    int m_active = 0;
+    int m_done = 0;
+    bool m_running = false;
+    bool m_keepTranscripts = false;
+    QElapsedTimer m_clock;
+    qint64 m_durationMs = 0;
+};
+
+} // namespace gjd
