@@ -28,6 +28,10 @@ test_packages=(
     # tests/integration/interception_test.sh: a proxy that inspects TLS (ssl-bump). On a machine
     # with systemd the package also starts squid on port 3128; `systemctl disable --now squid`
     squid-openssl
+    # tests/integration/monitoring_test.sh: the OpenMetrics output read by real consumers
+    # (prometheus_client's parsers, node_exporter's textfile collector, promtool for the alert
+    # rules); on a machine with systemd these packages start their services
+    python3-prometheus-client python3-yaml prometheus prometheus-node-exporter
     # tests/oracles: Ruby's Net::HTTP (GitLab.com) and Java 17's JSSE (Jira Cloud) as real TLS
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module
     ruby openjdk-17-jdk-headless

@@ -25,7 +25,7 @@ Commands:
   show &lt;FILE&gt;       print a troubleshooting export or a report.json as check would
   diff &lt;OLD&gt; &lt;NEW&gt;  list what changed per check between two exports or reports
 
-Run &quot;gitlab-jira-doctor-cli &lt;command&gt; --help&quot; for the options of a command.
+Run &quot;gitlab-jira-doctor-cli help &lt;command&gt;&quot; for the options of a command.
 Options: --help, --version
 
 Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure
@@ -43,13 +43,21 @@ Befehle:
   show &lt;FILE&gt;       einen Diagnose-Export oder eine report.json so ausgeben, wie check es täte
   diff &lt;OLD&gt; &lt;NEW&gt;  auflisten, was sich je Prüfung zwischen zwei Exporten oder Berichten geändert hat
 
-„gitlab-jira-doctor-cli &lt;Befehl&gt; --help“ zeigt die Optionen eines Befehls.
+„gitlab-jira-doctor-cli help &lt;Befehl&gt;“ zeigt die Optionen eines Befehls.
 Optionen: --help, --version
 
 Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens ein Fehler
 (configure: nicht eingerichtet und bestätigt; diff: eine Prüfung hat sich verschlechtert),
 2 Aufruffehler oder ungültige Eingabe, 3 interner Fehler.
 </translation>
+    </message>
+    <message>
+        <source>help takes one command; unexpected &quot;%1&quot;</source>
+        <translation>help nimmt genau einen Befehl; unerwartet: „%1“</translation>
+    </message>
+    <message>
+        <source>help: unknown command &quot;%1&quot;; the commands are check, configure, show and diff</source>
+        <translation>help: unbekannter Befehl „%1“; die Befehle sind check, configure, show und diff</translation>
     </message>
 </context>
 <context>
@@ -535,10 +543,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Jira-API-Token von %1 (Eingabetaste überspringt die Jira-Prüfungen): </translation>
     </message>
     <message>
-        <source>Output format: text (default), json, junit, markdown or html.</source>
-        <translation>Ausgabeformat: text (Standard), json, junit, markdown oder html.</translation>
-    </message>
-    <message>
         <source>Also write a troubleshooting export (a ZIP to attach to a support ticket) to FILE.</source>
         <translation>Zusätzlich einen Diagnose-Export (ein ZIP zum Anhängen an ein Support-Ticket) in DATEI schreiben.</translation>
     </message>
@@ -557,6 +561,68 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>--output and --export name the same file</source>
         <translation>--output und --export nennen dieselbe Datei</translation>
+    </message>
+    <message>
+        <source>Output format: text (default), json, junit, markdown, html or openmetrics (Prometheus).</source>
+        <translation>Ausgabeformat: text (Standard), json, junit, markdown, html oder openmetrics (Prometheus).</translation>
+    </message>
+    <message>
+        <source>Check every instance of FILE (one URL a line, with its own --public-url, --method, --jira-site, --jira-email, --resolve or --ca-file; # comments) instead of one URL.</source>
+        <translation>Jede Instanz aus DATEI prüfen statt einer einzelnen URL (eine URL je Zeile, jeweils mit eigenem --public-url, --method, --jira-site, --jira-email, --resolve oder --ca-file; # leitet Kommentare ein).</translation>
+    </message>
+    <message>
+        <source>With --targets: how many instances run at the same time (default %1, at most %2).</source>
+        <translation>Mit --targets: wie viele Instanzen gleichzeitig geprüft werden (Standard %1, höchstens %2).</translation>
+    </message>
+    <message>
+        <source>With --targets: also write each instance&apos;s report (JSON) and troubleshooting export (ZIP) into DIR.</source>
+        <translation>Mit --targets: zusätzlich für jede Instanz den Bericht (JSON) und den Diagnose-Export (ZIP) in VERZEICHNIS schreiben.</translation>
+    </message>
+    <message>
+        <source>Show no progress on standard error (shown only when it is a terminal).</source>
+        <translation>Keinen Fortschritt auf der Standardfehlerausgabe anzeigen (er erscheint nur, wenn diese ein Terminal ist).</translation>
+    </message>
+    <message>
+        <source>check --targets takes no URL: the file names the instances (unexpected &quot;%1&quot;)</source>
+        <translation>check --targets nimmt keine URL: Die Datei nennt die Instanzen (unerwartet: „%1“)</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --targets</source>
+        <translation>--%1 gilt nur zusammen mit --targets</translation>
+    </message>
+    <message>
+        <source>--format %1 shows one instance; with --targets use %2</source>
+        <translation>--format %1 zeigt eine einzelne Instanz; mit --targets %2 verwenden</translation>
+    </message>
+    <message>
+        <source>--export writes one instance&apos;s export; with --targets use --output-dir DIR</source>
+        <translation>--export schreibt den Export einer einzelnen Instanz; mit --targets --output-dir VERZEICHNIS verwenden</translation>
+    </message>
+    <message>
+        <source>--parallel must be a whole number from 1 to %1 (got &quot;%2&quot;)</source>
+        <translation>--parallel muss eine ganze Zahl von 1 bis %1 sein (erhalten: „%2“)</translation>
+    </message>
+    <message>
+        <source>--output-dir: cannot create %1</source>
+        <translation>--output-dir: %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 is not a folder this program can write to</source>
+        <translation>--output-dir: %1 ist kein Ordner, in den dieses Programm schreiben kann</translation>
+    </message>
+    <message>
+        <source>--targets: %1</source>
+        <translation>--targets: %1</translation>
+    </message>
+    <message>
+        <source>--targets: %1 names no instance</source>
+        <translation>--targets: %1 nennt keine Instanz</translation>
+    </message>
+    <message>
+        <source>gitlab-jira-doctor-cli: GITLAB_TOKEN is not used with --targets (it would reach every instance); --use-keychain reads each instance&apos;s own token.
+</source>
+        <translation>gitlab-jira-doctor-cli: GITLAB_TOKEN wird mit --targets nicht verwendet (es ginge an jede Instanz); --use-keychain liest das eigene Token jeder Instanz.
+</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1183,70 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>optional: an IP address, to check a server before DNS points at it</source>
         <translation>optional: eine IP-Adresse, um einen Server zu prüfen, bevor das DNS auf ihn zeigt</translation>
     </message>
+    <message>
+        <source>Proxy ser&amp;ver:</source>
+        <translation>Proxy-Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>An HTTP proxy, http://host:port, that the connections tunnel through (CONNECT). Empty: the proxy from HTTPS_PROXY, https_proxy or ALL_PROXY, as curl uses it.</source>
+        <translation>Ein HTTP-Proxy, http://host:port, durch den die Verbindungen tunneln (CONNECT). Leer: der Proxy aus HTTPS_PROXY, https_proxy oder ALL_PROXY, so wie curl ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>Proxy server</source>
+        <translation>Proxy-Server</translation>
+    </message>
+    <message>
+        <source>Proxy lo&amp;gin:</source>
+        <translation>Proxy-Anmeldun&amp;g:</translation>
+    </message>
+    <message>
+        <source>user name, if the proxy asks</source>
+        <translation>Benutzername, falls der Proxy danach fragt</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>No proxy &amp;for:</source>
+        <translation>Kein Proxy f&amp;ür:</translation>
+    </message>
+    <message>
+        <source>Hosts reached directly, separated by commas: names (with their subdomains), addresses and CIDR blocks, as in NO_PROXY. Empty: NO_PROXY&apos;s.</source>
+        <translation>Direkt erreichte Hosts, durch Kommas getrennt: Namen (samt ihren Subdomains), Adressen und CIDR-Blöcke, wie in NO_PROXY. Leer: die Hosts aus NO_PROXY.</translation>
+    </message>
+    <message>
+        <source>No proxy for</source>
+        <translation>Kein Proxy für</translation>
+    </message>
+    <message>
+        <source>Connect directly, &amp;without a proxy (ignore HTTPS_PROXY)</source>
+        <translation>Direkt verbinden, ohne Prox&amp;y (HTTPS_PROXY ignorieren)</translation>
+    </message>
+    <message>
+        <source>from the environment: not usable (said above)</source>
+        <translation>aus der Umgebung: nicht verwendbar (siehe oben)</translation>
+    </message>
+    <message>
+        <source>from the environment: %1</source>
+        <translation>aus der Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>none (direct connection)</source>
+        <translation>keiner (direkte Verbindung)</translation>
+    </message>
+    <message>
+        <source>optional: hosts reached directly, e.g. .corp.example, 10.0.0.0/8</source>
+        <translation>optional: direkt erreichte Hosts, z. B. .corp.example, 10.0.0.0/8</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ConnectionInput</name>
@@ -1160,6 +1290,18 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Connect to address: %1</source>
         <translation>Verbinden mit Adresse: %1</translation>
     </message>
+    <message>
+        <source>Proxy login: enter the user name that goes with the password.</source>
+        <translation>Proxy-Anmeldung: Geben Sie den Benutzernamen zum Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Proxy server</source>
+        <translation>Proxy-Server</translation>
+    </message>
+    <message>
+        <source>Proxy from the environment: %1 Enter a proxy server, or connect directly.</source>
+        <translation>Proxy aus der Umgebung: %1 Geben Sie einen Proxy-Server an, oder verbinden Sie direkt.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::ConnectionOptions</name>
@@ -1196,18 +1338,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>--timeout muss eine Anzahl Sekunden zwischen 0.1 und 600 sein (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>no Jira API token is saved for %1 on %2</source>
-        <translation>für %1 auf %2 ist kein Jira-API-Token gespeichert</translation>
-    </message>
-    <message>
-        <source>no GitLab token is saved for %1</source>
-        <translation>für %1 ist kein GitLab-Token gespeichert</translation>
-    </message>
-    <message>
-        <source>--use-keychain: %1</source>
-        <translation>--use-keychain: %1</translation>
-    </message>
-    <message>
         <source>PEM bundle that replaces the system store as the public trust store (for the TLS checks and for sending tokens).</source>
         <translation>PEM-Datei, die den Systemspeicher als öffentlichen Vertrauensspeicher ersetzt (für die TLS-Prüfungen und zum Senden von Tokens).</translation>
     </message>
@@ -1218,6 +1348,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Hosts to reach directly, separated by commas (names match their subdomains; addresses and CIDR blocks), instead of NO_PROXY.</source>
         <translation>Direkt zu erreichende Hosts, durch Kommas getrennt (Namen gelten auch für ihre Subdomains; Adressen und CIDR-Blöcke), statt NO_PROXY.</translation>
+    </message>
+    <message>
+        <source>--public-url describes one instance: put it on that instance&apos;s line of the targets file</source>
+        <translation>--public-url gilt für eine einzelne Instanz: in der Zieldatei in die Zeile dieser Instanz schreiben</translation>
+    </message>
+    <message>
+        <source>--use-keychain: no Jira API token is saved for %1 on %2</source>
+        <translation>--use-keychain: kein Jira-API-Token für %1 auf %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>--use-keychain: no GitLab token is saved for %1</source>
+        <translation>--use-keychain: kein GitLab-Token für %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>--use-keychain: %1 Or give the token in %2 instead.</source>
+        <translation>--use-keychain: %1 Oder geben Sie das Token stattdessen in %2 an.</translation>
     </message>
 </context>
 <context>
@@ -1247,12 +1393,12 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>den Einrichtungsassistenten (GitLab for Jira Cloud-App einrichten, auf der Startseite)</translation>
     </message>
     <message>
-        <source>the HTTPS_PROXY environment variable</source>
-        <translation>die Umgebungsvariable HTTPS_PROXY</translation>
+        <source>the Proxy server and Proxy login fields (Connection options)</source>
+        <translation>den Feldern Proxy-Server und Proxy-Anmeldung (Verbindungsoptionen)</translation>
     </message>
     <message>
-        <source>the NO_PROXY environment variable</source>
-        <translation>die Umgebungsvariable NO_PROXY</translation>
+        <source>the No proxy for field (Connection options)</source>
+        <translation>dem Feld Kein Proxy für (Verbindungsoptionen)</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2136,166 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>%1: %2</source>
         <comment>status: count</comment>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::FleetFormatter</name>
+    <message numerus="yes">
+        <source>GitLab Jira Doctor %1 — %n instance(s) from %2</source>
+        <translation>
+            <numerusform>GitLab Jira Doctor %1 — %n Instanz aus %2</numerusform>
+            <numerusform>GitLab Jira Doctor %1 — %n Instanzen aus %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failing checks, most common first</source>
+        <translation>Fehlgeschlagene Prüfungen, die häufigsten zuerst</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n Instanz</numerusform>
+            <numerusform>%n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines that cannot be used</source>
+        <translation>Nicht verwendbare Zeilen</translation>
+    </message>
+    <message>
+        <source>line %1: %2 (%3)</source>
+        <translation>Zeile %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (line %2): %3</source>
+        <translation>%1 (Zeile %2): %3</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Behebung: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>verdict: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incomplete</source>
+        <translation>
+            <numerusform>%n unvollständig</numerusform>
+            <numerusform>%n unvollständig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) not used</source>
+        <translation>
+            <numerusform>%n Zeile nicht verwendet</numerusform>
+            <numerusform>%n Zeilen nicht verwendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fleet verdict: %1</source>
+        <translation>Gesamtergebnis: %1</translation>
+    </message>
+    <message>
+        <source> (%1 ms)</source>
+        <translation> (%1 ms)</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::FleetReport</name>
+    <message>
+        <source>not a fleet report (schema %1)</source>
+        <translation>kein Sammelbericht (Schema %1)</translation>
+    </message>
+    <message>
+        <source>the fleet report holds %1 reports for %2 instances (at most %3)</source>
+        <translation>der Sammelbericht enthält %1 Berichte für %2 Instanzen (höchstens %3)</translation>
+    </message>
+    <message>
+        <source>an instance points at no report</source>
+        <translation>eine Instanz verweist auf keinen Bericht</translation>
+    </message>
+    <message>
+        <source>report %1: %2</source>
+        <translation>Bericht %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::FleetRunner</name>
+    <message>
+        <source>Cancelled before it ran.</source>
+        <translation>Vor dem Start abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::FleetTargets</name>
+    <message>
+        <source>a double quote is not closed</source>
+        <translation>ein doppeltes Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>one instance URL a line; unexpected &quot;%1&quot;</source>
+        <translation>eine Instanz-URL je Zeile; unerwartet: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given per instance (a line takes %2; the others go on the command line)</source>
+        <translation>%1 lässt sich nicht je Instanz angeben (eine Zeile nimmt %2; alle anderen Optionen gehören auf die Befehlszeile)</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>invalid --public-url &quot;%1&quot;: %2</source>
+        <translation>ungültige --public-url „%1“: %2</translation>
+    </message>
+    <message>
+        <source>--method must be auto, marketplace, manual or proxy (got &quot;%1&quot;)</source>
+        <translation>--method muss auto, marketplace, manual oder proxy sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <source>invalid --jira-site &quot;%1&quot;: %2</source>
+        <translation>ungültige --jira-site „%1“: %2</translation>
+    </message>
+    <message>
+        <source>--jira-email &quot;%1&quot; is not an email address</source>
+        <translation>--jira-email „%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>options without an instance URL</source>
+        <translation>Optionen ohne Instanz-URL</translation>
+    </message>
+    <message>
+        <source>invalid URL &quot;%1&quot;: %2</source>
+        <translation>ungültige URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>--jira-site and --jira-email go together</source>
+        <translation>--jira-site und --jira-email gehören zusammen</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n instances in one file</source>
+        <translation>
+            <numerusform>mehr als %n Instanz in einer Datei</numerusform>
+            <numerusform>mehr als %n Instanzen in einer Datei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same instance as line %1</source>
+        <translation>dieselbe Instanz wie Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file in UTF-8</source>
+        <translation>%1 ist keine Textdatei in UTF-8</translation>
     </message>
 </context>
 <context>
@@ -2994,8 +3300,36 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
     </message>
     <message>
-        <source>The keychain is not available (%1). Start a Secret Service such as GNOME Keyring or KWallet, or choose not to remember the token.</source>
-        <translation>Der Schlüsselbund ist nicht verfügbar (%1). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet, oder lassen Sie das Token nicht speichern.</translation>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>Secret Service over D-Bus</source>
+        <translation>Secret Service über D-Bus</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) cannot be reached: %2.</source>
+        <translation>Der Schlüsselbund (%1) ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>%1 (D-Bus session bus %2)</source>
+        <translation>%1 (D-Bus-Sitzungsbus %2)</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) cannot be reached: %2. It needs a Secret Service such as GNOME Keyring or KWallet, running in the user&apos;s desktop session.</source>
+        <translation>Der Schlüsselbund (%1) ist nicht erreichbar: %2. Er braucht einen Secret Service wie GNOME Keyring oder KWallet, der in der Desktop-Sitzung des Benutzers läuft.</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) could not delete the entry: %2.</source>
+        <translation>Der Schlüsselbund (%1) konnte den Eintrag nicht löschen: %2.</translation>
     </message>
 </context>
 <context>
@@ -4752,10 +5086,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
 <context>
     <name>gjd::TlsHandshakeCheck</name>
     <message>
-        <source>%1 with %2, %3 certificate(s) served, in %4 ms.</source>
-        <translation>%1 mit %2, %3 Zertifikat(e) gesendet, in %4 ms.</translation>
-    </message>
-    <message>
         <source>Serve HTTPS on port %1: nginx &quot;listen %1 ssl;&quot; with ssl_certificate and ssl_certificate_key; Omnibus: external_url &apos;https://…&apos; plus nginx[&apos;ssl_certificate&apos;] or letsencrypt[&apos;enable&apos;] = true.</source>
         <translation>Stellen Sie HTTPS auf Port %1 bereit: nginx „listen %1 ssl;“ mit ssl_certificate und ssl_certificate_key; Omnibus: external_url &apos;https://…&apos; plus nginx[&apos;ssl_certificate&apos;] oder letsencrypt[&apos;enable&apos;] = true.</translation>
     </message>
@@ -4794,6 +5124,33 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>Serve only the leaf and its intermediates (nginx ssl_certificate): a bundle of every CA certificate is not a chain. If the leaf itself is that large (thousands of names), split the names over several certificates.</source>
         <translation>Senden Sie nur das Serverzertifikat und seine Zwischenzertifikate (nginx ssl_certificate): Ein Bündel aller CA-Zertifikate ist keine Kette. Ist das Serverzertifikat selbst so groß (Tausende Namen), verteilen Sie die Namen auf mehrere Zertifikate.</translation>
+    </message>
+    <message>
+        <source>A direct handshake saw the same certificate: the proxy %1 passes TLS through unchanged.</source>
+        <translation>Ein direkter Handshake hat dasselbe Zertifikat gesehen: Der Proxy %1 reicht TLS unverändert durch.</translation>
+    </message>
+    <message>
+        <source>Seen only through the proxy %1 (no direct handshake: %2). If the proxy inspects TLS, the certificates judged here are the proxy&apos;s, not the server&apos;s; the leaf&apos;s issuer is %3.</source>
+        <translation>Nur über den Proxy %1 gesehen (kein direkter Handshake: %2). Bricht der Proxy TLS auf, sind die hier beurteilten Zertifikate die des Proxys, nicht die des Servers; Aussteller des Serverzertifikats ist %3.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 inspects TLS: through it, %2 presents a certificate issued by %3. The TLS checks judge the chain the server sent directly; the HTTP checks went through the proxy, which may have changed the answers.</source>
+        <translation>Der Proxy %1 bricht TLS auf: Über ihn legt %2 ein von %3 ausgestelltes Zertifikat vor. Die TLS-Prüfungen beurteilen die Kette, die der Server direkt gesendet hat; die HTTP-Prüfungen liefen über den Proxy, der die Antworten verändert haben kann.</translation>
+    </message>
+    <message>
+        <source>Exempt %1 from TLS inspection on the proxy, or, where the instance is reached without the proxy, add %1 to %2.</source>
+        <translation>Nehmen Sie %1 am Proxy von der TLS-Inspektion aus, oder – wo die Instanz ohne den Proxy erreichbar ist – nehmen Sie %1 in die Hosts ohne Proxy auf (%2).</translation>
+    </message>
+    <message>
+        <source>Directly, the server sent %1 with %2 and %3.</source>
+        <translation>Direkt hat der Server %1 mit %2 und %3 gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %2, %n certificate(s) served, in %3 ms.</source>
+        <translation>
+            <numerusform>%1 mit %2, %n Zertifikat gesendet, in %3 ms.</numerusform>
+            <numerusform>%1 mit %2, %n Zertifikate gesendet, in %3 ms.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5079,6 +5436,30 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>Opening a tunnel to %1 port %2 through the proxy %3…</source>
         <translation>Öffne einen Tunnel zu %1 Port %2 über den Proxy %3…</translation>
     </message>
+    <message>
+        <source>Comparing with a direct TLS handshake with %1 (%2)…</source>
+        <translation>Vergleiche mit einem direkten TLS-Handshake mit %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>this computer does not resolve %1</source>
+        <translation>dieser Computer kann %1 nicht auflösen</translation>
+    </message>
+    <message>
+        <source>no TLS answer from %1 in time</source>
+        <translation>keine rechtzeitige TLS-Antwort von %1</translation>
+    </message>
+    <message>
+        <source>the handshake through the proxy failed, so there is nothing to compare</source>
+        <translation>der Handshake über den Proxy ist fehlgeschlagen, es gibt also nichts zu vergleichen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>no TLS answer in time</source>
+        <translation>keine rechtzeitige TLS-Antwort</translation>
+    </message>
 </context>
 <context>
     <name>gjd::TlsProtocolCheck</name>
@@ -5140,6 +5521,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>The chain is trusted only through %3 (%1, root %2): GitLab.com and Atlassian will not trust this.</source>
         <translation>Die Kette ist nur über %3 vertrauenswürdig (%1, Wurzel %2): GitLab.com und Atlassian vertrauen ihr nicht.</translation>
+    </message>
+    <message>
+        <source>The chain was seen only through the proxy %1: if it inspects TLS, this is the proxy&apos;s chain, and %2 may be its root rather than the server&apos;s.</source>
+        <translation>Die Kette wurde nur über den Proxy %1 gesehen: Bricht er TLS auf, ist dies die Kette des Proxys, und %2 ist womöglich dessen Stammzertifikat statt das des Servers.</translation>
     </message>
 </context>
 <context>
@@ -5257,10 +5642,6 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>Auch Warnungen ergeben den Exit-Code 1.</translation>
     </message>
     <message>
-        <source>An export (.zip) or a report (.json).</source>
-        <translation>Ein Export (.zip) oder ein Bericht (.json).</translation>
-    </message>
-    <message>
         <source>Usage: gitlab-jira-doctor-cli show [options] FILE</source>
         <translation>Aufruf: gitlab-jira-doctor-cli show [Optionen] FILE</translation>
     </message>
@@ -5309,19 +5690,73 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>--format muss text oder json sein (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>Prints a troubleshooting export (or a report.json) as check would, with the same exit code. The export is read, never unpacked to disk.</source>
-        <translation>Gibt einen Diagnose-Export (oder eine report.json) so aus wie check, mit demselben Exit-Code. Der Export wird gelesen, nie auf die Festplatte entpackt.</translation>
+        <source>Prints a troubleshooting export (or a report.json, or a fleet report of check --targets) as check would, with the same exit code. The export is read, never unpacked to disk.</source>
+        <translation>Gibt einen Diagnose-Export (oder eine report.json oder einen Sammelbericht von check --targets) so aus wie check, mit demselben Exit-Code. Der Export wird gelesen, nie auf die Festplatte entpackt.</translation>
+    </message>
+    <message>
+        <source>An export (.zip), a report (.json) or a fleet report (.json).</source>
+        <translation>Ein Export (.zip), ein Bericht (.json) oder ein Sammelbericht (.json).</translation>
+    </message>
+    <message>
+        <source>--format %1 shows one instance; a fleet report is shown as %2</source>
+        <translation>--format %1 zeigt eine einzelne Instanz; ein Sammelbericht wird als %2 angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::cli::FleetRun</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>--use-keychain: %1</source>
+        <translation>--use-keychain: %1</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1</source>
+        <translation>--output-dir: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Instances done: %1 of %n</source>
+        <comment>progress on the terminal</comment>
+        <translation>
+            <numerusform>Fertig: %1 von %n Instanz</numerusform>
+            <numerusform>Fertig: %1 von %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--output: %1</source>
+        <translation>--output: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::cli::ProgressLine</name>
+    <message numerus="yes">
+        <source>Checks done: %1 of %n</source>
+        <comment>progress on the terminal</comment>
+        <translation>
+            <numerusform>Fertig: %1 von %n Prüfung</numerusform>
+            <numerusform>Fertig: %1 von %n Prüfungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks done: %1 of %n — %2</source>
+        <comment>progress on the terminal, and what the run waits for</comment>
+        <translation>
+            <numerusform>Fertig: %1 von %n Prüfung — %2</numerusform>
+            <numerusform>Fertig: %1 von %n Prüfungen — %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>gjd::cli::ReportOutput</name>
     <message>
-        <source>--format must be text, json, junit, markdown or html (got &quot;%1&quot;)</source>
-        <translation>--format muss text, json, junit, markdown oder html sein (erhalten: „%1“)</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>--format must be text, json, junit, markdown, html or openmetrics (got &quot;%1&quot;)</source>
+        <translation>--format muss text, json, junit, markdown, html oder openmetrics sein (erhalten: „%1“)</translation>
     </message>
 </context>
 <context>

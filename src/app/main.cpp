@@ -63,16 +63,100 @@ void reportShownAndQuit()
     QCoreApplication::quit();
 }
 
+void setIdentity()
+{
+    // Same organisation as the CLI: QSettings lands in ~/.config/GitLab Jira Doctor/gitlab-jira-doctor.conf.
+    QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));
+    QCoreApplication::setApplicationName(QStringLiteral("gitlab-jira-doctor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GJD_VERSION));
+}
+
+// The program's command line. The descriptions are translated as it is built: build it once the
+// translations are installed (or only to parse).
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption check;
+
+    CommandLine()
+        : help(parser.addHelpOption())
+        , version(parser.addVersionOption())
+        , check(QStringLiteral("check"),
+                QCoreApplication::translate("main", "Open the diagnostics pane and check URL."),
+                QStringLiteral("URL"))
+    {
+        // Same sentence, same context as in the About dialog: translated once.
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "gjd::AboutDialog",
+            "Sets up the GitLab for Jira Cloud app on self-managed GitLab and finds out why it fails."));
+        parser.addOption(check);
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"),
+            QCoreApplication::translate("main", "A troubleshooting export (.zip) or report (.json) to open."),
+            QStringLiteral("[FILE]"));
+    }
+};
+
+// What the command line asks for that is answered before the window. QApplication connects to
+// the display, and without one (a server, an ssh session) it aborts: --help and --version must
+// not need it. A command line that does not parse here, such as one with Qt's own options
+// (-platform offscreen), is left to QApplication and the full parser.
+enum class Answer
+{
+    None,
+    HelpOrVersion,
+    HelpWithQtOptions, // --help-all
+};
+
+Answer answerWanted(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    CommandLine commandLine;
+    QCommandLineParser& parser = commandLine.parser;
+    if (!parser.parse(arguments))
+        return Answer::None;
+    if (parser.isSet(QStringLiteral("help-all")))
+        return Answer::HelpWithQtOptions;
+    return parser.isSet(commandLine.help) || parser.isSet(commandLine.version) ? Answer::HelpOrVersion
+                                                                               : Answer::None;
+}
+
+// Prints the help or the version, translated as the window would be, and exits with 0.
+int printAnswer(QCoreApplication& app)
+{
+    setIdentity();
+    gjd::installTranslations(app, gjd::uisettings::language());
+    CommandLine commandLine;
+    commandLine.parser.process(app); // prints, then exits
+    return 0;
+}
+
+int answer(Answer answer, int argc, char* argv[])
+{
+    if (answer == Answer::HelpWithQtOptions) {
+        // Qt's options for the display and the widgets are listed by a QApplication only; Qt's
+        // "minimal" platform gives one without a display.
+        qputenv("QT_QPA_PLATFORM", "minimal");
+        QApplication app(argc, argv);
+        return printAnswer(app);
+    }
+    QCoreApplication app(argc, argv);
+    return printAnswer(app);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     gjd::noteStandardStreams(); // before anything opens a descriptor
+    if (const Answer wanted = answerWanted(argc, argv); wanted != Answer::None)
+        return answer(wanted, argc, argv);
     QApplication app(argc, argv);
-    // Same organisation as the CLI: QSettings lands in ~/.config/GitLab Jira Doctor/gitlab-jira-doctor.conf.
-    QCoreApplication::setOrganizationName(QStringLiteral("GitLab Jira Doctor"));
-    QCoreApplication::setApplicationName(QStringLiteral("gitlab-jira-doctor"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(GJD_VERSION));
+    setIdentity();
     // The product name; window managers show it beside window titles. Not translated.
     QGuiApplication::setApplicationDisplayName(QStringLiteral("GitLab Jira Doctor"));
     // Matches the installed io.gitlab.GitLabJiraDoctor.desktop (Wayland app id, taskbar icon).
@@ -86,23 +170,10 @@ int main(int argc, char* argv[])
     if (const QString problem = gjd::Clock::environmentProblem(); !problem.isEmpty())
         qWarning("%s", qUtf8Printable(problem));
 
-    QCommandLineParser parser;
-    // Same sentence, same context as in the About dialog: translated once.
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "gjd::AboutDialog",
-        "Sets up the GitLab for Jira Cloud app on self-managed GitLab and finds out why it fails."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption check(
-        QStringLiteral("check"),
-        QCoreApplication::translate("main", "Open the diagnostics pane and check URL."),
-        QStringLiteral("URL"));
-    parser.addOption(check);
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"),
-        QCoreApplication::translate("main", "A troubleshooting export (.zip) or report (.json) to open."),
-        QStringLiteral("[FILE]"));
-    parser.process(app);
+    CommandLine commandLine;
+    const QCommandLineParser& parser = commandLine.parser;
+    const QCommandLineOption& check = commandLine.check;
+    commandLine.parser.process(app);
 
     gjd::MainWindow window;
     window.show();

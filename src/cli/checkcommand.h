@@ -10,8 +10,13 @@
 
 namespace gjd {
 
+namespace cli {
+class ProgressLine;
+}
+
 // `gitlab-jira-doctor-cli check <URL> [options]`: parses the options, runs the CheckRunner in the
-// application's event loop and writes the report.
+// application's event loop (with a progress line on standard error when it is a terminal) and
+// writes the report.
 class CheckCommand : public QObject
 {
     Q_OBJECT
@@ -21,10 +26,12 @@ public:
     int run(const QStringList& arguments);
 
 private:
+    void startRun();
     void onFinished(const Report& report);
 
     QCoreApplication& m_app;
     CheckRunner m_runner;
+    cli::ProgressLine* m_progress = nullptr; // null: no progress shown
     QString m_format = QStringLiteral("text");
     QString m_output;
     QString m_export;

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicommon.h"
 
+#include "platform.h"
 #include "safetext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <termios.h>
-#include <unistd.h>
 
 namespace gjd::cli {
 
@@ -66,7 +64,7 @@ int usageError(const QString& reason)
 
 bool stdoutIsTerminal()
 {
-    return isatty(fileno(stdout)) == 1;
+    return platform::isTerminal(platform::Stream::Output);
 }
 
 bool colorWanted()
@@ -77,45 +75,15 @@ bool colorWanted()
 
 bool stdinIsTerminal()
 {
-    return isatty(fileno(stdin)) == 1;
+    return platform::isTerminal(platform::Stream::Input);
 }
-
-namespace {
-
-termios g_savedTerminal{};
-volatile sig_atomic_t g_terminalChanged = 0;
-
-void restoreTerminalAndExit(int signal)
-{
-    if (g_terminalChanged)
-        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
-}
-
-} // namespace
 
 QByteArray readSecret(const QString& prompt)
 {
     if (!stdinIsTerminal())
         return QByteArray();
     err(prompt);
-    termios silent{};
-    if (tcgetattr(STDIN_FILENO, &g_savedTerminal) != 0)
-        return QByteArray();
-    silent = g_savedTerminal;
-    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    auto previousInt = std::signal(SIGINT, restoreTerminalAndExit);
-    auto previousTerm = std::signal(SIGTERM, restoreTerminalAndExit);
-    g_terminalChanged = 1;
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    QByteArray secret;
-    for (int c = std::fgetc(stdin); c != EOF && c != '\n' && secret.size() < 4096; c = std::fgetc(stdin))
-        secret.append(static_cast<char>(c));
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
-    g_terminalChanged = 0;
-    std::signal(SIGINT, previousInt);
-    std::signal(SIGTERM, previousTerm);
+    const QByteArray secret = platform::readLineWithoutEcho(4096);
     err(QStringLiteral("\n"));
     return secret.trimmed();
 }
@@ -142,7 +110,7 @@ QString topLevelHelp()
                "  show <FILE>       print a troubleshooting export or a report.json as check would\n"
                "  diff <OLD> <NEW>  list what changed per check between two exports or reports\n"
                "\n"
-               "Run \"gitlab-jira-doctor-cli <command> --help\" for the options of a command.\n"
+               "Run \"gitlab-jira-doctor-cli help <command>\" for the options of a command.\n"
                "Options: --help, --version\n"
                "\n"
                "Exit codes: 0 no failure (warnings allowed unless --strict), 1 at least one failure\n"

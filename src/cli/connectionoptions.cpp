@@ -53,9 +53,13 @@ QString ConnectionOptions::read(const QCommandLineParser& parser, const QString&
                                 RunOptions* options) const
 {
     options->url = url;
-    const InstanceUrl parsed = InstanceUrl::parse(url);
-    if (!parsed.isValid())
+    if (url.isEmpty()) { // a fleet (check --targets): each line names its instance
+        if (parser.isSet(m_publicUrl))
+            return tr("--public-url describes one instance: put it on that instance's line of the "
+                      "targets file");
+    } else if (const InstanceUrl parsed = InstanceUrl::parse(url); !parsed.isValid()) {
         return tr("invalid URL \"%1\": %2").arg(url, parsed.error());
+    }
     if (parser.isSet(m_publicUrl)) {
         const InstanceUrl pub = InstanceUrl::parse(parser.value(m_publicUrl));
         if (!pub.isValid())
@@ -125,14 +129,17 @@ void ConnectionOptions::readFromKeychain(QObject* context, const QStringList& ke
                          const bool jira = r.key.startsWith(QLatin1String("jira-token:"));
                          if (r.error != CredentialStore::Error::None || r.secret.isEmpty()) {
                              store->deleteLater();
-                             const QString what = jira ? tr("no Jira API token is saved for %1 on %2")
-                                                             .arg(options.jiraEmail, options.jiraSite)
-                                                       : tr("no GitLab token is saved for %1")
-                                                             .arg(InstanceUrl::parse(options.url).toString());
-                             done(tr("--use-keychain: %1")
-                                      .arg(r.error == CredentialStore::Error::NotFound || r.secret.isEmpty()
-                                               ? what
-                                               : r.message));
+                             const bool nothingSaved = r.error == CredentialStore::Error::None ||
+                                                       r.error == CredentialStore::Error::NotFound;
+                             if (nothingSaved)
+                                 done(jira ? tr("--use-keychain: no Jira API token is saved for %1 on %2")
+                                                 .arg(options.jiraEmail, options.jiraSite)
+                                           : tr("--use-keychain: no GitLab token is saved for %1")
+                                                 .arg(InstanceUrl::parse(options.url).toString()));
+                             else // the keychain could not be asked: say why, and what works without it
+                                 done(tr("--use-keychain: %1 Or give the token in %2 instead.")
+                                          .arg(r.message, jira ? QStringLiteral("JIRA_API_TOKEN")
+                                                               : QStringLiteral("GITLAB_TOKEN")));
                              return;
                          }
                          (jira ? credentials->jiraToken : credentials->gitlabToken) = r.secret;

@@ -25,7 +25,8 @@ public:
     ConnectionOptions();
     void addTo(QCommandLineParser& parser) const;
     // Parses the URL and the shared options into `options`; on bad input returns the one-line
-    // reason (translated), else an empty string.
+    // reason (translated), else an empty string. An empty `url` is a fleet's (check --targets):
+    // everything but the instance, and --public-url is refused.
     QString read(const QCommandLineParser& parser, const QString& url, RunOptions* options) const;
     bool useKeychain(const QCommandLineParser& parser) const { return parser.isSet(m_useKeychain); }
 

@@ -3,6 +3,8 @@
 
 #include "clicommon.h"
 #include "export/exportbundle.h"
+#include "fleet/fleetreport.h"
+#include "fleetrun.h"
 #include "reportdiff.h"
 #include "reportoutput.h"
 
@@ -55,16 +57,17 @@ int ExportCommands::show(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.setApplicationDescription(
-        tr("Prints a troubleshooting export (or a report.json) as check would, with the same exit code. The "
-           "export is read, never unpacked to disk."));
+    parser.setApplicationDescription(tr(
+        "Prints a troubleshooting export (or a report.json, or a fleet report of check --targets) as check "
+        "would, with the same exit code. The export is read, never unpacked to disk."));
     const Common common;
     const QCommandLineOption format(QStringLiteral("format"),
                                     tr("Output format: text (default), json, junit, markdown or html."),
                                     QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"), tr("Warnings also make the exit code 1."));
     parser.addOptions({common.help, common.version, format, common.output, strict});
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("An export (.zip) or a report (.json)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 tr("An export (.zip), a report (.json) or a fleet report (.json)."));
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (const int code = handleInfo(parser, common, tr("Usage: gitlab-jira-doctor-cli show [options] FILE"));
@@ -84,6 +87,20 @@ int ExportCommands::show(const QStringList& arguments)
     }
 
     QString error;
+    // A fleet report (check --targets --format json) in the fleet's formats.
+    bool isFleet = false;
+    if (const auto fleet = FleetReport::readFile(positional.constFirst(), &isFleet, &error); isFleet) {
+        if (!fleet)
+            return usageError(error);
+        if (!FleetRun::formats().contains(fmt))
+            return usageError(tr("--format %1 shows one instance; a fleet report is shown as %2")
+                                  .arg(fmt, FleetRun::formats().join(QLatin1String(", "))));
+        if (const int code =
+                deliver(outputPath, FleetRun::render(*fleet, fmt, outputPath.isEmpty() && colorWanted()));
+            code != ExitOk)
+            return code;
+        return FleetRun::exitCode(*fleet, parser.isSet(strict));
+    }
     const auto opened = ExportReader::open(positional.constFirst(), &error);
     if (!opened)
         return usageError(error);

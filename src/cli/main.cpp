@@ -5,17 +5,48 @@
 #include "configurecommand.h"
 #include "exportcommands.h"
 #include "i18n.h"
+#include "platform.h"
 #include "safefile.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 
 using namespace gjd;
+
+namespace {
+
+// `help [COMMAND]`: the command's own --help, or the top-level help.
+int help(QCoreApplication& app, const QStringList& topics)
+{
+    const QString topic = topics.value(0);
+    if (topics.size() > 1)
+        return cli::usageError(QCoreApplication::translate("cli", "help takes one command; unexpected \"%1\"")
+                                   .arg(topics.at(1)));
+    const QStringList helpOf{topic, QStringLiteral("--help")};
+    if (topic == QLatin1String("check"))
+        return CheckCommand(app).run(helpOf);
+    if (topic == QLatin1String("configure"))
+        return ConfigureCommand(app).run(helpOf);
+    if (topic == QLatin1String("show"))
+        return cli::ExportCommands::show(helpOf);
+    if (topic == QLatin1String("diff"))
+        return cli::ExportCommands::diff(helpOf);
+    if (topic.isEmpty() || topic == QLatin1String("help") || topic == QLatin1String("--help") ||
+        topic == QLatin1String("-h")) {
+        cli::out(cli::topLevelHelp());
+        return cli::ExitOk;
+    }
+    return cli::usageError(
+        QCoreApplication::translate(
+            "cli", "help: unknown command \"%1\"; the commands are check, configure, show and diff")
+            .arg(topic));
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -26,7 +57,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(GJD_VERSION));
     installTranslations(app);
     // A reader that goes away (a FIFO, `| head`) is a write error to report, not a silent death.
-    std::signal(SIGPIPE, SIG_IGN);
+    cli::platform::ignoreBrokenPipe();
 
     try {
         const QStringList args = QCoreApplication::arguments();
@@ -53,8 +84,9 @@ int main(int argc, char* argv[])
                 QStringLiteral("gitlab-jira-doctor-cli %1\n").arg(QCoreApplication::applicationVersion()));
             return cli::ExitOk;
         }
-        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
-            command == QLatin1String("help")) {
+        if (command == QLatin1String("help"))
+            return help(app, args.mid(2));
+        if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
             if (command.isEmpty()) {
                 cli::err(cli::topLevelHelp());
                 return cli::ExitUsage;

@@ -5,7 +5,9 @@
 #include "htmlformatter.h"
 #include "junitformatter.h"
 #include "markdownformatter.h"
+#include "openmetricsformatter.h"
 #include "safefile.h"
+#include "safetext.h"
 #include "textformatter.h"
 
 #include <QDir>
@@ -16,15 +18,16 @@ namespace gjd::cli {
 
 QStringList ReportOutput::formats()
 {
-    return {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("junit"),
-            QStringLiteral("markdown"), QStringLiteral("html")};
+    return {QStringLiteral("text"),     QStringLiteral("json"), QStringLiteral("junit"),
+            QStringLiteral("markdown"), QStringLiteral("html"), QStringLiteral("openmetrics")};
 }
 
 QString ReportOutput::checkFormat(const QString& format)
 {
     if (formats().contains(format))
         return QString();
-    return tr("--format must be text, json, junit, markdown or html (got \"%1\")").arg(format);
+    return tr("--format must be text, json, junit, markdown, html or openmetrics (got \"%1\")")
+        .arg(safeText(format, SafeFor::OneLine));
 }
 
 QByteArray ReportOutput::render(const Report& report, const QString& format, bool color)
@@ -37,6 +40,8 @@ QByteArray ReportOutput::render(const Report& report, const QString& format, boo
         return MarkdownFormatter::format(report).toUtf8();
     if (format == QLatin1String("html"))
         return HtmlFormatter::format(report).toUtf8();
+    if (format == QLatin1String("openmetrics"))
+        return OpenMetricsFormatter::format(report);
     TextFormatter::Options options;
     options.color = color;
     return TextFormatter::format(report, options).toUtf8();

@@ -2,7 +2,11 @@
 #include "connectioninput.h"
 
 #include "instanceurl.h"
+#include "proxyconfig.h"
 #include "safetext.h"
+
+#include <QProcessEnvironment>
+#include <QUrl>
 
 #include <cmath>
 
@@ -18,7 +22,66 @@ QString normalised(const QString& text)
     return url.isValid() ? url.toString() : trimmed;
 }
 
+// The proxy for the run (proxyconfig.h), or nullopt with *error naming the field.
+std::optional<ProxyConfig> proxyConfig(const ConnectionInput& input, QString* error)
+{
+    if (input.proxyDirect)
+        return ProxyConfig{}; // no proxy at all, as `--proxy ""`
+    QString url = input.proxy.trimmed();
+    QString user, password;
+    splitProxyUserInfo(url, &url, &user, &password);
+    if (!input.proxyUser.isEmpty() || !input.proxyPassword.isEmpty()) {
+        user = input.proxyUser;
+        password = input.proxyPassword;
+    }
+    std::optional<QString> proxyOption;
+    if (!url.isEmpty()) {
+        if (user.isEmpty() && !password.isEmpty()) {
+            *error = QCoreApplication::translate(
+                "gjd::ConnectionInput", "Proxy login: enter the user name that goes with the password.");
+            return std::nullopt;
+        }
+        QString full = url;
+        if (!user.isEmpty()) {
+            QString userInfo = QString::fromLatin1(QUrl::toPercentEncoding(user));
+            if (!password.isEmpty())
+                userInfo += QLatin1Char(':') + QString::fromLatin1(QUrl::toPercentEncoding(password));
+            full.insert(proxyAuthorityStart(full), userInfo + QLatin1Char('@'));
+        }
+        // Judged here so that the message names the field, not the CLI's --proxy.
+        if (!ProxyConfig::parseProxyUrl(
+                full, QCoreApplication::translate("gjd::ConnectionInput", "Proxy server"), error))
+            return std::nullopt;
+        proxyOption = full;
+    }
+    const QString noProxy = input.noProxy.trimmed();
+    QString problem;
+    ProxyConfig config =
+        ProxyConfig::fromOptions(proxyOption, noProxy.isEmpty() ? std::nullopt : std::optional(noProxy),
+                                 QProcessEnvironment::systemEnvironment(), &problem);
+    if (!problem.isEmpty()) {
+        // Only the environment can be at fault here: the field was judged above.
+        *error =
+            QCoreApplication::translate("gjd::ConnectionInput",
+                                        "Proxy from the environment: %1 Enter a proxy server, or connect "
+                                        "directly.")
+                .arg(problem);
+        return std::nullopt;
+    }
+    return config;
+}
+
 } // namespace
+
+QList<QByteArray> proxySecrets(const ConnectionInput& input)
+{
+    QString url, user = input.proxyUser, password = input.proxyPassword;
+    if (user.isEmpty() && password.isEmpty())
+        splitProxyUserInfo(input.proxy.trimmed(), &url, &user, &password);
+    if (password.isEmpty())
+        return {};
+    return {password.toUtf8(), user.toUtf8() + ':' + password.toUtf8()};
+}
 
 std::optional<RunOptions> buildRunOptions(const ConnectionInput& input, QString* error)
 {
@@ -101,11 +164,22 @@ std::optional<RunOptions> buildRunOptions(const ConnectionInput& input, QString*
                 QCoreApplication::translate("gjd::ConnectionInput", "Connect to address: %1").arg(reason));
         o.resolve = *overrides;
     }
+
+    QString proxyError;
+    std::optional<ProxyConfig> proxy = proxyConfig(input, &proxyError);
+    if (!proxy)
+        return fail(proxyError);
+    o.proxy = *proxy;
     return o;
 }
 
 bool sameTarget(const ConnectionInput& a, const ConnectionInput& b)
 {
+    const auto proxyOf = [](const ConnectionInput& in) {
+        QString url, user, password;
+        splitProxyUserInfo(in.proxy.trimmed(), &url, &user, &password);
+        return url;
+    };
     const auto method = [](const QString& m) {
         const QString t = m.trimmed();
         return t.isEmpty() ? QStringLiteral("auto") : t;
@@ -113,7 +187,8 @@ bool sameTarget(const ConnectionInput& a, const ConnectionInput& b)
     return normalised(a.url) == normalised(b.url) && normalised(a.publicUrl) == normalised(b.publicUrl) &&
            a.caFile.trimmed() == b.caFile.trimmed() && a.address.trimmed() == b.address.trimmed() &&
            method(a.method) == method(b.method) && normalised(a.jiraSite) == normalised(b.jiraSite) &&
-           a.jiraEmail.trimmed() == b.jiraEmail.trimmed();
+           a.jiraEmail.trimmed() == b.jiraEmail.trimmed() && proxyOf(a) == proxyOf(b) &&
+           a.noProxy.trimmed() == b.noProxy.trimmed() && a.proxyDirect == b.proxyDirect;
 }
 
 } // namespace gjd

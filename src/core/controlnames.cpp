@@ -43,9 +43,9 @@ QString ControlNames::name(Frontend frontend, Control control)
     case Control::SetupToolMarketplace:
         return tr("the setup wizard (Set up the GitLab for Jira Cloud app, on the start page)");
     case Control::Proxy:
-        return tr("the HTTPS_PROXY environment variable");
+        return tr("the Proxy server and Proxy login fields (Connection options)");
     case Control::NoProxy:
-        return tr("the NO_PROXY environment variable");
+        return tr("the No proxy for field (Connection options)");
     }
     return QString();
 }

@@ -76,6 +76,13 @@ bool installTranslations(QCoreApplication& app, const QString& languageOverride)
     static const QLocale systemDefault = QLocale();
     QLocale::setDefault(languageOverride.isEmpty() ? systemDefault : QLocale(languageOverride));
 
+    // English plural forms ("1 certificate", "3 certificates" for tr("%n certificate(s)")), the
+    // source strings' own language: installed first, so that every other translation goes before
+    // it, and for every language, so that a string a translation lacks still reads right.
+    const QString plurals = kCatalogueName + QLatin1String("_en.qm");
+    if (!loadTranslator(app, plurals, kCatalogueDir))
+        qCWarning(lcI18n) << "cannot load the English plural forms" << plurals;
+
     for (const QString& language : candidateLanguages(languageOverride)) {
         const QString appFile = kCatalogueName + QLatin1Char('_') + language + QLatin1String(".qm");
         if (!QFile::exists(kCatalogueDir + QLatin1Char('/') + appFile)) {
@@ -112,7 +119,9 @@ QStringList availableTranslations()
     const QStringList files =
         QDir(kCatalogueDir).entryList({prefix + QLatin1String("*.qm")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
-        languages.append(file.mid(prefix.size()).chopped(3));
+        const QString language = file.mid(prefix.size()).chopped(3);
+        if (language != QLatin1String("en")) // the plural forms of the source language
+            languages.append(language);
     }
     return languages;
 }

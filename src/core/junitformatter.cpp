@@ -60,6 +60,47 @@ QString caseText(const Finding& f)
     return xmlText(parts.join(QLatin1String("\n\n")));
 }
 
+// One <testcase>: its status as JUnit has it, the finding's text where GitLab shows it.
+void writeCase(QXmlStreamWriter& w, const Finding* f, const QString& category)
+{
+    w.writeStartElement(QStringLiteral("testcase"));
+    w.writeAttribute(QStringLiteral("classname"),
+                     QStringLiteral("gitlab-jira-doctor.") + xmlAttribute(category));
+    w.writeAttribute(QStringLiteral("name"), xmlAttribute(f->id));
+    w.writeAttribute(QStringLiteral("time"), seconds(f->durationMs));
+    // The text of a failing case goes into <failure>/<error> only: GitLab takes
+    // "[[ATTACHMENT|path]]" from the <system-out> of failed cases, and server text must not
+    // be able to point it at a job artifact.
+    switch (f->status) {
+    case Status::Fail:
+    case Status::Error: {
+        const bool fail = f->status == Status::Fail;
+        w.writeStartElement(fail ? QStringLiteral("failure") : QStringLiteral("error"));
+        w.writeAttribute(QStringLiteral("message"), xmlAttribute(summaryOf(*f)));
+        w.writeAttribute(QStringLiteral("type"), statusId(f->status));
+        w.writeCharacters(caseText(*f));
+        w.writeEndElement();
+        break;
+    }
+    case Status::Skip:
+    case Status::Manual:
+        // With text as well as the message: GitLab shows an element's text as its details.
+        w.writeStartElement(QStringLiteral("skipped"));
+        w.writeAttribute(QStringLiteral("message"), xmlAttribute(summaryOf(*f)));
+        w.writeCharacters(caseText(*f));
+        w.writeEndElement();
+        break;
+    case Status::Warn:
+        w.writeTextElement(QStringLiteral("system-out"), caseText(*f));
+        break;
+    case Status::Pass:
+    case Status::Info:
+        w.writeTextElement(QStringLiteral("system-out"), xmlText(summaryOf(*f)));
+        break;
+    }
+    w.writeEndElement(); // testcase
+}
+
 } // namespace
 
 QByteArray JunitFormatter::format(const Report& report)
@@ -68,7 +109,6 @@ QByteArray JunitFormatter::format(const Report& report)
     // report read from a newer version's export).
     const QStringList categories = Categories::idsFor(report.checks);
 
-    const Summary s = report.summary();
     const QString timestamp =
         report.generatedAt.isValid() ? report.generatedAt.toUTC().toString(Qt::ISODate) : QString();
 
@@ -79,13 +119,11 @@ QByteArray JunitFormatter::format(const Report& report)
     w.writeStartDocument();
     w.writeStartElement(QStringLiteral("testsuites"));
     w.writeAttribute(QStringLiteral("name"), QStringLiteral("gitlab-jira-doctor"));
-    w.writeAttribute(QStringLiteral("tests"), QString::number(report.checks.size()));
-    w.writeAttribute(QStringLiteral("failures"), QString::number(s.count(Status::Fail)));
-    w.writeAttribute(QStringLiteral("errors"), QString::number(s.count(Status::Error)));
-    w.writeAttribute(QStringLiteral("skipped"),
-                     QString::number(s.count(Status::Skip) + s.count(Status::Manual)));
-    // The run's wall-clock time: checks run concurrently, so it is less than the sum of theirs.
-    w.writeAttribute(QStringLiteral("time"), seconds(report.durationMs));
+    // JUnit adds times up: a suite's time is the sum of its cases', the total the sum of the
+    // suites'. Checks run concurrently, so that sum is more than the run's wall-clock time, which
+    // the other formats give; CI tools that check the sums (or add the suites up themselves) would
+    // otherwise show a total smaller than its parts.
+    writeTotals(w, totals(report));
 
     for (const QString& category : std::as_const(categories)) {
         QList<const Finding*> members;
@@ -114,49 +152,62 @@ QByteArray JunitFormatter::format(const Report& report)
         if (!timestamp.isEmpty())
             w.writeAttribute(QStringLiteral("timestamp"), timestamp);
 
-        for (const Finding* f : std::as_const(members)) {
-            w.writeStartElement(QStringLiteral("testcase"));
-            w.writeAttribute(QStringLiteral("classname"),
-                             QStringLiteral("gitlab-jira-doctor.") + xmlAttribute(category));
-            w.writeAttribute(QStringLiteral("name"), xmlAttribute(f->id));
-            w.writeAttribute(QStringLiteral("time"), seconds(f->durationMs));
-            // The text of a failing case goes into <failure>/<error> only: GitLab takes
-            // "[[ATTACHMENT|path]]" from the <system-out> of failed cases, and server text must not
-            // be able to point it at a job artifact.
-            switch (f->status) {
-            case Status::Fail:
-            case Status::Error: {
-                const bool fail = f->status == Status::Fail;
-                w.writeStartElement(fail ? QStringLiteral("failure") : QStringLiteral("error"));
-                w.writeAttribute(QStringLiteral("message"), xmlAttribute(summaryOf(*f)));
-                w.writeAttribute(QStringLiteral("type"), statusId(f->status));
-                w.writeCharacters(caseText(*f));
-                w.writeEndElement();
-                break;
-            }
-            case Status::Skip:
-            case Status::Manual:
-                // With text as well as the message: GitLab shows an element's text as its details.
-                w.writeStartElement(QStringLiteral("skipped"));
-                w.writeAttribute(QStringLiteral("message"), xmlAttribute(summaryOf(*f)));
-                w.writeCharacters(caseText(*f));
-                w.writeEndElement();
-                break;
-            case Status::Warn:
-                w.writeTextElement(QStringLiteral("system-out"), caseText(*f));
-                break;
-            case Status::Pass:
-            case Status::Info:
-                w.writeTextElement(QStringLiteral("system-out"), xmlText(summaryOf(*f)));
-                break;
-            }
-            w.writeEndElement(); // testcase
-        }
+        for (const Finding* f : std::as_const(members))
+            writeCase(w, f, category);
         w.writeEndElement(); // testsuite
     }
     w.writeEndElement(); // testsuites
     w.writeEndDocument();
     return out;
+}
+
+JunitFormatter::Totals& JunitFormatter::Totals::operator+=(const Totals& other)
+{
+    tests += other.tests;
+    failures += other.failures;
+    errors += other.errors;
+    skipped += other.skipped;
+    timeMs += other.timeMs;
+    return *this;
+}
+
+JunitFormatter::Totals JunitFormatter::totals(const Report& report)
+{
+    Totals t;
+    for (const Finding& f : report.checks) {
+        ++t.tests;
+        t.failures += f.status == Status::Fail;
+        t.errors += f.status == Status::Error;
+        t.skipped += f.status == Status::Skip || f.status == Status::Manual;
+        t.timeMs += f.durationMs;
+    }
+    return t;
+}
+
+void JunitFormatter::writeTotals(QXmlStreamWriter& w, const Totals& t)
+{
+    w.writeAttribute(QStringLiteral("tests"), QString::number(t.tests));
+    w.writeAttribute(QStringLiteral("failures"), QString::number(t.failures));
+    w.writeAttribute(QStringLiteral("errors"), QString::number(t.errors));
+    w.writeAttribute(QStringLiteral("skipped"), QString::number(t.skipped));
+    w.writeAttribute(QStringLiteral("time"), seconds(t.timeMs));
+}
+
+void JunitFormatter::writeInstanceSuite(QXmlStreamWriter& w, const Report& report)
+{
+    w.writeStartElement(QStringLiteral("testsuite"));
+    w.writeAttribute(QStringLiteral("name"), xmlAttribute(report.url));
+    writeTotals(w, totals(report));
+    if (report.generatedAt.isValid())
+        w.writeAttribute(QStringLiteral("timestamp"), report.generatedAt.toUTC().toString(Qt::ISODate));
+    const QStringList categories = Categories::idsFor(report.checks);
+    for (const QString& category : categories) {
+        for (const Finding& f : report.checks) {
+            if (f.category == category)
+                writeCase(w, &f, category);
+        }
+    }
+    w.writeEndElement();
 }
 
 } // namespace gjd

@@ -2,8 +2,10 @@
 #include "connectionform.h"
 
 #include "instanceurl.h"
+#include "proxyconfig.h"
 #include "uistyle.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
@@ -12,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcessEnvironment>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -32,14 +35,39 @@ bool givenAsHttp(const InstanceUrl& url)
                        [](const InstanceUrl::Note& n) { return n.code == QLatin1String("http-given"); });
 }
 
+// A wrapping label in a form row beside an empty label, as tall as its text at the width it has.
+// QFormLayout sizes such a row by the field's sizeHint(), not heightForWidth(): a plain QLabel kept
+// the height of its text wrapped at its hint's narrow width, so a long problem (the proxy's) was a
+// column of short lines cut off at the top and bottom, or, stretched, had blank lines around it.
+class FieldLabel final : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+    QSize sizeHint() const override
+    {
+        QSize hint = QLabel::sizeHint();
+        if (wordWrap() && width() > 0)
+            hint.setHeight(heightForWidth(width()));
+        return hint;
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QLabel::resizeEvent(event);
+        updateGeometry(); // converges: the width comes from the column, not from the hint
+    }
+};
+
 } // namespace
 
 ConnectionForm::ConnectionForm(QWidget* parent)
     : QWidget(parent)
     , m_urlLabel(new QLabel(this))
     , m_urlEdit(new QLineEdit(this))
-    , m_urlError(new QLabel(this))
-    , m_urlNote(new QLabel(this))
+    , m_urlError(new FieldLabel(this))
+    , m_urlNote(new FieldLabel(this))
     , m_tokenLabel(new QLabel(this))
     , m_tokenEdit(new QLineEdit(this))
     , m_publicUrlLabel(new QLabel(this))
@@ -51,6 +79,14 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     , m_caFileBrowse(new QToolButton(m_options))
     , m_addressLabel(new QLabel(m_options))
     , m_addressEdit(new QLineEdit(m_options))
+    , m_proxyLabel(new QLabel(m_options))
+    , m_proxyEdit(new QLineEdit(m_options))
+    , m_proxyLoginLabel(new QLabel(m_options))
+    , m_proxyUserEdit(new QLineEdit(m_options))
+    , m_proxyPasswordEdit(new QLineEdit(m_options))
+    , m_noProxyLabel(new QLabel(m_options))
+    , m_noProxyEdit(new QLineEdit(m_options))
+    , m_proxyDirectCheck(new QCheckBox(m_options))
     , m_form(new QFormLayout)
 {
     const auto name = [](QObject* o, const char* n) {
@@ -66,15 +102,28 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     name(m_caFileEdit, "caFileEdit");
     name(m_caFileBrowse, "caFileBrowse");
     name(m_addressEdit, "addressEdit");
+    name(m_proxyEdit, "proxyEdit");
+    name(m_proxyUserEdit, "proxyUserEdit");
+    name(m_proxyPasswordEdit, "proxyPasswordEdit");
+    name(m_noProxyEdit, "noProxyEdit");
+    name(m_proxyDirectCheck, "proxyDirectCheck");
 
     m_urlEdit->setClearButtonEnabled(true);
     for (QLabel* label : {m_urlError, m_urlNote}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
+        // The whole width of the field column, not the hint's (see FieldLabel).
+        QSizePolicy policy = label->sizePolicy();
+        policy.setHorizontalPolicy(QSizePolicy::Expanding);
+        label->setSizePolicy(policy);
         label->hide();
     }
     m_tokenEdit->setEchoMode(QLineEdit::Password);
     m_tokenEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
+    m_proxyPasswordEdit->setEchoMode(QLineEdit::Password);
+    m_proxyPasswordEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText |
+                                             Qt::ImhSensitiveData);
+    m_proxyEdit->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoPredictiveText);
     applyColours();
 
     m_optionsToggle->setCheckable(true);
@@ -120,8 +169,20 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     optionsForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     optionsForm->addRow(m_caFileLabel, caRow);
     optionsForm->addRow(m_addressLabel, m_addressEdit);
+    optionsForm->addRow(m_proxyLabel, m_proxyEdit);
+    auto* loginRow = new QHBoxLayout;
+    loginRow->setContentsMargins(0, 0, 0, 0);
+    loginRow->addWidget(m_proxyUserEdit, 1);
+    loginRow->addWidget(m_proxyPasswordEdit, 1);
+    optionsForm->addRow(m_proxyLoginLabel, loginRow);
+    optionsForm->addRow(m_noProxyLabel, m_noProxyEdit);
+    // Last: it overrides the three rows above it, which grey out when it is ticked.
+    optionsForm->addRow(QString(), m_proxyDirectCheck);
     m_caFileLabel->setBuddy(m_caFileEdit);
     m_addressLabel->setBuddy(m_addressEdit);
+    m_proxyLabel->setBuddy(m_proxyEdit);
+    m_proxyLoginLabel->setBuddy(m_proxyUserEdit);
+    m_noProxyLabel->setBuddy(m_noProxyEdit);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -135,8 +196,14 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     setTabOrder(m_optionsToggle, m_caFileEdit);
     setTabOrder(m_caFileEdit, m_caFileBrowse);
     setTabOrder(m_caFileBrowse, m_addressEdit);
+    setTabOrder(m_addressEdit, m_proxyEdit);
+    setTabOrder(m_proxyEdit, m_proxyUserEdit);
+    setTabOrder(m_proxyUserEdit, m_proxyPasswordEdit);
+    setTabOrder(m_proxyPasswordEdit, m_noProxyEdit);
+    setTabOrder(m_noProxyEdit, m_proxyDirectCheck);
 
-    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_publicUrlEdit, m_caFileEdit, m_addressEdit}) {
+    for (QLineEdit* edit : {m_urlEdit, m_tokenEdit, m_publicUrlEdit, m_caFileEdit, m_addressEdit, m_proxyEdit,
+                            m_proxyUserEdit, m_proxyPasswordEdit, m_noProxyEdit}) {
         connect(edit, &QLineEdit::returnPressed, this, &ConnectionForm::submitted);
         connect(edit, &QLineEdit::textChanged, this, [this, edit] {
             // The token does not change what the other fields say.
@@ -145,6 +212,12 @@ ConnectionForm::ConnectionForm(QWidget* parent)
             emit changed();
         });
     }
+    // Typed or pasted only: setInput() takes the user info out itself.
+    connect(m_proxyEdit, &QLineEdit::textEdited, this, &ConnectionForm::takeProxyUserInfo);
+    connect(m_proxyDirectCheck, &QCheckBox::toggled, this, [this] {
+        refresh();
+        emit changed();
+    });
     retranslate();
 }
 
@@ -155,6 +228,11 @@ ConnectionInput ConnectionForm::input() const
     in.publicUrl = m_publicUrlEdit->text();
     in.caFile = m_caFileEdit->text();
     in.address = m_addressEdit->text();
+    in.proxy = m_proxyEdit->text();
+    in.proxyUser = m_proxyUserEdit->text();
+    in.proxyPassword = m_proxyPasswordEdit->text();
+    in.noProxy = m_noProxyEdit->text();
+    in.proxyDirect = m_proxyDirectCheck->isChecked();
     return in;
 }
 
@@ -164,8 +242,39 @@ void ConnectionForm::setInput(const ConnectionInput& input)
     m_publicUrlEdit->setText(input.publicUrl);
     m_caFileEdit->setText(input.caFile);
     m_addressEdit->setText(input.address);
-    if (!input.caFile.trimmed().isEmpty() || !input.address.trimmed().isEmpty())
+    QString proxy;
+    QString user = input.proxyUser;
+    QString password = input.proxyPassword;
+    if (splitProxyUserInfo(input.proxy, &proxy, &user, &password) && !input.proxyUser.isEmpty()) {
+        user = input.proxyUser; // the login fields' values win, as in buildRunOptions()
+        password = input.proxyPassword;
+    }
+    m_proxyEdit->setText(proxy);
+    m_proxyUserEdit->setText(user);
+    m_proxyPasswordEdit->setText(password);
+    m_noProxyEdit->setText(input.noProxy);
+    m_proxyDirectCheck->setChecked(input.proxyDirect);
+    if (!input.caFile.trimmed().isEmpty() || !input.address.trimmed().isEmpty() ||
+        !input.proxy.trimmed().isEmpty() || !input.noProxy.trimmed().isEmpty() || input.proxyDirect)
         setOptionsExpanded(true);
+}
+
+QWidget* ConnectionForm::lastField() const
+{
+    return m_proxyDirectCheck;
+}
+
+void ConnectionForm::takeProxyUserInfo()
+{
+    QString url;
+    QString user;
+    QString password;
+    if (!splitProxyUserInfo(m_proxyEdit->text(), &url, &user, &password))
+        return;
+    // setText() also clears the field's undo history: Ctrl+Z does not bring the password back.
+    m_proxyUserEdit->setText(user);
+    m_proxyPasswordEdit->setText(password);
+    m_proxyEdit->setText(url);
 }
 
 QString ConnectionForm::problem() const
@@ -197,6 +306,7 @@ QString ConnectionForm::caFileProblem(const QString& path) const
         ConnectionInput alone;
         alone.url = QStringLiteral("https://gitlab.invalid");
         alone.caFile = path;
+        alone.proxyDirect = true; // the proxy is problem()'s, not the file's
         QString error;
         m_caFileError = buildRunOptions(alone, &error) ? QString() : error;
         m_caFileKey = key;
@@ -208,6 +318,15 @@ bool ConnectionForm::isComplete(bool tokenRequired) const
 {
     return !m_urlEdit->text().trimmed().isEmpty() && problem().isEmpty() &&
            (!tokenRequired || !m_tokenEdit->text().trimmed().isEmpty());
+}
+
+void ConnectionForm::setFieldsEnabled(bool enabled)
+{
+    m_fieldsEnabled = enabled;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_urlEdit, m_tokenEdit, m_publicUrlEdit, m_caFileEdit,
+                                                      m_caFileBrowse, m_addressEdit, m_proxyDirectCheck})
+        w->setEnabled(enabled);
+    refresh();
 }
 
 void ConnectionForm::setOptionsExpanded(bool expanded)
@@ -238,6 +357,15 @@ void ConnectionForm::addBelowToken(QWidget* widget)
 
 void ConnectionForm::refresh()
 {
+    // "Connect directly" overrides the proxy fields; a login needs a proxy typed here (the
+    // environment's proxy brings its own, in its URL).
+    const bool direct = m_proxyDirectCheck->isChecked();
+    m_proxyEdit->setEnabled(m_fieldsEnabled && !direct);
+    m_noProxyEdit->setEnabled(m_fieldsEnabled && !direct);
+    const bool login = m_fieldsEnabled && !direct && !m_proxyEdit->text().trimmed().isEmpty();
+    m_proxyUserEdit->setEnabled(login);
+    m_proxyPasswordEdit->setEnabled(login);
+
     const QString problem = this->problem();
     m_urlError->setText(problem);
     m_urlError->setVisible(!problem.isEmpty());
@@ -285,8 +413,45 @@ void ConnectionForm::retranslate()
     m_addressLabel->setText(tr("Connect to a&ddress:"));
     m_addressEdit->setPlaceholderText(
         tr("optional: an IP address, to check a server before DNS points at it"));
+    m_proxyLabel->setText(tr("Proxy ser&ver:"));
+    m_proxyEdit->setToolTip(
+        tr("An HTTP proxy, http://host:port, that the connections tunnel through (CONNECT). Empty: the "
+           "proxy from HTTPS_PROXY, https_proxy or ALL_PROXY, as curl uses it."));
+    m_proxyEdit->setAccessibleName(tr("Proxy server"));
+    m_proxyLoginLabel->setText(tr("Proxy lo&gin:"));
+    m_proxyUserEdit->setPlaceholderText(tr("user name, if the proxy asks"));
+    m_proxyUserEdit->setAccessibleName(tr("Proxy user name"));
+    m_proxyPasswordEdit->setPlaceholderText(tr("password"));
+    m_proxyPasswordEdit->setAccessibleName(tr("Proxy password"));
+    m_noProxyLabel->setText(tr("No proxy &for:"));
+    m_noProxyEdit->setToolTip(
+        tr("Hosts reached directly, separated by commas: names (with their subdomains), addresses and "
+           "CIDR blocks, as in NO_PROXY. Empty: NO_PROXY's."));
+    m_noProxyEdit->setAccessibleName(tr("No proxy for"));
+    m_proxyDirectCheck->setText(tr("Connect directly, &without a proxy (ignore HTTPS_PROXY)"));
+    updateProxyPlaceholders();
     refresh();
     padBuddyLabels(this);
+}
+
+void ConnectionForm::updateProxyPlaceholders()
+{
+    // What an empty field stands for. Never the user info: display() leaves it out.
+    QString error;
+    const ProxyConfig environment =
+        ProxyConfig::fromEnvironment(QProcessEnvironment::systemEnvironment(), &error);
+    QString proxy;
+    if (!error.isEmpty())
+        proxy = tr("from the environment: not usable (said above)");
+    else if (const auto server = environment.proxyFor(QStringLiteral("https"), QString()))
+        proxy = tr("from the environment: %1").arg(server->display());
+    else
+        proxy = tr("none (direct connection)");
+    m_proxyEdit->setPlaceholderText(proxy);
+    const QStringList noProxy = environment.noProxy();
+    m_noProxyEdit->setPlaceholderText(
+        noProxy.isEmpty() ? tr("optional: hosts reached directly, e.g. .corp.example, 10.0.0.0/8")
+                          : tr("from the environment: %1").arg(noProxy.join(QLatin1String(", "))));
 }
 
 void ConnectionForm::changeEvent(QEvent* event)

@@ -42,12 +42,58 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace gjd {
 
 namespace {
 
 constexpr int kCopiedFeedbackMs = 2000;
 constexpr double kDefaultTimeoutSeconds = 10;
+
+// The form and the pane's options: exactly as tall as they need while the window has room, and
+// scrolling when it has not. With both sections open (the connection options hold the proxy too)
+// they need more than 800x600 leaves, and without a scroll area the layout squeezed the rows over
+// each other.
+class FormScrollArea final : public QScrollArea
+{
+public:
+    FormScrollArea(QWidget* content, QWidget* parent)
+        : QScrollArea(parent)
+    {
+        setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        setWidgetResizable(true);
+        setWidget(content);
+        content->installEventFilter(this);
+    }
+
+    QSize sizeHint() const override
+    {
+        const QWidget* content = widget();
+        const int width = viewport()->width() > 0 ? viewport()->width() : content->sizeHint().width();
+        const int height =
+            content->hasHeightForWidth() ? content->heightForWidth(width) : content->sizeHint().height();
+        return {content->sizeHint().width(), height + 2 * frameWidth()};
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        // Room for a few rows: the tree below needs its share of a small window too.
+        return {widget()->minimumSizeHint().width(),
+                std::min(sizeHint().height(), 6 * fontMetrics().height())};
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // A section opened or closed, a problem said: the height needed changed.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+};
 
 } // namespace
 
@@ -108,6 +154,15 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     connect(m_backButton, &QPushButton::clicked, this, &DiagnosticsPage::backRequested);
 
     m_form->setTokenRequired(false);
+    {
+        // The proxy as last used (shared with the wizard); never a login.
+        const uisettings::ProxyFields saved = uisettings::proxyFields();
+        ConnectionInput remembered;
+        remembered.proxy = saved.proxy;
+        remembered.noProxy = saved.noProxy;
+        remembered.proxyDirect = saved.direct;
+        m_form->setInput(remembered);
+    }
     m_urlEdit->setCompleter(new QCompleter(uisettings::recentInstances(), m_urlEdit));
     m_optionsError->setWordWrap(true);
     m_optionsError->setTextFormat(Qt::PlainText);
@@ -185,18 +240,26 @@ DiagnosticsPage::DiagnosticsPage(QWidget* parent)
     m_progressBar->setTextVisible(true);
     m_progressBar->hide();
 
+    auto* fields = new QWidget(this);
+    fields->setObjectName(QStringLiteral("fields"));
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addWidget(m_form);
+    fieldsLayout->addWidget(m_moreToggle, 0, Qt::AlignLeft);
+    fieldsLayout->addWidget(m_options);
+    fieldsLayout->addWidget(m_optionsError);
+    auto* fieldsScroll = new FormScrollArea(fields, this);
+    fieldsScroll->setObjectName(QStringLiteral("fieldsScroll"));
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(heading);
-    layout->addWidget(m_form);
-    layout->addWidget(m_moreToggle, 0, Qt::AlignLeft);
-    layout->addWidget(m_options);
-    layout->addWidget(m_optionsError);
+    layout->addWidget(fieldsScroll);
     layout->addLayout(buttons);
     layout->addLayout(status);
     layout->addWidget(m_view, 1);
 
     setTabOrder(m_backButton, m_urlEdit);
-    setTabOrder(m_form->addressEdit(), m_moreToggle);
+    setTabOrder(m_form->lastField(), m_moreToggle);
     setTabOrder(m_moreToggle, m_methodCombo);
     setTabOrder(m_methodCombo, m_jiraSiteEdit);
     setTabOrder(m_jiraSiteEdit, m_jiraEmailEdit);
@@ -304,10 +367,11 @@ Credentials DiagnosticsPage::credentials() const
     return c;
 }
 
-void DiagnosticsPage::rememberSecrets(const Credentials& credentials, const QString& jiraEmail)
+void DiagnosticsPage::rememberSecrets(const Credentials& credentials, const ConnectionInput& input)
 {
     for (const QByteArray& secret :
-         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, jiraEmail.trimmed())) {
+         ExportBundle::secretsOf(credentials.gitlabToken, credentials.jiraToken, input.jiraEmail.trimmed()) +
+             proxySecrets(input)) {
         if (!m_runSecrets.contains(secret))
             m_runSecrets.append(secret);
     }
@@ -367,6 +431,11 @@ void DiagnosticsPage::validate()
     own.publicUrl.clear();
     own.caFile.clear();
     own.address.clear();
+    own.proxy.clear();
+    own.proxyUser.clear();
+    own.proxyPassword.clear();
+    own.noProxy.clear();
+    own.proxyDirect = true; // the environment's proxy too is the form's to judge
     QString problem;
     buildRunOptions(own, &problem);
     m_optionsError->setText(problem);
@@ -403,7 +472,7 @@ bool DiagnosticsPage::startRun(RunOptions options)
     const Credentials c = credentials();
     if (!m_runner.start(options, c))
         return false;
-    rememberSecrets(c, options.jiraEmail);
+    rememberSecrets(c, m_runInput); // the caller has set it
     m_cancelRequested = false;
     m_afterRun = AfterRun::Show;
     m_findingCount = 0;
@@ -487,7 +556,7 @@ void DiagnosticsPage::showResults(const ConnectionInput& input, const Report& re
     m_tokenEdit->setText(QString::fromUtf8(credentials.gitlabToken));
     m_tokenHost = InstanceUrl::parse(input.url).hostAndPort();
     m_jiraTokenEdit->setText(QString::fromUtf8(credentials.jiraToken));
-    rememberSecrets(credentials, input.jiraEmail);
+    rememberSecrets(credentials, input);
     clearResults();
     m_rerunIds.clear();
     m_report = report;
@@ -552,6 +621,7 @@ void DiagnosticsPage::onFinished(const Report& report)
         return;
     const QString url = InstanceUrl::parse(m_report.url).toString();
     uisettings::addRecentInstance(url);
+    uisettings::setProxyFields({m_runInput.proxy, m_runInput.noProxy, m_runInput.proxyDirect});
     // setModel() deletes the previous model, which the completer owns.
     m_urlEdit->completer()->setModel(
         new QStringListModel(uisettings::recentInstances(), m_urlEdit->completer()));
@@ -560,10 +630,9 @@ void DiagnosticsPage::onFinished(const Report& report)
 
 void DiagnosticsPage::setRunning(bool running)
 {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_urlEdit, m_tokenEdit, m_form->publicUrlEdit(),
-                                                      m_form->caFileEdit(), m_form->caFileBrowse(),
-                                                      m_form->addressEdit(), m_methodCombo, m_jiraSiteEdit,
-                                                      m_jiraEmailEdit, m_jiraTokenEdit, m_timeoutSpin})
+    m_form->setFieldsEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_methodCombo, m_jiraSiteEdit, m_jiraEmailEdit,
+                                                      m_jiraTokenEdit, m_timeoutSpin})
         w->setEnabled(!running);
     m_view->setRunning(running);
     m_progressBar->setVisible(running);
@@ -650,9 +719,11 @@ QList<QByteArray> DiagnosticsPage::secrets() const
 {
     // The tokens the runs used (the fields may have been cleared or changed since), and what the
     // fields hold now.
-    return m_runSecrets + ExportBundle::secretsOf(m_tokenEdit->text().trimmed().toUtf8(),
-                                                  m_jiraTokenEdit->text().trimmed().toUtf8(),
-                                                  m_jiraEmailEdit->text().trimmed());
+    return m_runSecrets +
+           ExportBundle::secretsOf(m_tokenEdit->text().trimmed().toUtf8(),
+                                   m_jiraTokenEdit->text().trimmed().toUtf8(),
+                                   m_jiraEmailEdit->text().trimmed()) +
+           proxySecrets(input());
 }
 
 void DiagnosticsPage::copySummary()

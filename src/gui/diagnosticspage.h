@@ -38,10 +38,13 @@ class ReportView;
 // What is shown always belongs to what the form says: a new run, or a form that no longer
 // checks the same thing (connectioninput.h, sameTarget), clears the previous results, and the
 // verdict names the URL of the report it is about.
-// Secrets typed here live in the line edits only: never in QSettings, logs or the clipboard.
+// Secrets typed here (the tokens, the proxy password) live in the line edits only: never in
+// QSettings, logs, exports or the clipboard. After a run the proxy fields are remembered for the
+// next session without the login (connectionform.h).
 // Object names for tests: "backButton", the ConnectionForm's ("connectionForm": "urlEdit",
 // "urlError", "urlNote", "tokenEdit", "publicUrlEdit", "optionsToggle", "caFileEdit",
-// "caFileBrowse", "addressEdit"), "moreOptionsToggle", "methodCombo", "jiraSiteEdit",
+// "caFileBrowse", "addressEdit", "proxyEdit", "proxyUserEdit", "proxyPasswordEdit",
+// "noProxyEdit", "proxyDirectCheck"), "moreOptionsToggle", "methodCombo", "jiraSiteEdit",
 // "jiraEmailEdit", "jiraTokenEdit", "timeoutSpin", "optionsError", "runButton", "cancelButton",
 // "rerunFailedButton", "copySummaryButton", "exportButton", "verdictLabel", "progressBar",
 // "reportView" (a ReportView, with "checkTree", "detailsView", "waterfall", "resultTabs",
@@ -66,7 +69,7 @@ public:
     bool selectCheck(const QString& id);
     // The details of a check as shown (HTML), for tests.
     QString detailsHtml(const QString& id) const;
-    // What the fields hold (the tokens aside).
+    // What the fields hold (the tokens aside; the proxy login included, for the run: memory only).
     ConnectionInput input() const;
 
     // What "publicly trusted" is measured against: the system store unless set (the tests use
@@ -109,9 +112,9 @@ private:
     void onCheckFinished(const Finding& finding);
     void onFinished(const Report& report);
     void exportReport();
-    // What the export must not contain: the tokens typed here, in every form.
+    // What the export must not contain: the tokens and the proxy password typed here, in every form.
     QList<QByteArray> secrets() const;
-    void rememberSecrets(const Credentials& credentials, const QString& jiraEmail);
+    void rememberSecrets(const Credentials& credentials, const ConnectionInput& input);
     Credentials credentials() const;
     void setInput(const ConnectionInput& input);
     void validate();
@@ -164,7 +167,7 @@ private:
     AfterRun m_afterRun = AfterRun::Show;
     int m_findingCount = 0;         // of the run going on
     QStringList m_rerunIds;         // non-empty during "Re-run failed"
-    QList<QByteArray> m_runSecrets; // the tokens the runs used: kept out of exports (memory only)
+    QList<QByteArray> m_runSecrets; // the runs' tokens and proxy passwords: kept out of exports
     bool m_copied = false;
     QString m_tokenHost; // host:port the token field was handed over for (empty: typed here)
     QList<QSslCertificate> m_trustStore;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uisettings.h"
 
+#include "connectioninput.h"
+
 #include <QSettings>
 
 namespace gjd::uisettings {
@@ -11,6 +13,9 @@ const auto kLanguageKey = QStringLiteral("ui/language");
 const auto kGeometryKey = QStringLiteral("ui/geometry");
 const auto kRecentKey = QStringLiteral("recent/instances");
 constexpr int kMaxRecent = 10;
+const auto kProxyKey = QStringLiteral("connection/proxy");
+const auto kNoProxyKey = QStringLiteral("connection/noProxy");
+const auto kProxyDirectKey = QStringLiteral("connection/proxyDirect");
 
 } // namespace
 
@@ -54,6 +59,37 @@ void addRecentInstance(const QString& url)
     while (list.size() > kMaxRecent)
         list.removeLast();
     QSettings().setValue(kRecentKey, list);
+}
+
+ProxyFields proxyFields()
+{
+    QSettings settings;
+    ProxyFields fields;
+    fields.proxy = settings.value(kProxyKey).toString();
+    fields.noProxy = settings.value(kNoProxyKey).toString();
+    fields.direct = settings.value(kProxyDirectKey, false).toBool();
+    return fields;
+}
+
+void setProxyFields(const ProxyFields& fields)
+{
+    QString proxy;
+    QString user;
+    QString password;
+    splitProxyUserInfo(fields.proxy.trimmed(), &proxy, &user, &password);
+    QSettings settings;
+    const auto set = [&settings](const QString& key, const QString& value) {
+        if (value.isEmpty())
+            settings.remove(key);
+        else
+            settings.setValue(key, value);
+    };
+    set(kProxyKey, proxy);
+    set(kNoProxyKey, fields.noProxy.trimmed());
+    if (fields.direct)
+        settings.setValue(kProxyDirectKey, true);
+    else
+        settings.remove(kProxyDirectKey);
 }
 
 } // namespace gjd::uisettings

@@ -19,4 +19,17 @@ void setMainWindowGeometry(const QByteArray& geometry);
 QStringList recentInstances();
 void addRecentInstance(const QString& url);
 
+// "connection/proxy", "connection/noProxy", "connection/proxyDirect": the connection form's proxy
+// fields as last used, shared by the wizard and the pane (a proxy belongs to this computer's
+// network, not to one instance). The proxy URL is stored without user info, whatever it holds; the
+// proxy's user name and password are never stored.
+struct ProxyFields
+{
+    QString proxy; // empty: the environment's
+    QString noProxy;
+    bool direct = false;
+};
+ProxyFields proxyFields();
+void setProxyFields(const ProxyFields& fields);
+
 } // namespace gjd::uisettings

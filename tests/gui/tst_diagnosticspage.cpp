@@ -4,9 +4,9 @@
 // nginx: a healthy Marketplace instance, a broken one (incomplete chain, proxy URL with a trailing
 // slash), a server that never answers (the window stays responsive, Cancel works), and Re-run
 // failed after the setting was fixed; then Export from the pane (the preview is what is written),
-// the export opened again in the viewer and compared with a later one. Saves screenshots of the
-// pane, the export dialog, the viewer and the comparison (English and German) into
-// <build>/screenshots/.
+// the export opened again in the viewer and compared with a later one; the proxy fields, and a run
+// through a real tinyproxy (CONNECT, 407 without the login). Saves screenshots of the pane, the
+// export dialog, the viewer and the comparison (English and German) into <build>/screenshots/.
 
 #include "checks/check.h"
 #include "diagnosticspage.h"
@@ -30,22 +30,26 @@
 #include "waterfallwidget.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -54,6 +58,12 @@
 #include <QTreeView>
 
 #include <memory>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
 
 using gjd::DiagnosticsPage;
 
@@ -66,6 +76,134 @@ const QSize kWindowSize(1100, 760);
 QString screenshotDir()
 {
     return QStringLiteral(GJD_BINARY_DIR "/screenshots");
+}
+
+// Planted: the proxy's password must reach the proxy, and nothing else (settings, report, export).
+const QString kProxyUser = QStringLiteral("alice");
+const QString kProxyPassword = QStringLiteral("Pl4nted-proxy.PW_07");
+const char* const kProxyVariables[] = {"https_proxy", "HTTPS_PROXY", "http_proxy", "all_proxy",
+                                       "ALL_PROXY",   "no_proxy",    "NO_PROXY"};
+
+// Sets the proxy variables for one test and puts back what ctest gave (empty: none) afterwards.
+class ProxyEnvironment final
+{
+public:
+    explicit ProxyEnvironment(const QList<std::pair<const char*, QByteArray>>& values)
+    {
+        for (const char* name : kProxyVariables) {
+            m_saved.append({name, qgetenv(name)});
+            qunsetenv(name);
+        }
+        for (const auto& [name, value] : values)
+            qputenv(name, value);
+    }
+    ~ProxyEnvironment()
+    {
+        for (const auto& [name, value] : m_saved)
+            qputenv(name, value);
+    }
+    ProxyEnvironment(const ProxyEnvironment&) = delete;
+    ProxyEnvironment& operator=(const ProxyEnvironment&) = delete;
+
+private:
+    QList<std::pair<const char*, QByteArray>> m_saved;
+};
+
+// A real HTTP proxy from Debian on 127.0.0.1, as tests/integration/proxy_test.sh starts it: CONNECT
+// to any port, Basic authentication when `user` is given, a log that names every CONNECT.
+class TinyProxy final
+{
+public:
+    TinyProxy()
+    {
+#ifdef Q_OS_LINUX
+        // Ended with the test process, whatever ends it (as NginxServer does).
+        const pid_t parent = getpid();
+        m_process.setChildProcessModifier([parent] {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent)
+                ::_exit(1);
+        });
+#endif
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+    }
+    ~TinyProxy()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(3000);
+    }
+    TinyProxy(const TinyProxy&) = delete;
+    TinyProxy& operator=(const TinyProxy&) = delete;
+
+    bool start(const QString& user, const QString& password)
+    {
+        const QList<quint16> ports = gjd::test::freeLocalPorts(1);
+        if (ports.isEmpty() || !m_dir.isValid())
+            return false;
+        m_port = ports.constFirst();
+        QFile config(m_dir.filePath(QStringLiteral("tinyproxy.conf")));
+        if (!config.open(QIODevice::WriteOnly))
+            return false;
+        QString text = QStringLiteral("Port %1\nListen 127.0.0.1\nTimeout 30\nLogFile \"%2\"\nLogLevel Info\n"
+                                      "PidFile \"%3\"\nMaxClients 20\nAllow 127.0.0.1\n")
+                           .arg(m_port)
+                           .arg(logPath(), m_dir.filePath(QStringLiteral("tinyproxy.pid")));
+        if (!user.isEmpty())
+            text += QStringLiteral("BasicAuth %1 %2\n").arg(user, password);
+        config.write(text.toUtf8());
+        config.close();
+        m_process.start(QStringLiteral("tinyproxy"),
+                        {QStringLiteral("-d"), QStringLiteral("-c"), config.fileName()});
+        if (!m_process.waitForStarted(5000))
+            return false;
+        for (int i = 0; i < 100 && m_process.state() == QProcess::Running; ++i) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_port);
+            if (probe.waitForConnected(200))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+    quint16 port() const
+    {
+        return m_port;
+    }
+    QString url() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    }
+    // How many tunnels to 127.0.0.1:`port` the proxy was asked for.
+    int connectsTo(quint16 port) const
+    {
+        QFile log(logPath());
+        if (!log.open(QIODevice::ReadOnly))
+            return 0;
+        return int(log.readAll().count(QStringLiteral("CONNECT 127.0.0.1:%1 ").arg(port).toUtf8()));
+    }
+    QString output()
+    {
+        return QString::fromLocal8Bit(m_process.readAll());
+    }
+
+private:
+    QString logPath() const
+    {
+        return m_dir.filePath(QStringLiteral("tinyproxy.log"));
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// The settings file as written, for what must never be in it.
+QByteArray settingsBytes()
+{
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QString proxyTo(quint16 port)
@@ -99,6 +237,11 @@ private slots:
     void caFileBrowseButton();
     void caFileIsJudgedAgainWhenItChanges();
     void httpUrlIsNotedNotChanged();
+    void proxyFieldsFollowTheEnvironment();
+    void badProxyIsSaidAndBlocks();
+    void proxyLoginIsTakenOutOfTheUrl();
+    void runThroughARealProxy();
+    void everyFieldFitsAt800x600();
     void startScreenListsRecentInstances();
     void exportPreviewIsWhatIsWritten();
     void openedExportShowsTheSameChecks();
@@ -186,11 +329,9 @@ void TestDiagnosticsPage::cleanup()
 {
     gjd::installTranslations(*QCoreApplication::instance(), QStringLiteral("en"));
     // Secrets never reach the settings file.
-    QSettings settings;
-    settings.sync();
-    QFile file(settings.fileName());
-    if (file.open(QIODevice::ReadOnly))
-        QVERIFY2(!file.readAll().contains(kToken.toUtf8()), "the token reached the settings file");
+    const QByteArray settings = settingsBytes();
+    QVERIFY2(!settings.contains(kToken.toUtf8()), "the token reached the settings file");
+    QVERIFY2(!settings.contains(kProxyPassword.toUtf8()), "the proxy password reached the settings file");
     QSettings().clear();
 }
 
@@ -441,10 +582,17 @@ void TestDiagnosticsPage::showResultsKeepsResultsAndTokens()
     input.address = QStringLiteral("127.0.0.1");
     input.jiraSite = QStringLiteral("https://acme.atlassian.net");
     input.jiraEmail = QStringLiteral("admin@acme.example");
+    input.proxy = QStringLiteral("http://%1:%2@proxy.example:3128").arg(kProxyUser, kProxyPassword);
+    input.noProxy = QStringLiteral(".corp.example");
     gjd::Credentials credentials;
     credentials.gitlabToken = kToken.toUtf8();
     credentials.jiraToken = "ATATT-planted-jira-token";
-    const gjd::Report report = madeElsewhere(QStringLiteral("https://gitlab.example.com"));
+    gjd::Report report = madeElsewhere(QStringLiteral("https://gitlab.example.com"));
+    // As if a proxy's Basic credentials had slipped into a transcript: the export must not carry them.
+    report.transcripts.append({QStringLiteral("proxy.connect"),
+                               "CONNECT gitlab.example.com:443 HTTP/1.1\nProxy-Authorization: Basic " +
+                                   (kProxyUser + QLatin1Char(':') + kProxyPassword).toUtf8().toBase64() +
+                                   "\nX-Echo: " + kProxyPassword.toUtf8() + "\n"});
     QList<gjd::CheckRunner::ProbeTiming> timings;
     timings.append({QStringLiteral("dns"), 0, 12, true});
     timings.append({QStringLiteral("tls"), 12, 30, true});
@@ -460,6 +608,12 @@ void TestDiagnosticsPage::showResultsKeepsResultsAndTokens()
     QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->text(), kToken);
     QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("jiraTokenEdit"))->text(),
              QStringLiteral("ATATT-planted-jira-token"));
+    // The proxy's login in its own fields (memory only), not in the URL.
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))->text(),
+             QStringLiteral("http://proxy.example:3128"));
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"))->text(), kProxyUser);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"))->text(), kProxyPassword);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("noProxyEdit"))->text(), input.noProxy);
     // The results, as after a run here: findings, not "waiting".
     QCOMPARE(statusOf(page, QStringLiteral("tls.chain.complete")), QStringLiteral("fail"));
     QCOMPARE(statusOf(page, QStringLiteral("dns.resolve")), QStringLiteral("pass"));
@@ -486,7 +640,11 @@ void TestDiagnosticsPage::showResultsKeepsResultsAndTokens()
     for (const gjd::BundleFile& f : dialog->bundle().files()) {
         QVERIFY2(!f.content.contains(kToken.toUtf8()), qPrintable(f.path));
         QVERIFY2(!f.content.contains("ATATT-planted-jira-token"), qPrintable(f.path));
+        QVERIFY2(!f.content.contains(kProxyPassword.toUtf8()), qPrintable(f.path));
+        QVERIFY2(!f.content.contains((kProxyUser + QLatin1Char(':') + kProxyPassword).toUtf8().toBase64()),
+                 qPrintable(f.path));
     }
+    QVERIFY(dialog->bundle().file(QStringLiteral("http/proxy.connect.txt")));
     dialog->reject();
 
     // A handed-over token belongs to its instance: another host, typed or chosen from the recent
@@ -542,6 +700,17 @@ void TestDiagnosticsPage::staleResultsAreCleared()
     page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->setText(QStringLiteral("192.0.2.7"));
     QVERIFY(!exportButton->isEnabled());
     QVERIFY(page.report().checks.isEmpty());
+    // So does another proxy ("reachable from here" means something else through it); its login
+    // does not.
+    page.showResults(input, madeElsewhere(QStringLiteral("https://old.example.com")), {});
+    page.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"))->setText(kProxyUser);
+    QVERIFY(exportButton->isEnabled());
+    page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))
+        ->setText(QStringLiteral("http://proxy.example:3128"));
+    QVERIFY(!exportButton->isEnabled());
+    page.showResults(input, madeElsewhere(QStringLiteral("https://old.example.com")), {});
+    page.findChild<QCheckBox*>(QStringLiteral("proxyDirectCheck"))->click();
+    QVERIFY(!exportButton->isEnabled());
 }
 
 void TestDiagnosticsPage::anotherInstanceDuringARun()
@@ -674,6 +843,281 @@ void TestDiagnosticsPage::httpUrlIsNotedNotChanged()
     QVERIFY(page.findChild<QPushButton*>(QStringLiteral("runButton"))->isEnabled());
     urlEdit->setText(QStringLiteral("https://gitlab.example.com"));
     QVERIFY(!note->isVisible());
+}
+
+void TestDiagnosticsPage::proxyFieldsFollowTheEnvironment()
+{
+    const auto findings = [](DiagnosticsPage& page) {
+        QString error;
+        const auto options = gjd::buildRunOptions(page.input(), &error);
+        return std::make_pair(options, error);
+    };
+    {
+        const ProxyEnvironment environment(
+            {{"HTTPS_PROXY", QStringLiteral("http://%1:%2@proxy.corp.example:3128")
+                                 .arg(kProxyUser, kProxyPassword)
+                                 .toUtf8()},
+             {"NO_PROXY", "localhost,.corp.example"}});
+        DiagnosticsPage page;
+        page.show();
+        auto* proxy = page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"));
+        auto* user = page.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"));
+        auto* password = page.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"));
+        auto* noProxy = page.findChild<QLineEdit*>(QStringLiteral("noProxyEdit"));
+        auto* direct = page.findChild<QCheckBox*>(QStringLiteral("proxyDirectCheck"));
+        QVERIFY(proxy && user && password && noProxy && direct);
+        // In the connection options, and reached from the address field with Tab.
+        QVERIFY(page.findChild<QWidget*>(QStringLiteral("connectionOptions"))->isAncestorOf(proxy));
+        QWidget* next = page.findChild<QLineEdit*>(QStringLiteral("addressEdit"))->nextInFocusChain();
+        while (next && !(next->focusPolicy() & Qt::TabFocus))
+            next = next->nextInFocusChain();
+        QCOMPARE(next, proxy);
+        // What an empty field stands for, without the environment's login.
+        QCOMPARE(proxy->placeholderText(),
+                 QStringLiteral("from the environment: http://proxy.corp.example:3128"));
+        QVERIFY(!proxy->placeholderText().contains(kProxyUser));
+        QCOMPARE(noProxy->placeholderText(),
+                 QStringLiteral("from the environment: localhost, .corp.example"));
+        // Empty fields are the environment's proxy, with its login, and NO_PROXY: as curl.
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+            ->setText(QStringLiteral("https://gitlab.example.com"));
+        QVERIFY(page.findChild<QPushButton*>(QStringLiteral("runButton"))->isEnabled());
+        auto [options, error] = findings(page);
+        QVERIFY2(options, qPrintable(error));
+        const auto server = options->proxy.proxyFor(QUrl(QStringLiteral("https://gitlab.example.com")));
+        QVERIFY(server);
+        QCOMPARE(server->display(), QStringLiteral("http://proxy.corp.example:3128"));
+        QCOMPARE(server->password, kProxyPassword);
+        QVERIFY(!options->proxy.proxyFor(QUrl(QStringLiteral("https://git.corp.example"))));
+        // The login belongs to a proxy typed here: greyed while the server field is empty.
+        QVERIFY(!user->isEnabled() && !password->isEnabled());
+        proxy->setText(QStringLiteral("http://proxy.example:8080"));
+        QVERIFY(user->isEnabled() && password->isEnabled());
+        noProxy->setText(QStringLiteral("gitlab.example.com"));
+        std::tie(options, error) = findings(page);
+        QVERIFY2(options, qPrintable(error));
+        QVERIFY(!options->proxy.proxyFor(QUrl(QStringLiteral("https://gitlab.example.com"))));
+        QCOMPARE(options->proxy.proxyFor(QUrl(QStringLiteral("https://git.corp.example")))->display(),
+                 QStringLiteral("http://proxy.example:8080"));
+        // "Connect directly": no proxy at all, the fields it overrides greyed.
+        direct->click();
+        QVERIFY(!proxy->isEnabled() && !user->isEnabled() && !password->isEnabled() && !noProxy->isEnabled());
+        std::tie(options, error) = findings(page);
+        QVERIFY2(options, qPrintable(error));
+        QVERIFY(options->proxy.isEmpty());
+        direct->click();
+        QVERIFY(proxy->isEnabled() && user->isEnabled() && noProxy->isEnabled());
+    }
+    {
+        const ProxyEnvironment none({});
+        DiagnosticsPage page;
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))->placeholderText(),
+                 QStringLiteral("none (direct connection)"));
+        QVERIFY(page.findChild<QLineEdit*>(QStringLiteral("noProxyEdit"))
+                    ->placeholderText()
+                    .startsWith(QLatin1String("optional:")));
+    }
+}
+
+void TestDiagnosticsPage::badProxyIsSaidAndBlocks()
+{
+    const ProxyEnvironment environment({});
+    DiagnosticsPage page;
+    page.show();
+    page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://gitlab.example.com"));
+    page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+    auto* run = page.findChild<QPushButton*>(QStringLiteral("runButton"));
+    auto* error = page.findChild<QLabel*>(QStringLiteral("urlError"));
+    auto* proxy = page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"));
+    QVERIFY(run->isEnabled());
+    const std::pair<QString, QString> bad[] = {
+        {QStringLiteral("https://proxy.example:3128"), QStringLiteral("HTTPS proxies")},
+        {QStringLiteral("socks5://proxy.example:1080"), QStringLiteral("SOCKS")},
+        {QStringLiteral("http://proxy.example:3128/path"), QStringLiteral("not a proxy URL")},
+        {QStringLiteral("ftp://proxy.example"), QStringLiteral("not a proxy URL")},
+        {QStringLiteral("http://proxy.example:99999"), QStringLiteral("not a proxy URL")},
+        // Set, not typed: the login stays in the field, and the message must not repeat it.
+        {QStringLiteral("https://%1:%2@proxy.example:3128").arg(kProxyUser, kProxyPassword),
+         QStringLiteral("HTTPS proxies")},
+    };
+    for (const auto& [text, said] : bad) {
+        proxy->setText(text);
+        QVERIFY2(!run->isEnabled(), qPrintable(text));
+        QVERIFY2(error->isVisible() && error->text().startsWith(QLatin1String("Proxy server")) &&
+                     error->text().contains(said),
+                 qPrintable(text + QStringLiteral(" → ") + error->text()));
+        QVERIFY(!error->text().contains(kProxyPassword));
+    }
+    proxy->setText(QStringLiteral("proxy.example:3128")); // http:// assumed, as curl does
+    QVERIFY(run->isEnabled());
+    QVERIFY(!error->isVisible());
+    // A password without the user name it belongs to.
+    page.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"))->setText(kProxyPassword);
+    QVERIFY(!run->isEnabled());
+    QVERIFY2(error->text().startsWith(QLatin1String("Proxy login")), qPrintable(error->text()));
+    page.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"))->setText(kProxyUser);
+    QVERIFY(run->isEnabled());
+
+    // A proxy from the environment that cannot be used blocks too, naming the variable, as in the
+    // CLI; "Connect directly" gets past it, as `--proxy ""` does.
+    const ProxyEnvironment broken({{"HTTPS_PROXY", QByteArray("https://proxy.corp.example:3128")}});
+    DiagnosticsPage other;
+    other.show();
+    other.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://gitlab.example.com"));
+    auto* otherRun = other.findChild<QPushButton*>(QStringLiteral("runButton"));
+    auto* otherError = other.findChild<QLabel*>(QStringLiteral("urlError"));
+    QVERIFY(!otherRun->isEnabled());
+    QVERIFY2(otherError->text().contains(QLatin1String("HTTPS_PROXY")) &&
+                 otherError->text().contains(QLatin1String("environment")),
+             qPrintable(otherError->text()));
+    other.findChild<QCheckBox*>(QStringLiteral("proxyDirectCheck"))->click();
+    QVERIFY(otherRun->isEnabled());
+    QVERIFY(!otherError->isVisible());
+}
+
+void TestDiagnosticsPage::proxyLoginIsTakenOutOfTheUrl()
+{
+    const ProxyEnvironment environment({});
+    DiagnosticsPage page;
+    page.show();
+    page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+        ->setText(QStringLiteral("https://gitlab.example.com"));
+    page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+    auto* proxy = page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"));
+    auto* user = page.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"));
+    auto* password = page.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"));
+    // Masked as the tokens are.
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    // Pasted (insert() is what a paste does): the login leaves the URL at once, and Undo does not
+    // bring it back.
+    proxy->setFocus();
+    proxy->insert(QStringLiteral("http://%1:%2@proxy.example:3128").arg(kProxyUser, kProxyPassword));
+    QCOMPARE(proxy->text(), QStringLiteral("http://proxy.example:3128"));
+    QCOMPARE(user->text(), kProxyUser);
+    QCOMPARE(password->text(), kProxyPassword);
+    proxy->undo();
+    QVERIFY(!proxy->text().contains(kProxyPassword));
+    // Typed key by key, without a scheme and percent-encoded: the same once the "@" is there.
+    proxy->clear();
+    QTest::keyClicks(proxy, QStringLiteral("bob:p%40ss%3Aword@10.0.0.1:8080"));
+    QCOMPARE(proxy->text(), QStringLiteral("10.0.0.1:8080"));
+    QCOMPARE(user->text(), QStringLiteral("bob"));
+    QCOMPARE(password->text(), QStringLiteral("p@ss:word"));
+    // The run gets the login, encoded again.
+    QString error;
+    const auto options = gjd::buildRunOptions(page.input(), &error);
+    QVERIFY2(options, qPrintable(error));
+    const auto server = options->proxy.proxyFor(QUrl(QStringLiteral("https://gitlab.example.com")));
+    QVERIFY(server);
+    QCOMPARE(server->host, QStringLiteral("10.0.0.1"));
+    QCOMPARE(server->port, quint16(8080));
+    QCOMPARE(server->user, QStringLiteral("bob"));
+    QCOMPARE(server->password, QStringLiteral("p@ss:word"));
+}
+
+void TestDiagnosticsPage::runThroughARealProxy()
+{
+    TinyProxy proxy;
+    QVERIFY2(proxy.start(kProxyUser, kProxyPassword), qPrintable(proxy.output()));
+    const ProxyEnvironment environment({});
+    // By address: the proxy cannot resolve gitlab.test, and the connections go through it by name.
+    const quint16 web = m_nginx->port(QStringLiteral("healthy"));
+    {
+        DiagnosticsPage page;
+        page.resize(kWindowSize);
+        page.show();
+        page.setPublicTrustStore(m_trust, QStringLiteral("trust.pem"));
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+            ->setText(QStringLiteral("https://127.0.0.1:%1").arg(web));
+        page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+        auto* proxyEdit = page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"));
+        auto* run = page.findChild<QPushButton*>(QStringLiteral("runButton"));
+
+        // Without the login: the proxy's 407 is tcp.connect's finding, a finding about the proxy.
+        proxyEdit->setText(proxy.url());
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(page.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning(), 60000);
+        QCOMPARE(statusOf(page, QStringLiteral("tcp.connect")), QStringLiteral("fail"));
+        const gjd::Finding* refused = page.report().find(QStringLiteral("tcp.connect"));
+        QVERIFY(refused);
+        QVERIFY2(refused->summary.contains(QLatin1String("407")), qPrintable(refused->summary));
+        QVERIFY(proxy.connectsTo(web) >= 1); // asked, and refused
+
+        // With it, typed into the URL as HTTPS_PROXY has it: tunnels to nginx through the proxy.
+        const int before = proxy.connectsTo(web);
+        proxyEdit->clear();
+        QTest::keyClicks(
+            proxyEdit,
+            QStringLiteral("http://%1:%2@127.0.0.1:%3").arg(kProxyUser, kProxyPassword).arg(proxy.port()));
+        QCOMPARE(proxyEdit->text(), proxy.url());
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(page.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isRunning(), 60000);
+        for (const char* id : {"tcp.connect", "tls.handshake", "tls.chain.complete"})
+            QVERIFY2(statusOf(page, QLatin1String(id)) == QLatin1String("pass"),
+                     qPrintable(QStringLiteral("%1: %2 (%3)")
+                                    .arg(QLatin1String(id), statusOf(page, QLatin1String(id)),
+                                         page.report().find(QLatin1String(id))->summary)));
+        // The report says the connections went through the proxy, as the CLI's does.
+        for (const char* id : {"tcp.connect", "tls.handshake", "http.base"}) {
+            const gjd::Finding* f = page.report().find(QLatin1String(id));
+            QVERIFY2(f && f->evidence.value(QStringLiteral("proxy")).toString() == proxy.url(), id);
+        }
+        QVERIFY2(proxy.connectsTo(web) >= before + 2, qPrintable(QString::number(proxy.connectsTo(web))));
+        QVERIFY(page.selectCheck(QStringLiteral("tcp.connect")));
+        QVERIFY(page.detailsHtml(QStringLiteral("tcp.connect")).contains(proxy.url()));
+        // Never its login: not in the report, nor in any file of the export.
+        const QByteArray basic = (kProxyUser + QLatin1Char(':') + kProxyPassword).toUtf8().toBase64();
+        const QByteArray json = QJsonDocument(page.report().toJson()).toJson();
+        QVERIFY(!json.contains(kProxyPassword.toUtf8()) && !json.contains(basic));
+        gjd::ExportDialog* dialog = openExportDialog(page);
+        QVERIFY(dialog);
+        for (const gjd::BundleFile& f : dialog->bundle().files())
+            QVERIFY2(!f.content.contains(kProxyPassword.toUtf8()) && !f.content.contains(basic),
+                     qPrintable(f.path));
+        dialog->reject();
+    }
+    // Remembered for the next session, without the login.
+    const QByteArray settings = settingsBytes();
+    QVERIFY2(settings.contains(QStringLiteral("127.0.0.1:%1").arg(proxy.port()).toUtf8()),
+             settings.constData());
+    QVERIFY2(!settings.contains(kProxyPassword.toUtf8()) && !settings.contains(kProxyUser.toUtf8()),
+             settings.constData());
+    DiagnosticsPage next;
+    QCOMPARE(next.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))->text(), proxy.url());
+    QVERIFY(next.findChild<QLineEdit*>(QStringLiteral("proxyUserEdit"))->text().isEmpty());
+    QVERIFY(next.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"))->text().isEmpty());
+}
+
+void TestDiagnosticsPage::everyFieldFitsAt800x600()
+{
+    // The pane in the smallest window (800x600 less the menu bar), both sections open and a long
+    // problem said: the fields scroll instead of being squeezed over each other, and the tree
+    // keeps a few rows.
+    DiagnosticsPage page;
+    page.resize(800, 570);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+    page.findChild<QToolButton*>(QStringLiteral("moreOptionsToggle"))->click();
+    page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))
+        ->setText(QStringLiteral("https://proxy.example:3128"));
+    QTest::qWait(50);
+    for (QWidget* field : page.findChild<QWidget*>(QStringLiteral("fields"))->findChildren<QWidget*>()) {
+        if (!field->isVisible() || field->objectName().startsWith(QLatin1String("qt_")) || // a spin box's
+            !(qobject_cast<QLineEdit*>(field) || qobject_cast<QComboBox*>(field)))
+            continue;
+        QVERIFY2(field->height() >= field->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("%1: %2 px").arg(field->objectName()).arg(field->height())));
+    }
+    auto* error = page.findChild<QLabel*>(QStringLiteral("urlError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->height() >= error->heightForWidth(error->width()),
+             qPrintable(QString::number(error->height())));
+    QVERIFY(page.findChild<QWidget*>(QStringLiteral("checkTree"))->height() >= 80);
 }
 
 void TestDiagnosticsPage::startScreenListsRecentInstances()
@@ -959,6 +1403,25 @@ void TestDiagnosticsPage::screenshots()
         page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
         QCoreApplication::processEvents();
         save(page, "pane-options");
+    }
+    {
+        // The proxy fields filled in, with NO_PROXY from the environment, and a problem said.
+        const ProxyEnvironment environment({{"NO_PROXY", QByteArray("localhost,.corp.example,10.0.0.0/8")}});
+        DiagnosticsPage page;
+        page.resize(kWindowSize);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))
+            ->setText(QStringLiteral("https://gitlab.example.com"));
+        page.findChild<QToolButton*>(QStringLiteral("optionsToggle"))->click();
+        QTest::keyClicks(
+            page.findChild<QLineEdit*>(QStringLiteral("proxyEdit")),
+            QStringLiteral("https://%1:%2@proxy.corp.example:3128").arg(kProxyUser, kProxyPassword));
+        QTest::qWait(50); // the problem's label settles its height in a second layout pass
+        save(page, "pane-proxy-problem");
+        auto* proxy = page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"));
+        proxy->setText(proxy->text().replace(QLatin1String("https://"), QLatin1String("http://")));
+        save(page, "pane-proxy");
     }
     {
         DiagnosticsPage page;

@@ -89,6 +89,8 @@ private slots:
     void pagesLoadAfterTheFirstPaintUnasked();
     void checkRunsThroughTheModule();
     void missingModuleIsSaidAndNamed();
+    void versionAndHelpNeedNoDisplay_data();
+    void versionAndHelpNeedNoDisplay();
 
 private:
     QTemporaryDir m_home;
@@ -212,6 +214,48 @@ void TestProgram::missingModuleIsSaidAndNamed()
     QVERIFY2(errors.contains(QLatin1String("/gitlab-jira-doctor/libgjd-pages.so is missing")),
              qPrintable(errors));
     QVERIFY2(!errors.contains(QLatin1String("AddressSanitizer")), qPrintable(errors));
+}
+
+void TestProgram::versionAndHelpNeedNoDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected"); // a regular expression over standard output
+    const QString version = QStringLiteral("^gitlab-jira-doctor %1\\n$").arg(QStringLiteral(GJD_VERSION));
+    const QString help =
+        QStringLiteral("^Usage: \\S*gitlab-jira-doctor \\[options\\] \\[FILE\\]\\n[\\s\\S]*--check <URL>");
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << version;
+    QTest::newRow("-v") << QStringList{QStringLiteral("-v")} << version;
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << help;
+    QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << help;
+    // Also Qt's own options, which only a QApplication knows.
+    QTest::newRow("--help-all") << QStringList{QStringLiteral("--help-all")}
+                                << help + QStringLiteral("[\\s\\S]*--platform <platformName");
+    QTest::newRow("--version after other options")
+        << QStringList{QStringLiteral("--check"), QStringLiteral("https://gitlab.example.com"),
+                       QStringLiteral("--version")}
+        << version;
+}
+
+// On a server or over ssh there is no display: --version and --help still answer (exit 0), and
+// nothing of Qt's display machinery runs (it would abort: "could not connect to display").
+void TestProgram::versionAndHelpNeedNoDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    QProcess program;
+    QProcessEnvironment env = programEnvironment(m_home.path());
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"})
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_home.path()); // private (0700), as a login gives
+    program.setProcessEnvironment(env);
+    program.start(kProgram, arguments);
+    QVERIFY2(program.waitForFinished(30000), "the program did not end");
+    const QString out = QString::fromLocal8Bit(program.readAllStandardOutput());
+    const QString errors = QString::fromLocal8Bit(program.readAllStandardError());
+    QCOMPARE(program.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(program.exitCode() == 0, qPrintable(errors));
+    QVERIFY2(QRegularExpression(expected).match(out).hasMatch(), qPrintable(out + errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestProgram)

@@ -4,8 +4,9 @@
 // Cloud site behind a real nginx: a healthy Marketplace setup from scratch (every page, then
 // GitLab's state checked), the same again (nothing new is created), a token that is not an
 // administrator's (stays on the first page, says why), a misconfigured application (refused until
-// the admin asks to replace it), and the state that survives closing the wizard. Saves a
-// screenshot of every page, in English and German, into <build>/screenshots/.
+// the admin asks to replace it), the state that survives closing the wizard, and the proxy typed on
+// the first page (the runs get it, the settings never its login). Saves a screenshot of every page,
+// in English and German, into <build>/screenshots/.
 
 #include "credentials/credentialstore.h"
 #include "exportdialog.h"
@@ -53,6 +54,8 @@ const QString kToken = QStringLiteral("glpat-PLANTED-wizard-TOKEN-0011");
 const QString kUserToken = QStringLiteral("glpat-PLANTED-wizard-USER-0012");
 const QString kJiraToken = QStringLiteral("ATATT-PLANTED-wizard-JIRA-0013");
 const QString kJiraEmail = QStringLiteral("admin@acme.example");
+const QString kProxyUser = QStringLiteral("proxyuser-0014");
+const QString kProxyPassword = QStringLiteral("Pl4nted-wizard-PROXY-0015");
 const QString kCallback = QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
 const QSize kSize(800, 600); // the smallest screen the wizard must fit
 
@@ -106,6 +109,7 @@ private slots:
     void repeatedClicksWriteOnlyThroughTheirButtons();
     void untrustedChainOnTheFirstPageLeadsOn();
     void pagesStandAlone();
+    void proxyReachesTheRunsNotTheSettings();
 
 private:
     QString url() const
@@ -198,7 +202,7 @@ void TestSetupWizard::cleanup()
     QFile file(settings.fileName());
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray bytes = file.readAll();
-        for (const QString& secret : {kToken, kUserToken, kJiraToken})
+        for (const QString& secret : {kToken, kUserToken, kJiraToken, kProxyPassword})
             QVERIFY2(!bytes.contains(secret.toUtf8()), "a token reached the settings file");
     }
     QSettings().clear();
@@ -869,6 +873,62 @@ void TestSetupWizard::pagesStandAlone()
         QVERIFY(page.isComplete());
         QCOMPARE(context.gitlabToken, kToken.toUtf8());
     }
+}
+
+void TestSetupWizard::proxyReachesTheRunsNotTheSettings()
+{
+    // Typed on the first page, as HTTPS_PROXY has it: the login moves to its own fields.
+    {
+        gjd::wizard::WizardContext context(m_store.get());
+        gjd::wizard::InstanceWizardPage page(&context);
+        page.findChild<QLineEdit*>(QStringLiteral("urlEdit"))->setText(url());
+        QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("tokenEdit")), kToken);
+        page.findChild<QAbstractButton*>(QStringLiteral("optionsToggle"))->click();
+        QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("proxyEdit")),
+                         QStringLiteral("http://%1:%2@proxy.example:3128").arg(kProxyUser, kProxyPassword));
+        page.findChild<QLineEdit*>(QStringLiteral("noProxyEdit"))->setText(QStringLiteral(".corp.example"));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))->text(),
+                 QStringLiteral("http://proxy.example:3128"));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyPasswordEdit"))->echoMode(),
+                 QLineEdit::Password);
+        QVERIFY(page.isComplete());
+        // Every run of the wizard (the token check, the plan, the verification) uses it.
+        QString error;
+        const auto options = context.runOptions(&error);
+        QVERIFY2(options, qPrintable(error));
+        const auto server = options->proxy.proxyFor(QUrl(url()));
+        QVERIFY(server);
+        QCOMPARE(server->display(), QStringLiteral("http://proxy.example:3128"));
+        QCOMPARE(server->user, kProxyUser);
+        QCOMPARE(server->password, kProxyPassword);
+        QVERIFY(!options->proxy.proxyFor(QUrl(QStringLiteral("https://git.corp.example"))));
+        // A bad one keeps Next off, said on the page.
+        page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))
+            ->setText(QStringLiteral("socks5://proxy.example"));
+        QVERIFY(!page.isComplete());
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("urlError"))->text().contains(QLatin1String("SOCKS")));
+        page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))
+            ->setText(QStringLiteral("http://proxy.example:3128"));
+        QVERIFY(page.isComplete());
+        context.save();
+    }
+    // Kept for the next time without its login; the settings file never saw it.
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY2(bytes.contains("proxy.example:3128"), bytes.constData());
+    QVERIFY2(!bytes.contains(kProxyPassword.toUtf8()) && !bytes.contains(kProxyUser.toUtf8()),
+             bytes.constData());
+    gjd::wizard::WizardContext next(m_store.get());
+    next.load();
+    QCOMPARE(next.connection.proxy, QStringLiteral("http://proxy.example:3128"));
+    QCOMPARE(next.connection.noProxy, QStringLiteral(".corp.example"));
+    QVERIFY(next.connection.proxyUser.isEmpty() && next.connection.proxyPassword.isEmpty());
+    gjd::wizard::InstanceWizardPage page(&next);
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("proxyEdit"))->text(), next.connection.proxy);
+    QVERIFY(page.findChild<QAbstractButton*>(QStringLiteral("optionsToggle"))->isChecked());
 }
 
 QTEST_MAIN(TestSetupWizard)

@@ -13,7 +13,7 @@ for tool in tinyproxy nginx python3; do command -v "$tool" >/dev/null || fail "$
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-proxy.XXXXXX")
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 100); do python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0; sleep 0.1; done; cat "$tmp"/nginx/error.log "$tmp"/*.log >&2 2>/dev/null || true; fail "nothing listens on port $1"; }
 
@@ -43,9 +43,9 @@ CONF
 nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
 pids+=($!)
 
-# tinyproxy: one open, one that wants Basic credentials (alice / s3cret99).
-start_proxy() { # NAME [BasicAuth line]
-    local port
+# tinyproxy: one open, one that wants Basic credentials (alice / s3cret99). Not in a $(…)
+# subshell: the pid must reach the cleanup trap.
+start_proxy() { # NAME [BasicAuth line]: the port in $port
     port=$(free_port)
     cat >"$tmp/$1.conf" <<CONF
 Port $port
@@ -60,10 +60,11 @@ ${2:-}
 CONF
     tinyproxy -d -c "$tmp/$1.conf" >/dev/null 2>&1 &
     pids+=($!)
-    echo "$port"
 }
-open_port=$(start_proxy open)
-auth_port=$(start_proxy auth 'BasicAuth alice s3cret99')
+start_proxy open
+open_port=$port
+start_proxy auth 'BasicAuth alice s3cret99'
+auth_port=$port
 wait_port "$web"; wait_port "$open_port"; wait_port "$auth_port"
 
 target=https://127.0.0.1:$web

@@ -46,6 +46,7 @@ private slots:
     void roundTripInTheRealKeyring();
     void unavailableKeychainIsReportedAndNothingIsWritten();
     void cliReadsTheSavedToken();
+    void cliSaysWhyTheKeychainCannotBeReached();
 };
 
 void TestKeychain::initTestCase()
@@ -93,7 +94,9 @@ void TestKeychain::unavailableKeychainIsReportedAndNothingIsWritten()
     store.write(CredentialStore::gitlabTokenKey(QStringLiteral("https://gitlab.example.com")), secret);
     const auto result = next(spy, 0);
     QCOMPARE(result.error, CredentialStore::Error::Unavailable);
-    QVERIFY2(result.message.contains(QStringLiteral("not available")), qPrintable(result.message));
+    QVERIFY2(
+        result.message.contains(QStringLiteral("The keychain (Secret Service over D-Bus) cannot be reached")),
+        qPrintable(result.message));
     QVERIFY(!result.message.contains(QString::fromLatin1(secret)));
     QCOMPARE(filesContaining(secret), QStringList()); // no plaintext fallback, anywhere in HOME
 }
@@ -157,6 +160,64 @@ void TestKeychain::cliReadsTheSavedToken()
     QVERIFY2(out.contains("no GitLab token is saved for https://other.example:1"), out.constData());
     store.remove(CredentialStore::gitlabTokenKey(instance));
     QCOMPARE(next(spy, 1).error, CredentialStore::Error::None);
+}
+
+// No session bus, or one where nothing answers: the CLI says that the keychain cannot be reached
+// and why, in one line and without the store's log line, not that no token is saved. A run whose
+// checks need no token does not ask the keychain at all.
+void TestKeychain::cliSaysWhyTheKeychainCannotBeReached()
+{
+    if (qEnvironmentVariable("GJD_KEYCHAIN") != QLatin1String("unavailable"))
+        QSKIP("runs without a session bus");
+    const auto run = [](const QStringList& arguments, bool withBus, QByteArray* out, QByteArray* err) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("GITLAB_TOKEN"));
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        if (!withBus) {
+            env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+            env.remove(QStringLiteral("DISPLAY"));
+        }
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(GJD_CLI_PATH), QStringList{QStringLiteral("check")} + arguments);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("the CLI did not finish");
+        *out = p.readAllStandardOutput();
+        *err = p.readAllStandardError();
+        return p.exitCode();
+    };
+    const QStringList arguments{QStringLiteral("https://127.0.0.1:1"), QStringLiteral("--use-keychain"),
+                                QStringLiteral("--timeout"), QStringLiteral("2")};
+    QByteArray out;
+    QByteArray err;
+    // A session bus address where nothing listens (keychain_test.sh).
+    QCOMPARE(run(arguments, true, &out, &err), 2);
+    QVERIFY2(out.isEmpty(), out.constData());
+    QVERIFY2(
+        err.startsWith("gitlab-jira-doctor-cli: --use-keychain: The keychain (Secret Service over D-Bus) "
+                       "cannot be reached: "),
+        err.constData());
+    QVERIFY2(err.contains("no-such-bus"), err.constData()); // which bus
+    QVERIFY2(!err.contains("no GitLab token is saved"), err.constData());
+    QVERIFY2(!err.contains("gjd.keychain"), err.constData());
+    QCOMPARE(err.trimmed().count('\n'), 0);
+    // No session bus at all (a server, an ssh session, a CI job).
+    QCOMPARE(run(arguments, false, &out, &err), 2);
+    QVERIFY2(err.startsWith(
+                 "gitlab-jira-doctor-cli: --use-keychain: The keychain (Secret Service over D-Bus) "
+                 "cannot be reached: there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set"),
+             err.constData());
+    QVERIFY2(err.contains("GITLAB_TOKEN"), err.constData()); // what to do instead
+    QVERIFY2(!err.contains("no GitLab token is saved"), err.constData());
+    QVERIFY2(!err.contains("gjd.keychain"), err.constData());
+    QCOMPARE(err.trimmed().count('\n'), 0);
+    // Only TLS checks: no token needed, the keychain is not asked, the run goes ahead (nothing
+    // listens on port 1: exit 1).
+    QCOMPARE(
+        run(arguments + QStringList{QStringLiteral("--only"), QStringLiteral("tls.")}, false, &out, &err), 1);
+    QVERIFY2(out.contains("tls.handshake"), out.constData());
+    QVERIFY2(!err.contains("keychain"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)

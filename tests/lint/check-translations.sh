@@ -13,7 +13,10 @@ status=0
 for ts in "$@"; do
     copy="$tmp/$(basename "$ts")"
     cp -- "$ts" "$copy"
-    (cd "$src" && "$lupdate" -silent -locations none -no-obsolete src ui -ts "$copy") >/dev/null
+    # The English .ts holds only the plural forms of the source language.
+    plurals=()
+    case $ts in *_en.ts) plurals=(-pluralonly) ;; esac
+    (cd "$src" && "$lupdate" -silent -locations none -no-obsolete "${plurals[@]}" src ui -ts "$copy") >/dev/null
     if ! diff -u "$ts" "$copy" >"$tmp/diff"; then
         echo "$ts is out of date: build the update_translations target and translate the new strings:" >&2
         grep -E '^[-+] *<source>' "$tmp/diff" | head -40 >&2 || true

@@ -259,6 +259,26 @@ void TestFleet::summaryOrdersFailingChecks()
                  .value(QStringLiteral("report"))
                  .toInt(),
              3);
+
+    // And back, as `show` reads it: the same entries in file order; what is not a fleet report is refused.
+    QString error;
+    const auto back = FleetReport::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->entries.size(), 5);
+    QCOMPARE(back->entries.at(4).line, 5);
+    QCOMPARE(back->entries.at(4).error, QStringLiteral("invalid URL"));
+    QCOMPARE(back->summary().failing.at(0).count, 2);
+    QJsonObject wrong = json;
+    wrong.insert(QStringLiteral("schema"), QStringLiteral("gitlab-jira-doctor/report/1"));
+    QVERIFY(!FleetReport::fromJson(wrong, &error));
+    QJsonObject dangling = json;
+    QJsonArray instances = dangling.value(QStringLiteral("instances")).toArray();
+    QJsonObject first = instances.at(0).toObject();
+    first.insert(QStringLiteral("report"), 99);
+    instances.replace(0, first);
+    dangling.insert(QStringLiteral("instances"), instances);
+    QVERIFY(!FleetReport::fromJson(dangling, &error));
+    QVERIFY2(error.contains(QStringLiteral("no report")), qPrintable(error));
 }
 
 void TestFleet::openMetricsSeries()

@@ -178,6 +178,20 @@ Junit parseJunit(const QByteArray& xml)
     return out;
 }
 
+// A JUnit time ("1.234" seconds) in milliseconds; -1 when it is not one.
+qint64 milliseconds(QString time)
+{
+    static const QRegularExpression seconds(QStringLiteral("^\\d+\\.\\d{3}$"));
+    if (!seconds.match(time).hasMatch())
+        return -1;
+    return time.remove(QLatin1Char('.')).toLongLong();
+}
+
+qint64 attributeMs(const QXmlStreamAttributes& attributes, const char* name)
+{
+    return milliseconds(attributes.value(QLatin1String(name)).toString());
+}
+
 int attributeInt(const QXmlStreamAttributes& attributes, const char* name)
 {
     bool ok = false;
@@ -214,6 +228,8 @@ class TestFormatters final : public QObject
 private slots:
     void junitIsWellFormed();
     void junitHasOneSuitePerCategory();
+    void junitTimesAddUp_data();
+    void junitTimesAddUp();
     void junitMapsStatuses_data();
     void junitMapsStatuses();
     void junitKeepsHostileTextAsText();
@@ -251,7 +267,8 @@ void TestFormatters::junitIsWellFormed()
     QCOMPARE(attributeInt(junit.attributes, "failures"), 1);
     QCOMPARE(attributeInt(junit.attributes, "errors"), 1);
     QCOMPARE(attributeInt(junit.attributes, "skipped"), 2);
-    QCOMPARE(junit.attributes.value(QLatin1String("time")).toString(), QStringLiteral("0.812"));
+    // The sum of the suites' times (8 checks of 40 ms, one of 45 ms), not the run's 812 ms.
+    QCOMPARE(junit.attributes.value(QLatin1String("time")).toString(), QStringLiteral("0.365"));
 }
 
 void TestFormatters::junitHasOneSuitePerCategory()
@@ -298,6 +315,46 @@ void TestFormatters::junitHasOneSuitePerCategory()
         total += int(suite.cases.size());
     }
     QCOMPARE(total, int(m_report.checks.size()));
+}
+
+void TestFormatters::junitTimesAddUp_data()
+{
+    QTest::addColumn<qint64>("runMs");
+    QTest::addColumn<qint64>("checkMs");
+    // Checks run concurrently: each one's time is mostly the same wait, and their sum is far
+    // more than the run's wall-clock time (the defect: a total below the sum of its suites).
+    QTest::newRow("concurrent checks") << qint64(120) << qint64(900);
+    QTest::newRow("run longer than its checks") << qint64(5000) << qint64(3);
+    QTest::newRow("nothing measured") << qint64(0) << qint64(0);
+    QTest::newRow("odd milliseconds") << qint64(7) << qint64(1001);
+}
+
+// CI tools add times up: the total is exactly the sum of the suites, and a suite's time exactly
+// the sum of its cases.
+void TestFormatters::junitTimesAddUp()
+{
+    QFETCH(qint64, runMs);
+    QFETCH(qint64, checkMs);
+    Report report = m_report;
+    report.durationMs = runMs;
+    for (Finding& f : report.checks)
+        f.durationMs = checkMs;
+    const Junit junit = parseJunit(JunitFormatter::format(report));
+    QVERIFY2(junit.error.isEmpty(), qPrintable(junit.error));
+    qint64 suites = 0;
+    for (const JunitSuite& suite : junit.suites) {
+        qint64 cases = 0;
+        for (const JunitCase& c : suite.cases) {
+            QVERIFY2(milliseconds(c.time) >= 0, qPrintable(c.time));
+            cases += milliseconds(c.time);
+        }
+        const qint64 suiteMs = attributeMs(suite.attributes, "time");
+        QVERIFY2(suiteMs >= 0, qPrintable(suite.attributes.value(QLatin1String("time")).toString()));
+        QCOMPARE(suiteMs, cases);
+        suites += suiteMs;
+    }
+    QCOMPARE(attributeMs(junit.attributes, "time"), suites);
+    QCOMPARE(suites, checkMs * report.checks.size());
 }
 
 void TestFormatters::junitMapsStatuses_data()

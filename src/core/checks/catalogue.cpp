@@ -361,3 +361,43 @@ QString Categories::title(const QString& id)
 }
 
 } // namespace gjd
+
+namespace gjd {
+
+QSet<QString> selectChecks(const CheckList& checks, const QStringList& only, const QStringList& skip)
+{
+    const auto find = [&checks](const QString& id) -> const Check* {
+        for (const auto& c : checks) {
+            if (c->id() == id)
+                return c.get();
+        }
+        return nullptr;
+    };
+    QSet<QString> selected;
+    if (only.isEmpty()) {
+        for (const auto& c : checks)
+            selected.insert(c->id());
+    }
+    for (const QString& s : only) {
+        for (const QString& id : matchSelector(s))
+            selected.insert(id);
+    }
+    for (const QString& s : skip) {
+        for (const QString& id : matchSelector(s))
+            selected.remove(id);
+    }
+    QList<QString> queue(selected.cbegin(), selected.cend());
+    while (!queue.isEmpty()) {
+        if (const Check* c = find(queue.takeLast())) {
+            for (const QString& p : c->prerequisites()) {
+                if (!selected.contains(p)) {
+                    selected.insert(p);
+                    queue.append(p);
+                }
+            }
+        }
+    }
+    return selected;
+}
+
+} // namespace gjd

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -154,6 +155,10 @@ QStringList catalogueProblems(const CheckList& checks);
 // Ids of the catalogue matching an --only/--skip selector: an exact id, or a prefix ending in "."
 // ("tls.") or a category id ("tls"). Empty when nothing matches.
 QStringList matchSelector(const QString& selector);
+// The checks a run reports on: --only (every check of `checks` when empty) minus --skip, plus
+// every prerequisite of what is left. The runner runs these; the CLI asks for a token only when
+// one of them reads an api.* probe.
+QSet<QString> selectChecks(const CheckList& checks, const QStringList& only, const QStringList& skip);
 
 // Small helpers for evaluate().
 inline void set(Finding& f, Status status, const QString& summary, const QString& remedy = QString())

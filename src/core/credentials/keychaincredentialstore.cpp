@@ -22,6 +22,34 @@ QString KeychainCredentialStore::serviceName()
     return QStringLiteral(GJD_APP_ID);
 }
 
+QString KeychainCredentialStore::backendName()
+{
+#if defined(Q_OS_MACOS)
+    return tr("macOS Keychain");
+#elif defined(Q_OS_WIN)
+    return tr("Windows Credential Manager");
+#else
+    return tr("Secret Service over D-Bus");
+#endif
+}
+
+QString KeychainCredentialStore::unreachable(const QString& backendError)
+{
+#if defined(Q_OS_MACOS) || defined(Q_OS_WIN)
+    return tr("The keychain (%1) cannot be reached: %2.").arg(backendName(), backendError);
+#else
+    // QtKeychain passes on what libsecret or D-Bus said; which session bus it tried (or that there
+    // is none, as on a server, over ssh or in a CI job) is what explains it.
+    const QString bus = qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+    const QString why = bus.isEmpty()
+                            ? tr("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+                            : tr("%1 (D-Bus session bus %2)").arg(backendError, bus);
+    return tr("The keychain (%1) cannot be reached: %2. It needs a Secret Service such as GNOME Keyring or "
+              "KWallet, running in the user's desktop session.")
+        .arg(backendName(), why);
+#endif
+}
+
 void KeychainCredentialStore::read(const QString& key)
 {
     enqueue({Operation::Read, key, QByteArray()});
@@ -90,18 +118,20 @@ void KeychainCredentialStore::startNext()
         case QKeychain::NoBackendAvailable:
         case QKeychain::NotImplemented:
         case QKeychain::OtherError:
+            // On Linux a missing session bus or Secret Service shows up as OtherError.
+            result.error = Error::Unavailable;
+            result.message = unreachable(finishedJob->errorString());
+            break;
         case QKeychain::CouldNotDeleteEntry:
-            // On Linux a missing or locked Secret Service shows up as OtherError.
-            result.error =
-                finishedJob->error() == QKeychain::CouldNotDeleteEntry ? Error::Other : Error::Unavailable;
-            result.message =
-                tr("The keychain is not available (%1). Start a Secret Service such as GNOME Keyring or "
-                   "KWallet, or choose not to remember the token.")
-                    .arg(finishedJob->errorString());
+            result.error = Error::Other;
+            result.message = tr("The keychain (%1) could not delete the entry: %2.")
+                                 .arg(backendName(), finishedJob->errorString());
             break;
         }
+        // The message says it all to the user; the backend's own words only for a debug log
+        // (QT_LOGGING_RULES="gjd.keychain.debug=true").
         if (result.error != Error::None && result.error != Error::NotFound)
-            qCInfo(lcKeychain) << "keychain" << operation << "failed:" << finishedJob->errorString();
+            qCDebug(lcKeychain) << "keychain" << operation << "failed:" << finishedJob->errorString();
         m_busy = false;
         emit finished(result);
         startNext();

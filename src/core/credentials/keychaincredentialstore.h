@@ -19,6 +19,8 @@ public:
     ~KeychainCredentialStore() override;
 
     static QString serviceName();
+    // The keychain QtKeychain uses here, as users know it ("Secret Service over D-Bus" on Linux).
+    static QString backendName();
 
     void read(const QString& key) override;
     void write(const QString& key, const QByteArray& secret) override;
@@ -33,6 +35,8 @@ private:
     };
     void enqueue(Pending pending);
     void startNext();
+    // Error::Unavailable's message: which keychain cannot be reached, and why.
+    static QString unreachable(const QString& backendError);
 
     QQueue<Pending> m_queue;
     bool m_busy = false;

@@ -58,6 +58,16 @@ struct FleetReport
     FleetSummary summary() const;
 
     QJsonObject toJson() const;
+    // A fleet report as toJson() writes it (`show` reads one back). nullopt with *error
+    // (translated) when it is not one: wrong schema, a report that Report::fromJson refuses, an
+    // instance that points at no report, more than FleetTargets::maxTargets entries.
+    static std::optional<FleetReport> fromJson(const QJsonObject& object, QString* error);
+    // Reads `path` when it is a fleet report (JSON with the fleet schema, at most maxFileBytes);
+    // nullopt otherwise, with *isFleet false when it is something else (then *error is empty:
+    // the caller tries the other kinds), or true with *error (translated) when it is a fleet
+    // report that cannot be used.
+    static constexpr qint64 maxFileBytes = 256 * 1024 * 1024;
+    static std::optional<FleetReport> readFile(const QString& path, bool* isFleet, QString* error);
 };
 
 } // namespace gjd

@@ -98,6 +98,12 @@ void FleetRunner::cancel()
     startNext();
 }
 
+void FleetRunner::releaseTranscripts(int index)
+{
+    if (index >= 0 && index < m_jobs.size() && m_jobs[index].entry.report)
+        m_jobs[index].entry.report->transcripts.clear();
+}
+
 FleetReport FleetRunner::report() const
 {
     FleetReport r;

@@ -49,6 +49,9 @@ public:
     int done() const { return m_done; }
     // Every entry so far, in file order; the reports of instances still running are missing.
     FleetReport report() const;
+    const FleetEntry& entry(int index) const { return m_jobs.at(index).entry; }
+    // Drops the HTTP transcripts of a finished instance (once its export is written).
+    void releaseTranscripts(int index);
 
 signals:
     void instanceStarted(int index);

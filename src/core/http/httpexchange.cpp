@@ -11,6 +11,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHttp, "gjd.http", QtInfoMsg)
 
 namespace gjd {
@@ -202,7 +204,12 @@ QByteArray HttpExchange::requestHead(bool forTranscript) const
         host += ':' + QByteArray::number(port);
     head += "Host: " + host + "\r\n";
     head += "User-Agent: gitlab-jira-doctor/" GJD_VERSION "\r\n";
-    head += "Accept: */*\r\n";
+    // One Accept: the request's own (API calls ask for JSON, pages for HTML), else any type.
+    const bool ownAccept =
+        std::any_of(m_request.headers.cbegin(), m_request.headers.cend(),
+                    [](const auto& h) { return h.first.compare("Accept", Qt::CaseInsensitive) == 0; });
+    if (!ownAccept)
+        head += "Accept: */*\r\n";
     head += "Connection: close\r\n";
     for (const auto& h : m_request.headers)
         head += h.first + ": " + h.second + "\r\n";

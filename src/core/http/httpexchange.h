@@ -23,7 +23,8 @@ struct HttpRequest
 {
     QByteArray method = "GET";
     QUrl url;            // https://host[:port]/path[?query]
-    HttpHeaders headers; // sent as given, after Host/User-Agent/Accept/Connection
+    HttpHeaders headers; // sent as given, after Host/User-Agent/Accept/Connection; an Accept
+                         // here replaces the default "Accept: */*"
     QByteArray body;
     // Connect here instead of resolving the URL's host (--resolve, or the address DNS gave);
     // the URL's host stays the SNI name and the Host header.

@@ -80,8 +80,14 @@ InstanceWizardPage::InstanceWizardPage(WizardContext* context, QWidget* parent)
     input.publicUrl = c.publicUrl;
     input.caFile = c.caFile;
     input.address = c.address;
+    input.proxy = c.proxy;
+    input.proxyUser = c.proxyUser;
+    input.proxyPassword = c.proxyPassword;
+    input.noProxy = c.noProxy;
+    input.proxyDirect = c.proxyDirect;
     m_form->setInput(input);
-    m_form->setOptionsExpanded(!c.caFile.isEmpty() || !c.address.isEmpty());
+    m_form->setOptionsExpanded(!c.caFile.isEmpty() || !c.address.isEmpty() || !c.proxy.isEmpty() ||
+                               !c.noProxy.isEmpty() || c.proxyDirect);
     m_remember->setChecked(context->rememberToken);
 
     connect(m_form, &ConnectionForm::changed, this, &InstanceWizardPage::inputChanged);
@@ -199,6 +205,11 @@ void InstanceWizardPage::inputChanged()
     c.publicUrl = typed.publicUrl;
     c.caFile = typed.caFile;
     c.address = typed.address;
+    c.proxy = typed.proxy;
+    c.proxyUser = typed.proxyUser;
+    c.proxyPassword = typed.proxyPassword; // memory only, as the token
+    c.noProxy = typed.noProxy;
+    c.proxyDirect = typed.proxyDirect;
     context()->gitlabToken = m_form->tokenEdit()->text().trimmed().toUtf8();
     // Results of another URL or token are not shown under this one.
     m_result->hide();

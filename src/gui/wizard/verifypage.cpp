@@ -219,7 +219,10 @@ void VerifyWizardPage::exportReport()
 {
     const Credentials c = context()->credentials();
     auto* dialog = new ExportDialog(
-        m_report, ExportBundle::secretsOf(c.gitlabToken, c.jiraToken, context()->connection.jiraEmail), this);
+        m_report,
+        ExportBundle::secretsOf(c.gitlabToken, c.jiraToken, context()->connection.jiraEmail) +
+            proxySecrets(context()->connection),
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -2,6 +2,7 @@
 #include "wizardcontext.h"
 
 #include "instanceurl.h"
+#include "uisettings.h"
 
 #include <QSettings>
 #include <QTimer>
@@ -101,6 +102,11 @@ void WizardContext::load()
     rememberToken = settings.value(QStringLiteral("rememberToken"), false).toBool();
     rememberJiraToken = settings.value(QStringLiteral("rememberJiraToken"), false).toBool();
     settings.endGroup();
+    // The proxy is the pane's too (uisettings.h); its login is never kept.
+    const uisettings::ProxyFields proxy = uisettings::proxyFields();
+    connection.proxy = proxy.proxy;
+    connection.noProxy = proxy.noProxy;
+    connection.proxyDirect = proxy.direct;
 }
 
 void WizardContext::save() const
@@ -118,6 +124,7 @@ void WizardContext::save() const
     settings.setValue(QStringLiteral("jiraEmail"), connection.jiraEmail.trimmed());
     settings.setValue(QStringLiteral("rememberJiraToken"), rememberJiraToken);
     settings.endGroup();
+    uisettings::setProxyFields({connection.proxy, connection.noProxy, connection.proxyDirect});
 }
 
 void WizardContext::cancelAll()

@@ -20,8 +20,10 @@ namespace gjd::wizard {
 // A page reads what the pages before it decided and writes what it decides; nothing else.
 //
 // Tokens live here in memory only. They reach the CredentialStore when the admin ticks
-// "Remember", and never QSettings, logs or the clipboard. save() and load() keep the rest under
-// "wizard/" in QSettings.
+// "Remember", and never QSettings, logs or the clipboard. The proxy password
+// (connection.proxyPassword) lives here in memory only and is never saved anywhere. save() and
+// load() keep the rest under "wizard/" in QSettings, the proxy without its login under
+// "connection/" (uisettings::setProxyFields, shared with the pane).
 class WizardContext final : public QObject
 {
     Q_OBJECT
@@ -29,7 +31,8 @@ class WizardContext final : public QObject
 public:
     explicit WizardContext(CredentialStore* store, QObject* parent = nullptr);
 
-    // Page 1: how to reach the instance (URL, public URL, CA file, address, as typed), the token.
+    // Page 1: how to reach the instance (URL, public URL, CA file, address, proxy, as typed), the
+    // token.
     ConnectionInput connection;
     QByteArray gitlabToken;
     bool rememberToken = false;
