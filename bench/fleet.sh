@@ -103,53 +103,55 @@ for n in $SIZES; do
 done
 
 now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }
-measure() { # NAME ARGS...: wall µs in M_US, peak KiB in M_KB
+measure() { # NAME ARGS...: wall µs in M_US, peak KiB in M_KB, CPU (user + system) ms in M_CPU
     local name=$1 start end
     shift
     start=$(now_us)
     local rc=0
-    /usr/bin/time -o "$work/$name.time" -f '%M' timeout -k 2 900 env -u GITLAB_TOKEN \
+    /usr/bin/time -o "$work/$name.time" -f '%M %U %S' timeout -k 2 900 env -u GITLAB_TOKEN \
         -u https_proxy -u HTTPS_PROXY -u ALL_PROXY -u all_proxy "$CLI" "$@" </dev/null >"$work/$name.out" 2>"$work/$name.err" || rc=$?
     end=$(now_us)
     [[ $rc -le 1 ]] || { tail -5 "$work/$name.err" >&2; die "$name exited with $rc"; }
     M_US=$((end - start))
-    M_KB=$(tail -n 1 "$work/$name.time")
+    read -r M_KB user sys < <(tail -n 1 "$work/$name.time")
+    M_CPU=$(python3 -c "print(round(($user + $sys) * 1000))")
 }
 common=(--trust-store "$work/pki/trust.pem" --format json --quiet --timeout 10)
 [[ -n $PARALLEL ]] && fleet_parallel=(--parallel "$PARALLEL") || fleet_parallel=()
 
-declare -A WALL RSS RATIO
+declare -A WALL RSS RATIO CPU
 note "warm-up"
 measure one check "https://gitlab-1.test:$relay" --resolve "gitlab-1.test:$relay:127.0.0.1" "${common[@]}"
 for ((round = 1; round <= RUNS; round++)); do
     measure one check "https://gitlab-1.test:$relay" --resolve "gitlab-1.test:$relay:127.0.0.1" "${common[@]}"
     one=$M_US
-    WALL[one]+="$M_US " RSS[one]+="$M_KB "
+    WALL[one]+="$M_US " RSS[one]+="$M_KB " CPU[one]+="$M_CPU "
     for n in $SIZES; do
         measure "fleet-$n" check --targets "$work/targets-$n.txt" "${fleet_parallel[@]}" "${common[@]}"
         python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['summary']; assert s['instances']==int(sys.argv[2]) and s['bad_lines']==0, s" \
             "$work/fleet-$n.out" "$n" || die "fleet of $n: not every instance ran"
-        WALL[$n]+="$M_US " RSS[$n]+="$M_KB "
+        WALL[$n]+="$M_US " RSS[$n]+="$M_KB " CPU[$n]+="$M_CPU "
         RATIO[$n]+="$(python3 -c "print(f'{$M_US/$one:.2f}')") "
     done
-    note "round $round: one $((one / 1000)) ms; $(for n in $SIZES; do printf '%s: %s ms  ' "$n" "$(( ${WALL[$n]##* } ))"; done)"
+    note "round $round: one $((one / 1000)) ms; $(for n in $SIZES; do w=(${WALL[$n]}); printf '%s: %s ms  ' "$n" "$((${w[-1]} / 1000))"; done)"
 done
 
-row() { # LABEL WALLS RSSES [RATIOS]
+row() { # LABEL WALLS RSSES CPUS [RATIOS]
     python3 - "$@" <<'PY'
 import statistics, sys
 label, walls, rsses = sys.argv[1], [int(x) / 1000 for x in sys.argv[2].split()], [int(x) / 1024 for x in sys.argv[3].split()]
-ratios = [float(x) for x in sys.argv[4].split()] if len(sys.argv) > 4 else []
+cpus = [int(x) for x in sys.argv[4].split()]
+ratios = [float(x) for x in sys.argv[5].split()] if len(sys.argv) > 5 else []
 ratio = f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "1"
 print(f"| {label} | {statistics.median(walls):.0f} ({min(walls):.0f}–{max(walls):.0f}) | {ratio} | "
-      f"{statistics.median(rsses):.0f} ({min(rsses):.0f}–{max(rsses):.0f}) |")
+      f"{statistics.median(rsses):.0f} ({min(rsses):.0f}–{max(rsses):.0f}) | {statistics.median(cpus):.0f} |")
 PY
 }
 table=$(
-    echo "| run | wall ms, median (min–max) | × one instance, per round | peak RSS MiB |"
-    echo "|---|---|---|---|"
-    row "one instance" "${WALL[one]}" "${RSS[one]}"
-    for n in $SIZES; do row "$n instances" "${WALL[$n]}" "${RSS[$n]}" "${RATIO[$n]}"; done
+    echo "| run | wall ms, median (min–max) | × one instance, per round | peak RSS MiB | CPU ms (user + system) |"
+    echo "|---|---|---|---|---|"
+    row "one instance" "${WALL[one]}" "${RSS[one]}" "${CPU[one]}"
+    for n in $SIZES; do row "$n instances" "${WALL[$n]}" "${RSS[$n]}" "${CPU[$n]}" "${RATIO[$n]}"; done
 )
 parallel_used=${PARALLEL:-$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['parallel'])" "$work/fleet-${SIZES##* }.out")}
 echo "$table"

@@ -47,6 +47,12 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright
 install(FILES ${PROJECT_SOURCE_DIR}/docs/report.schema.json ${PROJECT_SOURCE_DIR}/docs/diff.schema.json
     ${PROJECT_SOURCE_DIR}/docs/fleet.schema.json
     DESTINATION share/${PROJECT_NAME}/schemas COMPONENT cli)
+# Monitoring examples (docs/monitoring.md): the systemd timer and service that leave metrics for
+# node_exporter, and the Prometheus alert rules.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/monitoring/gitlab-jira-doctor-fleet.service
+    ${PROJECT_SOURCE_DIR}/docs/monitoring/gitlab-jira-doctor-fleet.timer
+    ${PROJECT_SOURCE_DIR}/docs/monitoring/gitlab-jira-doctor.rules.yml
+    DESTINATION share/doc/${PROJECT_NAME}-cli/examples COMPONENT cli)
 # bash completion for the CLI, where bash-completion looks for it on demand.
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/gitlab-jira-doctor-cli.bash-completion
     DESTINATION share/bash-completion/completions

@@ -32,6 +32,7 @@ test_packages=(
     # (prometheus_client's parsers, node_exporter's textfile collector, promtool for the alert
     # rules); on a machine with systemd these packages start their services
     python3-prometheus-client python3-yaml prometheus prometheus-node-exporter
+    systemd # systemd-analyze verify: the timer and service of docs/monitoring/
     # tests/oracles: Ruby's Net::HTTP (GitLab.com) and Java 17's JSSE (Jira Cloud) as real TLS
     # clients; a JDK, not a JRE: `java JsseOracle.java` needs the jdk.compiler module
     ruby openjdk-17-jdk-headless

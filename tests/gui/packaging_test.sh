@@ -138,7 +138,10 @@ for file in usr/bin/gitlab-jira-doctor-cli \
             usr/share/man/man1/gitlab-jira-doctor-cli.1.gz \
             usr/share/gitlab-jira-doctor/schemas/report.schema.json \
             usr/share/gitlab-jira-doctor/schemas/diff.schema.json \
-            usr/share/gitlab-jira-doctor/schemas/fleet.schema.json; do
+            usr/share/gitlab-jira-doctor/schemas/fleet.schema.json \
+            usr/share/doc/gitlab-jira-doctor-cli/examples/gitlab-jira-doctor-fleet.service \
+            usr/share/doc/gitlab-jira-doctor-cli/examples/gitlab-jira-doctor-fleet.timer \
+            usr/share/doc/gitlab-jira-doctor-cli/examples/gitlab-jira-doctor.rules.yml; do
     in_package "$cli_deb" "$file"
 done
 for file in usr/bin/gitlab-jira-doctor \

@@ -18,7 +18,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # Debian's Python: python3-prometheus-client and python3-jsonschema are Debian packages.
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
-for tool in nginx promtool prometheus-node-exporter curl; do
+for tool in nginx promtool prometheus-node-exporter curl systemd-analyze; do
     command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"
 done
 "$py" -c "import prometheus_client" 2>/dev/null || fail "python3-prometheus-client is missing (scripts/install-deps.sh installs it)"
@@ -188,6 +188,16 @@ print(json.dumps({"rule_files": [rules], "evaluation_interval": "1m", "tests": [
     {"interval": "1m", "input_series": series, "alert_rule_test": [chain, expiry, failing, stale]}]}, indent=1))
 PY
 promtool test rules "$tmp/alerts_test.yml" >"$tmp/promtool.log" 2>&1 || { cat "$tmp/promtool.log" >&2; fail "promtool test rules: the alerts do not fire as documented"; }
+
+# The systemd units of docs/monitoring/ as systemd reads them, with this CLI in ExecStart.
+mkdir -p "$tmp/units"
+sed "s#/usr/bin/gitlab-jira-doctor-cli#$cli#" "$src/docs/monitoring/gitlab-jira-doctor-fleet.service" \
+    >"$tmp/units/gitlab-jira-doctor-fleet.service"
+cp "$src/docs/monitoring/gitlab-jira-doctor-fleet.timer" "$tmp/units/"
+grep -q "^ExecStart=$cli check --targets" "$tmp/units/gitlab-jira-doctor-fleet.service" || fail "the service does not run check --targets"
+(cd "$tmp/units" && systemd-analyze verify ./gitlab-jira-doctor-fleet.service ./gitlab-jira-doctor-fleet.timer) \
+    >"$tmp/units/verify.log" 2>&1 || true
+[ ! -s "$tmp/units/verify.log" ] || { cat "$tmp/units/verify.log" >&2; fail "systemd-analyze verify complains about the units"; }
 
 # 4. The scheduled pipeline's script, with this CLI on PATH and the targets file in place.
 mkdir -p "$tmp/job/bin"

@@ -3,26 +3,82 @@
 
 #include "clock.h"
 
+#include <QPointer>
 #include <QTimer>
+
+#include <functional>
 
 #include <algorithm>
 
 namespace gjd {
+
+// The runners of one worker thread. Lives on that thread: everything it creates (runners, probes,
+// sockets) does too.
+class FleetWorker final : public QObject
+{
+public:
+    // Runs `options` here; `done` is called on this thread with the report.
+    void run(const RunOptions& options, const Credentials& credentials,
+             std::function<void(const Report&)> done)
+    {
+        auto* runner = new CheckRunner(this);
+        connect(runner, &CheckRunner::finished, this, [runner, done](const Report& report) {
+            done(report);
+            runner->deleteLater();
+        });
+        runner->start(options, credentials);
+    }
+    void cancelAll()
+    {
+        const auto runners = findChildren<CheckRunner*>(QString(), Qt::FindDirectChildrenOnly);
+        for (CheckRunner* runner : runners)
+            runner->cancel();
+    }
+};
 
 FleetRunner::FleetRunner(QObject* parent)
     : QObject(parent)
 {
 }
 
-FleetRunner::~FleetRunner() = default;
+FleetRunner::~FleetRunner()
+{
+    // Every runner ends on its own thread before the thread does; their late reports are for a
+    // FleetRunner that is gone, and Qt drops calls queued for a deleted receiver.
+    for (FleetWorker* worker : m_workers)
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->cancelAll(); }, Qt::BlockingQueuedConnection);
+    // Each worker (and the runners it still holds) is deleted on its thread as the thread ends.
+    for (const auto& thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+}
+
+void FleetRunner::startWorkers()
+{
+    if (!m_threads.empty())
+        return;
+    const int count = std::clamp(QThread::idealThreadCount(), 1, maxThreads);
+    for (int i = 0; i < count; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("gjd-fleet-%1").arg(i));
+        auto* worker = new FleetWorker;
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+    m_load.assign(m_workers.size(), 0);
+}
 
 bool FleetRunner::start(QList<Job> jobs, int parallel)
 {
     if (m_running)
         return false;
+    startWorkers();
     m_jobs = std::move(jobs);
-    m_runners.clear();
-    m_runners.resize(size_t(m_jobs.size()));
     m_parallel = std::clamp(parallel, 1, maxParallel);
     m_next = 0;
     m_active = 0;
@@ -45,14 +101,24 @@ void FleetRunner::startNext()
             emit instanceFinished(index);
             continue;
         }
-        auto runner = std::make_unique<CheckRunner>();
-        connect(runner.get(), &CheckRunner::finished, this,
-                [this, index](const Report& report) { onRunnerFinished(index, report); });
+        // The least busy worker.
+        const int worker = int(std::min_element(m_load.cbegin(), m_load.cend()) - m_load.cbegin());
+        ++m_load[size_t(worker)];
         ++m_active;
-        CheckRunner* raw = runner.get();
-        m_runners[size_t(index)] = std::move(runner);
-        raw->start(job.options, job.credentials);
-        // The token is the runner's now: no copy stays here.
+        QPointer<FleetRunner> self(this);
+        QMetaObject::invokeMethod(m_workers[size_t(worker)], [w = m_workers[size_t(worker)], self, worker,
+                                                              index, options = job.options,
+                                                              credentials = job.credentials] {
+            w->run(options, credentials, [self, worker, index](const Report& report) {
+                // Back to the FleetRunner's thread; dropped if it is gone.
+                if (self)
+                    QMetaObject::invokeMethod(self.data(), [self, worker, index, report] {
+                        if (self)
+                            self->onRunnerFinished(worker, index, report);
+                    });
+            });
+        });
+        // The token is the worker's now: no copy stays here.
         job.credentials = Credentials{};
     }
     if (m_running && m_done == m_jobs.size()) {
@@ -62,17 +128,13 @@ void FleetRunner::startNext()
     }
 }
 
-void FleetRunner::onRunnerFinished(int index, const Report& report)
+void FleetRunner::onRunnerFinished(int worker, int index, const Report& report)
 {
     Job& job = m_jobs[index];
     job.entry.report = report;
     if (!m_keepTranscripts)
         job.entry.report->transcripts.clear();
-    // Not from inside its own signal: the runner goes once the event loop is back.
-    if (auto& runner = m_runners[size_t(index)]) {
-        runner->disconnect(this);
-        runner.release()->deleteLater();
-    }
+    --m_load[size_t(worker)];
     --m_active;
     ++m_done;
     emit instanceFinished(index);
@@ -91,10 +153,9 @@ void FleetRunner::cancel()
         ++m_done;
     }
     m_next = int(m_jobs.size());
-    for (auto& runner : m_runners) {
-        if (runner)
-            runner->cancel(); // finishes with a report of its own, through onRunnerFinished
-    }
+    // The runners under way finish with a report of their own ("cancelled").
+    for (FleetWorker* worker : m_workers)
+        QMetaObject::invokeMethod(worker, [worker] { worker->cancelAll(); });
     startNext();
 }
 

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -15,13 +16,18 @@ namespace gjd {
 
 // Runs one CheckRunner per instance, at most `parallel` at a time, in file order:
 //
-//   start(jobs, parallel) ──► instanceStarted(i) … instanceFinished(i, report) … ──► finished()
+//   start(jobs, parallel) ──► instanceStarted(i) … instanceFinished(i) … ──► finished()
 //
 // Each instance's run is exactly `check` for it (its own probes, timeouts and connection count:
 // concurrency is across instances, never more connections to one host). A job that could not be
 // prepared (FleetEntry::error) is reported at once and takes no slot. Reports are kept without
 // their HTTP transcripts unless keepTranscripts (an export per instance needs them), which holds
 // the memory of 200 instances to their findings. Nothing blocks; cancel() ends every run.
+//
+// The runners live on worker threads (one per core, at most maxThreads), each with its own event
+// loop: a TLS handshake costs a millisecond or more of CPU (OpenSSL 3 builds a context per socket),
+// and fifty instances are five hundred of them, which one thread would do one after the other.
+// Signals and reports arrive on the thread that owns the FleetRunner.
 class FleetRunner : public QObject
 {
     Q_OBJECT
@@ -39,6 +45,7 @@ public:
 
     static constexpr int defaultParallel = 32;
     static constexpr int maxParallel = 256;
+    static constexpr int maxThreads = 8;
 
     void setKeepTranscripts(bool keep) { m_keepTranscripts = keep; }
     // Returns false (and does nothing) while a run is under way.
@@ -60,10 +67,13 @@ signals:
 
 private:
     void startNext();
-    void onRunnerFinished(int index, const Report& report);
+    void onRunnerFinished(int worker, int index, const Report& report);
+    void startWorkers();
 
     QList<Job> m_jobs;
-    std::vector<std::unique_ptr<CheckRunner>> m_runners; // per job while it runs
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<class FleetWorker*> m_workers; // one per thread, living there
+    std::vector<int> m_load;                   // runs under way per worker
     int m_parallel = defaultParallel;
     int m_next = 0;
     int m_active = 0;
