@@ -5,6 +5,7 @@
 #include "http/systemcas.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "checks/check.h"
 #include "methoddetection.h"
@@ -89,7 +90,12 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     m_cancelled = false;
     m_forcing = false;
     m_boundReached = false;
-    systemcas::preload();
+    // The whole system store is parsed only where the chain analysis needs it (no hashed
+    // certificate directory, see onProbeFinished): it costs tenths of a second of CPU, seconds on
+    // a busy machine, and the program's exit waits for it. A request with a token loads it itself.
+    if (options.trustStore.isEmpty() && options.trustStoreSource == QLatin1String("system") &&
+        !systemcas::hashedLookupAvailable())
+        systemcas::preload();
     m_clock.start();
     m_context = RunContext{};
     m_context.options = options;
@@ -120,33 +126,7 @@ bool CheckRunner::start(const RunOptions& options, const Credentials& credential
     m_probes.clear();
 
     // Selection: --only (all when empty) minus --skip, plus every prerequisite of what is left.
-    QSet<QString> selected;
-    if (options.only.isEmpty()) {
-        for (const auto& c : checks())
-            selected.insert(c->id());
-    } else {
-        for (const QString& s : options.only) {
-            for (const QString& id : matchSelector(s))
-                selected.insert(id);
-        }
-    }
-    for (const QString& s : options.skip) {
-        for (const QString& id : matchSelector(s))
-            selected.remove(id);
-    }
-    QList<QString> queue(selected.cbegin(), selected.cend());
-    while (!queue.isEmpty()) {
-        const QString id = queue.takeLast();
-        if (const Check* c = findIn(id)) {
-            for (const QString& p : c->prerequisites()) {
-                if (!selected.contains(p)) {
-                    selected.insert(p);
-                    queue.append(p);
-                }
-            }
-        }
-    }
-    m_selected = selected;
+    m_selected = selectChecks(checks(), options.only, options.skip);
 
     // The probes the selected checks read, with their dependencies.
     QSet<QString> probeIds;
@@ -345,11 +325,16 @@ void CheckRunner::onProbeFinished(const QString& id)
     qCDebug(lcRunner) << "probe" << id << "finished in" << state->durationMs << "ms";
     const bool analyse = id == QLatin1String("tls") && m_context.tls && m_context.tls->handshakeOk &&
                          !m_context.tls->chain.isEmpty();
-    // An empty trust store from "system" means the system's: loaded off the UI thread
+    // An empty trust store from "system" means the system's. The analysis asks it only about the
+    // served chain's names: the hashed directories answer that from a few files, as OpenSSL and
+    // Qt's own verification look it up. Without them, the whole store is loaded off the UI thread
     // (systemcas). The TLS probe counts as done only once its chain is analysed.
     const bool systemStore = m_context.options.trustStore.isEmpty() &&
                              m_context.options.trustStoreSource == QLatin1String("system");
-    auto complete = [this, state, analyse, systemStore, run = m_runNumber] {
+    std::optional<QList<QSslCertificate>> systemLookup;
+    if (analyse && systemStore)
+        systemLookup = systemcas::lookUpBySubjectHash(ChainAnalysis::trustStoreLookups(m_context.tls->chain));
+    auto complete = [this, state, analyse, systemStore, systemLookup, run = m_runNumber] {
         // A store that became ready after this run ended (or during the next one) is not ours.
         if (!m_running || run != m_runNumber)
             return;
@@ -357,7 +342,9 @@ void CheckRunner::onProbeFinished(const QString& id)
         state->done = true;
         if (analyse)
             m_context.chain = ChainAnalysis::analyze(
-                m_context.tls->chain, systemStore ? systemcas::certificates() : m_context.options.trustStore,
+                m_context.tls->chain,
+                !systemStore ? m_context.options.trustStore
+                             : (systemLookup ? *systemLookup : systemcas::certificates()),
                 m_context.options.extraCaCertificates);
         // Probes emit finished() from inside socket signal handlers: continue from the event loop.
         QTimer::singleShot(0, this, [this] {
@@ -365,7 +352,7 @@ void CheckRunner::onProbeFinished(const QString& id)
             advance();
         });
     };
-    if (analyse && systemStore && !systemcas::ready()) {
+    if (analyse && systemStore && !systemLookup && !systemcas::ready()) {
         state->completing = true;
         systemcas::whenReady(this, complete);
         return;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "http/systemcas.h"
 #include "report.h"
 #include "tls/chainanalysis.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSslCertificate>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <openssl/evp.h>
@@ -30,6 +33,41 @@ QString cn(const QSslCertificate& c)
     return c.subjectInfo(QSslCertificate::CommonName).value(0);
 }
 
+// The file name `openssl rehash` gives a certificate's link, without the ".<n>".
+QString subjectHash(const QSslCertificate& c)
+{
+    const QByteArray der = c.toDer();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
+    X509* x = d2i_X509(nullptr, &p, der.size());
+    if (!x)
+        return QString();
+    int ok = 0;
+    const unsigned long hash = X509_NAME_hash_ex(X509_get_subject_name(x), nullptr, nullptr, &ok);
+    X509_free(x);
+    return ok ? QString::asprintf("%08lx", hash) : QString();
+}
+
+// Writes `store` as a hashed certificate directory: one PEM file per certificate, named
+// <subject hash>.<n> as `openssl rehash` links them, plus what a real one holds besides (the
+// bundle, a CRL link) and must not be read as certificates.
+bool writeHashedDirectory(const QString& dir, const QList<QSslCertificate>& store)
+{
+    QHash<QString, int> next;
+    auto write = [&dir](const QString& name, const QByteArray& bytes) {
+        QFile f(dir + QLatin1Char('/') + name);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QByteArray bundle;
+    for (const QSslCertificate& c : store) {
+        const QString hash = subjectHash(c);
+        if (hash.isEmpty() || !write(hash + QLatin1Char('.') + QString::number(next[hash]++), c.toPem()))
+            return false;
+        bundle += c.toPem();
+    }
+    return write(QStringLiteral("ca-certificates.crt"), bundle) &&
+           write(QStringLiteral("0badc0de.r0"), QByteArrayLiteral("not a certificate"));
+}
+
 } // namespace
 
 class TestChainAnalysis final : public QObject
@@ -41,6 +79,9 @@ private slots:
     void analyze_data();
     void analyze();
     void servedRootIsRecognisedAsTheTrustedAnchor();
+    void hashedLookupAnswersLikeTheWholeStore_data();
+    void hashedLookupAnswersLikeTheWholeStore();
+    void hashedLookupReadsOnlyTheLinksOfTheNamesAsked();
     void crypto_data();
     void crypto();
     void hostNames_data();
@@ -174,6 +215,86 @@ void TestChainAnalysis::servedRootIsRecognisedAsTheTrustedAnchor()
     QVERIFY(a.extra.isEmpty());
     QCOMPARE(a.pathCertificates().size(), 3);
     QCOMPARE(cn(a.pathCertificates().constLast()), QStringLiteral("GJD Test Root CA"));
+}
+
+void TestChainAnalysis::hashedLookupAnswersLikeTheWholeStore_data()
+{
+    analyze_data();
+}
+
+void TestChainAnalysis::hashedLookupAnswersLikeTheWholeStore()
+{
+    // The run analyses a chain against the system store through its hashed directory
+    // (CheckRunner::onProbeFinished): the certificates whose subject hash the analysis asks for
+    // must give the same answer as the whole store, here a store of several roots and
+    // intermediates, look-alikes included.
+    QFETCH(QString, served);
+    QFETCH(QString, extraCa);
+    const QList<QSslCertificate> chain = load(served);
+    const QList<QSslCertificate> extras = extraCa.isEmpty() ? QList<QSslCertificate>() : load(extraCa);
+    QList<QSslCertificate> store = load(QStringLiteral("trust.pem"));
+    for (const QString& file :
+         {QStringLiteral("oldroot.pem"), QStringLiteral("root-cross.pem"), QStringLiteral("inter2.pem"),
+          QStringLiteral("unrelated.pem"), QStringLiteral("sha1.pem"), QStringLiteral("rsa1024.pem")})
+        store += load(file);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeHashedDirectory(dir.path(), store));
+
+    const auto lookedUp =
+        systemcas::lookUpBySubjectHash(ChainAnalysis::trustStoreLookups(chain), {dir.path()});
+    QVERIFY(lookedUp.has_value());
+    QVERIFY(lookedUp->size() < store.size());
+    const ChainAnalysis whole = ChainAnalysis::analyze(chain, store, extras);
+    const ChainAnalysis part = ChainAnalysis::analyze(chain, *lookedUp, extras);
+    QCOMPARE(int(part.anchor), int(whole.anchor));
+    QCOMPARE(part.anchorCertificate, whole.anchorCertificate);
+    QCOMPARE(part.anchorServedIndex, whole.anchorServedIndex);
+    QCOMPARE(part.path, whole.path);
+    QCOMPARE(part.missingIssuer, whole.missingIssuer);
+    QCOMPARE(part.missingIssuerInCaFile, whole.missingIssuerInCaFile);
+    QCOMPARE(part.extra, whole.extra);
+    QCOMPARE(part.orderCorrect, whole.orderCorrect);
+    QCOMPARE(part.selfSignedLeaf, whole.selfSignedLeaf);
+    QCOMPARE(part.pathTooLong, whole.pathTooLong);
+}
+
+void TestChainAnalysis::hashedLookupReadsOnlyTheLinksOfTheNamesAsked()
+{
+    const QList<QSslCertificate> roots = load(QStringLiteral("trust.pem"));
+    QVERIFY(!roots.isEmpty());
+    const QSslCertificate root = roots.constFirst();
+    const QString hash = subjectHash(root);
+    const QSslCertificate other = load(QStringLiteral("root2.pem")).constFirst();
+
+    // Without any <hash>.<digit> link the directory cannot answer by name: only the whole store can.
+    QTemporaryDir plain;
+    QVERIFY(plain.isValid());
+    QFile bundle(plain.filePath(QStringLiteral("ca-certificates.crt")));
+    QVERIFY(bundle.open(QIODevice::WriteOnly));
+    bundle.write(root.toPem());
+    bundle.close();
+    QVERIFY(!systemcas::lookUpBySubjectHash({hash}, {plain.path()}).has_value());
+
+    // <hash>.0 and .1 are read, up to the first number missing, as OpenSSL's lookup does.
+    QTemporaryDir hashed;
+    QVERIFY(hashed.isValid());
+    const auto write = [&hashed](const QString& name, const QByteArray& bytes) {
+        QFile f(hashed.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(hash + QStringLiteral(".0"), root.toPem()));
+    QVERIFY(
+        write(hash + QStringLiteral(".1"), other.toPem())); // a hash collision, as far as the lookup knows
+    QVERIFY(write(hash + QStringLiteral(".3"), other.toPem())); // after a gap: not part of the lookup
+    QVERIFY(write(subjectHash(other) + QStringLiteral(".0"), other.toPem()));
+    const auto found = systemcas::lookUpBySubjectHash({hash}, {hashed.path(), plain.path()});
+    QVERIFY(found.has_value());
+    QCOMPARE(*found, (QList<QSslCertificate>{root, other}));
+    QCOMPARE(systemcas::lookUpBySubjectHash({}, {hashed.path()}), std::optional(QList<QSslCertificate>()));
+    // The same directory named twice (/usr/lib/ssl/certs links to /etc/ssl/certs) is read once.
+    QCOMPARE(systemcas::lookUpBySubjectHash({hash}, {hashed.path(), hashed.path() + QStringLiteral("/")}),
+             found);
 }
 
 void TestChainAnalysis::crypto_data()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkrunner.h"
 #include "checks/check.h"
+#include "http/systemcas.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -108,6 +109,8 @@ class TestCheckRunner final : public QObject
     Q_OBJECT
 
 private slots:
+    // First: it looks at process-wide state (systemcas) that a run with a token would change.
+    void systemStoreRunDoesNotLoadTheWholeStore();
     void invalidUrlSkipsEverythingElseAsynchronously();
     void reportHasEveryIdOnceInCatalogueOrder();
     void stalledServerFailsTheHandshakeOnlyAfterTheTimeout();
@@ -124,6 +127,47 @@ private slots:
     void brokenCatalogueRunEndsOnCancel();
     void nonsenseTimeoutStillBoundsTheRun();
 };
+
+void TestCheckRunner::systemStoreRunDoesNotLoadTheWholeStore()
+{
+    // Parsing the whole system store took seconds on a busy machine, and the report and the
+    // program's exit waited for it. An anonymous run asks the store only about the served chain's
+    // names, answered from the hashed directory's links: the whole store is never loaded.
+    if (!systemcas::hashedLookupAvailable())
+        QSKIP("this system has no hashed certificate directory: the whole store is what answers");
+    QVERIFY(!systemcas::ready());
+    QSslServer server;
+    server.setSslConfiguration(serverConfiguration());
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+        while (QTcpSocket* s = server.nextPendingConnection()) {
+            s->setParent(&server);
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                s->readAll();
+                s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+                s->disconnectFromHost();
+            });
+        }
+    });
+
+    CheckRunner runner;
+    QSignalSpy finished(&runner, &CheckRunner::finished);
+    RunOptions o = optionsFor(server.serverPort());
+    o.trustStore.clear();
+    o.trustStoreSource = QStringLiteral("system");
+    o.only = {QStringLiteral("input."), QStringLiteral("network"), QStringLiteral("tls")};
+    runner.start(o);
+    QVERIFY(finished.wait(15000));
+    const Report r = finished.at(0).at(0).value<Report>();
+    QCOMPARE(statusOf(r, QStringLiteral("tls.handshake")), QStringLiteral("pass"));
+    // The test root is in no system store: the chain is judged, and judged incomplete.
+    const Finding* complete = r.find(QStringLiteral("tls.chain.complete"));
+    QVERIFY(complete);
+    QCOMPARE(statusId(complete->status), QStringLiteral("fail"));
+    QVERIFY2(complete->summary.contains(QStringLiteral("GJD Test Root CA")), qPrintable(complete->summary));
+    QCOMPARE(complete->evidence.value(QStringLiteral("trust_store")).toString(), QStringLiteral("system"));
+    QVERIFY(!systemcas::ready()); // nothing started the loader, nothing waited for it
+}
 
 void TestCheckRunner::invalidUrlSkipsEverythingElseAsynchronously()
 {

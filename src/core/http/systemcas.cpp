@@ -2,8 +2,12 @@
 #include "systemcas.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QMetaObject>
 #include <QPointer>
+#include <QSet>
 #include <QSslConfiguration>
 
 #include <atomic>
@@ -81,6 +85,72 @@ void preload()
 bool ready()
 {
     return g_ready.load();
+}
+
+QStringList storeDirectories()
+{
+    return {QStringLiteral("/etc/ssl/certs/"),
+            QStringLiteral("/usr/lib/ssl/certs/"),
+            QStringLiteral("/usr/share/ssl/"),
+            QStringLiteral("/usr/local/ssl/"),
+            QStringLiteral("/var/ssl/certs/"),
+            QStringLiteral("/usr/local/ssl/certs/"),
+            QStringLiteral("/etc/openssl/certs/"),
+            QStringLiteral("/opt/openssl/certs/"),
+            QStringLiteral("/etc/ssl/")};
+}
+
+namespace {
+
+bool hasHashedLinks(const QStringList& directories)
+{
+    // Qt's own test (QSslSocketPrivate::ensureCiphersAndCertsLoaded): one <hash>.<digit> file.
+    const QStringList filter{
+        QStringLiteral("[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].[0-9]")};
+    for (const QString& directory : directories) {
+        if (QDirIterator(directory, filter, QDir::Files).hasNext())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<QList<QSslCertificate>> lookUpBySubjectHash(const QStringList& hashes,
+                                                          const QStringList& directories)
+{
+    if (!hasHashedLinks(directories))
+        return std::nullopt;
+    QList<QSslCertificate> found;
+    QSet<QString> seen; // /usr/lib/ssl/certs is often a link to /etc/ssl/certs
+    for (const QString& directory : directories) {
+        const QString canonical = QFileInfo(directory).canonicalFilePath();
+        if (canonical.isEmpty() || seen.contains(canonical))
+            continue;
+        seen.insert(canonical);
+        for (const QString& hash : hashes) {
+            // As OpenSSL's directory lookup: .0, .1, … up to the first number that is missing.
+            for (int n = 0;; ++n) {
+                const QString path =
+                    canonical + QLatin1Char('/') + hash + QLatin1Char('.') + QString::number(n);
+                if (!QFileInfo::exists(path))
+                    break;
+                found += QSslCertificate::fromPath(path, QSsl::Pem);
+            }
+        }
+    }
+    return found;
+}
+
+std::optional<QList<QSslCertificate>> lookUpBySubjectHash(const QStringList& hashes)
+{
+    return lookUpBySubjectHash(hashes, storeDirectories());
+}
+
+bool hashedLookupAvailable()
+{
+    static const bool available = hasHashedLinks(storeDirectories());
+    return available;
 }
 
 const QList<QSslCertificate>& certificates()

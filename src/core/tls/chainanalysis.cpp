@@ -294,6 +294,26 @@ ChainAnalysis ChainAnalysis::analyze(const QList<QSslCertificate>& served,
     return a;
 }
 
+QStringList ChainAnalysis::trustStoreLookups(const QList<QSslCertificate>& served)
+{
+    // analyze() asks the trust pool only for the issuer of a served certificate (findIssuer) or
+    // for a served self-signed certificate itself (findSame), and keys the pool by the same hash.
+    QStringList hashes;
+    for (const QSslCertificate& certificate : served.mid(0, maxServed)) {
+        const X509Ptr x = toX509(certificate);
+        if (!x)
+            continue;
+        for (const X509_NAME* name : {X509_get_issuer_name(x.get()), X509_get_subject_name(x.get())}) {
+            int ok = 0;
+            const unsigned long hash = X509_NAME_hash_ex(name, nullptr, nullptr, &ok);
+            const QString hex = QStringLiteral("%1").arg(qulonglong(hash), 8, 16, QLatin1Char('0'));
+            if (ok && !hashes.contains(hex))
+                hashes.append(hex);
+        }
+    }
+    return hashes;
+}
+
 CertificateCrypto inspectCertificate(const QSslCertificate& certificate)
 {
     CertificateCrypto info;

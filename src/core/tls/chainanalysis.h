@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 
 namespace gjd {
 
@@ -54,6 +55,13 @@ struct ChainAnalysis
     static ChainAnalysis analyze(const QList<QSslCertificate>& served,
                                  const QList<QSslCertificate>& trustStore,
                                  const QList<QSslCertificate>& extraCas);
+
+    // What analyze() can ask a trust store about `served`: the subject-name hashes (OpenSSL's
+    // X509_NAME_hash_ex as 8 hex digits, the names of a hashed certificate directory's links) of
+    // the issuer and subject names of the served certificates it looks at. The store's other
+    // certificates are never candidates, so the store reduced to the certificates with these
+    // hashes gives the same analysis as the whole store (systemcas::lookUpBySubjectHash).
+    static QStringList trustStoreLookups(const QList<QSslCertificate>& served);
 };
 
 // Signature algorithm and public key of a certificate, as OpenSSL reads them.
