@@ -15,8 +15,8 @@
 #include <algorithm>
 #include <utility>
 
-// Sources for the behaviour modelled here (gitlabhq/gitlabhq unless noted), beyond
-// /work/shared/reference/gitlab.md:
+// Sources for the behaviour modelled here (gitlabhq/gitlabhq unless noted), beyond GitLab's
+// documentation of the GitLab for Jira Cloud app and its REST API (docs.gitlab.com):
 //   config/application.rb (Rack::Cors blocks), rack-cors 2.x lib/rack/cors.rb + resource.rb,
 //   lib/atlassian/jira_connect.rb, app/controllers/jira_connect/*, lib/api/applications.rb,
 //   lib/api/settings.rb, lib/api/api_guard.rb, lib/gitlab/auth/auth_finders.rb,

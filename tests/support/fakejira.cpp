@@ -19,7 +19,8 @@
 #include <algorithm>
 #include <utility>
 
-// Sources for the behaviour modelled here, beyond /work/shared/reference/atlassian.md §1:
+// Sources for the behaviour modelled here, beyond Atlassian's REST API reference for Jira Cloud
+// (developer.atlassian.com, /rest/api/3 myself, mypermissions, groups):
 //   - "The 'permissions' query parameter is required." with errors {}: the 400 quoted in
 //     rhevm-qe-automation/pytest_jira#111 and AtlassianPS/JiraPS#390 (Cloud, 2019).
 //   - The permission ids/names/descriptions: a Cloud mypermissions response captured in a public

@@ -751,6 +751,15 @@ const QList<Case>& cases()
          Status::Pass, nullptr, nullptr,
          "Seen only through the proxy http://proxy\\.corp:3128 \\(no direct handshake: this computer does not "
          "resolve gitlab\\.test\\).*the proxy's, not the server's; the leaf's issuer is CN=GJD Test Intermediate"},
+        {"key exchange: ECDHE on a curve Qt gives no size for (X25519)", "tls.key_exchange",
+         [] {
+             RunContext ctx = servedContext(QStringLiteral("full"));
+             ctx.tls->protocol = QStringLiteral("TLSv1.2");
+             ctx.tls->cipher = QStringLiteral("ECDHE-ECDSA-AES256-GCM-SHA384");
+             ctx.tls->ephemeralKeyBits = -1;
+             return ctx;
+         },
+         Status::Pass, nullptr, nullptr, "^ECDHE \\(ECDHE-ECDSA-AES256-GCM-SHA384\\)\\.$"},
         // tls.protocol
         {"protocol: TLS 1.3", "tls.protocol",
          [] { return servedContext(QStringLiteral("full")); },

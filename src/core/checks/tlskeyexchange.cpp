@@ -27,9 +27,12 @@ public:
         if (tls.ephemeralKeyBits > 0)
             f.evidence.insert(QStringLiteral("bits"), tls.ephemeralKeyBits);
         if (tls.keyExchange != QLatin1String("DH")) {
-            if (tls.keyExchange == QLatin1String("ECDH"))
+            // Qt gives no length for an X25519 key (-1): then the curve is not named by size.
+            if (tls.keyExchange == QLatin1String("ECDH") && tls.ephemeralKeyBits > 0)
                 set(f, Status::Pass,
                     tr("ECDHE with a %1-bit curve (%2).").arg(tls.ephemeralKeyBits).arg(tls.cipher));
+            else if (tls.keyExchange == QLatin1String("ECDH"))
+                set(f, Status::Pass, tr("ECDHE (%1).").arg(tls.cipher));
             else
                 set(f, Status::Pass, tr("%1 key exchange (%2).").arg(tls.keyExchange, tls.cipher));
             return;
