@@ -8,55 +8,26 @@
 #   2. only the proxy reaches the server: the chain judged is the proxy's, and tls.handshake and
 #      tls.trust.public say so, whether this computer trusts the proxy's CA or not.
 #   interception_test.sh CLI PKI_DIR
-set -euo pipefail
 cli=$1
 pki=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$here/testlib.sh" bump
 squid=$(command -v squid || true)
 certgen=/usr/lib/squid/security_file_certgen
 [ -n "$squid" ] && [ -x "$certgen" ] || fail "squid with TLS support is missing (scripts/install-deps.sh installs squid-openssl)"
-for tool in nginx openssl python3; do command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"; done
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-bump.XXXXXX")
-pids=()
-# squid takes a moment to shut down: wait for it before its directory goes.
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { # ADDRESS PORT
-    for _ in $(seq 150); do python3 -c "import socket; socket.create_connection(('$1',$2),0.2)" 2>/dev/null && return 0; sleep 0.1; done
-    cat "$tmp"/nginx/error.log "$tmp"/squid/cache.log "$tmp"/squid.out >&2 2>/dev/null || true
-    fail "nothing listens on $1 port $2"
-}
+for tool in openssl python3; do command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"; done
 
 # nginx: the test PKI's complete chain, on 127.0.0.1 (reachable directly) and on 127.0.0.3 with
 # a port that is free on 127.0.0.1 (only the proxy is told that "localhost" is 127.0.0.3).
 web=$(free_port)
 hidden=$(free_port)
-mkdir -p "$tmp/nginx"
-cat >"$tmp/nginx/nginx.conf" <<CONF
-daemon off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log;
-events {}
-http {
-    access_log off;
-    client_body_temp_path $tmp/nginx/body;
-    proxy_temp_path $tmp/nginx/proxy;
-    fastcgi_temp_path $tmp/nginx/fastcgi;
-    uwsgi_temp_path $tmp/nginx/uwsgi;
-    scgi_temp_path $tmp/nginx/scgi;
-    server {
+start_nginx "    server {
         listen 127.0.0.1:$web ssl;
         listen 127.0.0.3:$hidden ssl;
         ssl_certificate $pki/full.pem;
         ssl_certificate_key $pki/full.key;
-        location / { return 200 "ok\n"; }
-    }
-}
-CONF
-nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
-pids+=($!)
+        location / { return 200 \"ok\\n\"; }
+    }"
 
 # The inspecting proxy's own CA, made here: nothing of the test PKI's.
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/corp-ca.key" -out "$tmp/corp-ca.pem" -days 3650 \
@@ -97,7 +68,7 @@ chmod 644 "$tmp/corp-ca.key"
 if ((EUID == 0)); then chown -R proxy "$tmp/squid"; fi
 "$squid" -N -f "$tmp/squid/squid.conf" >"$tmp/squid.out" 2>&1 &
 pids+=($!)
-wait_port 127.0.0.1 "$web"; wait_port 127.0.0.3 "$hidden"; wait_port 127.0.0.1 "$proxy"
+wait_port "$web"; wait_port "$hidden" 127.0.0.3; wait_port "$proxy"
 
 check() { # OUT TARGET TRUST-STORE: a JSON report of the TLS checks through the proxy
     env -u https_proxy -u HTTPS_PROXY -u ALL_PROXY -u all_proxy -u NO_PROXY -u no_proxy \

@@ -10,40 +10,24 @@
 #   - --output-dir's per-instance reports and exports to `show`;
 #   - the scheduled pipeline's script (ci/gitlab-jira-doctor-fleet-job.sh) with this CLI.
 #   monitoring_test.sh CLI PKI_DIR SOURCE_DIR
-set -euo pipefail
 cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 pki=$(cd "$2" && pwd)
 src=$(cd "$3" && pwd)
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$src/tests/integration/testlib.sh" monitoring
 # Debian's Python: python3-prometheus-client and python3-jsonschema are Debian packages.
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
-for tool in nginx promtool prometheus-node-exporter curl systemd-analyze; do
+for tool in promtool prometheus-node-exporter curl systemd-analyze; do
     command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"
 done
 "$py" -c "import prometheus_client" 2>/dev/null || fail "python3-prometheus-client is missing (scripts/install-deps.sh installs it)"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-monitoring.XXXXXX")
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do "$py" -c "import socket; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0; sleep 0.1; done; cat "$tmp"/nginx/error.log "$tmp"/*.log >&2 2>/dev/null || true; fail "nothing listens on port $1"; }
-
 good=$(free_port); broken=$(free_port); expiring=$(free_port)
-mkdir -p "$tmp/nginx"
 site() { # PORT BUNDLE
     printf '    server { listen 127.0.0.1:%s ssl; ssl_certificate %s/%s.pem; ssl_certificate_key %s/%s.key; location / { return 200 "ok\\n"; } }\n' \
         "$1" "$pki" "$2" "$pki" "$2"
 }
-{
-    echo "daemon off; master_process off; pid $tmp/nginx/nginx.pid; error_log $tmp/nginx/error.log; events {}"
-    echo "http { access_log off; client_body_temp_path $tmp/nginx/body; proxy_temp_path $tmp/nginx/proxy;"
-    echo "    fastcgi_temp_path $tmp/nginx/fastcgi; uwsgi_temp_path $tmp/nginx/uwsgi; scgi_temp_path $tmp/nginx/scgi;"
-    site "$good" full; site "$broken" leaf-only; site "$expiring" expiring
-    echo "}"
-} >"$tmp/nginx/nginx.conf"
-nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
-pids+=($!)
+start_nginx "$(site "$good" full; site "$broken" leaf-only; site "$expiring" expiring)"
 wait_port "$good"; wait_port "$broken"; wait_port "$expiring"
 
 # The targets file: each line its own --resolve, a comment, a bad line, a duplicate.

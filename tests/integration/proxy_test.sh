@@ -5,43 +5,19 @@
 # go direct; a proxy that wants credentials (407) is a finding about the proxy, and with them in
 # the proxy URL the tunnel opens; the password never reaches the output.
 #   proxy_test.sh CLI PKI_DIR
-set -euo pipefail
 cli=$1
 pki=$(cd "$2" && pwd)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-for tool in tinyproxy nginx python3; do command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"; done
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-proxy.XXXXXX")
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0; sleep 0.1; done; cat "$tmp"/nginx/error.log "$tmp"/*.log >&2 2>/dev/null || true; fail "nothing listens on port $1"; }
+. "$(dirname "$0")/testlib.sh" proxy
+for tool in tinyproxy python3; do command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"; done
 
 # nginx: the test PKI's complete chain on 127.0.0.1, an answer for every path.
 web=$(free_port)
-mkdir -p "$tmp/nginx"
-cat >"$tmp/nginx/nginx.conf" <<CONF
-daemon off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log;
-events {}
-http {
-    access_log off;
-    client_body_temp_path $tmp/nginx/body;
-    proxy_temp_path $tmp/nginx/proxy;
-    fastcgi_temp_path $tmp/nginx/fastcgi;
-    uwsgi_temp_path $tmp/nginx/uwsgi;
-    scgi_temp_path $tmp/nginx/scgi;
-    server {
+start_nginx "    server {
         listen 127.0.0.1:$web ssl;
         ssl_certificate $pki/full.pem;
         ssl_certificate_key $pki/full.key;
-        location / { return 200 "ok\n"; }
-    }
-}
-CONF
-nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
-pids+=($!)
+        location / { return 200 \"ok\\n\"; }
+    }"
 
 # tinyproxy: one open, one that wants Basic credentials (alice / s3cret99). Not in a $(…)
 # subshell: the pid must reach the cleanup trap.

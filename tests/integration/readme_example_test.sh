@@ -6,19 +6,12 @@
 # the output's, apart from the port (18443 in the README) and the run's duration. The lines the
 # README cuts ("…") must be there in the output.
 #   readme_example_test.sh CLI FAKE_GITLAB PKI_DIR README
-set -euo pipefail
 cli=$1
 fake=$2
 pki=$(cd "$3" && pwd)
 readme=$4
-fail() { echo "FAIL: $*" >&2; exit 1; }
-for tool in nginx python3; do command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps.sh installs it)"; done
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gjd-readme.XXXXXX")
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0; sleep 0.1; done; cat "$tmp"/*.log >&2 2>/dev/null || true; fail "nothing listens on port $1"; }
+. "$(dirname "$0")/testlib.sh" readme
+command -v python3 >/dev/null || fail "python3 is missing (scripts/install-deps.sh installs it)"
 
 web=$(free_port)
 backend=$(free_port)
@@ -26,30 +19,12 @@ token=glpat-readme-example-0000
 FAKE_GITLAB_TOKEN=$token FAKE_GITLAB_PROXY_URL=https://gitlab.com/ FAKE_GITLAB_APPLICATION_KEY=0b5e3f2a9c \
     "$fake" --port "$backend" --external-url "https://gitlab.test:$web" >"$tmp/fake.log" 2>&1 &
 pids+=($!)
-mkdir -p "$tmp/nginx"
-cat >"$tmp/nginx/nginx.conf" <<CONF
-daemon off;
-master_process off;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log;
-events {}
-http {
-    access_log off;
-    client_body_temp_path $tmp/nginx/body;
-    proxy_temp_path $tmp/nginx/proxy;
-    fastcgi_temp_path $tmp/nginx/fastcgi;
-    uwsgi_temp_path $tmp/nginx/uwsgi;
-    scgi_temp_path $tmp/nginx/scgi;
-    server {
+start_nginx "    server {
         listen 127.0.0.1:$web ssl;
         ssl_certificate $pki/full.pem;
         ssl_certificate_key $pki/full.key;
         location / { proxy_pass http://127.0.0.1:$backend; proxy_set_header Host \$host:\$server_port; }
-    }
-}
-CONF
-nginx -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/error.log" &
-pids+=($!)
+    }"
 wait_port "$backend"; wait_port "$web"
 
 status=0
