@@ -6,9 +6,14 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gjd;
@@ -47,6 +52,7 @@ private slots:
     void unavailableKeychainIsReportedAndNothingIsWritten();
     void cliReadsTheSavedToken();
     void cliSaysWhyTheKeychainCannotBeReached();
+    void fleetGivesEachInstanceItsOwnToken();
 };
 
 void TestKeychain::initTestCase()
@@ -221,4 +227,65 @@ void TestKeychain::cliSaysWhyTheKeychainCannotBeReached()
 }
 
 QTEST_GUILESS_MAIN(TestKeychain)
+
+// check --targets --use-keychain: each instance gets the token saved for it and no other; one
+// without a saved token runs anonymously (no error); GITLAB_TOKEN is never used for a fleet.
+void TestKeychain::fleetGivesEachInstanceItsOwnToken()
+{
+    if (qEnvironmentVariable("GJD_KEYCHAIN") != QLatin1String("available"))
+        QSKIP("runs with the keyring");
+    const QString withToken = QStringLiteral("https://localhost:1");
+    const QString without = QStringLiteral("https://127.0.0.2:1");
+    const QByteArray secret = "glpat-SAVED-FOR-FLEET-77bb";
+    KeychainCredentialStore store;
+    QSignalSpy spy(&store, &CredentialStore::finished);
+    store.write(CredentialStore::gitlabTokenKey(withToken), secret);
+    QCOMPARE(next(spy, 0).error, CredentialStore::Error::None);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile targets(dir.filePath(QStringLiteral("fleet.txt")));
+    QVERIFY(targets.open(QIODevice::WriteOnly));
+    targets.write((withToken + QLatin1Char('\n') + without + QLatin1Char('\n')).toUtf8());
+    targets.close();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GITLAB_TOKEN"), QStringLiteral("glpat-ENVIRONMENT-must-not-be-used"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(GJD_CLI_PATH),
+            {QStringLiteral("check"), QStringLiteral("--targets"), targets.fileName(),
+             QStringLiteral("--use-keychain"), QStringLiteral("--only"), QStringLiteral("gitlab.token"),
+             QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--format"),
+             QStringLiteral("json")});
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray out = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(!out.contains(secret) && !err.contains(secret), err.constData());
+    QVERIFY2(err.contains("GITLAB_TOKEN is not used with --targets"), err.constData());
+    const QJsonArray reports =
+        QJsonDocument::fromJson(out).object().value(QStringLiteral("reports")).toArray();
+    QCOMPARE(reports.size(), 2);
+    QHash<QString, QString> tokenSummary;
+    for (const QJsonValue& r : reports) {
+        for (const QJsonValue& c : r.toObject().value(QStringLiteral("checks")).toArray()) {
+            if (c.toObject().value(QStringLiteral("id")).toString() == QLatin1String("gitlab.token"))
+                tokenSummary.insert(r.toObject()
+                                        .value(QStringLiteral("target"))
+                                        .toObject()
+                                        .value(QStringLiteral("url"))
+                                        .toString(),
+                                    c.toObject().value(QStringLiteral("summary")).toString());
+        }
+    }
+    // The saved token was used for its instance (the check got as far as connecting)…
+    QVERIFY2(!tokenSummary.value(withToken).contains(QStringLiteral("No administrator token")),
+             qPrintable(tokenSummary.value(withToken)));
+    // …and neither it nor GITLAB_TOKEN for the other one.
+    QVERIFY2(tokenSummary.value(without).contains(QStringLiteral("No administrator token")),
+             qPrintable(tokenSummary.value(without)));
+    store.remove(CredentialStore::gitlabTokenKey(withToken));
+    QCOMPARE(next(spy, 1).error, CredentialStore::Error::None);
+}
+
 #include "tst_keychain.moc"
