@@ -1604,7 +1604,7 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
     <message>
         <source>%1 — cancelled: not every check ran, so there is no verdict.</source>
-        <translation>%1 — abgebrochen: Nicht alle Prüfungen liefen, daher gibt es kein Urteil.</translation>
+        <translation>%1 — abgebrochen: Nicht alle Prüfungen liefen, daher gibt es kein Ergebnis.</translation>
     </message>
     <message>
         <source>Re-run failed was cancelled: these are the results of the run before.</source>
@@ -2207,6 +2207,301 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     </message>
 </context>
 <context>
+    <name>gjd::FleetModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot be used</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>cannot be used: %1</source>
+        <translation>nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The run was cancelled before this instance was checked to the end: there is no verdict.</source>
+        <translation>Der Lauf wurde abgebrochen, bevor diese Instanz vollständig geprüft war: Es gibt kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>First failing check</source>
+        <translation>Erste Prüfung</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>The line of the targets file</source>
+        <translation>Die Zeile der Zieldatei</translation>
+    </message>
+    <message>
+        <source>How many checks fail or could not run</source>
+        <translation>Wie viele Prüfungen fehlschlagen oder nicht laufen konnten</translation>
+    </message>
+    <message>
+        <source>The first check that fails or could not run, in the order of the report</source>
+        <translation>Die erste Prüfung, die fehlschlägt oder nicht laufen konnte, in der Reihenfolge des Berichts</translation>
+    </message>
+</context>
+<context>
+    <name>gjd::FleetPage</name>
+    <message>
+        <source>%1 names no instance: write one instance URL a line.</source>
+        <translation>%1 nennt keine Instanz: Schreiben Sie eine Instanz-URL je Zeile.</translation>
+    </message>
+    <message>
+        <source>Check a fleet: open a targets file</source>
+        <translation>Mehrere Instanzen prüfen: Zieldatei öffnen</translation>
+    </message>
+    <message>
+        <source>Targets files (*.txt)</source>
+        <translation>Zieldateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The proxy saved in the diagnostics pane cannot be used, so no instance was checked: %1</source>
+        <translation>Der im Diagnosebereich gespeicherte Proxy ist nicht verwendbar, daher wurde keine Instanz geprüft: %1</translation>
+    </message>
+    <message>
+        <source>the recent instances of the desktop program</source>
+        <translation>den zuletzt geprüften Instanzen des Desktop-Programms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s): %1 pass, %2 warn, %3 fail</source>
+        <translation>
+            <numerusform>%n Instanz: %1 bestanden, %2 mit Warnung, %3 fehlgeschlagen</numerusform>
+            <numerusform>%n Instanzen: %1 bestanden, %2 mit Warnung, %3 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot be used</source>
+        <translation>
+            <numerusform>%n nicht verwendbar</numerusform>
+            <numerusform>%n nicht verwendbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) cannot be used</source>
+        <translation>
+            <numerusform>%n Zeile nicht verwendbar</numerusform>
+            <numerusform>%n Zeilen nicht verwendbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with checks that could not run</source>
+        <translation>
+            <numerusform>%n mit Prüfungen, die nicht laufen konnten</numerusform>
+            <numerusform>%n mit Prüfungen, die nicht laufen konnten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>So far, %1</source>
+        <comment>the summary while the run goes on</comment>
+        <translation>Bisher: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n instance(s) not checked to the end.</source>
+        <translation>
+            <numerusform>Abgebrochen: %n Instanz nicht vollständig geprüft.</numerusform>
+            <numerusform>Abgebrochen: %n Instanzen nicht vollständig geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fleet report saved to %1</source>
+        <translation>Sammelbericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>check id (instances)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n instance(s)</source>
+        <translation>
+            <numerusform>%1 — %2: %n Instanz</numerusform>
+            <numerusform>%1 — %2: %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <comment>failing checks</comment>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failing checks, most common first: %1</source>
+        <translation>Fehlgeschlagene Prüfungen, die häufigsten zuerst: %1</translation>
+    </message>
+    <message>
+        <source>The recent instances, newest first</source>
+        <translation>Die zuletzt geprüften Instanzen, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <source>Targets file: %1</source>
+        <translation>Zieldatei: %1</translation>
+    </message>
+    <message>
+        <source>Connections go through the proxy %1, as in the diagnostics pane.</source>
+        <translation>Die Verbindungen laufen über den Proxy %1, wie im Diagnosebereich.</translation>
+    </message>
+    <message>
+        <source>Connections go directly, without a proxy, as in the diagnostics pane.</source>
+        <translation>Die Verbindungen laufen direkt, ohne Proxy, wie im Diagnosebereich.</translation>
+    </message>
+    <message>
+        <source>The checks are anonymous: no token is sent, because one token would reach every instance.</source>
+        <translation>Die Prüfungen laufen anonym: Es wird kein Token gesendet, weil ein einzelnes Token an jede Instanz ginge.</translation>
+    </message>
+    <message>
+        <source>Save the fleet report</source>
+        <translation>Den Sammelbericht speichern</translation>
+    </message>
+    <message>
+        <source>Fleet reports (*.json)</source>
+        <translation>Sammelberichte (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no complete fleet report to save.</source>
+        <translation>Es gibt keinen vollständigen Sammelbericht zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: not every check ran, so there is no verdict.</source>
+        <translation>Abgebrochen: Nicht alle Prüfungen liefen, daher gibt es kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>status: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Verdict %1: %2</source>
+        <translation>Ergebnis %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>duration in seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>Back to the start screen (Esc)</source>
+        <translation>Zurück zum Startbildschirm (Esc)</translation>
+    </message>
+    <message>
+        <source>Check a fleet</source>
+        <translation>Mehrere Instanzen prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Open a targets file…</source>
+        <translation>Zieldatei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>A text file with one instance URL a line, as for check --targets</source>
+        <translation>Eine Textdatei mit einer Instanz-URL je Zeile, wie für check --targets</translation>
+    </message>
+    <message>
+        <source>Check the recent &amp;instances</source>
+        <translation>Zuletzt geprüfte &amp;Instanzen prüfen</translation>
+    </message>
+    <message>
+        <source>Check every instance on the start screen&apos;s list of recent instances</source>
+        <translation>Jede Instanz aus der Liste der zuletzt geprüften Instanzen auf dem Startbildschirm prüfen</translation>
+    </message>
+    <message>
+        <source>Check many instances at once: open a targets file (one instance URL a line, with that instance&apos;s options, as for check --targets), or check the recent instances. Each instance gets a row with its verdict; Enter on a row shows its report.</source>
+        <translation>Prüfen Sie viele Instanzen auf einmal: Öffnen Sie eine Zieldatei (eine Instanz-URL je Zeile, mit den Optionen dieser Instanz, wie für check --targets), oder prüfen Sie die zuletzt geprüften Instanzen erneut. Jede Instanz erhält eine Zeile mit ihrem Ergebnis; die Eingabetaste auf einer Zeile zeigt ihren Bericht.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Check the instances again (a targets file is read again)</source>
+        <translation>Die Instanzen erneut prüfen (eine Zieldatei wird neu eingelesen)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve fleet report…</source>
+        <translation>Sammelbericht s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the fleet report as JSON, as check --targets --format json writes it</source>
+        <translation>Den Sammelbericht als JSON speichern, so wie check --targets --format json ihn schreibt</translation>
+    </message>
+    <message>
+        <source>Instances of the fleet</source>
+        <translation>Instanzen des Sammelberichts</translation>
+    </message>
+    <message>
+        <source>One row per instance; Enter shows the instance&apos;s report</source>
+        <translation>Eine Zeile je Instanz; die Eingabetaste zeigt den Bericht der Instanz</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <comment>instances done</comment>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the fleet</source>
+        <translation>&amp;Zurück zur Übersicht</translation>
+    </message>
+    <message>
+        <source>Back to the table of instances (Esc)</source>
+        <translation>Zurück zur Tabelle der Instanzen (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>gjd::FleetReport</name>
     <message>
         <source>not a fleet report (schema %1)</source>
@@ -2241,10 +2536,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>a double quote is not closed</source>
         <translation>ein doppeltes Anführungszeichen wird nicht geschlossen</translation>
-    </message>
-    <message>
-        <source>one instance URL a line; unexpected &quot;%1&quot;</source>
-        <translation>eine Instanz-URL je Zeile; unerwartet: „%1“</translation>
     </message>
     <message>
         <source>%1 cannot be given per instance (a line takes %2; the others go on the command line)</source>
@@ -2296,6 +2587,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>%1 is not a text file in UTF-8</source>
         <translation>%1 ist keine Textdatei in UTF-8</translation>
+    </message>
+    <message>
+        <source>one instance URL a line, then only options; word %1 is neither</source>
+        <translation>eine Instanz-URL pro Zeile, danach nur Optionen; Wort %1 ist keins von beiden</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3728,22 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>The pages of GitLab Jira Doctor could not be created. Install the package gitlab-jira-doctor again.</source>
         <translation>Die Seiten von GitLab Jira Doctor konnten nicht erstellt werden. Installieren Sie das Paket gitlab-jira-doctor erneut.</translation>
+    </message>
+    <message>
+        <source>Check a &amp;fleet…</source>
+        <translation>&amp;Mehrere Instanzen prüfen…</translation>
+    </message>
+    <message>
+        <source>Open a targets file (one instance URL a line) and check every instance in it</source>
+        <translation>Eine Zieldatei öffnen (eine Instanz-URL je Zeile) und jede darin genannte Instanz prüfen</translation>
+    </message>
+    <message>
+        <source>Check the &amp;recent instances</source>
+        <translation>&amp;Alle zuletzt geprüften Instanzen prüfen</translation>
+    </message>
+    <message>
+        <source>Check every instance of the recent instances at once, one row each</source>
+        <translation>Alle zuletzt geprüften Instanzen auf einmal prüfen, eine Zeile je Instanz</translation>
     </message>
 </context>
 <context>
@@ -5282,6 +5593,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
     <message>
         <source>its modulus is not a prime: the group is broken or made up</source>
         <translation>ihr Modulus ist keine Primzahl: Die Gruppe ist defekt oder erfunden</translation>
+    </message>
+    <message>
+        <source>ECDHE (%1).</source>
+        <translation>ECDHE (%1).</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,59 @@
     </message>
 </context>
 <context>
+    <name>gjd::FleetPage</name>
+    <message numerus="yes">
+        <source>%n instance(s): %1 pass, %2 warn, %3 fail</source>
+        <translation>
+            <numerusform>%n instance: %1 pass, %2 warn, %3 fail</numerusform>
+            <numerusform>%n instances: %1 pass, %2 warn, %3 fail</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot be used</source>
+        <translation>
+            <numerusform>%n cannot be used</numerusform>
+            <numerusform>%n cannot be used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) cannot be used</source>
+        <translation>
+            <numerusform>%n line cannot be used</numerusform>
+            <numerusform>%n lines cannot be used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with checks that could not run</source>
+        <translation>
+            <numerusform>%n with checks that could not run</numerusform>
+            <numerusform>%n with checks that could not run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n instance(s) not checked to the end.</source>
+        <translation>
+            <numerusform>Cancelled: %n instance not checked to the end.</numerusform>
+            <numerusform>Cancelled: %n instances not checked to the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n instance(s)</source>
+        <translation>
+            <numerusform>%1 — %2: %n instance</numerusform>
+            <numerusform>%1 — %2: %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <comment>failing checks</comment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gjd::FleetTargets</name>
     <message numerus="yes">
         <source>more than %n instances in one file</source>

@@ -36,15 +36,7 @@ QString shownOnStderr(const QString& text)
     // Whatever a message quotes (a URL, a path, an option's value, a server's words) is shown
     // without control characters or bidi overrides, and a URL's user info (https://user:pw@host)
     // never reaches the screen or a CI log.
-    // With a scheme, everything up to the authority's last "@"; without one, "user:password@".
-    static const QRegularExpression withScheme(
-        QStringLiteral("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/?#\"]*@"));
-    static const QRegularExpression withoutScheme(
-        QStringLiteral("(^|[\\s\"'(])[^\\s/?#\"':@]+:[^\\s/?#\"]*@"));
-    QString shown = text;
-    shown.replace(withScheme, QStringLiteral("\\1***@"));
-    shown.replace(withoutScheme, QStringLiteral("\\1***@"));
-    return safeText(shown, SafeFor::Display);
+    return safeText(maskUserInfo(text), SafeFor::Display);
 }
 
 void err(const QString& text)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "safetext.h"
 
+#include <QRegularExpression>
+
 namespace gjd {
 
 QString safeText(const QString& text, SafeFor where)
@@ -29,6 +31,19 @@ QString safeText(const QString& text, SafeFor where)
         out += bad ? QChar(QChar::ReplacementCharacter) : c;
     }
     return out;
+}
+
+QString maskUserInfo(const QString& text)
+{
+    // With a scheme, everything up to the authority's last "@"; without one, "user:password@".
+    static const QRegularExpression withScheme(
+        QStringLiteral("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/?#\"]*@"));
+    static const QRegularExpression withoutScheme(
+        QStringLiteral("(^|[\\s\"'(])[^\\s/?#\"':@]+:[^\\s/?#\"]*@"));
+    QString shown = text;
+    shown.replace(withScheme, QStringLiteral("\\1***@"));
+    shown.replace(withoutScheme, QStringLiteral("\\1***@"));
+    return shown;
 }
 
 } // namespace gjd

@@ -19,4 +19,9 @@ enum class SafeFor
 
 QString safeText(const QString& text, SafeFor where);
 
+// `text` with the user info of every URL in it masked: "https://alice:pw@host" becomes
+// "https://***@host", and so does a bare "alice:pw@host". For what a message quotes from input
+// (a targets file's line, a command line): a password never reaches a screen, a log or a report.
+QString maskUserInfo(const QString& text);
+
 } // namespace gjd

@@ -149,15 +149,7 @@ void ExportViewPage::onRead()
     }
     m_opened = std::move(result.opened);
     m_view->setReport(m_opened->report);
-    // Land on what needs attention most: the first failure, else the first warning.
-    const Finding* first = nullptr;
-    for (const Finding& f : m_opened->report.checks) {
-        if ((f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error) &&
-            (!first || severity(f.status) > severity(first->status)))
-            first = &f;
-    }
-    if (first)
-        m_view->selectCheck(first->id);
+    m_view->selectMostSevere(); // land on what needs attention most
     updateBanner();
     emit loaded(true);
 }

@@ -36,6 +36,8 @@ PageHost::Page hostPage(MainWindow::Page page)
         return PageHost::Page::Check;
     case MainWindow::Page::Export:
         return PageHost::Page::Export;
+    case MainWindow::Page::Fleet:
+        return PageHost::Page::Fleet;
     case MainWindow::Page::Setup:
     case MainWindow::Page::Start:
         break;
@@ -50,6 +52,8 @@ MainWindow::Page windowPage(PageHost::Page page)
         return MainWindow::Page::Check;
     case PageHost::Page::Export:
         return MainWindow::Page::Export;
+    case PageHost::Page::Fleet:
+        return MainWindow::Page::Fleet;
     case PageHost::Page::Setup:
         break;
     }
@@ -95,6 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->openExportAction->setShortcut(QKeySequence::Open);
     connect(m_ui->openExportAction, &QAction::triggered, this, &MainWindow::openExportFile);
     connect(m_ui->exportAction, &QAction::triggered, this, &MainWindow::exportReport);
+    connect(m_ui->fleetFileAction, &QAction::triggered, this, &MainWindow::checkFleetFile);
+    connect(m_ui->fleetRecentAction, &QAction::triggered, this, &MainWindow::checkRecentInstances);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->documentationAction->setShortcut(QKeySequence::HelpContents);
@@ -121,7 +127,7 @@ MainWindow::~MainWindow() = default;
 MainWindow::Page MainWindow::currentPage() const
 {
     const QWidget* current = m_ui->pages->currentWidget();
-    for (Page page : {Page::Setup, Page::Check, Page::Export}) {
+    for (Page page : {Page::Setup, Page::Check, Page::Export, Page::Fleet}) {
         if (current && pageWidget(page) == current) {
             return page;
         }
@@ -207,6 +213,7 @@ DoorButton* MainWindow::doorOf(Page page) const
 {
     switch (page) {
     case Page::Check:
+    case Page::Fleet: // File → Check a fleet: the door for checking
         return m_ui->checkDoor;
     case Page::Export:
         return m_ui->exportDoor;
@@ -252,6 +259,25 @@ void MainWindow::exportReport()
     m_pages->exportReport();
 }
 
+// File → Check a fleet…: the fleet page, and its file dialog for a targets file (non-blocking).
+void MainWindow::checkFleetFile()
+{
+    showPage(Page::Fleet);
+    if (m_pages)
+        m_pages->chooseFleetFile();
+}
+
+// File → Check the recent instances: the fleet page with one row per recent instance.
+void MainWindow::checkRecentInstances()
+{
+    const QStringList urls = uisettings::recentInstances();
+    PageHost* host = pages();
+    if (urls.isEmpty() || !host)
+        return;
+    showPage(Page::Fleet);
+    host->checkFleet(urls);
+}
+
 // Enabled while the diagnostics pane holds a finished report (as its Export button).
 void MainWindow::updateExportAction()
 {
@@ -282,6 +308,7 @@ void MainWindow::updateRecentInstances()
         connect(action, &QAction::triggered, this, [this, url] { checkInstance(url); });
     }
     m_ui->recentMenu->setEnabled(!urls.isEmpty());
+    m_ui->fleetRecentAction->setEnabled(!urls.isEmpty());
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -21,8 +21,8 @@ class AboutDialog;
 class DoorButton;
 
 // The start screen with its three doors and the recent instances, the setup wizard, the
-// diagnostics pane behind "Check an instance" and the export viewer behind "Open a
-// troubleshooting export".
+// diagnostics pane behind "Check an instance", the export viewer behind "Open a
+// troubleshooting export" and the fleet page behind File → Check a fleet.
 //
 // Only the start screen is built with the window, and it needs nothing but Qt Widgets. The other
 // pages come from a PageHost (pagehost.h, pages.h), which the desktop program loads from a module
@@ -32,8 +32,9 @@ class DoorButton;
 //
 // Object names for tests: "pages" (QStackedWidget), "startPage", "setupDoor", "checkDoor",
 // "exportDoor", "recentList"; once shown: "setupPage" (holds the SetupWizard "setupWizard"),
-// "checkPage" (DiagnosticsPage), "exportPage" (ExportViewPage). Menus: "openExportAction",
-// "exportAction", "recentMenu", "quitAction", "documentationAction", "aboutAction".
+// "checkPage" (DiagnosticsPage), "exportPage" (ExportViewPage), "fleetPage" (FleetPage). Menus:
+// "openExportAction", "exportAction", "fleetFileAction", "fleetRecentAction", "recentMenu",
+// "quitAction", "documentationAction", "aboutAction".
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -44,7 +45,8 @@ public:
         Start,
         Setup,
         Check,
-        Export
+        Export,
+        Fleet
     };
     Q_ENUM(Page)
 
@@ -85,6 +87,8 @@ private:
     void updateExportAction();
     void openExportFile();
     void exportReport();
+    void checkFleetFile();
+    void checkRecentInstances();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QActionGroup* m_languageGroup;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -11,7 +12,8 @@ class QWidget;
 namespace gjd {
 
 // The pages behind the start screen's doors (the setup wizard, the diagnostics pane, the export
-// viewer), as the start screen (MainWindow) sees them.
+// viewer) and behind File → Check a fleet (the fleet page), as the start screen (MainWindow) sees
+// them.
 //
 // The pages, and the core they run on with QtNetwork, OpenSSL, QtKeychain and QuaZip, live in a
 // module that the desktop program loads after its window is on screen (src/gui/pageloader.h):
@@ -19,6 +21,13 @@ namespace gjd {
 // Qt window (docs/benchmarks.md, "Cold start (issue 13)"). Across that boundary there are only
 // virtual calls and the plain types below, so the program itself never links the core's
 // libraries; tests/gui/tst_program.cpp checks that it does not.
+//
+// The program calls only into a module built from the same revision of this class: the module's
+// gjd_pages_version() is GJD_VERSION "/" GJD_PAGES_INTERFACE (pagemodule.cpp, pageloader.cpp).
+// Raise GJD_PAGES_INTERFACE with every change here, so that a stale module of the same version is
+// refused with a message instead of being called through another vtable.
+#define GJD_PAGES_INTERFACE "2"
+
 class PageHost
 {
 public:
@@ -26,7 +35,8 @@ public:
     {
         Setup,
         Check,
-        Export
+        Export,
+        Fleet
     };
 
     // What the pages ask of the window.
@@ -67,6 +77,11 @@ public:
     // Export viewer: read this file, or ask for one with a file dialog.
     virtual void openExport(const QString& path) = 0;
     virtual void chooseExport() = 0;
+
+    // Fleet page: ask for a targets file (`check --targets`) with a file dialog and check its
+    // instances once one is chosen; or check these instances, one row each (the recent ones).
+    virtual void chooseFleetFile() = 0;
+    virtual void checkFleet(const QStringList& urls) = 0;
 };
 
 // The module's one exported function (src/gui/pagemodule.cpp): a new host for a window, owned by

@@ -33,10 +33,12 @@ PageHostModule loadModule()
         // The module stays loaded: QLibrary does not unload it when `library` goes.
         using Version = const char* (*)();
         const auto version = reinterpret_cast<Version>(library.resolve("gjd_pages_version"));
-        if (!version || qstrcmp(version(), GJD_VERSION) != 0) {
+        // "0.9.0/2": the version and PageHost's revision (pagehost.h).
+        const char* const expected = GJD_VERSION "/" GJD_PAGES_INTERFACE;
+        if (!version || qstrcmp(version(), expected) != 0) {
             tried = QCoreApplication::translate("gjd::PageLoader", "%1 belongs to version %2, not %3")
                         .arg(path, version ? QString::fromLatin1(version()) : QStringLiteral("?"),
-                             QStringLiteral(GJD_VERSION));
+                             QString::fromLatin1(expected));
             continue;
         }
         if (auto factory = reinterpret_cast<PageHostFactory>(library.resolve("gjd_create_page_host")))

@@ -9,9 +9,10 @@ extern "C" Q_DECL_EXPORT gjd::PageHost* gjd_create_page_host(const gjd::PageHost
     return gjd::createPageHost(window);
 }
 
-// The version the module was built as: the program calls through PageHost's vtable only into a
-// module of its own version (a stale copy left by another version would not match the layout).
+// The version the module was built as, with the revision of PageHost (pagehost.h): the program
+// calls through PageHost's vtable only into a module of its own (a stale copy left by another
+// version or revision would not match the layout).
 extern "C" Q_DECL_EXPORT const char* gjd_pages_version()
 {
-    return GJD_VERSION;
+    return GJD_VERSION "/" GJD_PAGES_INTERFACE;
 }

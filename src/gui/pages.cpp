@@ -4,6 +4,7 @@
 #include "credentials/keychaincredentialstore.h"
 #include "diagnosticspage.h"
 #include "exportviewpage.h"
+#include "fleetpage.h"
 #include "http/systemcas.h"
 #include "safefile.h"
 #include "setupwizard.h"
@@ -41,6 +42,9 @@ QWidget* Pages::page(Page page)
     case Page::Export:
         exportViewPage();
         break;
+    case Page::Fleet:
+        fleetPage();
+        break;
     }
     return builtPage(page);
 }
@@ -54,6 +58,8 @@ QWidget* Pages::builtPage(Page page) const
         return m_checkPage;
     case Page::Export:
         return m_exportPage;
+    case Page::Fleet:
+        return m_fleetPage;
     }
     return nullptr;
 }
@@ -78,6 +84,9 @@ void Pages::shown(Page page)
             m_exportPage->backButton()->setFocus(Qt::OtherFocusReason);
         else
             m_exportPage->findChild<QWidget*>(QStringLiteral("openButton"))->setFocus(Qt::OtherFocusReason);
+        return;
+    case Page::Fleet:
+        fleetPage()->focusFirstField();
         return;
     }
 }
@@ -124,6 +133,16 @@ void Pages::openExport(const QString& path)
 void Pages::chooseExport()
 {
     exportViewPage()->chooseFile();
+}
+
+void Pages::chooseFleetFile()
+{
+    fleetPage()->chooseFile();
+}
+
+void Pages::checkFleet(const QStringList& urls)
+{
+    fleetPage()->checkInstances(urls);
 }
 
 SetupWizard* Pages::setupWizard()
@@ -176,6 +195,17 @@ ExportViewPage* Pages::exportViewPage()
     m_window.stack->addWidget(m_exportPage);
     connect(m_exportPage, &ExportViewPage::backRequested, this, [this] { m_window.showStart(); });
     return m_exportPage;
+}
+
+FleetPage* Pages::fleetPage()
+{
+    if (m_fleetPage)
+        return m_fleetPage;
+    m_fleetPage = new FleetPage(m_window.stack);
+    m_fleetPage->setObjectName(QStringLiteral("fleetPage"));
+    m_window.stack->addWidget(m_fleetPage);
+    connect(m_fleetPage, &FleetPage::backRequested, this, [this] { m_window.showStart(); });
+    return m_fleetPage;
 }
 
 PageHost* createPageHost(const PageHost::Window& window)

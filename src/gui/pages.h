@@ -12,6 +12,7 @@ namespace gjd {
 
 class DiagnosticsPage;
 class ExportViewPage;
+class FleetPage;
 class SetupWizard;
 
 // The pages behind the start screen's doors (PageHost), each built the first time it is shown.
@@ -38,17 +39,21 @@ public:
     void whenCheckEnds(std::function<void()> then) override;
     void openExport(const QString& path) override;
     void chooseExport() override;
+    void chooseFleetFile() override;
+    void checkFleet(const QStringList& urls) override;
 
 private:
     SetupWizard* setupWizard();
     DiagnosticsPage* diagnosticsPage();
     ExportViewPage* exportViewPage();
+    FleetPage* fleetPage();
 
     PageHost::Window m_window;
     QPointer<QWidget> m_setupPage;
     QPointer<SetupWizard> m_wizard;
     QPointer<DiagnosticsPage> m_checkPage;
     QPointer<ExportViewPage> m_exportPage;
+    QPointer<FleetPage> m_fleetPage;
 };
 
 // PageHostFactory for the pages linked into this binary.

@@ -198,6 +198,17 @@ bool ReportView::selectCheck(const QString& id)
     return true;
 }
 
+bool ReportView::selectMostSevere()
+{
+    const Finding* first = nullptr;
+    for (const Finding& f : m_report.checks) {
+        if ((f.status == Status::Fail || f.status == Status::Warn || f.status == Status::Error) &&
+            (!first || severity(f.status) > severity(first->status)))
+            first = &f;
+    }
+    return first && selectCheck(first->id);
+}
+
 QString ReportView::currentCheck() const
 {
     const QModelIndex index = m_tree->currentIndex();

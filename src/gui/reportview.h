@@ -55,6 +55,9 @@ public:
     void setRunning(bool running);
 
     bool selectCheck(const QString& id);
+    // Selects what needs attention most: the first failure, else the first check that could not
+    // run, else the first warning. False when nothing does.
+    bool selectMostSevere();
     QString currentCheck() const;
     QString detailsHtml(const QString& id) const;
     const Report& report() const { return m_report; }

@@ -282,8 +282,8 @@ void TestMainWindow::setupDoorOpensTheWizard()
 }
 
 // Screen readers announce every control by name: its text, its buddy label or an accessible
-// name. Checked over the whole window (start screen, wizard pages, diagnostics pane), in English
-// and German.
+// name. Checked over the whole window (start screen, wizard pages, diagnostics pane, export viewer,
+// fleet page), in English and German.
 void TestMainWindow::everyControlHasAnAccessibleName()
 {
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("de")}) {
@@ -292,8 +292,8 @@ void TestMainWindow::everyControlHasAnAccessibleName()
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // Every page is built when first shown.
-        for (MainWindow::Page page :
-             {MainWindow::Page::Setup, MainWindow::Page::Check, MainWindow::Page::Export})
+        for (MainWindow::Page page : {MainWindow::Page::Setup, MainWindow::Page::Check,
+                                      MainWindow::Page::Export, MainWindow::Page::Fleet})
             window.showPage(page);
         window.showPage(MainWindow::Page::Start);
         QStringList unnamed;
@@ -474,6 +474,7 @@ void TestMainWindow::pagesAreBuiltWhenFirstShown()
         {MainWindow::Page::Check, "checkPage"},
         {MainWindow::Page::Export, "exportPage"},
         {MainWindow::Page::Setup, "setupPage"},
+        {MainWindow::Page::Fleet, "fleetPage"},
     };
     int count = 1;
     for (const auto& [page, name] : built) {
@@ -723,10 +724,9 @@ void TestMainWindow::screenshots()
     QCOMPARE(windowColour, (dark ? darkPalette() : QApplication::palette()).color(QPalette::Window));
 
     const std::pair<MainWindow::Page, const char*> pages[] = {
-        {MainWindow::Page::Start, "start"},
-        {MainWindow::Page::Setup, "setup"},
-        {MainWindow::Page::Check, "check"},
-        {MainWindow::Page::Export, "export"},
+        {MainWindow::Page::Start, "start"}, {MainWindow::Page::Setup, "setup"},
+        {MainWindow::Page::Check, "check"}, {MainWindow::Page::Export, "export"},
+        {MainWindow::Page::Fleet, "fleet"},
     };
     for (const auto& [page, name] : pages) {
         window.showPage(page);

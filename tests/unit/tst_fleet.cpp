@@ -89,11 +89,16 @@ void TestFleet::targetsBadLines_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("not a URL") << QByteArray("htp:/gitlab") << QStringLiteral("invalid URL \"htp:/gitlab\"");
     QTest::newRow("two URLs") << QByteArray("https://a.example https://b.example")
-                              << QStringLiteral("one instance URL a line; unexpected \"https://b.example\"");
+                              << QStringLiteral(
+                                     "one instance URL a line, then only options; word 2 is neither");
     QTest::newRow("a global option") << QByteArray("https://a.example --timeout 5")
                                      << QStringLiteral("--timeout cannot be given per instance");
     QTest::newRow("a token") << QByteArray("https://a.example --token glpat-x")
                              << QStringLiteral("--token cannot be given per instance");
+    QTest::newRow("a token after the URL")
+        << QByteArray("https://a.example glpat-secret") << QStringLiteral("word 2 is neither");
+    QTest::newRow("a password in the URL")
+        << QByteArray("https://bob:hunter2@a.example") << QStringLiteral("user name or password");
     QTest::newRow("no value") << QByteArray("https://a.example --public-url")
                               << QStringLiteral("--public-url needs a value");
     QTest::newRow("bad method") << QByteArray("https://a.example --method nonsense")
@@ -121,8 +126,11 @@ void TestFleet::targetsBadLines()
     QCOMPARE(t.errors.size(), 1);
     QCOMPARE(t.errors.at(0).line, 2);
     QVERIFY2(t.errors.at(0).error.contains(error), qPrintable(t.errors.at(0).error));
-    // Neither the error nor the line as reported carries a control character.
+    // Neither the error nor the line as reported carries a control character, nor what came
+    // after the URL (a token), nor a URL's password.
     for (const QString& text : {t.errors.at(0).error, t.errors.at(0).text}) {
+        QVERIFY2(!text.contains(QStringLiteral("glpat")) && !text.contains(QStringLiteral("hunter2")),
+                 qPrintable(text));
         for (const QChar c : text)
             QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(text));
     }

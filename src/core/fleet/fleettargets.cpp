@@ -6,6 +6,7 @@
 #include "safetext.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace gjd {
@@ -65,8 +66,10 @@ QString parseLine(const QString& line, FleetTarget* target)
     for (qsizetype i = 0; i < parts->size(); ++i) {
         QString word = parts->at(i);
         if (!word.startsWith(QLatin1String("--"))) {
+            // The word is not quoted back: a token pasted after the URL must not reach a report.
             if (!target->url.isEmpty())
-                return FleetTargets::tr("one instance URL a line; unexpected \"%1\"").arg(word);
+                return FleetTargets::tr("one instance URL a line, then only options; word %1 is neither")
+                    .arg(i + 1);
             target->url = word;
             continue;
         }
@@ -172,8 +175,14 @@ FleetTargets FleetTargets::parse(const QByteArray& bytes)
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
             continue;
+        // The line as reports show it: its first word (the URL as written, user info masked),
+        // then "…" for the rest, which may hold what must not be repeated (a token given as an
+        // option the line cannot take).
         const auto lineError = [&](const QString& why) {
-            result.errors.append({number, safeText(trimmed, SafeFor::OneLine).left(200), why});
+            const QString first = trimmed.section(QRegularExpression(QStringLiteral("\\s+")), 0, 0);
+            const QString shown = first.size() < trimmed.size() ? first + QStringLiteral(" …") : first;
+            result.errors.append({number, safeText(maskUserInfo(shown), SafeFor::OneLine).left(200),
+                                  safeText(maskUserInfo(why), SafeFor::OneLine)});
         };
         if (result.targets.size() >= maxTargets) {
             lineError(tr("more than %n instances in one file", nullptr, maxTargets));
@@ -182,7 +191,7 @@ FleetTargets FleetTargets::parse(const QByteArray& bytes)
         FleetTarget target;
         target.line = number;
         if (const QString why = parseLine(trimmed, &target); !why.isEmpty()) {
-            lineError(safeText(why, SafeFor::OneLine));
+            lineError(why);
             continue;
         }
         const QString key = InstanceUrl::parse(target.url).toString();

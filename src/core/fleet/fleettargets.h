@@ -12,7 +12,8 @@
 
 namespace gjd {
 
-// One instance of a fleet file (`check --targets FILE`, the pane's "Open fleet file…"):
+// One instance of a fleet file (`check --targets FILE`, the desktop program's File → Check a
+// fleet…):
 //
 //   # comments and blank lines are ignored; a # that starts a word starts a comment
 //   https://gitlab.example.com
