@@ -753,7 +753,7 @@ void TestFleetPage::screenshots()
     save(window, "fleet-empty");
     runFile(*page, writeTargets(language + QStringLiteral("-fleet.txt")));
     page->findChild<QTableView*>(QStringLiteral("fleetTable"))->selectRow(2);
-    save(window, "fleet");
+    save(window, "fleet-run");
     QVERIFY(page->openRow(2));
     save(window, "fleet-instance");
 }
