@@ -2233,11 +2233,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <translation>Der Lauf wurde abgebrochen, bevor diese Instanz vollständig geprüft war: Es gibt kein Ergebnis.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <comment>status: count</comment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <comment>duration in seconds</comment>
         <translation>%1 s</translation>
@@ -2412,11 +2407,6 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
     <message>
         <source>Cancelled: not every check ran, so there is no verdict.</source>
         <translation>Abgebrochen: Nicht alle Prüfungen liefen, daher gibt es kein Ergebnis.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>status: count</comment>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Verdict %1: %2</source>

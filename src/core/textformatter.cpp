@@ -155,17 +155,22 @@ QString TextFormatter::format(const Report& unsafe, const Options& options)
     }
 
     const Summary s = report.summary();
+    out += QLatin1Char('\n') + bold +
+           tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset +
+           QStringLiteral(" — ") + statusCounts(s) + tr(" (%1 ms)").arg(report.durationMs) +
+           QLatin1Char('\n');
+    return out;
+}
+
+QString TextFormatter::statusCounts(const Summary& s)
+{
     QStringList counts;
     for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip, Status::Manual,
                       Status::Error}) {
         if (s.count(st) > 0)
             counts.append(tr("%1: %2", "status: count").arg(statusTitle(st)).arg(s.count(st)));
     }
-    out += QLatin1Char('\n') + bold +
-           tr("Verdict: %1").arg(paint(s.verdict, statusTitle(s.verdict).toUpper())) + reset +
-           QStringLiteral(" — ") + counts.join(QStringLiteral(", ")) + tr(" (%1 ms)").arg(report.durationMs) +
-           QLatin1Char('\n');
-    return out;
+    return counts.join(QStringLiteral(", "));
 }
 
 QString TextFormatter::consumersLine(const Finding& finding)

@@ -28,6 +28,9 @@ public:
     // "Refused by GitLab.com (Marketplace app) and Jira Cloud (legacy Connect)." Empty when nobody.
     static QString consumersLine(const Finding& finding);
     static QString statusTitle(Status status);
+    // "pass: 24, info: 1, fail: 5" (only the statuses that occur, in Status order): a status word
+    // before its count needs no plural form.
+    static QString statusCounts(const Summary& summary);
     // How platform.install_type decided, for the report headers: "the settings", "the descriptor
     // key", … (translated); empty for an unknown value.
     static QString installTypeSource(const QString& decidedBy);

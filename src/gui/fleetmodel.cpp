@@ -184,15 +184,7 @@ QVariant FleetModel::data(const QModelIndex& index, int role) const
                           "verdict.");
             if (!done)
                 return QVariant();
-            const Summary s = entry.report->summary();
-            QStringList counts;
-            for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip,
-                              Status::Manual, Status::Error}) {
-                if (s.count(st) > 0)
-                    counts.append(
-                        tr("%1: %2", "status: count").arg(TextFormatter::statusTitle(st)).arg(s.count(st)));
-            }
-            return counts.join(QLatin1String(", "));
+            return TextFormatter::statusCounts(entry.report->summary());
         }
         break;
     case FailingColumn:

@@ -595,17 +595,9 @@ void FleetPage::updateInstanceLabels()
         m_instanceVerdictLabel->setText(tr("Cancelled: not every check ran, so there is no verdict."));
     } else {
         const Summary s = report.summary();
-        QStringList counts;
-        for (Status st : {Status::Pass, Status::Info, Status::Warn, Status::Fail, Status::Skip,
-                          Status::Manual, Status::Error}) {
-            if (s.count(st) > 0)
-                // "Warning: 2", not "2 Warning": a status word needs no plural form that way.
-                counts.append(
-                    tr("%1: %2", "status: count").arg(TextFormatter::statusTitle(st)).arg(s.count(st)));
-        }
         m_instanceVerdictLabel->setText(
             tr("Verdict %1: %2")
-                .arg(TextFormatter::statusTitle(s.verdict).toUpper(), counts.join(QLatin1String(", "))));
+                .arg(TextFormatter::statusTitle(s.verdict).toUpper(), TextFormatter::statusCounts(s)));
     }
 }
 
