@@ -16,6 +16,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -27,8 +28,10 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QStyleHints>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -139,9 +142,13 @@ FleetPage::FleetPage(QWidget* parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(FleetModel::InstanceColumn, QHeaderView::Stretch);
     m_table->setFocusPolicy(Qt::StrongFocus);
-    // Enter, a double click (or the platform's single click): the instance's report.
+    // Enter, a double click (or the platform's single click): the instance's report. It opens once
+    // the button is up, and the report's list ignores clicks for a double-click interval: where a
+    // single click activates (KDE), the second click of a habitual double click would otherwise
+    // land on the report and select the check under the pointer instead of the worst one (seen
+    // under Xvfb with the KDE platform theme).
     connect(m_table, &QAbstractItemView::activated, this,
-            [this](const QModelIndex& index) { openRow(index.row()); });
+            [this](const QModelIndex& index) { openRowOnceReleased(index.row()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateSpans();
         fitColumns();
@@ -567,6 +574,32 @@ void FleetPage::onSaved()
     m_savedPath = path;
     updateSummary();
     emit saved(path);
+}
+
+void FleetPage::openRowOnceReleased(int row)
+{
+    if (QGuiApplication::mouseButtons() != Qt::NoButton) {
+        QTimer::singleShot(20, this, [this, row] { openRowOnceReleased(row); });
+        return;
+    }
+    if (openRow(row)) {
+        m_openedAt.start();
+        if (auto* tree = m_view->findChild<QTreeView*>(QStringLiteral("checkTree")))
+            tree->viewport()->installEventFilter(this);
+    }
+}
+
+bool FleetPage::eventFilter(QObject* watched, QEvent* event)
+{
+    const QEvent::Type type = event->type();
+    if ((type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease ||
+         type == QEvent::MouseButtonDblClick) &&
+        m_openedAt.isValid()) {
+        if (m_openedAt.elapsed() < QGuiApplication::styleHints()->mouseDoubleClickInterval())
+            return true; // the rest of the click that opened the report
+        m_openedAt.invalidate();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool FleetPage::openRow(int row)

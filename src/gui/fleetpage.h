@@ -3,6 +3,7 @@
 
 #include "fleet/fleetrunner.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QSslCertificate>
 #include <QTimer>
@@ -68,6 +69,7 @@ public:
     void saveReportTo(const QString& path);
     // Opens the row's report in the instance page; false when the row has none (yet).
     bool openRow(int row);
+    void openRowOnceReleased(int row);
     // The fleet's table again (the instance page's Back, Escape there).
     void showFleet();
     bool isShowingInstance() const;
@@ -87,6 +89,7 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     bool event(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
@@ -141,6 +144,7 @@ private:
     QLabel* m_instanceLabel;
     QLabel* m_instanceVerdictLabel;
     ReportView* m_view;
+    QElapsedTimer m_openedAt; // when a row was opened by activation (eventFilter)
     int m_openRow = -1;
 
     FleetRunner m_runner;
