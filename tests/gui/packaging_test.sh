@@ -3,6 +3,8 @@
 # and inspects it: dependencies, file list, and that the packaged CLI runs.
 #   packaging_test.sh <source dir> <build dir> <built gitlab-jira-doctor> <built gitlab-jira-doctor-cli>
 set -euo pipefail
+# Under pipefail a `producer | grep -q` fails when grep stops reading first (SIGPIPE): the greps
+# here read all their input (no -q, output to /dev/null).
 
 src=${1:?source dir}
 build=${2:?build dir}
@@ -105,7 +107,7 @@ for deb in "$cli_deb" "$gui_deb"; do
         [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "$(basename "$deb"): empty control field $field"
     done
 done
-dpkg-deb -f "$cli_deb" Description | grep -q "command-line program" || fail "the CLI's Description does not say what it holds"
+dpkg-deb -f "$cli_deb" Description | grep "command-line program" >/dev/null || fail "the CLI's Description does not say what it holds"
 
 step "hardening-check"
 # Debian's checker over the packaged programs: PIE, stack protector, RELRO and immediate binding
@@ -128,7 +130,7 @@ step "contents"
 dpkg-deb -x "$cli_deb" "$tmp/root"
 dpkg-deb -x "$gui_deb" "$tmp/root"
 in_package() { # DEB FILE: the file is in that package
-    dpkg-deb -c "$1" | awk '{print $6}' | grep -qx "./$2" || fail "missing in $(basename "$1"): /$2"
+    dpkg-deb -c "$1" | awk '{print $6}' | grep -x "./$2" >/dev/null || fail "missing in $(basename "$1"): /$2"
     [ -s "$tmp/root/$2" ] || fail "empty in $(basename "$1"): /$2"
 }
 for file in usr/bin/gitlab-jira-doctor-cli \
@@ -153,7 +155,7 @@ for file in usr/bin/gitlab-jira-doctor \
             usr/share/man/man1/gitlab-jira-doctor.1.gz; do
     in_package "$gui_deb" "$file"
 done
-! dpkg-deb -c "$cli_deb" | grep -q "libgjd-pages" || fail "the CLI package holds the desktop program's module"
+! dpkg-deb -c "$cli_deb" | grep "libgjd-pages" >/dev/null || fail "the CLI package holds the desktop program's module"
 # The changelog's latest entry is this version.
 changelog_version=$(zcat "$tmp/root/usr/share/doc/gitlab-jira-doctor-cli/changelog.gz" | sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p')
 [ "$changelog_version" = "$version" ] || fail "packaging/changelog is at $changelog_version, the project at $version"
