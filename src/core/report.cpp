@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
 
+#include "tls/x509handle.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -22,9 +24,7 @@ QString distinguishedName(const QSslCertificate& certificate, bool issuer)
 {
     // RFC 2253/4514 form (most specific first), as `openssl x509 -nameopt RFC2253` and GitLab's
     // logs print it. QSslCertificate's attribute list is not in certificate order.
-    const QByteArray der = certificate.toDer();
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
-    X509* x = d2i_X509(nullptr, &p, der.size());
+    X509* x = referencedX509(certificate);
     if (!x)
         return QString();
     BIO* bio = BIO_new(BIO_s_mem());

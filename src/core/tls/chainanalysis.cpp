@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chainanalysis.h"
 
+#include "x509handle.h"
+
 #include <QHostAddress>
 
 #include <openssl/bn.h>
@@ -30,9 +32,7 @@ using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 
 X509Ptr toX509(const QSslCertificate& certificate)
 {
-    const QByteArray der = certificate.toDer();
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &p, der.size()));
+    return X509Ptr(referencedX509(certificate));
 }
 
 // Did `issuer` issue `subject`? Names, key identifiers and key usage (X509_check_issued), then the
