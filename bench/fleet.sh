@@ -169,7 +169,8 @@ run of the same round.
 {table}
 """
 text = open(docs, encoding="utf-8").read()
-pattern = re.compile(r"## Fleet \(`check --targets`\)\n.*?(?=\n## |\Z)", re.S)
+# The section's heading, paragraph and first table are this script's; the analysis under it stays.
+pattern = re.compile(r"## Fleet \(`check --targets`\)\n.*?\n(?:\|[^\n]*\n)+", re.S)
 text = pattern.sub(section.rstrip("\n") + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
 open(docs, "w", encoding="utf-8").write(text)
 PY
