@@ -6,6 +6,7 @@
 // (anonymous, API, Jira) sends at least one request.
 
 #include "checkrunner.h"
+#include "scriptedserver.h"
 #include "testpki.h"
 
 #include <QRegularExpression>
@@ -22,49 +23,19 @@ namespace {
 
 const QString kHost = QStringLiteral("gitlab.test");
 
-// Answers every request with 200 and a small JSON body after recording its head. The settings
+// Answers every request with 200 and a small JSON body; the server records its head. The settings
 // name a Forge app and the Jira user has an account id, so that the probes that depend on those
 // answers send their requests too.
-class RecordingServer final : public QSslServer
+test::ScriptedServer::Answer answerTo(const QByteArray& head)
 {
-public:
-    QList<QByteArray> heads; // every request head as received, "\r\n\r\n" included
-
-    RecordingServer()
-    {
-        setSslConfiguration(test::serverConfiguration());
-        listen(QHostAddress::LocalHost);
-        connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {
-            while (auto* socket = qobject_cast<QSslSocket*>(nextPendingConnection())) {
-                socket->setParent(this);
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray head = buffer->left(end + 4);
-                    buffer->clear();
-                    heads.append(head);
-                    const QByteArray body = answerTo(head);
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-
-private:
-    static QByteArray answerTo(const QByteArray& head)
-    {
-        if (head.contains(" /api/v4/application/settings "))
-            return R"({"jira_forge_app_id": "0f1e2d3c-forge"})";
-        if (head.contains(" /rest/api/3/myself"))
-            return R"({"accountId": "5b10a2844c20165700ede21g", "groups": {"items": []}})";
-        return "{}";
-    }
-};
+    QByteArray body = "{}";
+    if (head.contains(" /api/v4/application/settings "))
+        body = R"({"jira_forge_app_id": "0f1e2d3c-forge"})";
+    else if (head.contains(" /rest/api/3/myself"))
+        body = R"({"accountId": "5b10a2844c20165700ede21g", "groups": {"items": []}})";
+    return {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body};
+}
 
 // The values of the header `name` in a request head, in order (names compare case-insensitively).
 QList<QByteArray> headerValues(const QByteArray& head, const QByteArray& name)
@@ -96,13 +67,14 @@ private slots:
     void everyRequestHasExactlyOneAccept();
 
 private:
-    RecordingServer m_server;
+    test::ScriptedServer m_server;
 };
 
 void TestRequestHeaders::initTestCase()
 {
     QVERIFY2(!test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
     QVERIFY(m_server.isListening());
+    m_server.script = answerTo;
 }
 
 void TestRequestHeaders::everyRequestHasExactlyOneAccept()
@@ -132,7 +104,7 @@ void TestRequestHeaders::everyRequestHasExactlyOneAccept()
     // The TLS probe's own nudges after the handshake ("GET / HTTP/1.0", "HEAD / HTTP/1.0") only
     // make a server talk; every request of the HTTP client is HTTP/1.1.
     QList<QByteArray> heads;
-    for (const QByteArray& head : std::as_const(m_server.heads)) {
+    for (const QByteArray& head : std::as_const(m_server.requests)) {
         if (requestLine(head).endsWith(" HTTP/1.1"))
             heads.append(head);
     }

@@ -8,63 +8,17 @@
 #include <QSslSocket>
 #include <QTest>
 
+#include "scriptedserver.h"
 #include "testpki.h"
 
 #include <functional>
 
 using namespace gjd;
 using gjd::test::readPki;
+using gjd::test::ScriptedServer;
 using gjd::test::serverConfiguration;
 
 namespace {
-
-// A TLS server that answers every request with what the test scripts: given the request head,
-// the bytes to send, and whether to close afterwards (or to stall, keeping the connection open).
-class ScriptedServer final : public QSslServer
-{
-public:
-    struct Answer
-    {
-        QByteArray bytes;
-        bool close = true;
-        int repeat = 1; // send `bytes` this many times (for huge bodies)
-    };
-    std::function<Answer(const QByteArray& requestHead)> script;
-    QList<QByteArray> requests;
-
-    ScriptedServer()
-    {
-        QSslConfiguration config = serverConfiguration();
-        setSslConfiguration(config);
-        listen(QHostAddress::LocalHost);
-        connect(this, &QSslServer::pendingConnectionAvailable, this, [this] {
-            while (auto* socket = qobject_cast<QSslSocket*>(nextPendingConnection())) {
-                socket->setParent(this);
-                auto buffer = std::make_shared<QByteArray>();
-                connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] {
-                    *buffer += socket->readAll();
-                    const int end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray head = buffer->left(end + 4);
-                    buffer->clear();
-                    requests.append(head);
-                    const Answer answer = script(head);
-                    for (int i = 0; i < answer.repeat && socket->state() == QAbstractSocket::ConnectedState;
-                         ++i)
-                        socket->write(answer.bytes);
-                    if (answer.close)
-                        socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-
-    QUrl url(const QString& path = QStringLiteral("/")) const
-    {
-        return QUrl(QStringLiteral("https://gitlab.test:%1%2").arg(serverPort()).arg(path));
-    }
-};
 
 HttpRequest requestTo(const ScriptedServer& server, const QString& path = QStringLiteral("/"))
 {
