@@ -31,6 +31,9 @@ import time
 
 LOOPBACK = "127.0.0.1"
 CHUNK = 64 * 1024
+# It stands in for many servers at once (bench/fleet.sh: every instance's connections arrive here
+# together): a short accept queue would drop SYNs, and each drop costs the client a 1 s retransmit.
+BACKLOG = 4096
 
 
 async def pump(reader, writer, delay_s, label, stats):
@@ -119,7 +122,8 @@ async def main():
 
     server = await asyncio.start_server(
         lambda r, w: handle(r, w, args.target, delay_s, active),
-        host=LOOPBACK, port=args.listen, family=socket.AF_INET, reuse_address=True)
+        host=LOOPBACK, port=args.listen, family=socket.AF_INET, reuse_address=True,
+        backlog=BACKLOG)
     port = server.sockets[0].getsockname()[1]
     print(f"LISTENING {port}", flush=True)
 

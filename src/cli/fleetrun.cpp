@@ -5,6 +5,7 @@
 #include "credentials/keychaincredentialstore.h"
 #include "export/exportbundle.h"
 #include "fleet/fleetformatter.h"
+#include "fleet/openfiles.h"
 #include "instanceurl.h"
 #include "openmetricsformatter.h"
 #include "progressline.h"
@@ -134,6 +135,13 @@ void FleetRun::start()
     }
     m_runner.setKeepTranscripts(!m_settings.outputDir.isEmpty());
     m_runner.start(m_jobs, m_settings.parallel);
+    if (m_runner.parallel() < m_settings.parallel)
+        usageError(tr("%1 instances at a time, not %2: this process may open at most %3 files (ulimit -n), "
+                      "and an instance may need %4 at once")
+                       .arg(m_runner.parallel())
+                       .arg(m_settings.parallel)
+                       .arg(openfiles::limit())
+                       .arg(FleetRunner::filesPerInstance));
     for (FleetRunner::Job& job : m_jobs)
         job.credentials = Credentials{}; // the runner's copies are the only ones now
     drawProgress();

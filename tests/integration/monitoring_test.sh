@@ -8,7 +8,8 @@
 #     text format, to a real node_exporter's textfile collector (no scrape error), and the alert
 #     rules of docs/monitoring/ to `promtool test rules` with series taken from that output;
 #   - --output-dir's per-instance reports and exports to `show`;
-#   - the scheduled pipeline's script (ci/gitlab-jira-doctor-fleet-job.sh) with this CLI.
+#   - the scheduled pipeline's script (ci/gitlab-jira-doctor-fleet-job.sh) with this CLI;
+#   - 60 instances under a low limit of open files.
 #   monitoring_test.sh CLI PKI_DIR SOURCE_DIR
 cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 pki=$(cd "$2" && pwd)
@@ -205,4 +206,40 @@ assert job["script"] == ["bash ci/gitlab-jira-doctor-fleet-job.sh"], job["script
 assert job["artifacts"]["reports"]["junit"] == "gitlab-jira-doctor-fleet.xml"
 assert {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in job["rules"]
 PY
+
+# 5. The open-file limit: every socket is a file, and a socket refused for want of one would fail
+# its probe as if the instance were down ("Out of resources"). 60 instances, every check, under a
+# hard limit of 256: the CLI runs (256 - 64) / 24 = 8 at a time, says so, and every instance is
+# reached. Under a soft limit of 256 with a higher hard one, it raises the soft one instead.
+for i in $(seq 60); do echo "https://gitlab-$i.test:$good --resolve gitlab-$i.test:$good:127.0.0.1"; done >"$tmp/many.txt"
+many() { # ULIMIT_ARGS...: 60 instances at --parallel 256 under those limits
+    status=0
+    (ulimit "$@" && env -u GITLAB_TOKEN -u https_proxy -u HTTPS_PROXY -u ALL_PROXY -u all_proxy \
+        "$cli" check --targets "$tmp/many.txt" --parallel 256 --trust-store "$pki/trust.pem" --timeout 10 \
+        --format json --output "$tmp/many.json") 2>"$tmp/stderr" || status=$?
+    [ "$status" -le 1 ] || { cat "$tmp/stderr" >&2; fail "60 instances under ulimit $*: exit code $status"; }
+}
+reached() { # PARALLEL: every instance connected and shook hands, that many at a time
+    "$py" - "$tmp/many.json" "$1" <<'PY' || fail "60 instances under a limit of open files"
+import json, sys
+fleet = json.load(open(sys.argv[1]))
+assert fleet["parallel"] == int(sys.argv[2]), fleet["parallel"]
+assert len(fleet["reports"]) == 60
+for r in fleet["reports"]:
+    status = {c["id"]: c["status"] for c in r["checks"]}
+    assert status["tcp.connect"] == "pass" and status["tls.handshake"] == "pass", (r["target"]["url"], status)
+assert "Out of resources" not in open(sys.argv[1]).read()
+PY
+}
+many -n 256
+grep -q "8 instances at a time, not 256: this process may open at most 256 files (ulimit -n)" "$tmp/stderr" ||
+    fail "the lowered parallelism is not said: $(cat "$tmp/stderr")"
+reached 8
+if [ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge $((256 * 24 + 64)) ]; then
+    many -Sn 256
+    [ ! -s "$tmp/stderr" ] || fail "a soft limit the CLI can raise is reported: $(cat "$tmp/stderr")"
+    reached 256
+else
+    echo "monitoring_test: the hard limit of open files is $(ulimit -Hn): the raising of the soft one is not tried"
+fi
 echo PASS

@@ -1688,7 +1688,7 @@ FakeGitLab::~FakeGitLab() = default;
 
 bool FakeGitLab::listen(quint16 port)
 {
-    m_port = m_server->listen(QHostAddress::LocalHost, port);
+    m_port = listenOnLoopback(*m_server, port);
     return m_port != 0;
 }
 

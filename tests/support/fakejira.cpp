@@ -629,7 +629,7 @@ FakeJira::~FakeJira() = default;
 
 bool FakeJira::listen(quint16 port)
 {
-    m_port = m_server->listen(QHostAddress::LocalHost, port);
+    m_port = listenOnLoopback(*m_server, port);
     return m_port != 0;
 }
 

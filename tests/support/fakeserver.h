@@ -3,13 +3,16 @@
 
 // What the fake servers (FakeGitLab, FakeJira) share: failure injection and small HTTP helpers.
 
+#include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QDateTime>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QList>
 #include <QPair>
 #include <QRandomGenerator>
 #include <QString>
+#include <QTcpServer>
 
 #include <algorithm>
 #include <functional>
@@ -36,6 +39,22 @@ inline QDateTime suiteNow()
 inline QDate suiteToday()
 {
     return suiteNow().date();
+}
+
+// Listens on 127.0.0.1:PORT (0: any free port) with a long accept queue: one fake stands in for
+// many servers at once (bench/fleet.sh sends every instance's connections here together), and a
+// short queue (QTcpServer's default is 50) drops SYNs that the client retransmits only after 1 s.
+// Returns the port, or 0.
+inline quint16 listenOnLoopback(QAbstractHttpServer& server, quint16 port)
+{
+    auto* tcp = new QTcpServer(&server);
+    tcp->setListenBacklogSize(4096);
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        delete tcp;
+        return 0;
+    }
+    server.bind(tcp);
+    return tcp->serverPort();
 }
 
 // What the failure injector makes a fake do instead of answering like the real server.

@@ -2,6 +2,7 @@
 #include "fleetrunner.h"
 
 #include "clock.h"
+#include "openfiles.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -55,6 +56,13 @@ FleetRunner::~FleetRunner()
     }
 }
 
+int FleetRunner::parallelWithin(qint64 openFileLimit)
+{
+    if (openFileLimit < 0)
+        return maxParallel;
+    return int(std::clamp<qint64>((openFileLimit - filesReserved) / filesPerInstance, 1, maxParallel));
+}
+
 void FleetRunner::startWorkers()
 {
     if (!m_threads.empty())
@@ -79,7 +87,9 @@ bool FleetRunner::start(QList<Job> jobs, int parallel)
         return false;
     startWorkers();
     m_jobs = std::move(jobs);
-    m_parallel = std::clamp(parallel, 1, maxParallel);
+    const int wanted = std::clamp(parallel, 1, maxParallel);
+    m_parallel = std::min(
+        wanted, parallelWithin(openfiles::raiseTo(qint64(wanted) * filesPerInstance + filesReserved)));
     m_next = 0;
     m_active = 0;
     m_done = 0;

@@ -46,10 +46,22 @@ public:
     static constexpr int defaultParallel = 32;
     static constexpr int maxParallel = 256;
     static constexpr int maxThreads = 8;
+    // Open files one instance may hold at once, with room to spare: the TCP probe, the TLS probe
+    // (and its direct comparison through a proxy), nine anonymous HTTP probes, five API and three
+    // Jira probes; and what the process holds besides them.
+    static constexpr int filesPerInstance = 24;
+    static constexpr int filesReserved = 64;
+    // How many instances fit at once within `openFileLimit` (-1: no limit): at least one.
+    static int parallelWithin(qint64 openFileLimit);
 
     void setKeepTranscripts(bool keep) { m_keepTranscripts = keep; }
-    // Returns false (and does nothing) while a run is under way.
+    // Returns false (and does nothing) while a run is under way. Raises the process's limit of
+    // open files as far as `parallel` instances need, and runs fewer at a time when the limit
+    // stays lower (parallel() then says how many): a socket refused for want of descriptors would
+    // fail its probe as if the instance were unreachable.
     bool start(QList<Job> jobs, int parallel);
+    // Instances at a time in the current or last run.
+    int parallel() const { return m_parallel; }
     void cancel();
     bool isRunning() const { return m_running; }
     int total() const { return int(m_jobs.size()); }
