@@ -9,7 +9,14 @@ Listens on 127.0.0.1:PORT (0 = pick a free port) and forwards every connection t
 was read. Each direction of each connection has its own FIFO of (due time, chunk), so ordering is
 kept and the delay does not accumulate from chunk to chunk: this models latency (a long wire), not
 a throughput limit. End of stream (FIN) travels through the same queue, so a half-close arrives
-DELAY ms late as well.
+DELAY ms late as well, and so does a reset.
+
+It stands in for a network, which costs the measuring machine nothing, so it is written to cost
+little: asyncio's transports and protocols directly, one timer per direction while data waits, no
+task or queue object per connection. A direction whose receiver does not keep up stops reading
+its sender (flow control). One relay may stand in for many servers at once (bench/fleet.sh sends
+every instance's connections here together): its accept queue is long, because a dropped SYN
+costs the client a retransmission one second later.
 
 What it cannot model: the TCP three-way handshake towards the relay is completed by the kernel
 before accept(), so a client's connect() through the relay returns without the added latency.
@@ -24,82 +31,136 @@ Python 3 standard library only.
 
 import argparse
 import asyncio
+import collections
 import signal
 import socket
 import sys
-import time
 
 LOOPBACK = "127.0.0.1"
-CHUNK = 64 * 1024
-# It stands in for many servers at once (bench/fleet.sh: every instance's connections arrive here
-# together): a short accept queue would drop SYNs, and each drop costs the client a 1 s retransmit.
 BACKLOG = 4096
+EOF = "eof"  # queued end of stream
+RESET = "reset"  # queued reset
 
 
-async def pump(reader, writer, delay_s, label, stats):
-    """Copies reader -> writer, each chunk delivered delay_s after it was read."""
-    queue = asyncio.Queue()
+class Direction:
+    """One direction of one connection: what `source` sent, written to `sink` DELAY later."""
 
-    async def read_side():
-        try:
-            while True:
-                data = await reader.read(CHUNK)
-                queue.put_nowait((time.monotonic() + delay_s, data))  # b"" = EOF
-                if not data:
-                    return
-        except (ConnectionError, OSError):
-            queue.put_nowait((time.monotonic() + delay_s, None))  # None = reset
+    def __init__(self, loop, delay_s, connection):
+        self.loop = loop
+        self.delay_s = delay_s
+        self.connection = connection
+        self.queue = collections.deque()  # (due, bytes | EOF | RESET); due times never decrease
+        self.timer = None
+        self.source = None  # the transport read from
+        self.sink = None  # the transport written to; None until that connection is made
+        self.ended = False  # EOF or RESET queued: nothing more is read
+        self.done = False  # EOF or RESET delivered
 
-    async def write_side():
-        while True:
-            due, data = await queue.get()
-            wait = due - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            if data is None:
-                writer.transport.abort()
+    def push(self, item):
+        if self.ended:
+            return
+        self.ended = item is EOF or item is RESET
+        self.queue.append((self.loop.time() + self.delay_s, item))
+        self.arm()
+
+    def arm(self):
+        if self.timer is None and self.queue and self.sink is not None and not self.done:
+            self.timer = self.loop.call_at(self.queue[0][0], self.flush)
+
+    def flush(self):
+        self.timer = None
+        now = self.loop.time()
+        while self.queue and self.queue[0][0] <= now:
+            _, item = self.queue.popleft()
+            if item is RESET:
+                self.sink.abort()
+                self.finish()
                 return
-            if not data:
-                if writer.can_write_eof() and not writer.is_closing():
+            if item is EOF:
+                if self.sink.can_write_eof() and not self.sink.is_closing():
                     try:
-                        writer.write_eof()
+                        self.sink.write_eof()
                     except (ConnectionError, OSError):
                         pass
+                self.finish()
                 return
-            if writer.is_closing():
-                continue  # the peer is gone: drop, keep draining until EOF
-            writer.write(data)
-            stats[label] += len(data)
-            try:
-                await writer.drain()
-            except (ConnectionError, OSError):
-                pass
+            if not self.sink.is_closing():
+                self.sink.write(item)  # else the peer is gone: drop, keep draining until EOF
+        self.arm()
 
-    await asyncio.gather(read_side(), write_side())
+    def finish(self):
+        self.done = True
+        self.queue.clear()
+        self.connection.direction_done()
 
 
-async def handle(client_reader, client_writer, target, delay_s, active):
-    task = asyncio.current_task()
-    active.add(task)
-    stats = {"up": 0, "down": 0}
-    server_writer = None
-    try:
+class Side(asyncio.Protocol):
+    """One socket of the relay: what it reads goes `out`; what comes `back` is written to it."""
+
+    def __init__(self, out, back):
+        self.out = out
+        self.back = back
+        self.transport = None
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.out.source = transport
+        self.back.sink = transport
+        self.back.arm()
+
+    def data_received(self, data):
+        self.out.push(data)
+
+    def eof_received(self):
+        self.out.push(EOF)
+        return True  # half-close: the other direction may still be sending
+
+    def connection_lost(self, exc):
+        self.out.push(RESET if exc is not None else EOF)
+
+    def pause_writing(self):
+        if self.back.source is not None:
+            self.back.source.pause_reading()
+
+    def resume_writing(self):
+        if self.back.source is not None and not self.back.source.is_closing():
+            self.back.source.resume_reading()
+
+
+class Connection:
+    """A client's connection and the relay's own to the target."""
+
+    def __init__(self, loop, delay_s, target, active):
+        self.up = Direction(loop, delay_s, self)  # client -> target
+        self.down = Direction(loop, delay_s, self)  # target -> client
+        self.client = Side(self.up, self.down)
+        self.server = None
+        self.active = active
+        self.done = 0
+        active.add(self)
+        self.task = loop.create_task(self.open(loop, target))
+
+    async def open(self, loop, target):
         try:
-            server_reader, server_writer = await asyncio.open_connection(LOOPBACK, target)
+            _, self.server = await loop.create_connection(lambda: Side(self.down, self.up), LOOPBACK, target)
         except OSError as e:
             print(f"delay-relay: connect to {LOOPBACK}:{target} failed: {e}", file=sys.stderr)
-            return
-        await asyncio.gather(
-            pump(client_reader, server_writer, delay_s, "up", stats),
-            pump(server_reader, client_writer, delay_s, "down", stats),
-        )
-    except asyncio.CancelledError:
-        pass
-    finally:
-        for w in (client_writer, server_writer):
-            if w is not None:
-                w.close()
-        active.discard(task)
+            self.close()
+
+    def direction_done(self):
+        self.done += 1
+        if self.done == 2:
+            self.close()
+
+    def close(self):
+        for side in (self.client, self.server):
+            if side is not None and side.transport is not None:
+                side.transport.close()
+        for direction in (self.up, self.down):
+            if direction.timer is not None:
+                direction.timer.cancel()
+                direction.timer = None
+        self.active.discard(self)
 
 
 async def main():
@@ -120,19 +181,16 @@ async def main():
         loop.add_signal_handler(sig, stop.set)
     loop.call_later(args.max_lifetime, stop.set)
 
-    server = await asyncio.start_server(
-        lambda r, w: handle(r, w, args.target, delay_s, active),
-        host=LOOPBACK, port=args.listen, family=socket.AF_INET, reuse_address=True,
-        backlog=BACKLOG)
+    server = await loop.create_server(
+        lambda: Connection(loop, delay_s, args.target, active).client,
+        host=LOOPBACK, port=args.listen, family=socket.AF_INET, reuse_address=True, backlog=BACKLOG)
     port = server.sockets[0].getsockname()[1]
     print(f"LISTENING {port}", flush=True)
 
     await stop.wait()
     server.close()
-    for t in list(active):
-        t.cancel()
-    if active:
-        await asyncio.wait(list(active), timeout=2)
+    for connection in list(active):
+        connection.close()
     await server.wait_closed()
 
 
