@@ -6033,6 +6033,13 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <source>--output: %1</source>
         <translation>--output: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</source>
+        <translation>
+            <numerusform>%n Instanz gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen (ulimit -n), und eine Instanz braucht bis zu %3 gleichzeitig</numerusform>
+            <numerusform>%n Instanzen gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen (ulimit -n), und eine Instanz braucht bis zu %3 gleichzeitig</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gjd::cli::ProgressLine</name>

@@ -298,6 +298,13 @@
             <numerusform>Instances done: %1 of %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</source>
+        <translation>
+            <numerusform>%n instance at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</numerusform>
+            <numerusform>%n instances at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gjd::cli::ProgressLine</name>

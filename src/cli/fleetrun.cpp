@@ -136,9 +136,9 @@ void FleetRun::start()
     m_runner.setKeepTranscripts(!m_settings.outputDir.isEmpty());
     m_runner.start(m_jobs, m_settings.parallel);
     if (m_runner.parallel() < m_settings.parallel)
-        usageError(tr("%1 instances at a time, not %2: this process may open at most %3 files (ulimit -n), "
-                      "and an instance may need %4 at once")
-                       .arg(m_runner.parallel())
+        usageError(tr("%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), "
+                      "and an instance may need %3 at once",
+                      nullptr, m_runner.parallel())
                        .arg(m_settings.parallel)
                        .arg(openfiles::limit())
                        .arg(FleetRunner::filesPerInstance));

@@ -31,7 +31,8 @@ daemon off;
 master_process off;
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/error.log;
-events {}
+# A fleet test (monitoring_test.sh) opens hundreds of connections at once; the default is 512.
+events { worker_connections 4096; }
 http {
     access_log off;
     client_body_temp_path $tmp/nginx/body;

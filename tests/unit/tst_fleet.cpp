@@ -3,6 +3,7 @@
 // (FleetReport), and the OpenMetrics exposition (OpenMetricsFormatter) with hostile text.
 
 #include "fleet/fleetreport.h"
+#include "fleet/fleetrunner.h"
 #include "fleet/fleettargets.h"
 #include "openmetricsformatter.h"
 #include "samplereport.h"
@@ -54,6 +55,7 @@ private slots:
     void summaryOrdersFailingChecks();
     void openMetricsSeries();
     void openMetricsEscapesHostileText();
+    void parallelWithinOpenFiles();
 };
 
 void TestFleet::targetsGoodLines()
@@ -327,6 +329,18 @@ void TestFleet::openMetricsEscapesHostileText()
         QVERIFY2(!line.contains('\x1b'), out.constData());
     }
     QVERIFY2(out.contains("subject=\"CN=a\\\"b\\\\c"), out.constData());
+}
+
+// How many instances fit within a limit of open files: 24 each after 64 for the process.
+void TestFleet::parallelWithinOpenFiles()
+{
+    QCOMPARE(FleetRunner::parallelWithin(-1), FleetRunner::maxParallel); // no limit
+    QCOMPARE(FleetRunner::parallelWithin(1024), 40);                     // Debian's default
+    QCOMPARE(FleetRunner::parallelWithin(256), 8);
+    QCOMPARE(FleetRunner::parallelWithin(64 + 24), 1);
+    QCOMPARE(FleetRunner::parallelWithin(10), 1); // never none: one instance still runs
+    QCOMPARE(FleetRunner::parallelWithin(1 << 20), FleetRunner::maxParallel);
+    QCOMPARE(FleetRunner::parallelWithin(FleetRunner::maxParallel * 24 + 64), FleetRunner::maxParallel);
 }
 
 } // namespace gjd

@@ -26,7 +26,8 @@ qint64 raiseTo(qint64 wanted)
         return -1;
     if (rl.rlim_cur != RLIM_INFINITY && wanted > 0 && rlim_t(wanted) > rl.rlim_cur) {
         rlimit raised = rl;
-        raised.rlim_cur = rl.rlim_max == RLIM_INFINITY ? rlim_t(wanted) : std::min(rlim_t(wanted), rl.rlim_max);
+        raised.rlim_cur =
+            rl.rlim_max == RLIM_INFINITY ? rlim_t(wanted) : std::min(rlim_t(wanted), rl.rlim_max);
         if (setrlimit(RLIMIT_NOFILE, &raised) != 0)
             return limit();
     }
