@@ -375,6 +375,9 @@ void FleetPage::start(Source source)
         setRunning(false);
         return;
     }
+    // An instance's report opens with its HTTP exchanges, as after a single check: about 10 KB an
+    // instance (bodies are kept to 2 KiB), 2 MB for 200.
+    m_runner.setKeepTranscripts(true);
     m_runner.start(jobs, FleetRunner::defaultParallel);
     setRunning(true);
     // The rows are what was asked for: the keyboard goes there (once a file dialog that led here

@@ -220,27 +220,36 @@ void padBuddyLabels(QWidget* root)
 
 namespace {
 
-// Keeps the application palette's placeholder colour readable (installReadablePlaceholders).
-class PlaceholderKeeper final : public QObject
+// Keeps the application palette's placeholder and link colours readable (installReadableColours).
+class ReadableColourKeeper final : public QObject
 {
 public:
     using QObject::QObject;
 
     void apply()
     {
+        if (m_applying)
+            return;
         QPalette palette = QApplication::palette();
         bool changed = false;
         for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
             QPalette groupPalette = palette;
             groupPalette.setCurrentColorGroup(group);
-            const QColor wanted = placeholderTextColour(groupPalette);
-            if (palette.color(group, QPalette::PlaceholderText) != wanted) {
-                palette.setColor(group, QPalette::PlaceholderText, wanted);
-                changed = true;
-            }
+            const auto keep = [&](QPalette::ColorRole role, const QColor& wanted) {
+                if (palette.color(group, role) != wanted) {
+                    palette.setColor(group, role, wanted);
+                    changed = true;
+                }
+            };
+            keep(QPalette::PlaceholderText, placeholderTextColour(groupPalette));
+            keep(QPalette::Link, readableLinkColour(groupPalette, QPalette::Link));
+            keep(QPalette::LinkVisited, readableLinkColour(groupPalette, QPalette::LinkVisited));
         }
-        if (changed) // sends ApplicationPaletteChange again, which then finds nothing to change
+        if (changed) { // sends ApplicationPaletteChange again, which would find nothing to change
+            m_applying = true;
             QApplication::setPalette(palette);
+            m_applying = false;
+        }
     }
 
 protected:
@@ -250,18 +259,35 @@ protected:
             apply();
         return false;
     }
+
+private:
+    bool m_applying = false;
 };
 
 } // namespace
 
-void installReadablePlaceholders()
+void installReadableColours()
 {
-    static QPointer<PlaceholderKeeper> keeper;
+    static QPointer<ReadableColourKeeper> keeper;
     if (keeper)
         return;
-    keeper = new PlaceholderKeeper(qApp);
+    keeper = new ReadableColourKeeper(qApp);
     qApp->installEventFilter(keeper);
     keeper->apply();
+}
+
+QColor readableLinkColour(const QPalette& palette, QPalette::ColorRole role)
+{
+    // Links are read on Base (the details of a check, a text browser) and on Window (a label).
+    // Where the two want opposite directions (dark fields in a light window), Base wins. The
+    // result is a fixed point: the palette keeper applies it to its own result again.
+    const QColor base = palette.color(QPalette::Base);
+    const QColor window = palette.color(QPalette::Window);
+    const QColor onBase = withContrast(palette.color(role), base);
+    if (contrastRatio(onBase, window) >= 4.5)
+        return onBase;
+    const QColor onBoth = withContrast(onBase, window);
+    return contrastRatio(onBoth, base) >= 4.5 ? onBoth : onBase;
 }
 
 QColor placeholderTextColour(const QPalette& palette)

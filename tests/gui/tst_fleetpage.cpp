@@ -24,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -42,6 +43,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleHints>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -157,7 +159,7 @@ private:
 void TestFleetPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
+    gjd::installReadableColours(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_fleetpage"));
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
@@ -420,6 +422,13 @@ void TestFleetPage::enterOpensTheReportAndEscapeLeadsBack()
     auto* view = page->findChild<gjd::ReportView*>(QStringLiteral("reportView"));
     QVERIFY(view && view->isVisible());
     QCOMPARE(view->report().url, page->report()->entries.at(2).report->url);
+    // With its HTTP exchanges, as after a single check.
+    auto* tabs = view->findChild<QTabWidget*>(QStringLiteral("resultTabs"));
+    auto* exchanges = view->findChild<QComboBox*>(QStringLiteral("transcriptCombo"));
+    QVERIFY(tabs && exchanges);
+    QVERIFY(!view->report().transcripts.isEmpty());
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(exchanges->parentWidget())));
+    QCOMPARE(exchanges->count(), view->report().transcripts.size());
     QCOMPARE(view->report().checks.size(), page->report()->entries.at(2).report->checks.size());
     QVERIFY(page->findChild<QLabel*>(QStringLiteral("instanceLabel"))
                 ->text()

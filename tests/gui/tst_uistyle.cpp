@@ -15,6 +15,7 @@
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <memory>
@@ -74,6 +75,8 @@ private slots:
     void keepsAReadableLinkColour();
     void placeholdersStayReadable_data();
     void placeholdersStayReadable();
+    void linksStayReadable_data();
+    void linksStayReadable();
     void aboutDialogLinkIsReadable();
     void exportDialogErrorIsReadable();
 };
@@ -308,8 +311,8 @@ void TestUiStyle::placeholdersStayReadable()
 {
     QFETCH(QPalette, palette);
     const QPalette before = QApplication::palette();
-    gjd::installReadablePlaceholders();
-    gjd::installReadablePlaceholders(); // once is enough; twice changes nothing
+    gjd::installReadableColours();
+    gjd::installReadableColours(); // once is enough; twice changes nothing
     QApplication::setPalette(palette);
     QLineEdit field;
     field.setPlaceholderText(QStringLiteral("https://gitlab.example.com"));
@@ -326,6 +329,53 @@ void TestUiStyle::placeholdersStayReadable()
     // The other roles are the palette that was set.
     QCOMPARE(QApplication::palette().color(QPalette::Base), palette.color(QPalette::Base));
     QCOMPARE(QApplication::palette().color(QPalette::Text), palette.color(QPalette::Text));
+    QApplication::setPalette(before);
+}
+
+void TestUiStyle::linksStayReadable_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::addColumn<bool>("unchanged"); // the palette's links are readable already
+    QTest::newRow("light") << fusionLight() << true;
+    // Breeze Dark's #1d99f3 is 4.496:1 on its window colour: a shade lighter.
+    QTest::newRow("breeze-dark") << breezeDark() << false;
+    // A dark theme that kept Qt's default links (#0000ff, 2:1): what a partial kdeglobals gives.
+    QTest::newRow("dark-with-default-link")
+        << paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue) << false;
+    QTest::newRow("white-with-yellow-link")
+        << paletteOf(Qt::white, Qt::white, Qt::black, Qt::yellow) << false;
+    QTest::newRow("grey-window") << paletteOf(QColor(0x80, 0x80, 0x80), QColor(0xff, 0xff, 0xff), Qt::black,
+                                              Qt::blue)
+                                 << false;
+}
+
+// Every link (the documentation of a check in the details pane, on Base; a label's, on Window)
+// keeps 4.5:1 whatever palette arrives, and a readable one is left as the theme made it.
+void TestUiStyle::linksStayReadable()
+{
+    QFETCH(QPalette, palette);
+    QFETCH(bool, unchanged);
+    palette.setColor(QPalette::LinkVisited, palette.color(QPalette::Link).darker(120));
+    const QPalette before = QApplication::palette();
+    gjd::installReadableColours();
+    QApplication::setPalette(palette);
+    QTextBrowser details;
+    details.setHtml(QStringLiteral("<a href=\"https://docs.gitlab.com/\">docs.gitlab.com</a>"));
+    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        for (QPalette::ColorRole role : {QPalette::Link, QPalette::LinkVisited}) {
+            const QColor link = QApplication::palette().color(group, role);
+            for (QPalette::ColorRole background : {QPalette::Base, QPalette::Window}) {
+                const QColor back = QApplication::palette().color(group, background);
+                QVERIFY2(gjd::contrastRatio(link, back) >= kMinimumContrast,
+                         qPrintable(describe(link, back)));
+            }
+            QCOMPARE(details.palette().color(group, role), link);
+            QCOMPARE(gjd::readableLinkColour(QApplication::palette(), role), link); // a fixed point
+            if (unchanged && role == QPalette::Link)
+                QCOMPARE(link, palette.color(group, role));
+        }
+    }
+    QCOMPARE(QApplication::palette().color(QPalette::Base), palette.color(QPalette::Base));
     QApplication::setPalette(before);
 }
 
