@@ -2490,6 +2490,10 @@ Exit-Codes: 0 kein Fehler (Warnungen erlaubt außer mit --strict), 1 mindestens 
         <source>Back to the table of instances (Esc)</source>
         <translation>Zurück zur Tabelle der Instanzen (Esc)</translation>
     </message>
+    <message>
+        <source>Connections go through the proxy %1 as user %2, as in the diagnostics pane.</source>
+        <translation>Die Verbindungen laufen über den Proxy %1 als Benutzer %2, wie im Diagnosebereich.</translation>
+    </message>
 </context>
 <context>
     <name>gjd::FleetReport</name>

@@ -37,6 +37,8 @@ namespace gjd {
 //   as the 407 finding's remedy says) has it moved into those fields at once, so that what works
 //   in curl works here too. The login lives in the line edits for the session only; input()
 //   carries it (memory only) because the run needs it, and proxySecrets() keeps it out of exports.
+//   After a run the pages hand it to uisettings::setProxyFields(), which keeps it in memory for
+//   the fleet page (uisettings::sessionProxyLogin()).
 // - What is remembered (uisettings::setProxyFields(), by the pages) is the proxy URL without user
 //   info, the no-proxy list and the check box; the login never.
 // Object names: "urlEdit", "urlError", "urlNote", "tokenEdit", "publicUrlEdit", "optionsToggle",

@@ -621,7 +621,8 @@ void DiagnosticsPage::onFinished(const Report& report)
         return;
     const QString url = InstanceUrl::parse(m_report.url).toString();
     uisettings::addRecentInstance(url);
-    uisettings::setProxyFields({m_runInput.proxy, m_runInput.noProxy, m_runInput.proxyDirect});
+    uisettings::setProxyFields({m_runInput.proxy, m_runInput.noProxy, m_runInput.proxyDirect},
+                               m_runInput.proxyUser, m_runInput.proxyPassword);
     // setModel() deletes the previous model, which the completer owns.
     m_urlEdit->completer()->setModel(
         new QStringListModel(uisettings::recentInstances(), m_urlEdit->completer()));

@@ -7,6 +7,7 @@
 #include "instanceurl.h"
 #include "reportview.h"
 #include "safefile.h"
+#include "safetext.h"
 #include "statusicons.h"
 #include "textformatter.h"
 #include "uisettings.h"
@@ -307,6 +308,11 @@ std::optional<RunOptions> FleetPage::baseOptions(QString* error) const
     input.proxy = proxy.proxy;
     input.noProxy = proxy.noProxy;
     input.proxyDirect = proxy.direct;
+    // The login used with that proxy in this session (memory only): a proxy that asks for one
+    // would otherwise refuse every instance with 407.
+    const uisettings::ProxyLogin login = uisettings::sessionProxyLogin();
+    input.proxyUser = login.user;
+    input.proxyPassword = login.password;
     std::optional<RunOptions> o = buildRunOptions(input, error);
     if (!o)
         return std::nullopt;
@@ -517,7 +523,11 @@ void FleetPage::updateNote()
     if (const std::optional<RunOptions> base = baseOptions(&problem)) {
         if (const auto proxy = base->proxy.proxyFor(QStringLiteral("https"), QString()))
             connection =
-                tr("Connections go through the proxy %1, as in the diagnostics pane.").arg(proxy->display());
+                proxy->hasCredentials()
+                    ? tr("Connections go through the proxy %1 as user %2, as in the diagnostics pane.")
+                          .arg(proxy->display(), safeText(proxy->user, SafeFor::OneLine))
+                    : tr("Connections go through the proxy %1, as in the diagnostics pane.")
+                          .arg(proxy->display());
         else
             connection = tr("Connections go directly, without a proxy, as in the diagnostics pane.");
     }

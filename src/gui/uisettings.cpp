@@ -17,6 +17,23 @@ const auto kProxyKey = QStringLiteral("connection/proxy");
 const auto kNoProxyKey = QStringLiteral("connection/noProxy");
 const auto kProxyDirectKey = QStringLiteral("connection/proxyDirect");
 
+// setProxyFields()'s login and the fields it belongs to (as saved): this process's memory only.
+struct SessionLogin
+{
+    ProxyFields fields;
+    ProxyLogin login;
+};
+SessionLogin& sessionLogin()
+{
+    static SessionLogin login;
+    return login;
+}
+
+bool sameFields(const ProxyFields& a, const ProxyFields& b)
+{
+    return a.proxy == b.proxy && a.noProxy == b.noProxy && a.direct == b.direct;
+}
+
 } // namespace
 
 QString language()
@@ -71,12 +88,17 @@ ProxyFields proxyFields()
     return fields;
 }
 
-void setProxyFields(const ProxyFields& fields)
+void setProxyFields(const ProxyFields& fields, const QString& loginUser, const QString& loginPassword)
 {
     QString proxy;
     QString user;
     QString password;
     splitProxyUserInfo(fields.proxy.trimmed(), &proxy, &user, &password);
+    // The login fields win over user info in the URL, as in buildRunOptions().
+    if (!loginUser.isEmpty() || !loginPassword.isEmpty()) {
+        user = loginUser;
+        password = loginPassword;
+    }
     QSettings settings;
     const auto set = [&settings](const QString& key, const QString& value) {
         if (value.isEmpty())
@@ -90,6 +112,15 @@ void setProxyFields(const ProxyFields& fields)
         settings.setValue(kProxyDirectKey, true);
     else
         settings.remove(kProxyDirectKey);
+    sessionLogin() = SessionLogin{proxyFields(), ProxyLogin{user, password}};
+}
+
+ProxyLogin sessionProxyLogin()
+{
+    const SessionLogin& session = sessionLogin();
+    if (!sameFields(session.fields, proxyFields()))
+        return ProxyLogin{};
+    return session.login;
 }
 
 } // namespace gjd::uisettings

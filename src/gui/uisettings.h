@@ -30,6 +30,20 @@ struct ProxyFields
     bool direct = false;
 };
 ProxyFields proxyFields();
-void setProxyFields(const ProxyFields& fields);
+// `user` and `password`: the login the run used with these fields (the form's login fields, else
+// user info in `fields.proxy`). Never written to the settings: kept in memory for this session
+// only, for sessionProxyLogin().
+void setProxyFields(const ProxyFields& fields, const QString& user = QString(),
+                    const QString& password = QString());
+
+// The proxy login last used with the proxy fields now saved, in this session (memory only), so that
+// the fleet page goes through the proxy the pane and the wizard went through. Empty when none was
+// given, when the fields changed since, or in a new session.
+struct ProxyLogin
+{
+    QString user;
+    QString password;
+};
+ProxyLogin sessionProxyLogin();
 
 } // namespace gjd::uisettings

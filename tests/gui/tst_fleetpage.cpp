@@ -19,6 +19,7 @@
 #include "pages.h"
 #include "reportview.h"
 #include "testpki.h"
+#include "tinyproxy.h"
 #include "uisettings.h"
 #include "uistyle.h"
 
@@ -58,6 +59,9 @@ using gjd::MainWindow;
 namespace {
 
 const QString kHost = QStringLiteral("gitlab.test");
+// Planted: the proxy's password must reach the proxy, and nothing else (settings, fleet report).
+const QString kProxyUser = QStringLiteral("bob");
+const QString kProxyPassword = QStringLiteral("Pl4nted-fleet-proxy.PW_16");
 const QSize kWindowSize(800, 600); // the smallest display the product supports
 constexpr int kRunTimeoutMs = 90000;
 
@@ -130,6 +134,7 @@ private slots:
     void checkAFleetAsksForATargetsFile();
     void unreadableFileIsSaidOnThePage();
     void cancelEndsTheRunningInstances();
+    void proxyLoginFromThisSession();
     void anotherFileDuringARunReplacesIt();
     void fitsAt800x600_data();
     void fitsAt800x600();
@@ -683,6 +688,55 @@ void TestFleetPage::cancelEndsTheRunningInstances()
     QVERIFY(page.findChild<QLabel*>(QStringLiteral("instanceVerdictLabel"))->text().startsWith("Cancelled"));
     page.showFleet();
     QVERIFY(page.findChild<QPushButton*>(QStringLiteral("runButton"))->isEnabled());
+}
+
+// A proxy that asks for a login: the fleet goes through it with the login used with the same
+// proxy fields in this session (memory only), and says so; without one, the proxy's 407 is
+// tcp.connect's finding for every instance.
+void TestFleetPage::proxyLoginFromThisSession()
+{
+    gjd::test::TinyProxy proxy;
+    QVERIFY2(proxy.start(kProxyUser, kProxyPassword), qPrintable(proxy.output()));
+    const gjd::test::ProxyEnvironment environment({});
+    // By address: the proxy cannot resolve gitlab.test, and --resolve would go around the proxy.
+    const quint16 web = m_nginx->port(QStringLiteral("full"));
+    const QString targets =
+        writeFile(QStringLiteral("proxied.txt"), QStringLiteral("https://127.0.0.1:%1\n").arg(web));
+    // What the pane and the wizard do after a run through the proxy (tst_diagnosticspage).
+    gjd::uisettings::setProxyFields({proxy.url(), QString(), false}, kProxyUser, kProxyPassword);
+
+    FleetPage page;
+    page.resize(kWindowSize);
+    page.show();
+    runFile(page, targets);
+    const gjd::Report& report = *page.report()->entries.at(0).report;
+    for (const char* id : {"tcp.connect", "tls.handshake", "tls.chain.complete"})
+        QCOMPARE(statusOf(report, QLatin1String(id)), QStringLiteral("pass"));
+    QVERIFY2(proxy.connectsTo(web) >= 2, qPrintable(QString::number(proxy.connectsTo(web))));
+    const QString note = page.findChild<QLabel*>(QStringLiteral("noteLabel"))->text();
+    QVERIFY2(note.contains(QStringLiteral("through the proxy %1 as user %2").arg(proxy.url(), kProxyUser)),
+             qPrintable(note));
+    // The password reached the proxy and nothing else: not the settings, not the fleet report.
+    const QByteArray basic = (kProxyUser + QLatin1Char(':') + kProxyPassword).toUtf8().toBase64();
+    QVERIFY(!gjd::test::settingsBytes().contains(kProxyPassword.toUtf8()));
+    const QString saved = m_dir.filePath(QStringLiteral("proxied.json"));
+    QSignalSpy written(&page, &FleetPage::saved);
+    page.saveReportTo(saved);
+    QVERIFY(written.wait(30000));
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY(json.contains(proxy.url().toUtf8()));
+    QVERIFY(!json.contains(kProxyPassword.toUtf8()) && !json.contains(basic));
+
+    // A run through the same proxy without a login (another session, or the pane's login
+    // cleared): the proxy refuses, and the report says so.
+    gjd::uisettings::setProxyFields({proxy.url(), QString(), false});
+    QVERIFY(gjd::uisettings::sessionProxyLogin().password.isEmpty());
+    runFile(page, targets);
+    const gjd::Finding* refused = page.report()->entries.at(0).report->find(QStringLiteral("tcp.connect"));
+    QVERIFY(refused && refused->status == gjd::Status::Fail);
+    QVERIFY2(refused->summary.contains(QLatin1String("407")), qPrintable(refused->summary));
 }
 
 void TestFleetPage::anotherFileDuringARunReplacesIt()

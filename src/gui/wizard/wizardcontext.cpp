@@ -124,7 +124,8 @@ void WizardContext::save() const
     settings.setValue(QStringLiteral("jiraEmail"), connection.jiraEmail.trimmed());
     settings.setValue(QStringLiteral("rememberJiraToken"), rememberJiraToken);
     settings.endGroup();
-    uisettings::setProxyFields({connection.proxy, connection.noProxy, connection.proxyDirect});
+    uisettings::setProxyFields({connection.proxy, connection.noProxy, connection.proxyDirect},
+                               connection.proxyUser, connection.proxyPassword);
 }
 
 void WizardContext::cancelAll()
