@@ -23,6 +23,7 @@
 #include "pages.h"
 #include "reportview.h"
 #include "samplereport.h"
+#include "screenshots.h"
 #include "testpki.h"
 #include "textformatter.h"
 #include "tinyproxy.h"
@@ -70,11 +71,6 @@ namespace {
 const QString kHost = QStringLiteral("gitlab.test");
 const QString kToken = QStringLiteral("glpat-PLANTED-gui-TOKEN-0007");
 const QSize kWindowSize(1100, 760);
-
-QString screenshotDir()
-{
-    return QStringLiteral(GJD_BINARY_DIR "/screenshots");
-}
 
 // Planted: the proxy's password must reach the proxy, and nothing else (settings, report, export).
 const QString kProxyUser = QStringLiteral("alice");
@@ -153,7 +149,7 @@ void TestDiagnosticsPage::initTestCase()
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
     gjd::setPageHostFactory(&gjd::createPageHost);
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
-    QVERIFY(QDir().mkpath(screenshotDir()));
+    QVERIFY(QDir().mkpath(gjd::test::screenshotDir()));
     m_trust = QSslCertificate::fromPath(gjd::test::pki(QStringLiteral("trust.pem")));
     QVERIFY(!m_trust.isEmpty());
 
@@ -1264,12 +1260,7 @@ void TestDiagnosticsPage::screenshots()
     QFETCH(QString, language);
     gjd::installTranslations(*QCoreApplication::instance(), language);
     const auto save = [&language](QWidget& w, const char* name) {
-        QCoreApplication::processEvents(); // pending layout requests, as the event loop would
-        const QImage image = w.grab().toImage();
-        const QString file =
-            QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), language, QLatin1String(name));
-        QVERIFY2(image.save(file), qPrintable(file));
-        QVERIFY(QFileInfo(file).size() > 2000);
+        gjd::test::saveScreenshot(w, language + QLatin1Char('-') + QLatin1String(name));
     };
     {
         DiagnosticsPage page;

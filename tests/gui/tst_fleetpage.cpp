@@ -18,6 +18,7 @@
 #include "pageloader.h"
 #include "pages.h"
 #include "reportview.h"
+#include "screenshots.h"
 #include "testpki.h"
 #include "tinyproxy.h"
 #include "uisettings.h"
@@ -64,11 +65,6 @@ const QString kProxyUser = QStringLiteral("bob");
 const QString kProxyPassword = QStringLiteral("Pl4nted-fleet-proxy.PW_16");
 const QSize kWindowSize(800, 600); // the smallest display the product supports
 constexpr int kRunTimeoutMs = 90000;
-
-QString screenshotDir()
-{
-    return QStringLiteral(GJD_BINARY_DIR "/screenshots");
-}
 
 QString proxyTo(quint16 port)
 {
@@ -170,7 +166,7 @@ void TestFleetPage::initTestCase()
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
     gjd::setPageHostFactory(&gjd::createPageHost);
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
-    QVERIFY(QDir().mkpath(screenshotDir()));
+    QVERIFY(QDir().mkpath(gjd::test::screenshotDir()));
     QVERIFY(m_dir.isValid());
     m_trust = QSslCertificate::fromPath(gjd::test::pki(QStringLiteral("trust.pem")));
     QVERIFY(!m_trust.isEmpty());
@@ -818,12 +814,7 @@ void TestFleetPage::screenshots()
     QFETCH(QString, language);
     gjd::installTranslations(*QCoreApplication::instance(), language);
     const auto save = [&language](QWidget& w, const char* name) {
-        QCoreApplication::processEvents(); // pending layout requests, as the event loop would
-        const QImage image = w.grab().toImage();
-        const QString file =
-            QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), language, QLatin1String(name));
-        QVERIFY2(image.save(file), qPrintable(file));
-        QVERIFY(QFileInfo(file).size() > 2000);
+        gjd::test::saveScreenshot(w, language + QLatin1Char('-') + QLatin1String(name));
     };
     MainWindow window;
     window.resize(kWindowSize);

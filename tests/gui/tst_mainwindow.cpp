@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "pageloader.h"
 #include "pages.h"
+#include "screenshots.h"
 #include "setupwizard.h"
 #include "uisettings.h"
 #include "uistyle.h"
@@ -82,11 +83,6 @@ QPalette darkPalette()
     return palette;
 }
 
-QString screenshotDir()
-{
-    return QStringLiteral(GJD_BINARY_DIR "/screenshots");
-}
-
 // A screenshot that shows something: not empty, and more than a handful of colours
 // (a blank or single-colour grab means the widget did not render).
 void verifyRendered(const QImage& image, const QString& what)
@@ -154,7 +150,7 @@ void TestMainWindow::initTestCase()
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).
     gjd::setPageHostFactory(&gjd::createPageHost);
     QSettings().clear();
-    QVERIFY(QDir().mkpath(screenshotDir()));
+    QVERIFY(QDir().mkpath(gjd::test::screenshotDir()));
     m_lightPalette = QApplication::palette();
 }
 
@@ -732,7 +728,8 @@ void TestMainWindow::screenshots()
         window.showPage(page);
         QCoreApplication::processEvents();
         const QImage image = window.grab().toImage();
-        const QString file = QStringLiteral("%1/%2-%3.png").arg(screenshotDir(), prefix, QLatin1String(name));
+        const QString file =
+            QStringLiteral("%1/%2-%3.png").arg(gjd::test::screenshotDir(), prefix, QLatin1String(name));
         QVERIFY2(image.save(file), qPrintable(file));
         QVERIFY(QFileInfo(file).size() > 0);
         verifyRendered(image, file);
@@ -750,7 +747,8 @@ void TestMainWindow::screenshots()
         QTest::keyClick(setupDoor, Qt::Key_Tab);
         QTRY_VERIFY(window.findChild<gjd::DoorButton*>(QStringLiteral("checkDoor"))->hasFocus());
         const QImage focused = window.grab().toImage();
-        QVERIFY(focused.save(QStringLiteral("%1/%2-start-keyboard-focus.png").arg(screenshotDir(), prefix)));
+        QVERIFY(focused.save(
+            QStringLiteral("%1/%2-start-keyboard-focus.png").arg(gjd::test::screenshotDir(), prefix)));
     }
 
     // At the smallest window size every door still gets the height its text needs (the page
@@ -759,7 +757,7 @@ void TestMainWindow::screenshots()
     window.resize(window.minimumSize());
     QCoreApplication::processEvents();
     const QImage small = window.grab().toImage();
-    QVERIFY(small.save(QStringLiteral("%1/%2-start-minimum.png").arg(screenshotDir(), prefix)));
+    QVERIFY(small.save(QStringLiteral("%1/%2-start-minimum.png").arg(gjd::test::screenshotDir(), prefix)));
     for (const char* name : {"setupDoor", "checkDoor", "exportDoor"}) {
         auto* door = window.findChild<gjd::DoorButton*>(QLatin1String(name));
         QVERIFY(door->height() >= door->heightForWidth(door->width()));
@@ -769,7 +767,7 @@ void TestMainWindow::screenshots()
     about.show();
     QVERIFY(QTest::qWaitForWindowExposed(&about));
     const QImage aboutImage = about.grab().toImage();
-    QVERIFY(aboutImage.save(QStringLiteral("%1/%2-about.png").arg(screenshotDir(), prefix)));
+    QVERIFY(aboutImage.save(QStringLiteral("%1/%2-about.png").arg(gjd::test::screenshotDir(), prefix)));
     verifyRendered(aboutImage, QStringLiteral("about"));
 }
 

@@ -14,6 +14,7 @@
 #include "fakejira.h"
 #include "i18n.h"
 #include "nginxserver.h"
+#include "screenshots.h"
 #include "setupwizard.h"
 #include "testpki.h"
 #include "uistyle.h"
@@ -58,11 +59,6 @@ const QString kProxyUser = QStringLiteral("proxyuser-0014");
 const QString kProxyPassword = QStringLiteral("Pl4nted-wizard-PROXY-0015");
 const QString kCallback = QStringLiteral("https://gitlab.com/-/jira_connect/oauth_callbacks");
 const QSize kSize(800, 600); // the smallest screen the wizard must fit
-
-QString screenshotDir()
-{
-    return QStringLiteral(GJD_BINARY_DIR "/screenshots");
-}
 
 // The rows of a check list (the wizard's FindingList: an item view, or a widget holding one).
 int rowCount(QWidget* list)
@@ -146,7 +142,7 @@ void TestSetupWizard::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_setupwizard"));
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");
-    QVERIFY(QDir().mkpath(screenshotDir()));
+    QVERIFY(QDir().mkpath(gjd::test::screenshotDir()));
     m_gitlab = std::make_unique<gjd::test::FakeGitLab>();
     m_jira = std::make_unique<gjd::test::FakeJira>();
     QVERIFY(m_gitlab->listen() && m_jira->listen());
@@ -284,12 +280,7 @@ void TestSetupWizard::applySettings(SetupWizard& w)
 
 void TestSetupWizard::shoot(SetupWizard& w, const QString& language, const char* name)
 {
-    QCoreApplication::processEvents();
-    const QImage image = w.grab().toImage();
-    const QString file =
-        QStringLiteral("%1/%2-wizard-%3.png").arg(screenshotDir(), language, QLatin1String(name));
-    QVERIFY2(image.save(file), qPrintable(file));
-    QVERIFY(QFileInfo(file).size() > 2000);
+    gjd::test::saveScreenshot(w, QStringLiteral("%1-wizard-%2").arg(language, QLatin1String(name)));
 }
 
 void TestSetupWizard::healthyMarketplaceSetupFromScratch_data()
