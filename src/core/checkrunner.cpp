@@ -12,6 +12,7 @@
 #include "probes/probecatalogue.h"
 
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QSslSocket>
 #include <QSysInfo>
 
@@ -286,7 +287,9 @@ QString CheckRunner::waitingFor(const QString& checkId) const
 
 void CheckRunner::scheduleWaitingUpdate()
 {
-    if (m_waitingScheduled || !m_running)
+    // Nobody listens in a fleet (FleetRunner): the texts would cost a few per cent of its CPU.
+    static const QMetaMethod waitingSignal = QMetaMethod::fromSignal(&CheckRunner::checkWaiting);
+    if (m_waitingScheduled || !m_running || !isSignalConnected(waitingSignal))
         return;
     m_waitingScheduled = true;
     QTimer::singleShot(0, this, [this, run = m_runNumber] {
