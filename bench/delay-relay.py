@@ -9,12 +9,14 @@ Listens on 127.0.0.1:PORT (0 = pick a free port) and forwards every connection t
 was read. Each direction of each connection has its own FIFO of (due time, chunk), so ordering is
 kept and the delay does not accumulate from chunk to chunk: this models latency (a long wire), not
 a throughput limit. End of stream (FIN) travels through the same queue, so a half-close arrives
-DELAY ms late as well, and so does a reset.
+DELAY ms late as well, and so does a reset (RST: the other side is closed with SO_LINGER 0), also
+one that follows a half-close.
 
 It stands in for a network, which costs the measuring machine nothing, so it is written to cost
-little: asyncio's transports and protocols directly, one timer per direction while data waits, no
-task or queue object per connection. A direction whose receiver does not keep up stops reading
-its sender (flow control). One relay may stand in for many servers at once (bench/fleet.sh sends
+little: asyncio's transports and protocols directly, a deque and (while data waits) one timer per
+direction, and one task per connection only to open the connection to the target. A direction
+whose receiver does not keep up stops reading its sender (flow control) until the receiver has
+room again or is gone. One relay may stand in for many servers at once (bench/fleet.sh sends
 every instance's connections here together): its accept queue is long, because a dropped SYN
 costs the client a retransmission one second later.
 
@@ -34,6 +36,7 @@ import asyncio
 import collections
 import signal
 import socket
+import struct
 import sys
 
 LOOPBACK = "127.0.0.1"
@@ -53,18 +56,23 @@ class Direction:
         self.timer = None
         self.source = None  # the transport read from
         self.sink = None  # the transport written to; None until that connection is made
-        self.ended = False  # EOF or RESET queued: nothing more is read
+        self.ended = False  # EOF or RESET queued: no more data
+        self.reset = False  # RESET queued (it may follow an EOF)
         self.done = False  # EOF or RESET delivered
 
     def push(self, item):
-        if self.ended:
+        if item is RESET:
+            if self.reset:
+                return
+            self.reset = True
+        elif self.ended:
             return
-        self.ended = item is EOF or item is RESET
+        self.ended = self.ended or item is EOF or item is RESET
         self.queue.append((self.loop.time() + self.delay_s, item))
         self.arm()
 
     def arm(self):
-        if self.timer is None and self.queue and self.sink is not None and not self.done:
+        if self.timer is None and self.queue and self.sink is not None:
             self.timer = self.loop.call_at(self.queue[0][0], self.flush)
 
     def flush(self):
@@ -73,25 +81,34 @@ class Direction:
         while self.queue and self.queue[0][0] <= now:
             _, item = self.queue.popleft()
             if item is RESET:
-                self.sink.abort()
+                reset(self.sink)
                 self.finish()
-                return
-            if item is EOF:
+            elif item is EOF:
                 if self.sink.can_write_eof() and not self.sink.is_closing():
                     try:
                         self.sink.write_eof()
                     except (ConnectionError, OSError):
                         pass
                 self.finish()
-                return
-            if not self.sink.is_closing():
+            elif not self.sink.is_closing():
                 self.sink.write(item)  # else the peer is gone: drop, keep draining until EOF
         self.arm()
 
     def finish(self):
-        self.done = True
-        self.queue.clear()
-        self.connection.direction_done()
+        if not self.done:
+            self.done = True
+            self.connection.direction_done()
+
+
+def reset(transport):
+    """Closes with RST, as a peer's reset reaches the other side, not with FIN."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and not transport.is_closing():
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+    transport.abort()
 
 
 class Side(asyncio.Protocol):
@@ -117,6 +134,10 @@ class Side(asyncio.Protocol):
 
     def connection_lost(self, exc):
         self.out.push(RESET if exc is not None else EOF)
+        # This side may have stopped the reading of the other (pause_writing): it never resumes
+        # now, so read on; what comes is dropped, and its end still closes the connection.
+        if self.back.source is not None and not self.back.source.is_closing():
+            self.back.source.resume_reading()
 
     def pause_writing(self):
         if self.back.source is not None:
@@ -152,10 +173,15 @@ class Connection:
         if self.done == 2:
             self.close()
 
-    def close(self):
+    def close(self, abort=False):
+        if not self.task.done():
+            self.task.cancel()
         for side in (self.client, self.server):
             if side is not None and side.transport is not None:
-                side.transport.close()
+                if abort:
+                    side.transport.abort()  # no waiting for a reader that never reads
+                else:
+                    side.transport.close()
         for direction in (self.up, self.down):
             if direction.timer is not None:
                 direction.timer.cancel()
@@ -190,8 +216,12 @@ async def main():
     await stop.wait()
     server.close()
     for connection in list(active):
-        connection.close()
-    await server.wait_closed()
+        connection.close(abort=True)
+    try:
+        # Python 3.12 waits here for every connection, which abort() has ended.
+        await asyncio.wait_for(server.wait_closed(), 2)
+    except asyncio.TimeoutError:
+        pass
 
 
 if __name__ == "__main__":
