@@ -5,6 +5,7 @@
 #include "htmlformatter.h"
 #include "reportmodel.h"
 #include "textformatter.h"
+#include "uistyle.h"
 #include "waterfallwidget.h"
 
 #include <QCheckBox>
@@ -89,6 +90,7 @@ ReportView::ReportView(QWidget* parent)
     treeLayout->addWidget(m_tree, 1);
 
     m_details->setOpenExternalLinks(true);
+    applyLinkColour();
     // At spaces and punctuation only: a long token (a URL, a fingerprint) rather scrolls.
     m_details->setWordWrapMode(QTextOption::WordWrap);
     m_tabs->addTab(m_details, QString());
@@ -275,10 +277,24 @@ void ReportView::changeEvent(QEvent* event)
     QSplitter::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange) {
+        applyLinkColour();
+        showDetails();
+    }
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
         fitColumns();
         QTimer::singleShot(0, this, &ReportView::fitTreeWidth);
     }
+}
+
+// The documentation links in a check's details at 4.5:1 in any theme. In the HTML's style sheet:
+// Qt's HTML parser colours links with the application palette's Link, whatever the browser's
+// palette says, and a dark theme may keep the default #0000ff (2:1 on Breeze Dark's background).
+// From this view's palette, never from the last result: a theme switch starts from the new theme.
+void ReportView::applyLinkColour()
+{
+    m_details->document()->setDefaultStyleSheet(
+        QStringLiteral("a { color: %1; }").arg(readableLinkColour(palette(), QPalette::Link).name()));
 }
 
 void ReportView::showEvent(QShowEvent* event)

@@ -73,6 +73,7 @@ private:
     void retranslate();
     void expandAll();
     void fitColumns();
+    void applyLinkColour();
     void fitTreeWidth();
 
     ReportModel* m_model;

@@ -220,7 +220,7 @@ void padBuddyLabels(QWidget* root)
 
 namespace {
 
-// Keeps the application palette's placeholder and link colours readable (installReadableColours).
+// Keeps the application palette's placeholder colour readable (installReadableColours).
 class ReadableColourKeeper final : public QObject
 {
 public:
@@ -242,8 +242,6 @@ public:
                 }
             };
             keep(QPalette::PlaceholderText, placeholderTextColour(groupPalette));
-            keep(QPalette::Link, readableLinkColour(groupPalette, QPalette::Link));
-            keep(QPalette::LinkVisited, readableLinkColour(groupPalette, QPalette::LinkVisited));
         }
         if (changed) { // sends ApplicationPaletteChange again, which would find nothing to change
             m_applying = true;
@@ -279,8 +277,7 @@ void installReadableColours()
 QColor readableLinkColour(const QPalette& palette, QPalette::ColorRole role)
 {
     // Links are read on Base (the details of a check, a text browser) and on Window (a label).
-    // Where the two want opposite directions (dark fields in a light window), Base wins. The
-    // result is a fixed point: the palette keeper applies it to its own result again.
+    // Where the two want opposite directions (dark fields in a light window), Base wins.
     const QColor base = palette.color(QPalette::Base);
     const QColor window = palette.color(QPalette::Window);
     const QColor onBase = withContrast(palette.color(role), base);

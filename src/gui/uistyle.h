@@ -65,14 +65,16 @@ QColor linkTextColour(const QPalette& palette, QPalette::ColorRole background = 
 QColor placeholderTextColour(const QPalette& palette);
 
 // The colour of links (role Link or LinkVisited) wherever they appear: the palette's, lightened or
-// darkened until it keeps 4.5:1 on both Base and Window. Unchanged when it already does.
+// darkened until it keeps 4.5:1 on both Base and Window (on Base where the two conflict).
+// Unchanged when it already does. A dark theme that keeps Qt's default #0000ff links would show
+// them at 2:1 (Breeze Dark's View background).
 QColor readableLinkColour(const QPalette& palette, QPalette::ColorRole role = QPalette::Link);
 
-// Makes the application palette's PlaceholderText placeholderTextColour() and its Link and
-// LinkVisited readableLinkColour(), now and after every change of the application palette (a theme
-// switch, a palette set by a test): a dark theme that keeps Qt's default #0000ff links would show
-// the documentation links of every check at 2:1 (Breeze Dark's View background). The other roles keep
-// following the platform. Call once, after the QApplication exists.
+// Makes the application palette's PlaceholderText placeholderTextColour(), now and after every
+// change of the application palette (a theme switch, a palette set by a test); the other roles keep
+// following the platform (links: readableLinkColour() where they are shown, as the HTML's own
+// colour, because Qt's HTML parser takes the application palette's). Call once, after the
+// QApplication exists.
 void installReadableColours();
 
 // Turns a mnemonic text ("&Check an instance") into escaped rich text for a label that is not

@@ -4,6 +4,8 @@
 
 #include "aboutdialog.h"
 #include "exportdialog.h"
+#include "reportview.h"
+#include "samplereport.h"
 #include "uistyle.h"
 #include "wraplabel.h"
 
@@ -15,7 +17,9 @@
 #include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QtTest>
 
 #include <memory>
@@ -335,47 +339,86 @@ void TestUiStyle::placeholdersStayReadable()
 void TestUiStyle::linksStayReadable_data()
 {
     QTest::addColumn<QPalette>("palette");
-    QTest::addColumn<bool>("unchanged"); // the palette's links are readable already
-    QTest::newRow("light") << fusionLight() << true;
+    QTest::addColumn<bool>("unchanged");   // the theme's links are readable already
+    QTest::addColumn<bool>("onWindowToo"); // Base and Window do not pull opposite ways
+    QTest::newRow("light") << fusionLight() << true << true;
     // Breeze Dark's #1d99f3 is 4.496:1 on its window colour: a shade lighter.
-    QTest::newRow("breeze-dark") << breezeDark() << false;
+    QTest::newRow("breeze-dark") << breezeDark() << false << true;
     // A dark theme that kept Qt's default links (#0000ff, 2:1): what a partial kdeglobals gives.
     QTest::newRow("dark-with-default-link")
-        << paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue) << false;
+        << paletteOf(QColor(0x2a, 0x2e, 0x32), QColor(0x1b, 0x1e, 0x20), Qt::white, Qt::blue) << false
+        << true;
     QTest::newRow("white-with-yellow-link")
-        << paletteOf(Qt::white, Qt::white, Qt::black, Qt::yellow) << false;
-    QTest::newRow("grey-window") << paletteOf(QColor(0x80, 0x80, 0x80), QColor(0xff, 0xff, 0xff), Qt::black,
-                                              Qt::blue)
-                                 << false;
+        << paletteOf(Qt::white, Qt::white, Qt::black, Qt::yellow) << false << true;
+    QTest::newRow("grey-window") << paletteOf(QColor(0x80, 0x80, 0x80), Qt::white, Qt::black, Qt::blue)
+                                 << false << true;
+    // Dark fields in a light window: the details are read on Base, which wins.
+    QTest::newRow("dark-base-light-window")
+        << paletteOf(QColor(0xee, 0xee, 0xee), QColor(0x20, 0x20, 0x20), Qt::black, Qt::blue) << false
+        << false;
 }
 
-// Every link (the documentation of a check in the details pane, on Base; a label's, on Window)
-// keeps 4.5:1 whatever palette arrives, and a readable one is left as the theme made it.
+// The colour the details pane draws its first link in (as the document holds it after parsing).
+QColor firstLinkColour(const QTextDocument& document)
+{
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (format.isAnchor() && !format.anchorHref().isEmpty())
+                return QColor(format.foreground().color().rgba()); // as RGB, however the CSS gave it
+        }
+    }
+    return QColor();
+}
+
+// The documentation links in a check's details keep 4.5:1 whatever theme arrives, and a readable
+// one stays as the theme made it. Each theme switch starts from the new theme's links: a light
+// theme after a dark one has its own links back, not a darkened copy of the dark one's.
 void TestUiStyle::linksStayReadable()
 {
     QFETCH(QPalette, palette);
     QFETCH(bool, unchanged);
-    palette.setColor(QPalette::LinkVisited, palette.color(QPalette::Link).darker(120));
+    QFETCH(bool, onWindowToo);
     const QPalette before = QApplication::palette();
-    gjd::installReadableColours();
-    QApplication::setPalette(palette);
-    QTextBrowser details;
-    details.setHtml(QStringLiteral("<a href=\"https://docs.gitlab.com/\">docs.gitlab.com</a>"));
-    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
-        for (QPalette::ColorRole role : {QPalette::Link, QPalette::LinkVisited}) {
-            const QColor link = QApplication::palette().color(group, role);
-            for (QPalette::ColorRole background : {QPalette::Base, QPalette::Window}) {
-                const QColor back = QApplication::palette().color(group, background);
-                QVERIFY2(gjd::contrastRatio(link, back) >= kMinimumContrast,
-                         qPrintable(describe(link, back)));
-            }
-            QCOMPARE(details.palette().color(group, role), link);
-            QCOMPARE(gjd::readableLinkColour(QApplication::palette(), role), link); // a fixed point
-            if (unchanged && role == QPalette::Link)
-                QCOMPARE(link, palette.color(group, role));
-        }
+    QWidget top; // as in the program: the view inside a window
+    auto* view = new gjd::ReportView(&top);
+    gjd::Report report = gjd::test::reportHeader(QStringLiteral("https://gitlab.example.com"));
+    gjd::Finding finding;
+    finding.id = QStringLiteral("tls.chain.complete");
+    finding.category = QStringLiteral("tls");
+    finding.status = gjd::Status::Fail;
+    finding.title = QStringLiteral("Certificate chain complete");
+    finding.summary = QStringLiteral("The intermediate is missing.");
+    finding.docs = {QStringLiteral("https://docs.gitlab.com/omnibus/settings/ssl/")};
+    report.checks = {finding};
+    view->setReport(report);
+    QVERIFY(view->selectCheck(finding.id));
+    top.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&top));
+    auto* details = view->findChild<QTextBrowser*>(QStringLiteral("detailsView"));
+    QVERIFY(details);
+    QVERIFY2(firstLinkColour(*details->document()).isValid(), "the sample check's details have no link");
+    // Qt hands a new application palette to the widgets from the event loop.
+    const auto switchTo = [details](const QPalette& theme) {
+        QApplication::setPalette(theme);
+        QTRY_COMPARE(firstLinkColour(*details->document()),
+                     QColor(gjd::readableLinkColour(theme, QPalette::Link).rgba()));
+    };
+    for (int round = 0; round < 2; ++round) {
+        switchTo(palette);
+        const QColor link = firstLinkColour(*details->document());
+        const QColor base = palette.color(QPalette::Base);
+        const QColor window = palette.color(QPalette::Window);
+        QVERIFY2(gjd::contrastRatio(link, base) >= kMinimumContrast, qPrintable(describe(link, base)));
+        if (onWindowToo)
+            QVERIFY2(gjd::contrastRatio(link, window) >= kMinimumContrast,
+                     qPrintable(describe(link, window)));
+        if (unchanged)
+            QCOMPARE(link, QColor(palette.color(QPalette::Link).rgba()));
+        // Another theme in between: its own (readable) link colour, not a copy of this one's.
+        switchTo(fusionLight());
+        QCOMPARE(firstLinkColour(*details->document()), QColor(fusionLight().color(QPalette::Link).rgba()));
     }
-    QCOMPARE(QApplication::palette().color(QPalette::Base), palette.color(QPalette::Base));
     QApplication::setPalette(before);
 }
 
