@@ -6038,10 +6038,10 @@ Ein Timeout oder „Could not resolve host“ bedeutet, dass die Firewall oder e
         <translation>--output: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</source>
+        <source>%n instance(s) at a time, not %1: this process may open at most %2 files, and an instance may need %3 at once (raise the hard limit: ulimit -Hn, or LimitNOFILE= in a systemd unit)</source>
         <translation>
-            <numerusform>%n Instanz gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen (ulimit -n), und eine Instanz braucht bis zu %3 gleichzeitig</numerusform>
-            <numerusform>%n Instanzen gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen (ulimit -n), und eine Instanz braucht bis zu %3 gleichzeitig</numerusform>
+            <numerusform>%n Instanz gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen, und eine Instanz braucht bis zu %3 gleichzeitig (heben Sie die harte Grenze an: ulimit -Hn oder LimitNOFILE= in einer systemd-Unit)</numerusform>
+            <numerusform>%n Instanzen gleichzeitig, nicht %1: Dieser Prozess darf höchstens %2 Dateien öffnen, und eine Instanz braucht bis zu %3 gleichzeitig (heben Sie die harte Grenze an: ulimit -Hn oder LimitNOFILE= in einer systemd-Unit)</numerusform>
         </translation>
     </message>
 </context>

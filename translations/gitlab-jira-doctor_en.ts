@@ -299,10 +299,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</source>
+        <source>%n instance(s) at a time, not %1: this process may open at most %2 files, and an instance may need %3 at once (raise the hard limit: ulimit -Hn, or LimitNOFILE= in a systemd unit)</source>
         <translation>
-            <numerusform>%n instance at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</numerusform>
-            <numerusform>%n instances at a time, not %1: this process may open at most %2 files (ulimit -n), and an instance may need %3 at once</numerusform>
+            <numerusform>%n instance at a time, not %1: this process may open at most %2 files, and an instance may need %3 at once (raise the hard limit: ulimit -Hn, or LimitNOFILE= in a systemd unit)</numerusform>
+            <numerusform>%n instances at a time, not %1: this process may open at most %2 files, and an instance may need %3 at once (raise the hard limit: ulimit -Hn, or LimitNOFILE= in a systemd unit)</numerusform>
         </translation>
     </message>
 </context>

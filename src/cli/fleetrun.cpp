@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace gjd::cli {
 
 FleetRun::FleetRun(QCoreApplication& app)
@@ -135,11 +137,16 @@ void FleetRun::start()
     }
     m_runner.setKeepTranscripts(!m_settings.outputDir.isEmpty());
     m_runner.start(m_jobs, m_settings.parallel);
-    if (m_runner.parallel() < m_settings.parallel)
-        usageError(tr("%n instance(s) at a time, not %1: this process may open at most %2 files (ulimit -n), "
-                      "and an instance may need %3 at once",
+    // Said only where it slows this run: fewer at a time than asked and than there are instances.
+    const auto runnable = std::count_if(m_jobs.cbegin(), m_jobs.cend(), [](const FleetRunner::Job& job) {
+        return job.entry.error.isEmpty();
+    });
+    if (m_runner.parallel() < std::min<qsizetype>(m_settings.parallel, runnable))
+        usageError(tr("%n instance(s) at a time, not %1: this process may open at most %2 files, and an "
+                      "instance may need %3 at once (raise the hard limit: ulimit -Hn, or LimitNOFILE= in "
+                      "a systemd unit)",
                       nullptr, m_runner.parallel())
-                       .arg(m_settings.parallel)
+                       .arg(std::min<qsizetype>(m_settings.parallel, runnable))
                        .arg(openfiles::limit())
                        .arg(FleetRunner::filesPerInstance));
     for (FleetRunner::Job& job : m_jobs)

@@ -381,8 +381,9 @@ void FleetPage::start(Source source)
         setRunning(false);
         return;
     }
-    // An instance's report opens with its HTTP exchanges, as after a single check: about 10 KB an
-    // instance (bodies are kept to 2 KiB), 2 MB for 200.
+    // An instance's report opens with its HTTP exchanges, as after a single check. Bodies are kept
+    // to 2 KiB an exchange: 10 KB an instance against the fake GitLab, some tens of KB with a real
+    // GitLab's longer headers; a few MB for 200 instances.
     m_runner.setKeepTranscripts(true);
     m_runner.start(jobs, FleetRunner::defaultParallel);
     setRunning(true);

@@ -712,6 +712,14 @@ void TestFleetPage::proxyLoginFromThisSession()
     const QString note = page.findChild<QLabel*>(QStringLiteral("noteLabel"))->text();
     QVERIFY2(note.contains(QStringLiteral("through the proxy %1 as user %2").arg(proxy.url(), kProxyUser)),
              qPrintable(note));
+    QVERIFY(!note.contains(kProxyPassword));
+    // The login belongs to the proxy fields it was used with: changed fields (another window of
+    // the program, a reset of the settings) do not get it.
+    QSettings().setValue(QStringLiteral("connection/proxy"), QStringLiteral("http://127.0.0.1:9"));
+    QVERIFY(gjd::uisettings::sessionProxyLogin().user.isEmpty());
+    QVERIFY(gjd::uisettings::sessionProxyLogin().password.isEmpty());
+    QSettings().setValue(QStringLiteral("connection/proxy"), proxy.url());
+    QCOMPARE(gjd::uisettings::sessionProxyLogin().password, kProxyPassword); // its fields again
     // The password reached the proxy and nothing else: not the settings, not the fleet report.
     const QByteArray basic = (kProxyUser + QLatin1Char(':') + kProxyPassword).toUtf8().toBase64();
     QVERIFY(!gjd::test::settingsBytes().contains(kProxyPassword.toUtf8()));

@@ -209,7 +209,7 @@ PY
 
 # 5. The open-file limit: every socket is a file, and a socket refused for want of one would fail
 # its probe as if the instance were down ("Out of resources"). 60 instances, every check, under a
-# hard limit of 256: the CLI runs (256 - 64) / 24 = 8 at a time, says so, and every instance is
+# hard limit of 256: the CLI runs (256 - 64) / 32 = 6 at a time, says so, and every instance is
 # reached. Under a soft limit of 256 with a higher hard one, it raises the soft one instead.
 for i in $(seq 60); do echo "https://gitlab-$i.test:$good --resolve gitlab-$i.test:$good:127.0.0.1"; done >"$tmp/many.txt"
 many() { # ULIMIT_ARGS...: 60 instances at --parallel 256 under those limits
@@ -233,10 +233,14 @@ assert "Out of resources" not in open(sys.argv[1]).read()
 PY
 }
 many -n 256
-grep -q "8 instances at a time, not 256: this process may open at most 256 files (ulimit -n)" "$tmp/stderr" ||
+grep -q "6 instances at a time, not 60: this process may open at most 256 files" "$tmp/stderr" ||
     fail "the lowered parallelism is not said: $(cat "$tmp/stderr")"
-reached 8
-if [ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge $((256 * 24 + 64)) ]; then
+grep -q "ulimit -Hn" "$tmp/stderr" || fail "the message does not say which limit to raise: $(cat "$tmp/stderr")"
+reached 6
+# Nothing to say where the limit does not slow the run: 3 instances, 6 at a time would do.
+(ulimit -n 256 && fleet --format json --output "$tmp/small.json" --parallel 256) || true
+! grep -q "at a time" "$tmp/stderr" || fail "a limit that does not slow the run is reported: $(cat "$tmp/stderr")"
+if [ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge $((256 * 32 + 64)) ]; then
     many -Sn 256
     [ ! -s "$tmp/stderr" ] || fail "a soft limit the CLI can raise is reported: $(cat "$tmp/stderr")"
     reached 256

@@ -331,16 +331,16 @@ void TestFleet::openMetricsEscapesHostileText()
     QVERIFY2(out.contains("subject=\"CN=a\\\"b\\\\c"), out.constData());
 }
 
-// How many instances fit within a limit of open files: 24 each after 64 for the process.
+// How many instances fit within a limit of open files: 32 each after 64 for the process.
 void TestFleet::parallelWithinOpenFiles()
 {
     QCOMPARE(FleetRunner::parallelWithin(-1), FleetRunner::maxParallel); // no limit
-    QCOMPARE(FleetRunner::parallelWithin(1024), 40);                     // Debian's default
-    QCOMPARE(FleetRunner::parallelWithin(256), 8);
-    QCOMPARE(FleetRunner::parallelWithin(64 + 24), 1);
+    QCOMPARE(FleetRunner::parallelWithin(1024), 30);                     // Debian's default
+    QCOMPARE(FleetRunner::parallelWithin(256), 6);
+    QCOMPARE(FleetRunner::parallelWithin(64 + 32), 1);
     QCOMPARE(FleetRunner::parallelWithin(10), 1); // never none: one instance still runs
     QCOMPARE(FleetRunner::parallelWithin(1 << 20), FleetRunner::maxParallel);
-    QCOMPARE(FleetRunner::parallelWithin(FleetRunner::maxParallel * 24 + 64), FleetRunner::maxParallel);
+    QCOMPARE(FleetRunner::parallelWithin(FleetRunner::maxParallel * 32 + 64), FleetRunner::maxParallel);
 }
 
 } // namespace gjd

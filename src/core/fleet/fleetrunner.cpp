@@ -3,6 +3,7 @@
 
 #include "clock.h"
 #include "openfiles.h"
+#include "probes/tcpprobe.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -55,6 +56,9 @@ FleetRunner::~FleetRunner()
         thread->wait();
     }
 }
+
+static_assert(TcpProbe::maxAddresses + 2 + 9 + 1 + 5 + 3 <= FleetRunner::filesPerInstance,
+              "an instance's probes may hold more sockets at once than FleetRunner counts");
 
 int FleetRunner::parallelWithin(qint64 openFileLimit)
 {

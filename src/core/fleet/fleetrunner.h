@@ -46,10 +46,11 @@ public:
     static constexpr int defaultParallel = 32;
     static constexpr int maxParallel = 256;
     static constexpr int maxThreads = 8;
-    // Open files one instance may hold at once, with room to spare: the TCP probe, the TLS probe
-    // (and its direct comparison through a proxy), nine anonymous HTTP probes, five API and three
-    // Jira probes; and what the process holds besides them.
-    static constexpr int filesPerInstance = 24;
+    // Open files (sockets) one instance may hold at once: the TCP probe's connections to every
+    // address at once (TcpProbe::maxAddresses), the TLS probe and its direct comparison through a
+    // proxy, nine anonymous HTTP probes, the Forge one, five API and three Jira probes, which may
+    // all run together (fleetrunner.cpp checks the sum); and what the process holds besides them.
+    static constexpr int filesPerInstance = 32;
     static constexpr int filesReserved = 64;
     // How many instances fit at once within `openFileLimit` (-1: no limit): at least one.
     static int parallelWithin(qint64 openFileLimit);
