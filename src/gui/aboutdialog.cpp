@@ -42,15 +42,6 @@ AboutDialog::AboutDialog(QWidget* parent)
     detailsLabel->setTextFormat(Qt::RichText);
     detailsLabel->setOpenExternalLinks(true);
     detailsLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    const QString homepage = QStringLiteral(GJD_HOMEPAGE_URL);
-    detailsLabel->setText(
-        tr("Built with Qt %1, running on Qt %2.")
-            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
-            .toHtmlEscaped() +
-        QLatin1String("<br>") +
-        tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped() +
-        QLatin1String("<br><a href=\"") + homepage.toHtmlEscaped() + QLatin1String("\">") +
-        homepage.toHtmlEscaped() + QLatin1String("</a>"));
     applyColours();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -89,7 +80,8 @@ void AboutDialog::changeEvent(QEvent* event)
 }
 
 // Secondary text, and a link that stays readable on dark palettes (which often keep the light
-// theme's dark blue as their Link colour).
+// theme's dark blue as their Link colour). The link's colour is in the HTML: Qt's HTML parser
+// colours links with the application palette's Link, whatever the label's palette says.
 void AboutDialog::applyColours()
 {
     for (const char* name : {"detailsLabel", "versionLabel"}) {
@@ -98,8 +90,18 @@ void AboutDialog::applyColours()
             continue;
         QPalette secondary = label->palette();
         secondary.setColor(QPalette::WindowText, secondaryTextColour(palette(), QPalette::Window));
-        secondary.setColor(QPalette::Link, linkTextColour(palette(), QPalette::Window));
         label->setPalette(secondary);
+    }
+    if (auto* details = findChild<QLabel*>(QStringLiteral("detailsLabel"))) {
+        const QString homepage = QStringLiteral(GJD_HOMEPAGE_URL).toHtmlEscaped();
+        details->setText(
+            tr("Built with Qt %1, running on Qt %2.")
+                .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
+                .toHtmlEscaped() +
+            QLatin1String("<br>") +
+            tr("Licensed under the GNU General Public License, version 3 or later.").toHtmlEscaped() +
+            QStringLiteral("<br><a href=\"%1\" style=\"color: %2\">%1</a>")
+                .arg(homepage, readableLinkColour(palette()).name()));
     }
 }
 
