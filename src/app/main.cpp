@@ -163,7 +163,7 @@ int main(int argc, char* argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral(GJD_APP_ID));
     QApplication::setWindowIcon(gjd::applicationIcon());
     gjd::installStartupStyle();
-    gjd::installReadableColours();
+    gjd::installReadablePlaceholders();
 
     gjd::installTranslations(app, gjd::uisettings::language());
     // The CLI refuses a malformed GJD_NOW; the desktop program runs on the system clock and says so.

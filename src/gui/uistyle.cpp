@@ -220,8 +220,8 @@ void padBuddyLabels(QWidget* root)
 
 namespace {
 
-// Keeps the application palette's placeholder colour readable (installReadableColours).
-class ReadableColourKeeper final : public QObject
+// Keeps the application palette's placeholder colour readable (installReadablePlaceholders).
+class PlaceholderKeeper final : public QObject
 {
 public:
     using QObject::QObject;
@@ -235,13 +235,11 @@ public:
         for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
             QPalette groupPalette = palette;
             groupPalette.setCurrentColorGroup(group);
-            const auto keep = [&](QPalette::ColorRole role, const QColor& wanted) {
-                if (palette.color(group, role) != wanted) {
-                    palette.setColor(group, role, wanted);
-                    changed = true;
-                }
-            };
-            keep(QPalette::PlaceholderText, placeholderTextColour(groupPalette));
+            const QColor wanted = placeholderTextColour(groupPalette);
+            if (palette.color(group, QPalette::PlaceholderText) != wanted) {
+                palette.setColor(group, QPalette::PlaceholderText, wanted);
+                changed = true;
+            }
         }
         if (changed) { // sends ApplicationPaletteChange again, which would find nothing to change
             m_applying = true;
@@ -264,12 +262,12 @@ private:
 
 } // namespace
 
-void installReadableColours()
+void installReadablePlaceholders()
 {
-    static QPointer<ReadableColourKeeper> keeper;
+    static QPointer<PlaceholderKeeper> keeper;
     if (keeper)
         return;
-    keeper = new ReadableColourKeeper(qApp);
+    keeper = new PlaceholderKeeper(qApp);
     qApp->installEventFilter(keeper);
     keeper->apply();
 }

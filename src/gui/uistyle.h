@@ -75,7 +75,7 @@ QColor readableLinkColour(const QPalette& palette, QPalette::ColorRole role = QP
 // following the platform (links: readableLinkColour() where they are shown, as the HTML's own
 // colour, because Qt's HTML parser takes the application palette's). Call once, after the
 // QApplication exists.
-void installReadableColours();
+void installReadablePlaceholders();
 
 // Turns a mnemonic text ("&Check an instance") into escaped rich text for a label that is not
 // a buddy: the mnemonic letter is underlined when the style underlines shortcuts, "&&" becomes "&".

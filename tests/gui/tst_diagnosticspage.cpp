@@ -143,7 +143,7 @@ private:
 void TestDiagnosticsPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    gjd::installReadableColours(); // as the program does (src/app/main.cpp)
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_diagnosticspage"));
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).

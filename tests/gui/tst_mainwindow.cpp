@@ -144,7 +144,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    gjd::installReadableColours(); // as the program does (src/app/main.cpp)
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     // The pages are linked in here; the program loads them as a module (tests/gui/tst_program.cpp checks it).

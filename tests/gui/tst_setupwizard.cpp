@@ -138,7 +138,7 @@ private:
 void TestSetupWizard::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    gjd::installReadableColours(); // as the program does (src/app/main.cpp)
+    gjd::installReadablePlaceholders(); // as the program does (src/app/main.cpp)
     QCoreApplication::setOrganizationName(QStringLiteral("gitlab-jira-doctor-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_setupwizard"));
     QVERIFY2(!gjd::test::pkiDir().isEmpty(), "run through ctest (fixture pki)");

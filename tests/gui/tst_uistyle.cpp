@@ -327,8 +327,8 @@ void TestUiStyle::placeholdersStayReadable()
 {
     QFETCH(QPalette, palette);
     const QPalette before = QApplication::palette();
-    gjd::installReadableColours();
-    gjd::installReadableColours(); // once is enough; twice changes nothing
+    gjd::installReadablePlaceholders();
+    gjd::installReadablePlaceholders(); // once is enough; twice changes nothing
     QApplication::setPalette(palette);
     QLineEdit field;
     field.setPlaceholderText(QStringLiteral("https://gitlab.example.com"));
